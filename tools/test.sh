@@ -1,0 +1,110 @@
+#!/bin/bash
+# Runs schakel's tests and ends with one line CI reads: "N passed, N failed".
+#
+#   tools/test.sh                everything (what `make test` runs)
+#   tools/test.sh unit BUILD     cmocka unit tests built in BUILD
+#   tools/test.sh api BUILD      node --test API tests against BUILD/schakel
+#   tools/test.sh browser BUILD  Chromium tests against BUILD/schakel
+set -u
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+
+count_cmocka() {
+	local p f
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$1" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$1" | tail -1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+}
+
+count_node() {
+	local p f
+	p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$1" | tail -1)
+	f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$1" | tail -1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	# A runner that died before reporting counts as a failure.
+	[ -z "$p" ] && failed=$((failed + 1))
+}
+
+run_unit() {
+	local build=$1 t out rc
+	echo "== unit tests ($build)"
+	for t in $(find "$build/test" -type f -perm -u+x | LC_ALL=C sort); do
+		out="$log/unit.$$.out"
+		"$t" >"$out" 2>&1
+		rc=$?
+		count_cmocka "$out"
+		if [ $rc -ne 0 ]; then
+			cat "$out"
+			grep -q '^\[  FAILED  \]' "$out" || failed=$((failed + 1))
+		fi
+		printf '%-40s %s\n' "${t#"$build"/test/}" \
+		    "$(grep -E '^\[  (PASSED|FAILED)  \]' "$out" | tr '\n' ' ')"
+	done
+}
+
+run_node() {
+	local kind=$1 build=$2 out
+	local files
+	files=$(find "tests/$kind" -name '*.test.mjs' 2>/dev/null | LC_ALL=C sort)
+	[ -n "$files" ] || return 0
+	echo "== $kind tests ($build)"
+	out="$log/$kind.out"
+	# shellcheck disable=SC2086
+	SCHAKEL_BIN="$PWD/$build/schakel" node --test --test-reporter=tap \
+	    --test-concurrency=1 $files >"$out" 2>&1
+	grep -E '^(not ok|# (tests|pass|fail))' "$out"
+	if grep -q '^not ok' "$out"; then
+		# Show what failed, not the whole report.
+		grep -B2 -A30 '^not ok' "$out" | head -200
+	fi
+	count_node "$out"
+}
+
+step() {
+	if ! "$@"; then
+		echo "step failed: $*"
+		failed=$((failed + 1))
+		return 1
+	fi
+}
+
+case "${1:-all}" in
+unit)
+	run_unit "$2"
+	;;
+api)
+	run_node api "$2"
+	;;
+browser)
+	run_node browser "$2"
+	;;
+all)
+	jobs=$(nproc 2>/dev/null || echo 2)
+	if step make -s -j"$jobs" all; then
+		step tools/checksrc.sh
+		run_unit build
+		run_node api build
+		run_node browser build
+	fi
+	echo "== the same unit and API tests under ASan and UBSan"
+	if step make -s -j"$jobs" BUILD=build/asan SAN=1 all; then
+		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+		run_unit build/asan
+		run_node api build/asan
+	fi
+	;;
+*)
+	echo "usage: tools/test.sh [unit|api|browser BUILD]" >&2
+	exit 2
+	;;
+esac
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
