@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 struct arena;
+struct crypt_keys;
 struct store;
 
 enum status {
@@ -55,6 +56,7 @@ struct principal {
 struct ctx {
 	struct arena	*arena;
 	struct store	*store;
+	const struct crypt_keys *keys;	/* field, index, audit and token keys */
 	void		*conn;		/* store connection in use, or NULL */
 	struct principal who;
 	const char	*client_addr;	/* "" when not over the network */

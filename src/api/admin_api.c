@@ -1,0 +1,239 @@
+/* Organisations, users, reference data and the audit listing. */
+#include <string.h>
+
+#include "api/api.h"
+#include "audit/audit.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/json.h"
+#include "core/parse.h"
+#include "domain/org.h"
+#include "domain/user.h"
+#include "http/server.h"
+#include "store/store.h"
+
+static void
+created(struct http_response *resp, int64_t id)
+{
+	struct jw w;
+
+	resp->status = 201;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_obj_close(&w);
+}
+
+int
+api_municipalities(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct municipality *m;
+	struct jw w;
+	size_t i, n;
+
+	(void)req;
+	if (municipality_list(ctx, &m, &n) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "municipalities");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "code", m[i].code);
+		jw_kstr(&w, "name", m[i].name);
+		jw_kstr(&w, "province", m[i].province);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int
+api_orgs_list(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct org *o;
+	struct jw w;
+	size_t i, n;
+
+	(void)req;
+	if (org_list(ctx, &o, &n) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "orgs");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", o[i].id);
+		jw_kstr(&w, "name", o[i].name);
+		jw_kstr(&w, "type", o[i].type);
+		jw_kstr(&w, "municipality", o[i].municipality);
+		jw_kstr(&w, "municipality_name", o[i].municipality_name);
+		jw_kbool(&w, "demo", o[i].demo);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+static const struct json_field org_fields[] = {
+	JSON_STR(struct org_in, name, "name", JSON_REQUIRED | JSON_ONELINE,
+	    1, 200),
+	JSON_STR(struct org_in, type, "type", JSON_REQUIRED, 1, 32),
+	JSON_STR(struct org_in, municipality, "municipality",
+	    JSON_OPTIONAL | JSON_NULLABLE, 6, 6),
+};
+
+int
+api_orgs_create(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct org_in in;
+	int64_t id;
+
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, org_fields,
+	    JSON_NFIELDS(org_fields), &in, NULL) == -1)
+		return -1;
+	if (org_create(ctx, &in, false, &id) == -1)
+		return -1;
+	created(resp, id);
+	return 0;
+}
+
+int
+api_users_list(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct user *u;
+	struct jw w;
+	size_t i, n;
+
+	(void)req;
+	if (user_list(ctx, &u, &n) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "users");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", u[i].id);
+		jw_kstr(&w, "username", u[i].username);
+		jw_kstr(&w, "role", u[i].role);
+		jw_kint(&w, "org_id", u[i].org_id);
+		jw_kstr(&w, "org_name", u[i].org_name);
+		jw_kbool(&w, "disabled", u[i].disabled);
+		jw_kbool(&w, "demo", u[i].demo);
+		jw_kbool(&w, "totp_enabled", u[i].totp_enabled);
+		jw_key(&w, "last_login_at");
+		if (u[i].last_login_at > 0)
+			jw_str(&w, time_iso(ctx->arena, u[i].last_login_at));
+		else
+			jw_null(&w);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+static const struct json_field user_fields[] = {
+	JSON_STR(struct user_in, username, "username", JSON_REQUIRED, 1, 64),
+	JSON_STR(struct user_in, role, "role", JSON_REQUIRED, 1, 32),
+	JSON_I64(struct user_in, org_id, "org_id", JSON_REQUIRED, 1,
+	    INT64_MAX),
+	JSON_STR(struct user_in, password, "password", JSON_REQUIRED, 1,
+	    1024),
+};
+
+int
+api_users_create(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct user_in in;
+	struct jw w;
+	char *uri;
+	int64_t id;
+
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, user_fields,
+	    JSON_NFIELDS(user_fields), &in, NULL) == -1)
+		return -1;
+	if (user_create(ctx, &in, false, &id, &uri) == -1)
+		return -1;
+	resp->status = 201;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kstr(&w, "totp_uri", uri);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int
+api_users_disable(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	if (user_disable(ctx, id) == -1)
+		return -1;
+	created(resp, id);
+	resp->status = 200;
+	return 0;
+}
+
+int
+api_audit_object(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	const char *type = http_query_arg(req, "object_type");
+	const char *ids = http_query_arg(req, "object_id");
+	struct store_rows *r;
+	struct jw w;
+	int64_t id = 0;
+	size_t i;
+	int rc = 0;
+
+	if (type == NULL || (strcmp(type, "user") != 0 &&
+	    strcmp(type, "org") != 0))
+		rc = fail_field(ctx, "object_type", "must be user or org");
+	if (ids == NULL || parse_int64(ids, 1, INT64_MAX, &id) == -1)
+		rc = fail_field(ctx, "object_id", "must be a positive "
+		    "integer");
+	if (rc == -1)
+		return -1;
+	if (store_exec(ctx, Q_AUDIT_FOR_OBJECT, ARGS(store_text(type),
+	    store_int(id), store_int(1000)), &r) == -1)
+		return -1;
+	/* Looking at who looked is itself on the record. */
+	if (audit_read(ctx, "audit.view", type, id) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "entries");
+	jw_arr_open(&w);
+	for (i = 0; i < r->nrows; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", rows_int(r, i, 0));
+		jw_kstr(&w, "at", time_iso(ctx->arena, rows_int(r, i, 1)));
+		jw_kint(&w, "user_id", rows_int(r, i, 2));
+		jw_kstr(&w, "username", rows_text(r, i, 3));
+		jw_kint(&w, "org_id", rows_int(r, i, 4));
+		jw_kstr(&w, "role", rows_text(r, i, 5));
+		jw_kstr(&w, "action", rows_text(r, i, 6));
+		jw_kstr(&w, "reason", rows_text(r, i, 7));
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}

@@ -1,0 +1,69 @@
+/*
+ * api: HTTP <-> domain.  One dispatcher for every request: it builds the
+ * request's context, authenticates (session cookie or API token), checks
+ * the CSRF token on unsafe methods with a cookie, asks the policy about
+ * the route's action, runs the handler, and maps any failure to the one
+ * error shape {"error":{"code","message","fields":[{"field","reason"}]}}.
+ * Handlers hold no SQL and no transport details beyond their request.
+ */
+#ifndef SCHAKEL_API_H
+#define SCHAKEL_API_H
+
+#include <stdbool.h>
+
+#include "auth/policy.h"
+#include "core/fail.h"
+
+struct crypt_keys;
+struct http_request;
+struct http_response;
+struct router;
+struct store;
+
+struct api {
+	struct store	*store;
+	const struct crypt_keys *keys;
+	struct router	*router;
+	bool		 demo_instance;	/* the data folder holds demo data */
+};
+
+enum route_flags {
+	ROUTE_PUBLIC = 1 << 0,		/* no login needed */
+	ROUTE_BODY = 1 << 1,		/* takes a JSON body */
+};
+
+typedef int api_handler_fn(struct ctx *, struct http_request *,
+    struct http_response *);
+
+struct api_route {
+	const char	*method;
+	const char	*pattern;
+	api_handler_fn	*handler;
+	enum action	 action;
+	unsigned	 flags;
+};
+
+/* Every route of the API; ends with a NULL method. */
+extern const struct api_route api_routes[];
+
+/* Life cycle: the routes registered in a router of its own. */
+int	api_init(struct api *, struct store *, const struct crypt_keys *,
+	    bool demo_instance);
+void	api_release(struct api *);
+/* The server's handler: udata is the struct api. */
+void	api_handle(struct http_request *, struct http_response *, void *);
+
+/* For handlers: the api a request belongs to, and helpers. */
+const struct api *api_of(const struct ctx *);
+int	api_http_status(enum status);
+/* The path parameter name as a positive id; ST_NOTFOUND otherwise. */
+int	api_param_id(struct ctx *, struct http_request *, const char *name,
+	    int64_t *id);
+
+/* Handlers, by area (account_api.c, admin_api.c). */
+api_handler_fn api_health, api_login, api_logout, api_me;
+api_handler_fn api_orgs_list, api_orgs_create, api_users_list,
+    api_users_create, api_users_disable, api_municipalities,
+    api_audit_object;
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * The route table: every URL the API answers, the handler, and the
+ * action the policy is asked about before the handler runs.
+ */
+#include "api/api.h"
+
+const struct api_route api_routes[] = {
+	{ "GET", "/healthz", api_health, ACT_NONE, ROUTE_PUBLIC },
+	{ "POST", "/api/login", api_login, ACT_NONE,
+	    ROUTE_PUBLIC | ROUTE_BODY },
+	{ "POST", "/api/logout", api_logout, ACT_SELF, 0 },
+	{ "GET", "/api/me", api_me, ACT_SELF, 0 },
+	{ "GET", "/api/municipalities", api_municipalities, ACT_REFDATA_READ,
+	    0 },
+	{ "GET", "/api/orgs", api_orgs_list, ACT_ORG_LIST, 0 },
+	{ "POST", "/api/orgs", api_orgs_create, ACT_ORG_CREATE, ROUTE_BODY },
+	{ "GET", "/api/users", api_users_list, ACT_USER_LIST, 0 },
+	{ "POST", "/api/users", api_users_create, ACT_USER_CREATE,
+	    ROUTE_BODY },
+	{ "POST", "/api/users/{id}/disable", api_users_disable,
+	    ACT_USER_DISABLE, 0 },
+	{ "GET", "/api/audit", api_audit_object, ACT_AUDIT_OBJECT, 0 },
+	{ NULL, NULL, NULL, ACT_NONE, 0 },
+};

@@ -1,0 +1,62 @@
+/*
+ * audit: the hash-chained audit trail (NEN 7513).
+ *
+ * Every login, failed login and logout, and every create, read, update
+ * and delete of a record with personal data appends one entry: time,
+ * user, organisation, role, action, object type and id, the reason when
+ * one was given, client address and request id.  An entry's hash is a
+ * keyed BLAKE2b over the previous entry's hash and the entry itself, ids
+ * run 1, 2, 3 without gaps, so an entry that is changed, removed,
+ * inserted or moved breaks the chain at that point; without the key the
+ * chain cannot be recomputed.
+ *
+ * audit_append() runs inside the caller's store_write(), so the entry
+ * commits with the change it records or not at all.  audit_read() is for
+ * reads of personal data: it makes its own durable write, and a read
+ * whose entry cannot be written must not be answered.
+ */
+#ifndef SCHAKEL_AUDIT_H
+#define SCHAKEL_AUDIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct ctx;
+
+#define AUDIT_HASH_LEN	32
+
+struct audit_entry {
+	int64_t		 id;
+	int64_t		 at;
+	int64_t		 user_id;	/* 0: none (an unknown login name) */
+	int64_t		 org_id;
+	const char	*role;
+	const char	*action;	/* "login", "user.create", ... */
+	const char	*object_type;	/* NULL when none */
+	int64_t		 object_id;
+	const char	*reason;
+	const char	*client_addr;
+	const char	*request_id;
+	unsigned char	 prev[AUDIT_HASH_LEN];
+	unsigned char	 hash[AUDIT_HASH_LEN];
+};
+
+/* Append an entry for ctx's principal; only inside store_write(). */
+int	audit_append(struct ctx *, const char *action, const char *object_type,
+	    int64_t object_id);
+/* The same, in a durable write of its own (for audited reads). */
+int	audit_read(struct ctx *, const char *action, const char *object_type,
+	    int64_t object_id);
+
+/* The chain hash of e (over e->prev and the fields), with key. */
+void	audit_hash(const unsigned char key[32], const struct audit_entry *,
+	    unsigned char out[AUDIT_HASH_LEN]);
+
+/*
+ * Walk the whole chain.  0 when intact (*count entries); -1 with the
+ * first broken entry's id in *bad_id and a message in the context
+ * (ST_CONFLICT), or another status when the chain could not be read.
+ */
+int	audit_verify(struct ctx *, int64_t *count, int64_t *bad_id);
+
+#endif

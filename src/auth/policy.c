@@ -1,0 +1,75 @@
+#include "auth/policy.h"
+
+#include "auth/role.h"
+#include "core/fail.h"
+
+#define R(x)	(1u << (x))
+#define EVERYONE (R(ROLE_REPORTER) | R(ROLE_ADVISOR) | R(ROLE_COORDINATOR) | \
+	R(ROLE_PROVIDER) | R(ROLE_ASSESSOR) | R(ROLE_POLICY) | \
+	R(ROLE_RAPPORTEUR) | R(ROLE_ADMIN))
+
+/* Which roles may take each action at all.  Missing means nobody. */
+static const unsigned allowed[ACT__COUNT] = {
+	[ACT_SELF] = EVERYONE,
+	[ACT_REFDATA_READ] = EVERYONE,
+	[ACT_ORG_LIST] = R(ROLE_ADMIN),
+	[ACT_ORG_CREATE] = R(ROLE_ADMIN),
+	[ACT_USER_LIST] = R(ROLE_ADMIN),
+	[ACT_USER_CREATE] = R(ROLE_ADMIN),
+	[ACT_USER_DISABLE] = R(ROLE_ADMIN),
+	/* Admins see who touched accounts and organisations; coordinators
+	 * will see it for the cases they coordinate once cases exist. */
+	[ACT_AUDIT_OBJECT] = R(ROLE_ADMIN),
+};
+
+static const char *const names[ACT__COUNT] = {
+	[ACT_NONE] = "none",
+	[ACT_SELF] = "self",
+	[ACT_REFDATA_READ] = "refdata.read",
+	[ACT_ORG_LIST] = "org.list",
+	[ACT_ORG_CREATE] = "org.create",
+	[ACT_USER_LIST] = "user.list",
+	[ACT_USER_CREATE] = "user.create",
+	[ACT_USER_DISABLE] = "user.disable",
+	[ACT_AUDIT_OBJECT] = "audit.object",
+};
+
+const char *
+action_name(enum action a)
+{
+	if ((int)a < 0 || a >= ACT__COUNT || names[a] == NULL)
+		return "unknown";
+	return names[a];
+}
+
+bool
+policy_allows(const struct principal *who, enum action a,
+    const struct policy_object *obj)
+{
+	if ((int)a < 0 || a >= ACT__COUNT)
+		return false;
+	if (a == ACT_NONE)
+		return true;
+	if (who == NULL || who->user_id == 0 || who->role <= ROLE_NONE ||
+	    who->role >= ROLE__COUNT)
+		return false;
+	if ((allowed[a] & R(who->role)) == 0)
+		return false;
+	if (a == ACT_AUDIT_OBJECT && obj != NULL && obj->type != NULL) {
+		/* Only the object types this release keeps: no case data
+		 * reaches an admin through the audit listing. */
+		return who->role == ROLE_ADMIN;
+	}
+	return true;
+}
+
+int
+policy_check(struct ctx *ctx, enum action a, const struct policy_object *obj)
+{
+	if (a != ACT_NONE && ctx->who.user_id == 0)
+		return fail(ctx, ST_UNAUTHENTICATED, "log in first");
+	if (!policy_allows(&ctx->who, a, obj))
+		return fail(ctx, ST_DENIED, "your role may not do '%s'",
+		    action_name(a));
+	return 0;
+}

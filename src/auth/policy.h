@@ -1,0 +1,43 @@
+/*
+ * policy: the one answer to "may this user do this action on this
+ * object".  Deny by default: an action not listed for a role is refused.
+ * Every API handler names its action in the route table (api/routes.c)
+ * and the dispatcher asks policy_check() before the handler runs;
+ * handlers that touch a particular object ask again with that object.
+ */
+#ifndef SCHAKEL_POLICY_H
+#define SCHAKEL_POLICY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct ctx;
+struct principal;
+
+enum action {
+	ACT_NONE = 0,		/* public routes: login, health */
+	ACT_SELF,		/* own account: me, logout */
+	ACT_REFDATA_READ,	/* municipalities and other reference data */
+	ACT_ORG_LIST,
+	ACT_ORG_CREATE,
+	ACT_USER_LIST,
+	ACT_USER_CREATE,
+	ACT_USER_DISABLE,
+	ACT_AUDIT_OBJECT,	/* who accessed a record */
+	ACT__COUNT
+};
+
+/* The object acted on, when there is one. */
+struct policy_object {
+	const char	*type;		/* "user", "org", ... */
+	int64_t		 id;
+	int64_t		 org_id;	/* owning organisation, 0 = none */
+};
+
+const char *action_name(enum action);
+bool	policy_allows(const struct principal *, enum action,
+	    const struct policy_object *);
+/* 0, or -1 with ST_DENIED (ST_UNAUTHENTICATED when nobody is logged in). */
+int	policy_check(struct ctx *, enum action, const struct policy_object *);
+
+#endif

@@ -1,0 +1,194 @@
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "auth/totp.h"
+#include "core/arena.h"
+#include "core/fail.h"
+#include "crypt/crypt.h"
+#include "domain/org.h"
+#include "store/store.h"
+
+static const char usage[] =
+    "usage: schakel COMMAND [OPTIONS]\n"
+    "\n"
+    "  init --data DIR [--demo]        create a data folder\n"
+    "  serve --data DIR [--listen ADDR:PORT] [--threads N]\n"
+    "        [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
+    "        [--max-body BYTES]          serve the API and the web UI\n"
+    "  org add --data DIR --type TYPE [--municipality GM0363] NAME\n"
+    "  org list --data DIR\n"
+    "  user add --data DIR --org ORG --role ROLE [--password-stdin] NAME\n"
+    "  user list --data DIR\n"
+    "  user disable --data DIR NAME\n"
+    "  user reset-password --data DIR [--password-stdin] NAME\n"
+    "  token add --data DIR --user NAME LABEL\n"
+    "  audit verify --data DIR         check the audit hash chain\n"
+    "  backup --data DIR FILE          consistent copy, also while serving\n"
+    "  restore --data DIR FILE         replace the database (server stopped)\n"
+    "  routes                          list the API's routes and actions\n"
+    "\n"
+    "Every command takes --help.\n";
+
+static const struct {
+	const char	*name;
+	int		(*fn)(int, char **);
+} commands[] = {
+	{ "init", cmd_init },
+	{ "serve", cmd_serve },
+	{ "org", cmd_org },
+	{ "user", cmd_user },
+	{ "token", cmd_token },
+	{ "audit", cmd_audit },
+	{ "backup", cmd_backup },
+	{ "restore", cmd_restore },
+	{ "routes", cmd_routes },
+};
+
+int
+cli_main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "schakel: unknown command '%s'; see schakel --help\n",
+	    argv[1]);
+	return EXIT_USAGE;
+}
+
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "schakel %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "; see schakel %s --help\n", cmd);
+	return EXIT_USAGE;
+}
+
+char *
+cli_path(struct arena *a, const char *dir, const char *name)
+{
+	return arena_printf(a, "%s/%s", dir, name);
+}
+
+int
+cli_failed(struct cli_env *env)
+{
+	size_t i;
+
+	fprintf(stderr, "schakel: %s\n", env->ctx->message != NULL ?
+	    env->ctx->message : "failed");
+	for (i = 0; i < env->ctx->nfields; i++)
+		fprintf(stderr, "  %s: %s\n", env->ctx->fields[i].field,
+		    env->ctx->fields[i].reason);
+	return 1;
+}
+
+int
+cli_open(struct cli_env *env, const char *dir, bool create)
+{
+	struct store_opts opts;
+	char err[512];
+
+	memset(env, 0, sizeof(*env));
+	env->lock_fd = -1;
+	env->dir = dir;
+	env->arena = arena_new();
+	env->ctx = arena_alloc(env->arena, sizeof(*env->ctx));
+	ctx_init(env->ctx, env->arena, NULL);
+	env->ctx->client_addr = "local";
+	env->ctx->request_id = "cli";
+	if (crypt_init() == -1)
+		return fail(env->ctx, ST_INTERNAL, "cannot initialise "
+		    "libsodium");
+	env->keys = crypt_keys_load(cli_path(env->arena, dir,
+	    CRYPT_KEYFILE_NAME), err, sizeof(err));
+	if (env->keys == NULL)
+		return fail(env->ctx, ST_INVALID, "%s", err);
+	env->ctx->keys = env->keys;
+	memset(&opts, 0, sizeof(opts));
+	opts.path = cli_path(env->arena, dir, "schakel.db");
+	opts.create = create;
+	opts.migrate = true;
+	if (store_open(env->ctx, &opts, &env->store) == -1)
+		return -1;
+	env->ctx->store = env->store;
+	return 0;
+}
+
+void
+cli_close(struct cli_env *env)
+{
+	if (env->ctx != NULL)
+		env->ctx->conn = NULL;
+	/* Pooled connections go back before the store closes. */
+	arena_free(env->arena);
+	env->arena = NULL;
+	store_close(env->store);
+	crypt_keys_free(env->keys);
+	if (env->lock_fd != -1)
+		close(env->lock_fd);
+	env->store = NULL;
+	env->keys = NULL;
+	env->lock_fd = -1;
+}
+
+int
+cli_lock(struct cli_env *env, const char *dir)
+{
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/schakel.lock", dir);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd == -1)
+		return fail(env->ctx, ST_INTERNAL, "cannot open '%s': %s",
+		    path, strerror(errno));
+	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		close(fd);
+		return fail(env->ctx, ST_CONFLICT, "another schakel is "
+		    "serving '%s'", dir);
+	}
+	env->lock_fd = fd;
+	return 0;
+}
+
+char *
+cli_new_password(struct arena *a)
+{
+	unsigned char raw[15];
+	char *b32, *out;
+	size_t i, j;
+
+	crypt_random(raw, sizeof(raw));
+	b32 = totp_base32(a, raw, sizeof(raw));		/* 24 characters */
+	out = arena_alloc(a, 30);
+	for (i = 0, j = 0; b32[i] != '\0'; i++) {
+		if (i > 0 && i % 6 == 0)
+			out[j++] = '-';
+		out[j++] = b32[i];
+	}
+	return out;
+}

@@ -1,0 +1,60 @@
+/*
+ * cli: the schakel command.  Each subcommand parses its own options,
+ * opens the data folder it is given, and uses domain/ and store/; none
+ * of them speaks HTTP except serve, which hands the store to api/.
+ *
+ * Exit codes: 0 success, 1 the action failed, 2 wrong arguments.
+ */
+#ifndef SCHAKEL_CLI_H
+#define SCHAKEL_CLI_H
+
+#include <stdbool.h>
+
+struct arena;
+struct crypt_keys;
+struct ctx;
+struct store;
+
+#define EXIT_USAGE	2
+
+/* An opened data folder: its store, keys and a context to work in. */
+struct cli_env {
+	const char	*dir;
+	struct arena	*arena;
+	struct ctx	*ctx;
+	struct store	*store;
+	struct crypt_keys *keys;
+	int		 lock_fd;	/* schakel.lock, or -1 */
+};
+
+int	cli_main(int argc, char **argv);
+
+/* Open DIR's key and database (migrating it); 0 or -1 with a message. */
+int	cli_open(struct cli_env *, const char *dir, bool create);
+void	cli_close(struct cli_env *);
+/* Take DIR/schakel.lock, held while serving or restoring. */
+int	cli_lock(struct cli_env *, const char *dir);
+/* Print "schakel: message" for the context's failure; the exit code. */
+int	cli_failed(struct cli_env *);
+int	cli_usage(const char *cmd, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* A random password that passes the policy, in the arena. */
+char	*cli_new_password(struct arena *);
+char	*cli_path(struct arena *, const char *dir, const char *name);
+
+/* Subcommands. */
+int	cmd_init(int, char **);
+int	cmd_serve(int, char **);
+int	cmd_org(int, char **);
+int	cmd_user(int, char **);
+int	cmd_token(int, char **);
+int	cmd_audit(int, char **);
+int	cmd_backup(int, char **);
+int	cmd_restore(int, char **);
+int	cmd_routes(int, char **);
+
+/* Demo data for init --demo; appends the accounts to DIR/demo-users.txt. */
+int	demo_create(struct cli_env *, const char *admin_password,
+	    const char *admin_totp);
+
+#endif

@@ -1,0 +1,146 @@
+/* schakel serve: the API and the web UI over HTTP(S). */
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "cli/cli.h"
+#include "core/arena.h"
+#include "core/fail.h"
+#include "core/log.h"
+#include "core/parse.h"
+#include "domain/org.h"
+#include "http/server.h"
+#include "store/store.h"
+
+static const char serve_help[] =
+    "usage: schakel serve --data DIR [--listen ADDR:PORT] [--threads N]\n"
+    "       [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
+    "       [--max-body BYTES]\n"
+    "\n"
+    "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
+    "picks a free one.  --trust-proxy takes the client address and scheme\n"
+    "from X-Forwarded-For and X-Forwarded-Proto, only from that address.\n"
+    "Stops cleanly on SIGTERM or SIGINT, finishing requests in flight.\n";
+
+static bool
+is_demo(struct ctx *ctx)
+{
+	struct store_rows *r;
+
+	if (store_exec(ctx, Q_META_GET, ARGS(store_text("demo")), &r) == -1)
+		return false;
+	return r->nrows == 1 && strcmp(rows_text(r, 0, 0), "1") == 0;
+}
+
+int
+cmd_serve(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "data", required_argument, NULL, 'd' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "tls-cert", required_argument, NULL, 'c' },
+		{ "tls-key", required_argument, NULL, 'k' },
+		{ "trust-proxy", required_argument, NULL, 'p' },
+		{ "max-body", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct http_server_opts opts;
+	struct http_server *srv = NULL;
+	struct cli_env env;
+	struct api api;
+	const char *dir = NULL;
+	char err[512];
+	sigset_t sigs;
+	int64_t n;
+	int c, sig, rc = 1;
+	bool api_ready = false;
+
+	memset(&opts, 0, sizeof(opts));
+	opts.listen = "127.0.0.1:8080";
+	opts.access_log = true;
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "", longopts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'd': dir = optarg; break;
+		case 'l': opts.listen = optarg; break;
+		case 'c': opts.tls_cert = optarg; break;
+		case 'k': opts.tls_key = optarg; break;
+		case 'p': opts.trust_proxy = optarg; break;
+		case 't':
+			if (parse_int64(optarg, 1, 1024, &n) == -1)
+				return cli_usage("serve", "--threads must be "
+				    "1 to 1024");
+			opts.threads = (unsigned)n;
+			break;
+		case 'b':
+			if (parse_int64(optarg, 1024, 64 << 20, &n) == -1)
+				return cli_usage("serve", "--max-body must be "
+				    "1024 to 67108864 bytes");
+			opts.max_body = (size_t)n;
+			break;
+		case 'h': fputs(serve_help, stdout); return 0;
+		default: return cli_usage("serve", "unknown option");
+		}
+	}
+	if (dir == NULL)
+		return cli_usage("serve", "--data DIR is required");
+	if (optind != argc)
+		return cli_usage("serve", "unexpected argument '%s'",
+		    argv[optind]);
+	if ((opts.tls_cert == NULL) != (opts.tls_key == NULL))
+		return cli_usage("serve", "--tls-cert and --tls-key go "
+		    "together");
+
+	/* Signals go to this thread only, through sigwait() below. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (cli_open(&env, dir, false) == -1)
+		goto out;
+	if (cli_lock(&env, dir) == -1)
+		goto out;
+	if (municipality_load(env.ctx) == -1)
+		goto out;
+	if (api_init(&api, env.store, env.keys, is_demo(env.ctx)) == -1) {
+		fail(env.ctx, ST_INTERNAL, "cannot register the routes");
+		goto out;
+	}
+	api_ready = true;
+	/* The setup context's read connection goes back to the pool. */
+	env.ctx->conn = NULL;
+	opts.handler = api_handle;
+	opts.udata = &api;
+	srv = http_server_start(&opts, err, sizeof(err));
+	if (srv == NULL) {
+		fail(env.ctx, ST_INTERNAL, "%s", err);
+		goto out;
+	}
+	log_info("listening on %s://%.*s:%d", opts.tls_cert ? "https" :
+	    "http", (int)(strrchr(opts.listen, ':') - opts.listen),
+	    opts.listen, http_server_port(srv));
+	if (api.demo_instance)
+		log_warn("serving demo data: every record is synthetic");
+	sigwait(&sigs, &sig);
+	log_info("stopping on signal %d", sig);
+	http_server_stop(srv);
+	log_info("stopped");
+	rc = 0;
+out:
+	if (rc != 0 && env.ctx != NULL)
+		cli_failed(&env);
+	if (api_ready)
+		api_release(&api);
+	cli_close(&env);
+	return rc;
+}

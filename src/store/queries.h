@@ -1,0 +1,70 @@
+/*
+ * queries: one entry per SQL statement.  The text is in queries.c, in one
+ * table; placeholders are written ?1, ?2 (the PostgreSQL back end rewrites
+ * them to $1, $2).  Statements are prepared once per connection and
+ * cached by this number.
+ */
+#ifndef SCHAKEL_QUERIES_H
+#define SCHAKEL_QUERIES_H
+
+enum query {
+	/* schema and instance */
+	Q_SCHEMA_INIT,
+	Q_SCHEMA_VERSION,
+	Q_SCHEMA_RECORD,
+	Q_META_GET,
+	Q_META_SET,
+	Q_TABLE_COUNT_AUDIT,
+
+	/* municipalities */
+	Q_MUNI_UPSERT,
+	Q_MUNI_LIST,
+	Q_MUNI_GET,
+
+	/* organisations */
+	Q_ORG_INSERT,
+	Q_ORG_LIST,
+	Q_ORG_GET,
+	Q_ORG_BY_NAME,
+
+	/* users */
+	Q_USER_INSERT,
+	Q_USER_SET_TOTP,
+	Q_USER_LIST,
+	Q_USER_GET,
+	Q_USER_BY_NAME,
+	Q_USER_SET_PASSWORD,
+	Q_USER_SET_DISABLED,
+	Q_USER_LOGGED_IN,
+
+	/* login throttling, by user name whether or not the user exists */
+	Q_LOGINFAIL_GET,
+	Q_LOGINFAIL_SET,
+	Q_LOGINFAIL_CLEAR,
+
+	/* sessions and API tokens */
+	Q_SESSION_INSERT,
+	Q_SESSION_LOOKUP,
+	Q_SESSION_TOUCH,
+	Q_SESSION_DELETE,
+	Q_SESSION_DELETE_USER,
+	Q_SESSION_PURGE,
+	Q_TOKEN_INSERT,
+	Q_TOKEN_LOOKUP,
+	Q_TOKEN_USED,
+
+	/* audit trail */
+	Q_AUDIT_LAST,
+	Q_AUDIT_INSERT,
+	Q_AUDIT_PAGE,
+	Q_AUDIT_FOR_OBJECT,
+
+	Q__COUNT
+};
+
+/* The SQL text of a statement. */
+const char	*query_sql(enum query);
+/* A short name for logs ("Q_USER_GET"); never parameters. */
+const char	*query_name(enum query);
+
+#endif

@@ -1,0 +1,262 @@
+// server: starts a real schakel on 127.0.0.1 with a temporary data folder.
+//
+//   const server = await startServer();        // init --demo, then serve
+//   after(() => server.stop());
+//   server.url            'http://127.0.0.1:PORT'
+//   server.users.admin    {role, password, totp}  (totp: base32 or null)
+//   server.log            stderr lines so far (strings; JSON when parseable
+//                         is in server.logJson)
+//
+// The executable is opts.bin, else $SCHAKEL_BIN, else build/schakel in the
+// repository.  opts.demo === false runs a plain `init` and leaves users
+// empty; opts.args are added to `serve`, opts.initArgs to `init`, and
+// opts.env to the environment of both.  Every server started here is
+// killed, and its folder removed, when the Node process exits, so a test
+// that throws before stop() leaves nothing behind.
+
+import { spawn, execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const START_TIMEOUT_MS = 20000;
+const INIT_TIMEOUT_MS = 120000;
+const STOP_GRACE_MS = 5000;
+
+const live = new Set();
+
+process.on('exit', () => {
+	for (const s of live) {
+		try {
+			s.child.kill('SIGKILL');
+		} catch {
+			// already gone
+		}
+		rmSync(s.root, { recursive: true, force: true });
+	}
+});
+
+function binary(opts) {
+	const bin = opts.bin ?? process.env.SCHAKEL_BIN ??
+	    join(REPO, 'build', 'schakel');
+	if (!existsSync(bin))
+		throw new Error(`schakel executable '${bin}' not found; ` +
+		    'build it or set SCHAKEL_BIN');
+	return bin;
+}
+
+function run(bin, args, env) {
+	return new Promise((ok, fail) => {
+		execFile(bin, args, { env, timeout: INIT_TIMEOUT_MS,
+		    maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+			if (err) {
+				fail(new Error(`'schakel ${args[0]}' failed ` +
+				    `(${err.code ?? err.signal}): ${stderr}`));
+				return;
+			}
+			ok({ stdout, stderr });
+		});
+	});
+}
+
+// Parses demo-users.txt: username TAB role TAB password TAB totp-secret,
+// where the secret is '-' for an account without a second factor.
+export function parseDemoUsers(text) {
+	const users = {};
+	for (const line of text.split('\n')) {
+		if (line.trim() === '' || line.startsWith('#'))
+			continue;
+		const [username, role, password, secret] = line.split('\t');
+		if (!username || !role || password === undefined)
+			throw new Error(`bad demo-users.txt line for '${username}'`);
+		users[username] = {
+			role,
+			password,
+			totp: !secret || secret === '-' ? null : secret.trim(),
+		};
+	}
+	return users;
+}
+
+function listeningUrl(line) {
+	let msg = line;
+	try {
+		msg = JSON.parse(line).msg ?? '';
+	} catch {
+		// not JSON: look at the raw line
+	}
+	const m = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(msg);
+	return m ? { url: m[1], port: Number(m[2]) } : null;
+}
+
+export async function startServer(opts = {}) {
+	const bin = binary(opts);
+	const env = { ...process.env, ...(opts.env ?? {}) };
+	const root = mkdtempSync(join(tmpdir(), 'schakel-test-'));
+	const dataDir = join(root, 'data');
+	const server = {
+		url: null,
+		port: null,
+		dataDir,
+		users: {},
+		log: [],
+		logJson: [],
+		child: null,
+		root,
+	};
+
+	try {
+		const initArgs = ['init', '--data', dataDir];
+		if (opts.demo !== false)
+			initArgs.push('--demo');
+		await run(bin, [...initArgs, ...(opts.initArgs ?? [])], env);
+		if (opts.demo !== false)
+			server.users = parseDemoUsers(readFileSync(
+			    join(dataDir, 'demo-users.txt'), 'utf8'));
+	} catch (err) {
+		rmSync(root, { recursive: true, force: true });
+		throw err;
+	}
+
+	const child = spawn(bin, ['serve', '--data', dataDir,
+	    '--listen', '127.0.0.1:0', ...(opts.args ?? [])],
+	    { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	server.child = child;
+	live.add(server);
+
+	const exited = new Promise((ok) => {
+		child.on('exit', (code, signal) => {
+			live.delete(server);
+			ok({ code, signal });
+		});
+		// spawn failures (EACCES, ENOENT) come as 'error', not 'exit'
+		child.on('error', (error) => {
+			live.delete(server);
+			ok({ code: null, signal: null, error: error.message });
+		});
+	});
+	server.exited = exited;
+
+	// Lines, not chunks: a log line may arrive in pieces.
+	const waiters = [];
+	let partial = '';
+	child.stderr.setEncoding('utf8');
+	child.stderr.on('data', (chunk) => {
+		partial += chunk;
+		let nl;
+		while ((nl = partial.indexOf('\n')) !== -1) {
+			const line = partial.slice(0, nl);
+			partial = partial.slice(nl + 1);
+			server.log.push(line);
+			try {
+				server.logJson.push(JSON.parse(line));
+			} catch {
+				// sanitizer reports and the like stay text only
+			}
+			for (const w of [...waiters])
+				w(line);
+		}
+	});
+	child.stdout.resume();
+
+	// Resolves with the first line (from now on, or already logged when
+	// opts.past) for which pred(line, json) is true; rejects after ms.
+	server.waitForLog = function (pred, ms = 5000, past = true) {
+		const test = (line) => {
+			let json = null;
+			try {
+				json = JSON.parse(line);
+			} catch {
+				json = null;
+			}
+			return pred(line, json);
+		};
+		if (past) {
+			const hit = server.log.find(test);
+			if (hit !== undefined)
+				return Promise.resolve(hit);
+		}
+		return new Promise((ok, fail) => {
+			const w = (line) => {
+				if (!test(line))
+					return;
+				clearTimeout(timer);
+				waiters.splice(waiters.indexOf(w), 1);
+				ok(line);
+			};
+			const timer = setTimeout(() => {
+				waiters.splice(waiters.indexOf(w), 1);
+				fail(new Error('log line not seen within ' +
+				    `${ms} ms; log:\n${server.log.join('\n')}`));
+			}, ms);
+			waiters.push(w);
+		});
+	};
+
+	let stopped = null;
+	server.stop = function () {
+		if (stopped)
+			return stopped;
+		stopped = (async () => {
+			let result = { code: child.exitCode,
+			    signal: child.signalCode };
+			if (child.exitCode === null && child.signalCode === null) {
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => {
+					child.kill('SIGKILL');
+				}, STOP_GRACE_MS);
+				result = await exited;
+				clearTimeout(timer);
+			}
+			rmSync(root, { recursive: true, force: true });
+			live.delete(server);
+			return result;
+		})();
+		return stopped;
+	};
+
+	// The listening line, an early exit or the timeout, whichever comes
+	// first; the timer is cleared in every case.
+	try {
+		const found = await new Promise((ok, fail) => {
+			const timer = setTimeout(() => {
+				done();
+				fail(new Error('schakel serve did not report ' +
+				    `listening within ${START_TIMEOUT_MS} ms:\n` +
+				    server.log.join('\n')));
+			}, START_TIMEOUT_MS);
+			const w = (line) => {
+				if (listeningUrl(line) === null)
+					return;
+				done();
+				ok(line);
+			};
+			const early = ({ code, signal, error }) => {
+				done();
+				fail(new Error('schakel serve exited early (' +
+				    `${error ?? code ?? signal}):\n` +
+				    server.log.join('\n')));
+			};
+			let active = true;
+			function done() {
+				active = false;
+				clearTimeout(timer);
+				const i = waiters.indexOf(w);
+				if (i !== -1)
+					waiters.splice(i, 1);
+			}
+			waiters.push(w);
+			exited.then((r) => {
+				if (active)
+					early(r);
+			});
+		});
+		Object.assign(server, listeningUrl(found));
+	} catch (err) {
+		await server.stop();
+		throw err;
+	}
+	return server;
+}

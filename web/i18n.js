@@ -1,0 +1,446 @@
+// i18n: every text of the UI, in Dutch (the default) and English.
+//
+// Elements carry their text as a key, so switching language rewrites the
+// page in place without rebuilding it (forms keep what was typed, focus
+// stays where it is):
+//   data-i18n="key"              textContent = t(key, args)
+//   data-i18n-args='{"n":3}'     arguments for {n} in the text; an argument
+//                                {"key":"role.admin"} is translated too
+//   data-i18n-attr="aria-label:key;title:key"   attributes, same args
+//   data-i18n-date="2025-01-31T12:00:00Z"       a date, formatted per language
+// The choice is kept in localStorage under 'schakel.lang' and mirrored in
+// <html lang>.  A text ending in '.one' is used instead of the plain key
+// when args.count === 1.
+
+const STORAGE_KEY = 'schakel.lang';
+export const LANGS = ['nl', 'en'];
+
+const nl = {
+	'app.name': 'schakel',
+	'app.tagline': 'Samenwerken in de keten rond slachtoffers van mensenhandel',
+	'skip': 'Naar de hoofdinhoud',
+	'noscript': 'schakel heeft JavaScript nodig.',
+	'lang.switch': 'English',
+	'lang.switch.label': 'Switch to English',
+	'logout': 'Afmelden',
+	'user.label': 'Aangemeld als',
+	'user.summary': '{name}, {role} bij {org}',
+	'nav.label': 'Hoofdmenu',
+	'demo.instance': 'Demo-omgeving: alle gegevens zijn verzonnen.',
+	'demo.account': 'Dit demo-account heeft geen tweede factor.',
+	'loading': 'Bezig met laden…',
+	'required': '(verplicht)',
+	'title.suffix': 'schakel',
+
+	'login.title': 'Aanmelden',
+	'login.intro': 'Meld u aan met uw gebruikersnaam, wachtwoord en de code uit uw authenticator-app.',
+	'login.username': 'Gebruikersnaam',
+	'login.password': 'Wachtwoord',
+	'login.totp': 'Code uit uw authenticator-app',
+	'login.totp.hint': 'Zes cijfers. Demo-accounts hebben geen code nodig.',
+	'login.submit': 'Aanmelden',
+	'login.failed': 'Gebruikersnaam, wachtwoord of code klopt niet.',
+	'login.throttled': 'Te veel pogingen. Probeer het over {count} minuten opnieuw.',
+	'login.throttled.one': 'Te veel pogingen. Probeer het over 1 minuut opnieuw.',
+	'login.expired': 'Uw sessie is verlopen. Meld u opnieuw aan.',
+	'login.loggedout': 'U bent afgemeld.',
+
+	'start.title': 'Start',
+	'start.welcome': 'Welkom, {name}.',
+	'start.as': 'U werkt in schakel als {role} bij {org}.',
+	'start.does': 'Wat u doet',
+	'start.sees': 'Wat u ziet',
+	'start.chain': 'schakel verbindt de organisaties in de keten rond slachtoffers van mensenhandel: van het eerste signaal tot passende hulp. Hulp hangt nooit af van een aangifte of van de verblijfsstatus.',
+	'start.needtoknow': 'Iedereen ziet alleen wat nodig is voor het eigen werk. Elke inzage wordt vastgelegd.',
+
+	'role.reporter': 'melder',
+	'role.advisor': 'adviseur',
+	'role.coordinator': 'zorgcoördinator',
+	'role.provider': 'hulpverlener',
+	'role.assessor': 'beoordelaar',
+	'role.policy': 'beleid',
+	'role.rapporteur': 'rapporteur',
+	'role.admin': 'beheerder',
+
+	'role.reporter.does': 'U bent een professional, zoals leraar, huisarts, politie, arbeidsinspecteur of jongerenwerker. U geeft signalen van mensenhandel door en vraagt advies aan het advies- en meldpunt.',
+	'role.reporter.sees': 'U ziet uw eigen signalen en hun status, nooit het dossier zelf.',
+	'role.advisor.does': 'U werkt bij het advies- en meldpunt. U beoordeelt binnenkomende signalen, geeft advies en opent een casus als dat nodig is.',
+	'role.advisor.sees': 'U ziet de signalen en casussen uit de regio van uw meldpunt.',
+	'role.coordinator.does': 'U bent zorgcoördinator mensenhandel. U werkt aan casussen: zorgplannen, verwijzingen, de overgang naar volwassenenzorg en overdrachten tussen regio\'s.',
+	'role.coordinator.sees': 'U ziet de casussen van uw regio en de casussen die aan u zijn toegewezen.',
+	'role.provider.does': 'U werkt bij een hulpverlener, zoals opvang, jeugdhulp, een expertteam of de ggz. U neemt verwijzingen aan of wijst ze af, meldt de voortgang en legt plaatsingen vast.',
+	'role.provider.sees': 'U ziet alleen wat naar uw organisatie is verwezen.',
+	'role.assessor.does': 'U doet multidisciplinaire beoordelingen voor de identificatie van slachtoffers. Daarvoor is geen aangifte nodig.',
+	'role.assessor.sees': 'U ziet de casussen die ter beoordeling zijn voorgelegd.',
+	'role.policy.does': 'U werkt voor een gemeente of regio. U legt zorgcontracten vast en houdt het register van expertise bij.',
+	'role.policy.sees': 'U ziet alleen samengevoegde, beschermde cijfers, nooit een afzonderlijk dossier.',
+	'role.rapporteur.does': 'U volgt als nationaal rapporteur de aanpak van mensenhandel in heel Nederland.',
+	'role.rapporteur.sees': 'U ziet alleen landelijke samengevoegde, beschermde cijfers.',
+	'role.admin.does': 'U beheert organisaties, gebruikers en referentiegegevens.',
+	'role.admin.sees': 'U ziet geen inhoud van signalen of casussen.',
+
+	'orgtype.advice_point': 'Advies- en meldpunt',
+	'orgtype.municipality': 'Gemeente',
+	'orgtype.care_coordination': 'Zorgcoördinatie mensenhandel',
+	'orgtype.provider': 'Hulpverlener',
+	'orgtype.police': 'Politie',
+	'orgtype.labour_inspectorate': 'Arbeidsinspectie',
+	'orgtype.assessment_committee': 'Beoordelingscommissie',
+	'orgtype.other': 'Overig',
+
+	'orgs.title': 'Organisaties',
+	'orgs.list': 'Alle organisaties',
+	'orgs.empty': 'Er zijn nog geen organisaties.',
+	'orgs.col.name': 'Naam',
+	'orgs.col.type': 'Soort',
+	'orgs.col.municipality': 'Gemeente',
+	'orgs.add': 'Organisatie toevoegen',
+	'orgs.name': 'Naam',
+	'orgs.type': 'Soort organisatie',
+	'orgs.municipality': 'Gemeente',
+	'orgs.municipality.hint': 'De gemeente waar de organisatie gevestigd is.',
+	'orgs.choose.type': 'Kies een soort',
+	'orgs.choose.municipality': 'Kies een gemeente',
+	'orgs.submit': 'Organisatie toevoegen',
+	'orgs.added': 'Organisatie {name} is toegevoegd.',
+
+	'users.title': 'Gebruikers',
+	'users.list': 'Alle gebruikers',
+	'users.empty': 'Er zijn nog geen gebruikers.',
+	'users.col.username': 'Gebruikersnaam',
+	'users.col.role': 'Rol',
+	'users.col.org': 'Organisatie',
+	'users.col.status': 'Status',
+	'users.col.totp': 'Tweede factor',
+	'users.col.lastlogin': 'Laatst aangemeld',
+	'users.col.actions': 'Acties',
+	'users.active': 'actief',
+	'users.disabled': 'uitgeschakeld',
+	'users.demo': 'demo-account',
+	'users.yes': 'ja',
+	'users.no': 'nee',
+	'users.never': 'nooit',
+	'users.you': '(u)',
+	'users.disable': 'Uitschakelen',
+	'users.disable.label': 'Uitschakelen: {name}',
+	'users.disable.confirm': 'Gebruiker {name} uitschakelen? Deze gebruiker kan dan niet meer aanmelden.',
+	'users.disable.yes': 'Ja, uitschakelen',
+	'users.disable.yes.label': 'Ja, {name} uitschakelen',
+	'users.disable.no': 'Annuleren',
+	'users.disabled.done': 'Gebruiker {name} is uitgeschakeld.',
+	'users.add': 'Gebruiker toevoegen',
+	'users.username': 'Gebruikersnaam',
+	'users.role': 'Rol',
+	'users.org': 'Organisatie',
+	'users.password': 'Wachtwoord',
+	'users.password.hint': 'Kies een lang wachtwoord dat nergens anders gebruikt wordt.',
+	'users.choose.role': 'Kies een rol',
+	'users.choose.org': 'Kies een organisatie',
+	'users.submit': 'Gebruiker toevoegen',
+	'users.created': 'Gebruiker {name} is aangemaakt',
+	'users.totp.intro': 'Dit is de koppeling voor de authenticator-app van deze gebruiker. Ze wordt maar één keer getoond.',
+	'users.totp.warning': 'Geef de koppeling en het wachtwoord veilig en los van elkaar door, bijvoorbeeld persoonlijk. Niet per e-mail of chat. Wie deze koppeling heeft, kan de codes van deze gebruiker maken.',
+	'users.totp.uri': 'Koppeling voor de authenticator-app',
+	'users.totp.done': 'Ik heb de koppeling veilig doorgegeven',
+
+	'error.title': 'Dat ging niet goed',
+	'error.fields': 'Controleer de gemarkeerde velden.',
+	'error.400': 'De gegevens kloppen niet.',
+	'error.401': 'U bent niet aangemeld.',
+	'error.403': 'U hebt hiervoor geen toestemming.',
+	'error.404': 'Dit bestaat niet (meer).',
+	'error.409': 'Dit bestaat al of is intussen gewijzigd.',
+	'error.413': 'Dit is te groot.',
+	'error.429': 'Te veel verzoeken. Probeer het straks opnieuw.',
+	'error.500': 'Er ging iets mis op de server. Probeer het later opnieuw.',
+	'error.network': 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
+	'field.required': 'Vul dit veld in.',
+	'field.choose': 'Maak een keuze.',
+	'field.totp': 'Vul de zes cijfers uit uw app in, of laat het veld leeg.',
+	'reason.required': 'Vul dit veld in.',
+	'reason.missing': 'Vul dit veld in.',
+	'reason.too_long': 'Dit is te lang.',
+	'reason.too_short': 'Dit is te kort.',
+	'reason.invalid': 'Dit klopt niet.',
+	'reason.unknown': 'Deze waarde bestaat niet.',
+	'reason.exists': 'Deze bestaat al.',
+	'reason.taken': 'Deze is al in gebruik.',
+	'reason.duplicate': 'Deze bestaat al.',
+	'reason.weak': 'Dit wachtwoord is te zwak.',
+	'reason.common': 'Dit wachtwoord is te bekend.',
+};
+
+const en = {
+	'app.name': 'schakel',
+	'app.tagline': 'Working together in the chain around victims of human trafficking',
+	'skip': 'Skip to main content',
+	'noscript': 'schakel needs JavaScript.',
+	'lang.switch': 'Nederlands',
+	'lang.switch.label': 'Schakel over naar Nederlands',
+	'logout': 'Log out',
+	'user.label': 'Logged in as',
+	'user.summary': '{name}, {role} at {org}',
+	'nav.label': 'Main menu',
+	'demo.instance': 'Demo environment: all data is synthetic.',
+	'demo.account': 'This demo account has no second factor.',
+	'loading': 'Loading…',
+	'required': '(required)',
+	'title.suffix': 'schakel',
+
+	'login.title': 'Log in',
+	'login.intro': 'Log in with your username, password and the code from your authenticator app.',
+	'login.username': 'Username',
+	'login.password': 'Password',
+	'login.totp': 'Code from your authenticator app',
+	'login.totp.hint': 'Six digits. Demo accounts need no code.',
+	'login.submit': 'Log in',
+	'login.failed': 'Username, password or code is not correct.',
+	'login.throttled': 'Too many attempts. Try again in {count} minutes.',
+	'login.throttled.one': 'Too many attempts. Try again in 1 minute.',
+	'login.expired': 'Your session has expired. Please log in again.',
+	'login.loggedout': 'You have logged out.',
+
+	'start.title': 'Start',
+	'start.welcome': 'Welcome, {name}.',
+	'start.as': 'You work in schakel as {role} at {org}.',
+	'start.does': 'What you do',
+	'start.sees': 'What you see',
+	'start.chain': 'schakel links the organisations in the chain around victims of human trafficking: from the first signal to fitting help. Help never depends on a police report or on residence status.',
+	'start.needtoknow': 'Everyone sees only what their own work needs. Every access is recorded.',
+
+	'role.reporter': 'reporter',
+	'role.advisor': 'advisor',
+	'role.coordinator': 'care coordinator',
+	'role.provider': 'care provider',
+	'role.assessor': 'assessor',
+	'role.policy': 'policy',
+	'role.rapporteur': 'rapporteur',
+	'role.admin': 'administrator',
+
+	'role.reporter.does': 'You are a professional, such as a teacher, GP, police officer, labour inspector or youth worker. You pass on signals of human trafficking and ask the advice and reporting point for advice.',
+	'role.reporter.sees': 'You see your own signals and their status, never the case file itself.',
+	'role.advisor.does': 'You work at the advice and reporting point. You triage incoming signals, give advice and open a case when needed.',
+	'role.advisor.sees': 'You see the signals and cases of your reporting point\'s region.',
+	'role.coordinator.does': 'You are a care coordinator for human trafficking. You work on cases: care plans, referrals, the transition to adult care and transfers between regions.',
+	'role.coordinator.sees': 'You see the cases of your region and the cases assigned to you.',
+	'role.provider.does': 'You work at a care provider, such as a shelter, youth care, an expert team or mental health care. You accept or decline referrals, report progress and record placements.',
+	'role.provider.sees': 'You see only what was referred to your organisation.',
+	'role.assessor.does': 'You carry out multidisciplinary assessments to identify victims. No police report is needed for that.',
+	'role.assessor.sees': 'You see the cases submitted for assessment.',
+	'role.policy.does': 'You work for a municipality or region. You record care contracts and keep the expertise registry.',
+	'role.policy.sees': 'You see only aggregated, protected figures, never an individual record.',
+	'role.rapporteur.does': 'As the national rapporteur you monitor the approach to human trafficking across the Netherlands.',
+	'role.rapporteur.sees': 'You see only national aggregated, protected figures.',
+	'role.admin.does': 'You manage organisations, users and reference data.',
+	'role.admin.sees': 'You see no content of signals or cases.',
+
+	'orgtype.advice_point': 'Advice and reporting point',
+	'orgtype.municipality': 'Municipality',
+	'orgtype.care_coordination': 'Care coordination for trafficking',
+	'orgtype.provider': 'Care provider',
+	'orgtype.police': 'Police',
+	'orgtype.labour_inspectorate': 'Labour inspectorate',
+	'orgtype.assessment_committee': 'Assessment committee',
+	'orgtype.other': 'Other',
+
+	'orgs.title': 'Organisations',
+	'orgs.list': 'All organisations',
+	'orgs.empty': 'There are no organisations yet.',
+	'orgs.col.name': 'Name',
+	'orgs.col.type': 'Type',
+	'orgs.col.municipality': 'Municipality',
+	'orgs.add': 'Add an organisation',
+	'orgs.name': 'Name',
+	'orgs.type': 'Type of organisation',
+	'orgs.municipality': 'Municipality',
+	'orgs.municipality.hint': 'The municipality where the organisation is based.',
+	'orgs.choose.type': 'Choose a type',
+	'orgs.choose.municipality': 'Choose a municipality',
+	'orgs.submit': 'Add organisation',
+	'orgs.added': 'Organisation {name} has been added.',
+
+	'users.title': 'Users',
+	'users.list': 'All users',
+	'users.empty': 'There are no users yet.',
+	'users.col.username': 'Username',
+	'users.col.role': 'Role',
+	'users.col.org': 'Organisation',
+	'users.col.status': 'Status',
+	'users.col.totp': 'Second factor',
+	'users.col.lastlogin': 'Last login',
+	'users.col.actions': 'Actions',
+	'users.active': 'active',
+	'users.disabled': 'disabled',
+	'users.demo': 'demo account',
+	'users.yes': 'yes',
+	'users.no': 'no',
+	'users.never': 'never',
+	'users.you': '(you)',
+	'users.disable': 'Disable',
+	'users.disable.label': 'Disable: {name}',
+	'users.disable.confirm': 'Disable user {name}? This user will no longer be able to log in.',
+	'users.disable.yes': 'Yes, disable',
+	'users.disable.yes.label': 'Yes, disable {name}',
+	'users.disable.no': 'Cancel',
+	'users.disabled.done': 'User {name} has been disabled.',
+	'users.add': 'Add a user',
+	'users.username': 'Username',
+	'users.role': 'Role',
+	'users.org': 'Organisation',
+	'users.password': 'Password',
+	'users.password.hint': 'Choose a long password that is not used anywhere else.',
+	'users.choose.role': 'Choose a role',
+	'users.choose.org': 'Choose an organisation',
+	'users.submit': 'Add user',
+	'users.created': 'User {name} has been created',
+	'users.totp.intro': 'This is the link for this user\'s authenticator app. It is shown only once.',
+	'users.totp.warning': 'Hand over the link and the password securely and separately, for example in person. Not by e-mail or chat. Whoever has this link can generate this user\'s codes.',
+	'users.totp.uri': 'Link for the authenticator app',
+	'users.totp.done': 'I have handed over the link securely',
+
+	'error.title': 'Something went wrong',
+	'error.fields': 'Please check the marked fields.',
+	'error.400': 'The data is not correct.',
+	'error.401': 'You are not logged in.',
+	'error.403': 'You are not allowed to do this.',
+	'error.404': 'This does not exist (any more).',
+	'error.409': 'This already exists or has been changed in the meantime.',
+	'error.413': 'This is too large.',
+	'error.429': 'Too many requests. Please try again later.',
+	'error.500': 'Something went wrong on the server. Please try again later.',
+	'error.network': 'The server cannot be reached. Check the connection and try again.',
+	'field.required': 'Please fill in this field.',
+	'field.choose': 'Please make a choice.',
+	'field.totp': 'Enter the six digits from your app, or leave the field empty.',
+	'reason.required': 'Please fill in this field.',
+	'reason.missing': 'Please fill in this field.',
+	'reason.too_long': 'This is too long.',
+	'reason.too_short': 'This is too short.',
+	'reason.invalid': 'This is not valid.',
+	'reason.unknown': 'This value does not exist.',
+	'reason.exists': 'This already exists.',
+	'reason.taken': 'This is already in use.',
+	'reason.duplicate': 'This already exists.',
+	'reason.weak': 'This password is too weak.',
+	'reason.common': 'This password is too common.',
+};
+
+const dict = { nl, en };
+let current = initial();
+const listeners = [];
+
+function initial() {
+	let saved = null;
+	try {
+		saved = window.localStorage.getItem(STORAGE_KEY);
+	} catch {
+		saved = null;	// storage disabled: stay with the default
+	}
+	return LANGS.includes(saved) ? saved : 'nl';
+}
+
+export function lang() {
+	return current;
+}
+
+// True when key has a text (in either language).
+export function has(key) {
+	return key in nl || key in en;
+}
+
+export function t(key, args = {}) {
+	let k = key;
+	if (args.count === 1 && `${key}.one` in dict[current])
+		k = `${key}.one`;
+	const s = dict[current][k] ?? nl[k] ?? key;
+	return s.replace(/\{(\w+)\}/g, (m, name) => {
+		if (!(name in args))
+			return m;
+		const v = args[name];
+		// {key: 'role.admin'} is itself translated
+		if (v !== null && typeof v === 'object' && 'key' in v)
+			return has(v.key) ? t(v.key) : String(v.fallback ?? v.key);
+		return String(v);
+	});
+}
+
+export function formatDate(value) {
+	if (value === null || value === undefined || value === '')
+		return '';
+	if (typeof value === 'string' && /^\d+$/.test(value))
+		value = Number(value);	// seconds since the epoch
+	const d = typeof value === 'number' ? new Date(value * 1000) :
+	    new Date(value);
+	if (Number.isNaN(d.getTime()))
+		return String(value);
+	return new Intl.DateTimeFormat(current === 'nl' ? 'nl-NL' : 'en-GB', {
+		dateStyle: 'medium', timeStyle: 'short',
+	}).format(d);
+}
+
+function argsOf(el) {
+	const raw = el.getAttribute('data-i18n-args');
+	if (!raw)
+		return {};
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return {};
+	}
+}
+
+// Rewrites every marked element under root (root included) in the
+// current language.
+export function translate(root = document) {
+	const all = [];
+	if (root.nodeType === Node.ELEMENT_NODE)
+		all.push(root);
+	all.push(...root.querySelectorAll(
+	    '[data-i18n], [data-i18n-attr], [data-i18n-date]'));
+	for (const el of all) {
+		const args = argsOf(el);
+		const key = el.getAttribute('data-i18n');
+		if (key)
+			el.textContent = t(key, args);
+		const attrs = el.getAttribute('data-i18n-attr');
+		if (attrs) {
+			for (const pair of attrs.split(';')) {
+				const [name, k] = pair.split(':');
+				if (name && k)
+					el.setAttribute(name.trim(), t(k.trim(), args));
+			}
+		}
+		if (el.hasAttribute('data-i18n-date'))
+			el.textContent = formatDate(el.getAttribute('data-i18n-date'));
+	}
+}
+
+// Marks el with key (and args) and fills it in; returns el.
+export function label(el, key, args) {
+	el.setAttribute('data-i18n', key);
+	if (args && Object.keys(args).length > 0)
+		el.setAttribute('data-i18n-args', JSON.stringify(args));
+	else
+		el.removeAttribute('data-i18n-args');
+	el.textContent = t(key, args ?? {});
+	return el;
+}
+
+export function onChange(fn) {
+	listeners.push(fn);
+}
+
+export function setLang(next) {
+	if (!LANGS.includes(next))
+		return;
+	current = next;
+	try {
+		window.localStorage.setItem(STORAGE_KEY, next);
+	} catch {
+		// storage disabled: the choice lasts for this page only
+	}
+	document.documentElement.lang = next;
+	translate(document);
+	for (const fn of listeners)
+		fn(next);
+}

@@ -1,0 +1,253 @@
+// users: the admin page listing users, with a form to add one and a
+// "disable" action per active user that asks for confirmation first.
+//
+// Creating a user returns the otpauth:// URI of its second factor.  It is
+// shown once, with a warning to hand it over securely, and removed from
+// the page when the admin confirms (or leaves the page); it is never
+// stored anywhere else in the browser.
+
+import { clearErrors, get, missing, post, showError, showInvalid }
+    from './api.js';
+import { alertBox, button, field, h, pageHeading, para, setOptions, table }
+    from './dom.js';
+import { formatDate, has } from './i18n.js';
+
+export const ROLES = ['reporter', 'advisor', 'coordinator', 'provider',
+    'assessor', 'policy', 'rapporteur', 'admin'];
+
+function roleNode(role) {
+	return has(`role.${role}`) ? h('span', { i18n: `role.${role}` }) :
+	    h('span', { text: String(role ?? '') });
+}
+
+export function renderUsers(main, page, me) {
+	const status = h('div', { role: 'status', class: 'app-status' });
+	const listErrors = h('div', { class: 'app-alerts' });
+	const list = h('div', { class: 'app-list', 'aria-busy': 'true' },
+	    para('loading'));
+	const formErrors = h('div', { class: 'app-alerts' });
+	const created = h('div', { class: 'app-created' });
+	const listHeading = h('h2', { class: 'utrecht-heading-2',
+	    id: 'users-list', tabindex: '-1', i18n: 'users.list' });
+
+	const username = field({ name: 'username', key: 'users.username',
+	    required: true, maxlength: 64, autocomplete: 'off',
+	    spellcheck: 'false', autocapitalize: 'none' });
+	const role = field({ name: 'role', key: 'users.role', required: true,
+	    placeholder: 'users.choose.role',
+	    options: ROLES.map((r) => ({ value: r, key: `role.${r}` })) });
+	const org = field({ name: 'org_id', key: 'users.org', required: true,
+	    placeholder: 'users.choose.org', options: [] });
+	const password = field({ name: 'password', key: 'users.password',
+	    type: 'password', required: true, autocomplete: 'new-password',
+	    hint: 'users.password.hint', maxlength: 1024 });
+	const form = h('form', { class: 'app-form', novalidate: true,
+	    'aria-labelledby': 'users-add' },
+	    username, role, org, password,
+	    h('div', { class: 'utrecht-button-group' },
+		button('users.submit', 'primary', { type: 'submit' })));
+
+	main.replaceChildren(
+	    pageHeading('users.title'),
+	    status,
+	    h('section', { 'aria-labelledby': 'users-list' },
+		listHeading,
+		listErrors,
+		list),
+	    h('section', { 'aria-labelledby': 'users-add' },
+		h('h2', { class: 'utrecht-heading-2', id: 'users-add',
+		    i18n: 'users.add' }),
+		created,
+		formErrors,
+		form));
+
+	function actionCell(u) {
+		const cell = h('div', { class: 'app-actions' });
+		if (u.disabled || u.id === me.id)
+			return cell;
+		const args = { name: u.username };
+		const start = button('users.disable', 'secondary', {
+		    i18nAttr: { 'aria-label': 'users.disable.label' }, args });
+		start.addEventListener('click', () => ask());
+		cell.append(start);
+
+		function ask() {
+			const qid = `confirm-${u.id}`;
+			const question = h('p', { class: 'utrecht-paragraph',
+			    id: qid, i18n: 'users.disable.confirm', args });
+			const yes = h('button', { type: 'button',
+			    class: 'utrecht-button utrecht-button--primary-action ' +
+				'utrecht-button--danger',
+			    i18n: 'users.disable.yes', args,
+			    i18nAttr: { 'aria-label': 'users.disable.yes.label' },
+			    'aria-describedby': qid });
+			const no = button('users.disable.no', 'secondary');
+			cell.replaceChildren(question,
+			    h('div', { class: 'utrecht-button-group' }, yes, no));
+			yes.focus();
+			no.addEventListener('click', () => {
+				cell.replaceChildren(start);
+				start.focus();
+			});
+			yes.addEventListener('click', () => disable(u, yes));
+		}
+		return cell;
+	}
+
+	let disabling = false;
+	async function disable(u, yes) {
+		if (disabling)
+			return;
+		disabling = true;
+		yes.setAttribute('aria-busy', 'true');
+		try {
+			await post(`/api/users/${encodeURIComponent(u.id)}/disable`);
+			if (!page.current())
+				return;
+			status.replaceChildren(alertBox('ok', null,
+			    para('users.disabled.done', { name: u.username })));
+			listErrors.replaceChildren();
+			await load();
+			listHeading.focus();
+		} catch (err) {
+			if (page.current()) {
+				showError(null, listErrors, err);
+				listHeading.focus();
+			}
+		} finally {
+			disabling = false;
+			yes.removeAttribute('aria-busy');
+		}
+	}
+
+	function userCells(u) {
+		const nameCell = h('span', {}, String(u.username ?? ''));
+		if (u.id === me.id)
+			nameCell.append(' ', h('span', { i18n: 'users.you' }));
+		if (u.demo)
+			nameCell.append(' ', h('span', {
+			    class: 'utrecht-badge-status app-badge',
+			    i18n: 'users.demo' }));
+		const last = u.last_login_at ?
+		    h('span', { 'data-i18n-date': String(u.last_login_at),
+			text: formatDate(u.last_login_at) }) :
+		    h('span', { i18n: 'users.never' });
+		return [
+			nameCell,
+			roleNode(u.role),
+			String(u.org_name ?? ''),
+			h('span', { i18n: u.disabled ? 'users.disabled' :
+			    'users.active' }),
+			h('span', { i18n: u.totp_enabled ? 'users.yes' :
+			    'users.no' }),
+			last,
+			actionCell(u),
+		];
+	}
+
+	async function load() {
+		list.setAttribute('aria-busy', 'true');
+		try {
+			const res = await get('/api/users');
+			if (!page.current())
+				return;
+			const users = (res?.users ?? []).slice().sort((a, b) =>
+			    String(a.username).localeCompare(String(b.username)));
+			list.replaceChildren(users.length === 0 ?
+			    para('users.empty') :
+			    table('users-list', ['users.col.username',
+				'users.col.role', 'users.col.org',
+				'users.col.status', 'users.col.totp',
+				'users.col.lastlogin', 'users.col.actions'],
+			    users.map(userCells)));
+		} catch (err) {
+			if (!page.current())
+				return;
+			list.replaceChildren();
+			showError(null, listErrors, err);
+		} finally {
+			list.removeAttribute('aria-busy');
+		}
+	}
+
+	async function loadOrgs() {
+		try {
+			const res = await get('/api/orgs');
+			if (!page.current())
+				return;
+			const orgs = (res?.orgs ?? []).slice().sort((a, b) =>
+			    String(a.name).localeCompare(String(b.name), 'nl'));
+			setOptions(org.control, orgs.map((o) => ({
+			    value: String(o.id), text: o.name })), true);
+		} catch (err) {
+			if (page.current())
+				showError(null, formErrors, err);
+		}
+	}
+
+	function showCreated(name, uri) {
+		const heading = h('h3', { class: 'utrecht-heading-3',
+		    id: 'users-created', tabindex: '-1', i18n: 'users.created',
+		    args: { name } });
+		const done = button('users.totp.done', 'secondary');
+		const box = alertBox('warning', null,
+		    heading,
+		    para('users.totp.intro'),
+		    h('p', { class: 'utrecht-paragraph' },
+			h('strong', { i18n: 'users.totp.warning' })),
+		    h('p', { class: 'utrecht-paragraph', id: 'users-uri-label',
+			i18n: 'users.totp.uri' }),
+		    h('pre', { class: 'utrecht-code-block app-uri',
+			'aria-labelledby': 'users-uri-label', tabindex: '0' },
+			h('code', { class: 'utrecht-code-block__content',
+			    text: uri })),
+		    h('div', { class: 'utrecht-button-group' }, done));
+		done.addEventListener('click', () => {
+			created.replaceChildren();
+			username.control.focus();
+		});
+		created.replaceChildren(box);
+		heading.focus();
+	}
+
+	let busy = false;
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		if (busy)
+			return;
+		const bad = missing(form, ['username', 'role', 'org_id',
+		    'password']);
+		if (bad.length > 0) {
+			showInvalid(form, formErrors, bad);
+			return;
+		}
+		clearErrors(form, formErrors);
+		status.replaceChildren();
+		created.replaceChildren();
+		const body = {
+			username: username.control.value.trim(),
+			role: role.control.value,
+			org_id: Number(org.control.value),
+			password: password.control.value,
+		};
+		busy = true;
+		form.setAttribute('aria-busy', 'true');
+		try {
+			const res = await post('/api/users', body);
+			if (!page.current())
+				return;
+			form.reset();
+			showCreated(body.username, String(res?.totp_uri ?? ''));
+			await load();
+		} catch (err) {
+			if (page.current())
+				showError(form, formErrors, err);
+		} finally {
+			busy = false;
+			form.removeAttribute('aria-busy');
+		}
+	});
+
+	load();
+	loadOrgs();
+}
