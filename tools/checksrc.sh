@@ -29,6 +29,9 @@ out=$(grep -l '#include "\(http\|api\)/' $(find src/core src/store src/crypt src
 out=$(grep -l '#include "\(api\|domain\|store\|auth\|audit\)/' $(find src/http -name '*.[ch]' 2>/dev/null) 2>/dev/null)
 [ -n "$out" ] && complain "http/ is transport only" "$out"
 
+out=$(grep -l '#include "store/' $(find src/api src/http -name '*.[ch]' 2>/dev/null) 2>/dev/null)
+[ -n "$out" ] && complain "api/ and http/ reach the store only through domain/" "$out"
+
 # Assignment in conditions; typedef'd structs.
 out=$(grep -nE '\bif \(\(?[a-z_]+ = [^=]' $c)
 [ -n "$out" ] && complain "assignment in a condition" "$out"

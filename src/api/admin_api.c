@@ -10,7 +10,6 @@
 #include "domain/org.h"
 #include "domain/user.h"
 #include "http/server.h"
-#include "store/store.h"
 
 static void
 created(struct http_response *resp, int64_t id)
@@ -197,10 +196,10 @@ api_audit_object(struct ctx *ctx, struct http_request *req,
 {
 	const char *type = http_query_arg(req, "object_type");
 	const char *ids = http_query_arg(req, "object_id");
-	struct store_rows *r;
+	struct audit_access *a;
 	struct jw w;
 	int64_t id = 0;
-	size_t i;
+	size_t i, n;
 	int rc = 0;
 
 	if (type == NULL || (strcmp(type, "user") != 0 &&
@@ -211,26 +210,22 @@ api_audit_object(struct ctx *ctx, struct http_request *req,
 		    "integer");
 	if (rc == -1)
 		return -1;
-	if (store_exec(ctx, Q_AUDIT_FOR_OBJECT, ARGS(store_text(type),
-	    store_int(id), store_int(1000)), &r) == -1)
-		return -1;
-	/* Looking at who looked is itself on the record. */
-	if (audit_read(ctx, "audit.view", type, id) == -1)
+	if (audit_list_object(ctx, type, id, 1000, &a, &n) == -1)
 		return -1;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);
 	jw_key(&w, "entries");
 	jw_arr_open(&w);
-	for (i = 0; i < r->nrows; i++) {
+	for (i = 0; i < n; i++) {
 		jw_obj_open(&w);
-		jw_kint(&w, "id", rows_int(r, i, 0));
-		jw_kstr(&w, "at", time_iso(ctx->arena, rows_int(r, i, 1)));
-		jw_kint(&w, "user_id", rows_int(r, i, 2));
-		jw_kstr(&w, "username", rows_text(r, i, 3));
-		jw_kint(&w, "org_id", rows_int(r, i, 4));
-		jw_kstr(&w, "role", rows_text(r, i, 5));
-		jw_kstr(&w, "action", rows_text(r, i, 6));
-		jw_kstr(&w, "reason", rows_text(r, i, 7));
+		jw_kint(&w, "id", a[i].id);
+		jw_kstr(&w, "at", time_iso(ctx->arena, a[i].at));
+		jw_kint(&w, "user_id", a[i].user_id);
+		jw_kstr(&w, "username", a[i].username);
+		jw_kint(&w, "org_id", a[i].org_id);
+		jw_kstr(&w, "role", a[i].role);
+		jw_kstr(&w, "action", a[i].action);
+		jw_kstr(&w, "reason", a[i].reason);
 		jw_obj_close(&w);
 	}
 	jw_arr_close(&w);

@@ -131,92 +131,145 @@ audit_read(struct ctx *ctx, const char *action, const char *object_type,
 	return store_write(ctx, append_job, &j);
 }
 
+int
+audit_list_object(struct ctx *ctx, const char *object_type,
+    int64_t object_id, size_t max, struct audit_access **out, size_t *n)
+{
+	struct store_rows *r;
+	struct audit_access *a;
+	size_t i;
+
+	if (store_exec(ctx, Q_AUDIT_FOR_OBJECT, ARGS(store_text(object_type),
+	    store_int(object_id), store_int((int64_t)max)), &r) == -1)
+		return -1;
+	if (audit_read(ctx, "audit.view", object_type, object_id) == -1)
+		return -1;
+	a = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(*a));
+	for (i = 0; i < r->nrows; i++) {
+		a[i].id = rows_int(r, i, 0);
+		a[i].at = rows_int(r, i, 1);
+		a[i].user_id = rows_int(r, i, 2);
+		a[i].username = rows_text(r, i, 3);
+		a[i].org_id = rows_int(r, i, 4);
+		a[i].role = rows_text(r, i, 5);
+		a[i].action = rows_text(r, i, 6);
+		a[i].reason = rows_text(r, i, 7);
+	}
+	*out = a;
+	*n = r->nrows;
+	return 0;
+}
+
+void
+audit_cursor_init(struct audit_cursor *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->next = 1;
+}
+
+int
+audit_chain_step(struct audit_cursor *c, const unsigned char key[32],
+    const struct audit_entry *e, int64_t *bad, const char **why)
+{
+	unsigned char want[AUDIT_HASH_LEN];
+
+	if (e->id != c->next) {
+		*bad = c->next;
+		*why = e->id > c->next ? "was removed" :
+		    "is out of order or duplicated";
+		return -1;
+	}
+	if (sodium_memcmp(e->prev, c->running, AUDIT_HASH_LEN) != 0) {
+		*bad = e->id;
+		*why = "does not follow the entry before it: entries were "
+		    "removed, inserted or reordered";
+		return -1;
+	}
+	audit_hash(key, e, want);
+	if (sodium_memcmp(e->hash, want, AUDIT_HASH_LEN) != 0) {
+		*bad = e->id;
+		*why = "was changed";
+		return -1;
+	}
+	memcpy(c->running, want, AUDIT_HASH_LEN);
+	c->next++;
+	return 0;
+}
+
 #define VERIFY_PAGE	1000
+
+/* An entry from a row of Q_AUDIT_PAGE; false when a hash is malformed. */
+static bool
+entry_from_row(const struct store_rows *r, size_t i, struct audit_entry *e)
+{
+	const unsigned char *p, *q;
+	size_t plen, qlen;
+
+	memset(e, 0, sizeof(*e));
+	e->id = rows_int(r, i, 0);
+	e->at = rows_int(r, i, 1);
+	e->user_id = rows_int(r, i, 2);
+	e->org_id = rows_int(r, i, 3);
+	e->role = rows_text(r, i, 4);
+	e->action = rows_text(r, i, 5);
+	e->object_type = rows_text(r, i, 6);
+	e->object_id = rows_int(r, i, 7);
+	e->reason = rows_text(r, i, 8);
+	e->client_addr = rows_text(r, i, 9);
+	e->request_id = rows_text(r, i, 10);
+	p = rows_blob(r, i, 11, &plen);
+	q = rows_blob(r, i, 12, &qlen);
+	if (p == NULL || q == NULL || plen != AUDIT_HASH_LEN ||
+	    qlen != AUDIT_HASH_LEN)
+		return false;
+	memcpy(e->prev, p, AUDIT_HASH_LEN);
+	memcpy(e->hash, q, AUDIT_HASH_LEN);
+	return true;
+}
 
 int
 audit_verify(struct ctx *ctx, int64_t *count, int64_t *bad_id)
 {
-	struct store_rows *r;
+	struct audit_cursor cur;
 	struct audit_entry e;
-	unsigned char running[AUDIT_HASH_LEN], want[AUDIT_HASH_LEN];
-	const unsigned char *p;
+	struct store_rows *r;
+	struct arena *page, *saved = ctx->arena;
 	const unsigned char *key = crypt_audit_key(ctx->keys);
-	struct arena *page;
-	struct arena *saved = ctx->arena;
-	int64_t next = 1, after = 0;
-	size_t i, len, nrows;
+	const char *why = NULL;
+	int64_t after = 0;
+	size_t i, nrows;
 	int rc = 0;
 
 	*count = 0;
 	*bad_id = 0;
-	memset(running, 0, sizeof(running));
-	for (;;) {
+	audit_cursor_init(&cur);
+	do {
 		/* One arena a page keeps memory flat on long chains. */
 		page = arena_new();
 		ctx->arena = page;
-		if (store_exec(ctx, Q_AUDIT_PAGE, ARGS(store_int(after),
-		    store_int(VERIFY_PAGE)), &r) == -1) {
-			rc = -1;
-			goto out_page;
-		}
-		for (i = 0; i < r->nrows; i++) {
-			memset(&e, 0, sizeof(e));
-			e.id = rows_int(r, i, 0);
-			e.at = rows_int(r, i, 1);
-			e.user_id = rows_int(r, i, 2);
-			e.org_id = rows_int(r, i, 3);
-			e.role = rows_text(r, i, 4);
-			e.action = rows_text(r, i, 5);
-			e.object_type = rows_text(r, i, 6);
-			e.object_id = rows_int(r, i, 7);
-			e.reason = rows_text(r, i, 8);
-			e.client_addr = rows_text(r, i, 9);
-			e.request_id = rows_text(r, i, 10);
-			if (e.id != next) {
-				*bad_id = next;
-				ctx->arena = saved;
-				rc = fail(ctx, ST_CONFLICT, "audit entry %lld "
-				    "was removed", (long long)next);
-				goto out_page;
+		rc = store_exec(ctx, Q_AUDIT_PAGE, ARGS(store_int(after),
+		    store_int(VERIFY_PAGE)), &r);
+		nrows = rc == 0 ? r->nrows : 0;
+		for (i = 0; i < nrows && rc == 0; i++) {
+			if (!entry_from_row(r, i, &e)) {
+				*bad_id = rows_int(r, i, 0);
+				why = "has a malformed hash";
+				rc = -1;
+			} else {
+				rc = audit_chain_step(&cur, key, &e, bad_id,
+				    &why);
 			}
-			p = rows_blob(r, i, 11, &len);
-			if (p == NULL || len != AUDIT_HASH_LEN ||
-			    memcmp(p, running, AUDIT_HASH_LEN) != 0) {
-				*bad_id = e.id;
-				ctx->arena = saved;
-				rc = fail(ctx, ST_CONFLICT, "audit entry %lld "
-				    "does not follow entry %lld: entries "
-				    "were removed, inserted or reordered",
-				    (long long)e.id, (long long)e.id - 1);
-				goto out_page;
-			}
-			memcpy(e.prev, p, AUDIT_HASH_LEN);
-			audit_hash(key, &e, want);
-			p = rows_blob(r, i, 12, &len);
-			if (p == NULL || len != AUDIT_HASH_LEN ||
-			    sodium_memcmp(p, want, AUDIT_HASH_LEN) != 0) {
-				*bad_id = e.id;
-				ctx->arena = saved;
-				rc = fail(ctx, ST_CONFLICT, "audit entry %lld "
-				    "was changed", (long long)e.id);
-				goto out_page;
-			}
-			memcpy(running, want, AUDIT_HASH_LEN);
-			next++;
 			after = e.id;
-			(*count)++;
 		}
-		nrows = r->nrows;
 		ctx->arena = saved;
 		ctx->conn = NULL;
+		if (ctx->message != NULL)	/* it lives in the page */
+			ctx->message = arena_strdup(saved, ctx->message);
 		arena_free(page);
-		if (nrows < VERIFY_PAGE)
-			break;
-	}
-	return 0;
-out_page:
-	ctx->arena = saved;
-	ctx->conn = NULL;
-	arena_free(page);
+		*count = cur.next - 1;
+	} while (rc == 0 && nrows == VERIFY_PAGE);
+	if (rc == -1 && why != NULL)
+		return fail(ctx, ST_CONFLICT, "audit entry %lld %s",
+		    (long long)*bad_id, why);
 	return rc;
 }

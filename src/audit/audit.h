@@ -19,6 +19,7 @@
 #define SCHAKEL_AUDIT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct ctx;
@@ -48,9 +49,41 @@ int	audit_append(struct ctx *, const char *action, const char *object_type,
 int	audit_read(struct ctx *, const char *action, const char *object_type,
 	    int64_t object_id);
 
+/*
+ * Who accessed an object, newest first (at most max entries), as
+ * entries whose username is filled in; in the context's arena.  The
+ * listing is itself audited as "audit.view" on that object.
+ */
+struct audit_access {
+	int64_t		 id;
+	int64_t		 at;
+	int64_t		 user_id;
+	const char	*username;
+	int64_t		 org_id;
+	const char	*role;
+	const char	*action;
+	const char	*reason;
+};
+int	audit_list_object(struct ctx *, const char *object_type,
+	    int64_t object_id, size_t max, struct audit_access **, size_t *n);
+
 /* The chain hash of e (over e->prev and the fields), with key. */
 void	audit_hash(const unsigned char key[32], const struct audit_entry *,
 	    unsigned char out[AUDIT_HASH_LEN]);
+
+/*
+ * The chain check itself, one entry at a time in id order, so it can be
+ * run over pages of any size.  Start with audit_cursor_init().
+ * audit_chain_step() returns 0 when e follows the entries before it, or
+ * -1 with *why naming what is wrong with entry *bad.
+ */
+struct audit_cursor {
+	unsigned char	 running[AUDIT_HASH_LEN];
+	int64_t		 next;		/* the id the next entry must have */
+};
+void	audit_cursor_init(struct audit_cursor *);
+int	audit_chain_step(struct audit_cursor *, const unsigned char key[32],
+	    const struct audit_entry *, int64_t *bad, const char **why);
 
 /*
  * Walk the whole chain.  0 when intact (*count entries); -1 with the

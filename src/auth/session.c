@@ -127,6 +127,10 @@ login_job(struct ctx *ctx, void *p)
 
 	if (!j->ok)
 		return record_failure(ctx, j);
+	/* Sessions that ended are forgotten on the next login. */
+	if (store_exec(ctx, Q_SESSION_PURGE, ARGS(store_int(j->now),
+	    store_int(j->now - SESSION_IDLE)), NULL) == -1)
+		return -1;
 	if (store_exec(ctx, Q_LOGINFAIL_CLEAR, ARGS(store_text(j->name)),
 	    NULL) == -1)
 		return -1;

@@ -7,6 +7,9 @@
 #include <sqlite3.h>
 
 #include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,10 +265,18 @@ sq_backup(void *p, const char *dest, char *err, size_t errlen)
 {
 	struct sconn *c = p;
 	sqlite3 *to;
-	int rc;
+	int fd, rc;
 
-	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, NULL) != SQLITE_OK) {
+	/* sqlite3_open_v2() would open an existing file: refuse it first. */
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd == -1) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
 		snprintf(err, errlen, "%s", sqlite3_errmsg(to));
 		sqlite3_close(to);
 		return -1;
