@@ -89,7 +89,13 @@ bootstrap:
 
 run: bootstrap
 	$(MAKE) $(BUILD)/schakel
-	@test -f $(DATA)/schakel.db || $(BUILD)/schakel init --data $(DATA) --demo
+	@if test -f $(DATA)/schakel.db; then \
+	    echo "Reusing $(DATA).  Demo accounts (user, role, password):"; \
+	    cut -f1-3 $(DATA)/demo-users.txt 2>/dev/null | sed 's/^/  /'; \
+	else \
+	    $(BUILD)/schakel init --data $(DATA) --demo; \
+	fi
+	@echo "Open http://$(LISTEN)/ and log in with a demo account."
 	$(BUILD)/schakel serve --data $(DATA) --listen $(LISTEN)
 
 # Every test: lint, unit, API, browser, then unit and API again under
