@@ -81,7 +81,9 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 		case 'u': a->user = optarg; break;
 		case 'P': a->password_stdin = true; break;
 		case 'h': fputs(help, stdout); return 0;
-		default: return cli_usage(cmd, "unknown option");
+		default:
+			return cli_usage(cmd, "unknown option or missing "
+			    "value '%s'", argv[optind - 1]);
 		}
 	}
 	if (a->dir == NULL)
@@ -128,9 +130,11 @@ cmd_org(int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if (argc < 2 || is_help(argc, argv)) {
-		fputs(org_help, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : 0;
+	if (argc < 2)
+		return cli_usage("org", "a subcommand is missing");
+	if (is_help(argc, argv)) {
+		fputs(org_help, stdout);
+		return 0;
 	}
 	if (strcmp(argv[1], "add") == 0) {
 		rc = parse("org add", org_help, argc - 1, argv + 1, &a, true);
@@ -183,9 +187,11 @@ cmd_user(int argc, char **argv)
 	int rc;
 	bool generated = false;
 
-	if (argc < 2 || is_help(argc, argv)) {
-		fputs(user_help, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : 0;
+	if (argc < 2)
+		return cli_usage("user", "a subcommand is missing");
+	if (is_help(argc, argv)) {
+		fputs(user_help, stdout);
+		return 0;
 	}
 	if (strcmp(argv[1], "list") == 0) {
 		rc = parse("user list", user_help, argc - 1, argv + 1, &a,
@@ -262,9 +268,11 @@ cmd_token(int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if (argc < 2 || is_help(argc, argv)) {
-		fputs(token_help, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : 0;
+	if (argc < 2)
+		return cli_usage("token", "a subcommand is missing");
+	if (is_help(argc, argv)) {
+		fputs(token_help, stdout);
+		return 0;
 	}
 	if (strcmp(argv[1], "add") != 0)
 		return cli_usage("token", "unknown subcommand '%s'", argv[1]);

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,8 +58,10 @@ cli_main(int argc, char **argv)
 {
 	size_t i;
 
+	opterr = 0;		/* our own one-line messages instead */
 	if (argc < 2) {
-		fputs(usage, stderr);
+		fputs("schakel: a command is missing; see schakel --help\n",
+		    stderr);
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||

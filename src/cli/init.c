@@ -58,7 +58,9 @@ cmd_init(int argc, char **argv)
 		case 'd': dir = optarg; break;
 		case 'D': demo = true; break;
 		case 'h': fputs(init_help, stdout); return 0;
-		default: return cli_usage("init", "unknown option");
+		default:
+			return cli_usage("init", "unknown option or missing "
+			    "value '%s'", argv[optind - 1]);
 		}
 	}
 	if (dir == NULL)

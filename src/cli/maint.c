@@ -52,7 +52,9 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 		switch (c) {
 		case 'd': *dir = optarg; break;
 		case 'h': fputs(help, stdout); return 0;
-		default: return cli_usage(cmd, "unknown option");
+		default:
+			return cli_usage(cmd, "unknown option or missing "
+			    "value '%s'", argv[optind - 1]);
 		}
 	}
 	if (*dir == NULL)
@@ -71,9 +73,11 @@ cmd_audit(int argc, char **argv)
 	int64_t count, bad;
 	int rc;
 
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		fputs(audit_help, argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : 0;
+	if (argc < 2)
+		return cli_usage("audit", "a subcommand is missing");
+	if (strcmp(argv[1], "--help") == 0) {
+		fputs(audit_help, stdout);
+		return 0;
 	}
 	if (strcmp(argv[1], "verify") != 0)
 		return cli_usage("audit", "unknown subcommand '%s'", argv[1]);

@@ -88,7 +88,9 @@ cmd_serve(int argc, char **argv)
 			opts.max_body = (size_t)n;
 			break;
 		case 'h': fputs(serve_help, stdout); return 0;
-		default: return cli_usage("serve", "unknown option");
+		default:
+			return cli_usage("serve", "unknown option or missing "
+			    "value '%s'", argv[optind - 1]);
 		}
 	}
 	if (dir == NULL)
