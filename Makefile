@@ -42,7 +42,7 @@ TESTS	= $(TESTSRC:src/%.c=$(BUILD)/test/%)
 MIGRATIONS = $(sort $(wildcard sql/migrations/*.sql))
 DATAFILES  = data/gemeenten.csv data/indicators.csv data/help-needs.csv \
 	     data/common-passwords.txt
-WEBSRC	   = $(shell find web -type f 2>/dev/null)
+WEBSRC	   = $(shell find web 2>/dev/null)
 VENDORCSS  = node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css \
 	     node_modules/@utrecht/component-library-css/dist/index.css
 
@@ -66,7 +66,7 @@ $(BUILD)/test/%: src/%.c $(OBJ) $(GENOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
-$(BUILD)/gen/embedded_migrations.c: $(MIGRATIONS) tools/embed.sh
+$(BUILD)/gen/embedded_migrations.c: $(MIGRATIONS) sql/migrations tools/embed.sh
 	@mkdir -p $(dir $@)
 	tools/embed.sh embedded_migrations sql/migrations $(MIGRATIONS) > $@.tmp
 	mv $@.tmp $@

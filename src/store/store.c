@@ -361,16 +361,35 @@ store_schema_version(struct store *st)
 struct migrate_job {
 	const struct embedded_file *file;
 	int64_t		 version;
+	bool		 applied;
 };
 
+static int
+schema_init(struct ctx *ctx, void *p)
+{
+	(void)p;
+	return store_exec(ctx, Q_SCHEMA_INIT, NOARGS, NULL);
+}
+
+/*
+ * Runs in the writer's transaction, which on a shared database holds the
+ * lock every writer takes: of several servers starting at once, one
+ * applies the migration and the others find it applied.
+ */
 static int
 apply_one(struct ctx *ctx, void *p)
 {
 	struct migrate_job *m = p;
+	int64_t have = current_version(ctx);
 
+	if (have < 0)
+		return -1;
+	if (have >= m->version)
+		return 0;
 	if (script(ctx, ctx->store, ctx->conn,
 	    (const char *)m->file->data) == -1)
 		return -1;
+	m->applied = true;
 	return store_exec(ctx, Q_SCHEMA_RECORD, ARGS(store_int(m->version),
 	    store_text(m->file->name), store_int(time_now())), NULL);
 }
@@ -382,11 +401,9 @@ migrate(struct ctx *ctx, struct store *st)
 	struct migrate_job m;
 	int64_t have, known = store_known_version(), v;
 
-	ctx->conn = st->wconn;
-	if (store_exec(ctx, Q_SCHEMA_INIT, NOARGS, NULL) == -1)
+	if (store_write(ctx, schema_init, NULL) == -1)
 		return -1;
 	have = current_version(ctx);
-	ctx->conn = NULL;
 	if (have < 0)
 		return -1;
 	if (have > known)
@@ -404,9 +421,11 @@ migrate(struct ctx *ctx, struct store *st)
 			return fail(ctx, ST_INTERNAL, "migration %04lld for "
 			    "%s is missing", (long long)v, st->be->name);
 		m.version = v;
+		m.applied = false;
 		if (store_write(ctx, apply_one, &m) == -1)
 			return -1;
-		log_info("applied migration %s", m.file->name);
+		if (m.applied)
+			log_info("applied migration %s", m.file->name);
 	}
 	return 0;
 }
