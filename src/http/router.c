@@ -18,7 +18,7 @@ struct entry {
 	struct route	 route;
 	char		*method;
 	char		*pattern;
-	char		*split;		/* pattern cut into NUL-terminated pieces */
+	char		*split;		/* pattern cut into C strings */
 	struct segment	 seg[ROUTER_MAX_SEGMENTS];
 	size_t		 nseg;
 };

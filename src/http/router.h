@@ -31,7 +31,7 @@ struct router;
 
 struct route {
 	const char	*method;	/* "GET", ... (owned by the router) */
-	const char	*pattern;	/* "/api/users/{id}" (owned by the router) */
+	const char	*pattern;	/* "/api/users/{id}" (owned too) */
 	void		*handler;	/* opaque to the router */
 	unsigned	 flags;		/* opaque to the router */
 };

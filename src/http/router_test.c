@@ -185,6 +185,7 @@ test_dot_segments_refused(void **state)
 {
 	struct fixture *f = *state;
 	struct http_request *q;
+	bool mm;
 
 	assert_null(router_match(f->r, req(f, "GET", "/api/users/.."),
 	    NULL));
@@ -194,6 +195,11 @@ test_dot_segments_refused(void **state)
 	    "/api/../api/users"), NULL));
 	assert_null(router_match(f->r, req(f, "GET", "/api/files/."),
 	    NULL));
+	/* Refused outright, not a method mismatch with /api/users/{id}. */
+	mm = true;
+	assert_null(router_match(f->r, req(f, "DELETE", "/api/users/.."),
+	    &mm));
+	assert_false(mm);
 	/* Percent-encoded dots are decoded before the check. */
 	assert_null(router_match(f->r, req(f, "GET", "/api/files/%2e%2E"),
 	    NULL));
@@ -271,7 +277,8 @@ test_malformed_patterns_fail(void **state)
 		"", "api/users", "/api/", "/api//users", "//", "/api/{}",
 		"/api/{id", "/api/id}", "/api/{i d}", "/api/{a-b}",
 		"/api/x{id}", "/api/{id}x", "/api/..", "/api/.",
-		"/api/{a}/{a}", "/a/{p1}/{p2}/{p3}/{p4}/{p5}/{p6}/{p7}/{p8}/{p9}",
+		"/api/{a}/{a}",
+		"/a/{p1}/{p2}/{p3}/{p4}/{p5}/{p6}/{p7}/{p8}/{p9}",
 		"/a b", "/a?b", "/a#b", "/a%20b", "/a\\b",
 	};
 	struct fixture *f = *state;

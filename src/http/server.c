@@ -31,12 +31,13 @@
 #define DEFAULT_HEADER_MEMORY	(32 * 1024)
 #define STOP_WAIT_NS		(10 * INT64_C(1000000000))
 #define PEM_MAX			(1024 * 1024)
+#define DISCARD_MAX		(8 * 1024 * 1024)
 
 struct http_server {
 	struct MHD_Daemon	*mhd;
 	struct http_server_opts	 opts;		/* defaults filled in */
 	char			*listen;
-	char			 trust_proxy[INET6_ADDRSTRLEN]; /* canonical, "" */
+	char			 trust_proxy[INET6_ADDRSTRLEN]; /* or "" */
 	char			*cert;		/* PEM, kept while running */
 	char			*key;
 	bool			 tls;
@@ -44,7 +45,7 @@ struct http_server {
 	atomic_bool		 started;	/* MHD_start_daemon returned */
 	atomic_bool		 stopping;
 	atomic_uint		 inflight;	/* requests with an arena */
-	char			 start_msg[256]; /* MHD's last message at start */
+	char			 start_msg[256]; /* why a start failed */
 };
 
 /* One request and its response; lives in the request's own arena. */
@@ -55,11 +56,12 @@ struct exchange {
 	char			*body;		/* grows in the arena */
 	size_t			 body_len;
 	size_t			 body_cap;
+	size_t			 discarded;	/* upload bytes not kept */
 	bool			 begun;		/* first access call done */
 	bool			 keep_body;	/* not GET or HEAD */
 	bool			 too_large;
 	bool			 queued;
-	int			 status;	/* sent, for the log; 0 = none */
+	int			 status;	/* as sent; 0 = none */
 };
 
 static const char *const security_headers[][2] = {
@@ -226,16 +228,17 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 static void
 canonical_addr(const struct sockaddr *sa, char *out, size_t outlen)
 {
+	const struct sockaddr_in *sin = (const void *)sa;
+	const struct sockaddr_in6 *sin6 = (const void *)sa;
 	const void *addr = NULL;
 
 	out[0] = '\0';
 	if (sa == NULL)
 		return;
 	if (sa->sa_family == AF_INET)
-		addr = &((const struct sockaddr_in *)(const void *)sa)->sin_addr;
+		addr = &sin->sin_addr;
 	else if (sa->sa_family == AF_INET6)
-		addr = &((const struct sockaddr_in6 *)(const void *)sa)->
-		    sin6_addr;
+		addr = &sin6->sin6_addr;
 	if (addr == NULL || inet_ntop(sa->sa_family, addr, out,
 	    (socklen_t)outlen) == NULL)
 		out[0] = '\0';
@@ -356,6 +359,7 @@ send_response(struct exchange *x)
 	if (resp->body.toobig) {
 		log_warn("response body over %zu bytes on route '%s'",
 		    resp->body.max, x->req.route != NULL ? x->req.route : "-");
+		resp->body.max = BUF_DEFAULT_MAX;
 		http_error(resp, 500, "internal", "the response was too large");
 	}
 	if (resp->status < 100 || resp->status > 599) {
@@ -477,13 +481,21 @@ on_access(void *cls, struct MHD_Connection *conn, const char *url,
 	if (*upload_data_size > 0) {
 		n = *upload_data_size;
 		*upload_data_size = 0;
-		if (x->queued || x->too_large || !x->keep_body)
+		if (!x->queued && !x->too_large && x->keep_body &&
+		    take_body(x, upload_data, n))
 			return MHD_YES;
-		if (!take_body(x, upload_data, n)) {
-			/* Answer now if MHD lets us, else at the end. */
+		/*
+		 * Over the cap (or a GET body): answer now if MHD lets us,
+		 * else read on and answer at the end; but a client that keeps
+		 * sending is cut off rather than read forever.
+		 */
+		if (x->keep_body && !x->too_large) {
 			x->too_large = true;
 			(void)send_too_large(x);
 		}
+		x->discarded += n;
+		if (x->discarded > DISCARD_MAX)
+			return MHD_NO;
 		return MHD_YES;
 	}
 	if (x->queued)
@@ -780,10 +792,14 @@ http_cookie(const struct http_request *req, const char *name)
 const char *
 http_query_arg(const struct http_request *req, const char *name)
 {
-	if (req->impl == NULL)
+	const char *v = NULL;
+	size_t n;
+
+	if (req->impl == NULL || MHD_lookup_connection_value_n(req->impl,
+	    MHD_GET_ARGUMENT_KIND, name, strlen(name), &v, &n) != MHD_YES)
 		return NULL;
-	return MHD_lookup_connection_value(req->impl, MHD_GET_ARGUMENT_KIND,
-	    name);
+	/* "?flag" has no value: present, and empty. */
+	return v != NULL ? v : "";
 }
 
 const char *

@@ -36,31 +36,38 @@ struct http_server;
 #define HTTP_MAX_PARAMS		8
 #define HTTP_MAX_HEADERS	16
 
+/*
+ * A request.  The server fills in everything but route and the
+ * parameters, which router_match() sets; all strings are in arena.
+ */
 struct http_request {
-	struct arena	*arena;		/* one per request, freed after the response is sent */
+	struct arena	*arena;		/* freed after the response is sent */
 	const char	*method;	/* "GET", ... */
-	const char	*path;		/* URL path without query, as received */
-	const char	*query;		/* raw query string without '?', "" when none */
-	const char	*body;		/* NUL-terminated copy, NULL when none */
+	const char	*path;		/* without the query, as received */
+	const char	*query;		/* raw, without '?'; "" when none */
+	const char	*body;		/* NUL-terminated copy, NULL if none */
 	size_t		 body_len;
-	const char	*client_addr;	/* textual IP; from X-Forwarded-For only via trusted proxy */
-	bool		 secure;	/* TLS, or X-Forwarded-Proto: https from the trusted proxy */
-	const char	*request_id;	/* 16 lowercase hex chars, random; also sent as X-Request-Id */
+	const char	*client_addr;	/* textual IP (see trust_proxy) */
+	bool		 secure;	/* TLS, or https at the trusted proxy */
+	const char	*request_id;	/* 16 random lowercase hex chars,
+					   also sent as X-Request-Id */
 	int64_t		 started_ns;	/* time_mono_ns() at arrival */
-	const char	*route;		/* pattern matched, for the access log; set by router_match */
+	const char	*route;		/* pattern matched, for the log */
 	size_t		 nparams;
 	const char	*param_name[HTTP_MAX_PARAMS];
 	const char	*param_value[HTTP_MAX_PARAMS];
 	void		*impl;		/* the MHD connection */
 };
 
+/* A response, initialised by the server before the handler runs. */
 struct http_response {
 	int		 status;	/* default 200 */
 	const char	*content_type;	/* default "application/json" */
-	struct buf	 body;		/* initialised by the server with a 16 MiB cap */
-	const void	*static_body;	/* when set, sent instead of body (not copied) */
+	struct buf	 body;		/* capped at 16 MiB */
+	const void	*static_body;	/* sent instead of body, not copied */
 	size_t		 static_len;
-	bool		 no_store;	/* Cache-Control: no-store (the server sets it for /api/ paths) */
+	bool		 no_store;	/* Cache-Control: no-store (always
+					   for /api/ and /healthz) */
 	int64_t		 user_id;	/* for the access log; 0 = none */
 	size_t		 nheaders;
 	const char	*header_name[HTTP_MAX_HEADERS];
@@ -72,19 +79,22 @@ typedef void http_handler_fn(struct http_request *, struct http_response *,
 
 /* Zero means the default for every number. */
 struct http_server_opts {
-	const char	*listen;	/* "127.0.0.1:8080", "[::1]:8080", port 0 = any free port */
+	const char	*listen;	/* "127.0.0.1:8080", "[::1]:8080";
+					   port 0 = any free port */
 	const char	*tls_cert;	/* PEM files; both or neither */
 	const char	*tls_key;
-	const char	*trust_proxy;	/* textual IP of a reverse proxy, or NULL */
+	const char	*trust_proxy;	/* textual IP of a reverse proxy */
 	unsigned	 threads;	/* thread pool size; default 32 */
 	size_t		 max_body;	/* default 1 MiB */
 	unsigned	 conn_limit;	/* default 1024 */
-	unsigned	 per_ip_limit;	/* default 64; conn_limit behind a trusted proxy */
-	unsigned	 timeout_s;	/* idle connection timeout, default 30 */
-	size_t		 header_memory;	/* MHD_OPTION_CONNECTION_MEMORY_LIMIT, default 32 KiB */
+	unsigned	 per_ip_limit;	/* default 64; conn_limit when
+					   behind a trusted proxy */
+	unsigned	 timeout_s;	/* idle connection timeout; 30 */
+	size_t		 header_memory;	/* per-connection memory for the
+					   headers; default 32 KiB */
 	http_handler_fn	*handler;
 	void		*udata;
-	bool		 access_log;	/* one JSON line a request on stderr via core/log.h */
+	bool		 access_log;	/* a JSON line a request (log.h) */
 };
 
 /*
@@ -95,15 +105,15 @@ struct http_server_opts {
  * every connection and frees the server; NULL is a no-op.
  */
 struct http_server *http_server_start(const struct http_server_opts *,
-	    char *err, size_t errlen);
+		    char *err, size_t errlen);
 int		 http_server_port(const struct http_server *);
 void		 http_server_stop(struct http_server *);
 
 /*
- * Request accessors.  Names are case-insensitive for headers; values live
- * until the response has been sent.  NULL when absent.  http_query_arg()
- * returns the percent-decoded value (NULL also for "?name" without '=');
- * http_param() a path parameter filled in by router_match().
+ * Request accessors: NULL when absent; values live until the response
+ * has been sent.  Header names are case-insensitive.  http_query_arg()
+ * returns the percent-decoded value, "" for a bare "?name"; http_param()
+ * a path parameter filled in by router_match().
  */
 const char	*http_header(const struct http_request *, const char *name);
 const char	*http_cookie(const struct http_request *, const char *name);
