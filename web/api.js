@@ -12,7 +12,7 @@
 // input with aria-describedby and aria-invalid.  clearErrors() undoes it.
 
 import { alertBox, h } from './dom.js';
-import { has } from './i18n.js';
+import { has, reasonKey } from './i18n.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -89,7 +89,9 @@ export async function request(method, path, body) {
 }
 
 export const get = (path) => request('GET', path);
-export const post = (path, body) => request('POST', path, body ?? {});
+// Without body nothing is sent: the server refuses a body where none
+// belongs (logout, disable).
+export const post = (path, body) => request('POST', path, body);
 
 // The general message for an error, as an i18n key.
 export function errorKey(err) {
@@ -101,9 +103,12 @@ export function errorKey(err) {
 	return has(k) ? k : 'error.400';
 }
 
+// A field error in the user's language when it is a known one; else the
+// server's own (English) words, marked as English for screen readers.
 function reasonNode(reason) {
-	const k = `reason.${reason}`;
-	return has(k) ? h('span', { i18n: k }) : h('span', { text: reason });
+	const r = reasonKey(reason);
+	return r ? h('span', { i18n: r.key, args: r.args }) :
+	    h('span', { lang: 'en', text: String(reason ?? '') });
 }
 
 // Removes the alert in alertHost and every field error in form.
@@ -183,7 +188,7 @@ export function showError(form, alertHost, err, messageKey, args) {
 		    err.serverMessage && fields.length === 0 &&
 		    err.status !== 401 && err.status < 500)
 			body.push(h('p', { class: 'utrecht-paragraph ' +
-			    'app-detail', text: err.serverMessage }));
+			    'app-detail', lang: 'en', text: err.serverMessage }));
 	}
 	if (loose.length > 0) {
 		body.push(h('ul', { class: 'utrecht-unordered-list' },

@@ -7,8 +7,9 @@
 // the login view) has replaced them, so late responses are dropped.
 // Focus moves to the page's h1 after every navigation the user makes.
 
-import { get, onUnauthenticated, post, setCsrfToken } from './api.js';
-import { alertBox, h, para } from './dom.js';
+import { errorKey, get, onUnauthenticated, post, setCsrfToken }
+    from './api.js';
+import { alertBox, h, pageHeading, para } from './dom.js';
 import { has, lang, onChange, setLang, t, translate } from './i18n.js';
 import { renderLogin } from './login.js';
 import { renderOrgs } from './orgs.js';
@@ -120,7 +121,7 @@ function showLogin(notice, focus) {
 	setCsrfToken(null);
 	newPage();
 	renderShell(null);
-	const view = renderLogin($('main'), {
+	renderLogin($('main'), {
 		notice,
 		onLoggedIn: async (user) => {
 			// The login response carries the same user as
@@ -135,14 +136,21 @@ function showLogin(notice, focus) {
 	setTitle('login.title');
 	if (focus)
 		focusHeading();
-	return view;
 }
 
 async function logout() {
 	try {
 		await post('/api/logout');
-	} catch {
-		// Expired already, or unreachable: either way the view goes.
+	} catch (err) {
+		// A session that has expired is as good as ended; any other
+		// failure means it may still be open, so say so and stay.
+		if (err.status !== 401) {
+			$('main').querySelector('.app-logout-error')?.remove();
+			const box = alertBox('error', 'alert', para(errorKey(err)));
+			box.classList.add('app-logout-error');
+			$('main').prepend(box);
+			return;
+		}
 	}
 	showLogin('login.loggedout', true);
 }
@@ -183,8 +191,9 @@ async function boot() {
 			showLogin(null, false);
 			return;
 		}
-		$('main').replaceChildren(alertBox('error', 'alert',
-		    para(err.status === 0 ? 'error.network' : 'error.500')));
+		$('main').replaceChildren(pageHeading('error.title'),
+		    alertBox('error', 'alert', para(errorKey(err))));
+		setTitle('error.title');
 	}
 }
 

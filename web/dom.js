@@ -14,9 +14,12 @@ export function nextId(prefix) {
 	return `${prefix}-${uid}`;
 }
 
-// h('p', {class: 'x', i18n: 'key', args: {...}, attrs: {...}}, ...children)
-// Children are nodes or strings (plain data, not translated); null and
-// false are skipped.
+// h('p', {class: 'x', i18n: 'key', args: {...}, text: 'data',
+//     i18nAttr: {'aria-label': 'key'}, other: 'attribute'}, ...children)
+// i18n and i18nAttr take keys (translated with args, and again on every
+// language switch); text and children are data, never translated.  An
+// attribute that is true is set empty; null, undefined and false are
+// left out, as are null and false children.
 export function h(tag, props = {}, ...children) {
 	const el = document.createElement(tag);
 	for (const [k, v] of Object.entries(props)) {
@@ -38,10 +41,7 @@ export function h(tag, props = {}, ...children) {
 				    JSON.stringify(props.args));
 		} else if (k === 'text')
 			el.textContent = v;
-		else if (k === 'on') {
-			for (const [ev, fn] of Object.entries(v))
-				el.addEventListener(ev, fn);
-		} else if (v === true)
+		else if (v === true)
 			el.setAttribute(k, '');
 		else
 			el.setAttribute(k, String(v));
@@ -51,11 +51,6 @@ export function h(tag, props = {}, ...children) {
 			continue;
 		el.append(typeof c === 'string' ? document.createTextNode(c) : c);
 	}
-	return el;
-}
-
-export function clear(el) {
-	el.replaceChildren();
 	return el;
 }
 

@@ -125,7 +125,7 @@ const nl = {
 	'users.disable.label': 'Uitschakelen: {name}',
 	'users.disable.confirm': 'Gebruiker {name} uitschakelen? Deze gebruiker kan dan niet meer aanmelden.',
 	'users.disable.yes': 'Ja, uitschakelen',
-	'users.disable.yes.label': 'Ja, {name} uitschakelen',
+	'users.disable.yes.label': 'Ja, uitschakelen: {name}',
 	'users.disable.no': 'Annuleren',
 	'users.disabled.done': 'Gebruiker {name} is uitgeschakeld.',
 	'users.add': 'Gebruiker toevoegen',
@@ -158,16 +158,18 @@ const nl = {
 	'field.choose': 'Maak een keuze.',
 	'field.totp': 'Vul de zes cijfers uit uw app in, of laat het veld leeg.',
 	'reason.required': 'Vul dit veld in.',
-	'reason.missing': 'Vul dit veld in.',
-	'reason.too_long': 'Dit is te lang.',
-	'reason.too_short': 'Dit is te kort.',
-	'reason.invalid': 'Dit klopt niet.',
+	'reason.min': 'Gebruik minstens {n} tekens.',
+	'reason.max': 'Gebruik hoogstens {n} tekens.',
+	'reason.maxbytes': 'Dit is te lang (hoogstens {n} bytes).',
+	'reason.taken': 'Deze naam is al in gebruik.',
 	'reason.unknown': 'Deze waarde bestaat niet.',
-	'reason.exists': 'Deze bestaat al.',
-	'reason.taken': 'Deze is al in gebruik.',
-	'reason.duplicate': 'Deze bestaat al.',
-	'reason.weak': 'Dit wachtwoord is te zwak.',
-	'reason.common': 'Dit wachtwoord is te bekend.',
+	'reason.choice': 'Kies een waarde uit de lijst.',
+	'reason.username': 'Gebruik 3 tot 64 tekens: a-z, 0-9, punt (.), koppelteken (-) en laag streepje (_).',
+	'reason.has_username': 'Het wachtwoord mag de gebruikersnaam niet bevatten.',
+	'reason.repeated': 'Het wachtwoord mag niet uit één herhaald teken bestaan.',
+	'reason.common': 'Dit wachtwoord is te bekend. Kies een langer of minder voorspelbaar wachtwoord.',
+	'reason.integer': 'Vul een geheel getal in.',
+	'reason.text': 'Gebruik gewone tekst.',
 };
 
 const en = {
@@ -280,7 +282,7 @@ const en = {
 	'users.disable.label': 'Disable: {name}',
 	'users.disable.confirm': 'Disable user {name}? This user will no longer be able to log in.',
 	'users.disable.yes': 'Yes, disable',
-	'users.disable.yes.label': 'Yes, disable {name}',
+	'users.disable.yes.label': 'Yes, disable: {name}',
 	'users.disable.no': 'Cancel',
 	'users.disabled.done': 'User {name} has been disabled.',
 	'users.add': 'Add a user',
@@ -313,16 +315,18 @@ const en = {
 	'field.choose': 'Please make a choice.',
 	'field.totp': 'Enter the six digits from your app, or leave the field empty.',
 	'reason.required': 'Please fill in this field.',
-	'reason.missing': 'Please fill in this field.',
-	'reason.too_long': 'This is too long.',
-	'reason.too_short': 'This is too short.',
-	'reason.invalid': 'This is not valid.',
+	'reason.min': 'Use at least {n} characters.',
+	'reason.max': 'Use at most {n} characters.',
+	'reason.maxbytes': 'This is too long (at most {n} bytes).',
+	'reason.taken': 'This name is already in use.',
 	'reason.unknown': 'This value does not exist.',
-	'reason.exists': 'This already exists.',
-	'reason.taken': 'This is already in use.',
-	'reason.duplicate': 'This already exists.',
-	'reason.weak': 'This password is too weak.',
-	'reason.common': 'This password is too common.',
+	'reason.choice': 'Choose a value from the list.',
+	'reason.username': 'Use 3 to 64 characters: a-z, 0-9, dot (.), hyphen (-) and underscore (_).',
+	'reason.has_username': 'The password must not contain the username.',
+	'reason.repeated': 'The password must not be one character repeated.',
+	'reason.common': 'This password is too common. Choose a longer or less predictable one.',
+	'reason.integer': 'Enter a whole number.',
+	'reason.text': 'Use plain text.',
 };
 
 const dict = { nl, en };
@@ -362,6 +366,36 @@ export function t(key, args = {}) {
 			return has(v.key) ? t(v.key) : String(v.fallback ?? v.key);
 		return String(v);
 	});
+}
+
+// The server explains a field error in an English sentence; the known
+// ones map to a key (and arguments) so they can be shown in Dutch too.
+// Returns null for a sentence not known here.
+const REASONS = [
+	[/^(is required|must not be empty)$/, 'reason.required'],
+	[/^must be at least (\d+) characters$/, 'reason.min'],
+	[/^must be at most (\d+) characters$/, 'reason.max'],
+	[/^must be at most (\d+) bytes$/, 'reason.maxbytes'],
+	[/^is already taken$/, 'reason.taken'],
+	[/^is not a known /, 'reason.unknown'],
+	[/^must be one of /, 'reason.choice'],
+	[/^must be 3 to 64 characters /, 'reason.username'],
+	[/^must not contain the user ?name$/, 'reason.has_username'],
+	[/^must not be one character repeated$/, 'reason.repeated'],
+	[/^is too common/, 'reason.common'],
+	[/^must be an integer$/, 'reason.integer'],
+	[/^must (be a string|be valid UTF-8|not contain (NUL|control))/,
+	    'reason.text'],
+];
+
+export function reasonKey(reason) {
+	for (const [re, key] of REASONS) {
+		const m = re.exec(String(reason ?? ''));
+		if (m)
+			return { key, args: m[1] !== undefined &&
+			    /^\d+$/.test(m[1]) ? { n: Number(m[1]) } : {} };
+	}
+	return null;
 }
 
 export function formatDate(value) {

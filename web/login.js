@@ -88,5 +88,4 @@ export function renderLogin(main, { notice, onLoggedIn }) {
 	    status,
 	    errors,
 	    form);
-	return { focusTarget: username.control };
 }

@@ -16,6 +16,7 @@ export function renderStart(main, me) {
 	    para('start.welcome', { name: me.username }),
 	    h('p', { class: 'utrecht-paragraph utrecht-paragraph--lead',
 		i18n: 'start.as', args }),
+	    para('start.chain'),
 	    role ? h('section', { 'aria-labelledby': 'start-does' },
 		h('h2', { class: 'utrecht-heading-2', id: 'start-does',
 		    i18n: 'start.does' }),
@@ -24,6 +25,5 @@ export function renderStart(main, me) {
 		h('h2', { class: 'utrecht-heading-2', id: 'start-sees',
 		    i18n: 'start.sees' }),
 		para(`role.${role}.sees`),
-		para('start.needtoknow')) : null,
-	    para('start.chain'));
+		para('start.needtoknow')) : null);
 }

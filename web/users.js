@@ -85,9 +85,15 @@ export function renderUsers(main, page, me) {
 			cell.replaceChildren(question,
 			    h('div', { class: 'utrecht-button-group' }, yes, no));
 			yes.focus();
-			no.addEventListener('click', () => {
+			const cancel = () => {
 				cell.replaceChildren(start);
 				start.focus();
+			};
+			no.addEventListener('click', cancel);
+			cell.addEventListener('keydown', (ev) => {
+				if (ev.key === 'Escape' && !disabling &&
+				    cell.contains(yes))
+					cancel();
 			});
 			yes.addEventListener('click', () => disable(u, yes));
 		}

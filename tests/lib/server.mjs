@@ -10,7 +10,9 @@
 // The executable is opts.bin, else $SCHAKEL_BIN, else build/schakel in the
 // repository.  opts.demo === false runs a plain `init` and leaves users
 // empty; opts.args are added to `serve`, opts.initArgs to `init`, and
-// opts.env to the environment of both.  Every server started here is
+// opts.env to the environment of both.  The temporary folder is made in
+// opts.tmpdir (default: the system's), and serve has opts.startTimeout
+// ms (default 20000) to report that it listens.  Every server started here is
 // killed, and its folder removed, when the Node process exits, so a test
 // that throws before stop() leaves nothing behind.
 
@@ -87,14 +89,15 @@ function listeningUrl(line) {
 	} catch {
 		// not JSON: look at the raw line
 	}
-	const m = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(msg);
+	const m = /listening on (https?:\/\/127\.0\.0\.1:(\d+))/.exec(msg);
 	return m ? { url: m[1], port: Number(m[2]) } : null;
 }
 
 export async function startServer(opts = {}) {
 	const bin = binary(opts);
 	const env = { ...process.env, ...(opts.env ?? {}) };
-	const root = mkdtempSync(join(tmpdir(), 'schakel-test-'));
+	const startTimeout = opts.startTimeout ?? START_TIMEOUT_MS;
+	const root = mkdtempSync(join(opts.tmpdir ?? tmpdir(), 'schakel-test-'));
 	const dataDir = join(root, 'data');
 	const server = {
 		url: null,
@@ -224,9 +227,9 @@ export async function startServer(opts = {}) {
 			const timer = setTimeout(() => {
 				done();
 				fail(new Error('schakel serve did not report ' +
-				    `listening within ${START_TIMEOUT_MS} ms:\n` +
+				    `listening within ${startTimeout} ms:\n` +
 				    server.log.join('\n')));
-			}, START_TIMEOUT_MS);
+			}, startTimeout);
 			const w = (line) => {
 				if (listeningUrl(line) === null)
 					return;
