@@ -42,6 +42,10 @@ out=$(grep -nE '^typedef struct' $c)
 out=$(grep -nE 'log_(info|warn|error)\(.*(->body|password|token)' $c)
 [ -n "$out" ] && complain "log call that may print personal data or secrets" "$out"
 
+# 80 columns, tabs 8 wide.
+out=$(for f in $c; do expand -t8 "$f" | awk -v f="$f" 'length > 80 { print f ":" FNR }'; done)
+[ -n "$out" ] && complain "line longer than 80 columns" "$out"
+
 # Trailing white space.
 out=$(grep -nE '[[:space:]]+$' $c)
 [ -n "$out" ] && complain "trailing white space" "$out"

@@ -15,7 +15,7 @@ struct arena;
 
 struct buf {
 	struct arena	*arena;
-	char		*p;		/* NUL-terminated, never NULL after init */
+	char		*p;		/* NUL-terminated; never NULL */
 	size_t		 len;
 	size_t		 cap;		/* allocated, including the NUL */
 	size_t		 max;		/* hard cap on len */

@@ -57,7 +57,8 @@ struct json_field {
 #define JSON_BOOL(st, m, name, flags) \
 	{ (name), JSON_T_BOOL, offsetof(st, m), (flags), 0, 0, 0 }
 #define JSON_STRLIST(st, m, name, flags, lo, hi, itemhi) \
-	{ (name), JSON_T_STRLIST, offsetof(st, m), (flags), (lo), (hi), (itemhi) }
+	{ (name), JSON_T_STRLIST, offsetof(st, m), (flags), (lo), (hi), \
+	    (itemhi) }
 #define JSON_NFIELDS(tab)	(sizeof(tab) / sizeof((tab)[0]))
 
 /*

@@ -90,7 +90,7 @@ struct store_opts {
 	const char	*path;		/* SQLite database file */
 	bool		 create;	/* make the file if it does not exist */
 	bool		 migrate;	/* apply pending migrations */
-	unsigned	 group_max;	/* writes per transaction, default 256 */
+	unsigned	 group_max;	/* writes a transaction (256) */
 };
 
 /* Life cycle.  store_close(NULL) is a no-op. */
