@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/embed.h"
 #include "core/json.h"
+#include "core/log.h"
 #include "core/parse.h"
 #include "crypt/crypt.h"
 #include "http/router.h"
@@ -81,6 +82,9 @@ write_error(struct ctx *ctx, struct http_response *resp)
 	size_t i;
 	char retry[24];
 
+	if (ctx->status == ST_INTERNAL)
+		log_error("request %s: %s", ctx->request_id,
+		    ctx->message != NULL ? ctx->message : "no message");
 	resp->status = api_http_status(ctx->status);
 	resp->content_type = "application/json";
 	buf_reset(&resp->body);
@@ -189,6 +193,12 @@ api_handle(struct http_request *req, struct http_response *resp, void *udata)
 	ctx->request_id = req->request_id;
 
 	rt = router_match(api->router, req, &method_mismatch);
+	if (rt == NULL && strcmp(req->method, "HEAD") == 0) {
+		/* HEAD is GET without the body (the server drops it). */
+		req->method = "GET";
+		rt = router_match(api->router, req, &method_mismatch);
+		req->method = "HEAD";
+	}
 	if (rt == NULL) {
 		if (!is_api_path(req->path) && (strcmp(req->method, "GET") ==
 		    0 || strcmp(req->method, "HEAD") == 0) &&
@@ -196,6 +206,7 @@ api_handle(struct http_request *req, struct http_response *resp, void *udata)
 			req->route = "static";
 			return;
 		}
+		resp->no_store = true;
 		if (method_mismatch)
 			fail(ctx, ST_METHOD, "method %s is not allowed here",
 			    req->method);

@@ -218,7 +218,6 @@ session_login(struct ctx *ctx, const struct login_in *in, char **token)
 		throttle_failure(ctx->client_addr, j.now);
 		return fail(ctx, ST_UNAUTHENTICATED, BAD_LOGIN);
 	}
-	throttle_success(ctx->client_addr);
 	ctx->who.session_id = j.session_id;
 	return 0;
 }
@@ -264,11 +263,26 @@ session_resume(struct ctx *ctx, const char *token)
 	return 0;
 }
 
+struct token_used {
+	int64_t		 id;
+	int64_t		 now;
+};
+
+static int
+token_used_job(struct ctx *ctx, void *p)
+{
+	struct token_used *j = p;
+
+	return store_exec(ctx, Q_TOKEN_USED, ARGS(store_int(j->id),
+	    store_int(j->now)), NULL);
+}
+
 int
 session_resume_token(struct ctx *ctx, const char *token)
 {
 	unsigned char h[CRYPT_HASH_LEN];
 	struct store_rows *r;
+	struct token_used j;
 
 	if (token == NULL || strlen(token) != CRYPT_TOKEN_LEN)
 		return fail(ctx, ST_UNAUTHENTICATED, "invalid API token");
@@ -282,6 +296,11 @@ session_resume_token(struct ctx *ctx, const char *token)
 	ctx->who.org_id = rows_int(r, 0, 2);
 	ctx->who.role = role_from_name(rows_text(r, 0, 3));
 	ctx->who.demo = rows_int(r, 0, 4) != 0;
+	j.id = rows_int(r, 0, 0);
+	j.now = time_now();
+	if (j.now - rows_int(r, 0, 6) >= SESSION_TOUCH_EVERY &&
+	    store_write(ctx, token_used_job, &j) == -1)
+		return -1;
 	return 0;
 }
 

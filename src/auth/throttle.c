@@ -78,18 +78,6 @@ throttle_failure(const char *addr, int64_t now)
 }
 
 void
-throttle_success(const char *addr)
-{
-	struct slot *s;
-
-	pthread_mutex_lock(&mu);
-	s = find(addr, 0, false);
-	if (s != NULL)
-		memset(s, 0, sizeof(*s));
-	pthread_mutex_unlock(&mu);
-}
-
-void
 throttle_reset_all(void)
 {
 	pthread_mutex_lock(&mu);

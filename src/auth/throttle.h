@@ -9,14 +9,13 @@
 
 #include <stdint.h>
 
-#define THROTTLE_FREE		10
+#define THROTTLE_FREE		20
 #define THROTTLE_WINDOW		(15 * 60)
 #define THROTTLE_MAX_WAIT	(15 * 60)
 
 /* Seconds the address must still wait before its next attempt; 0: none. */
 int64_t	throttle_wait(const char *addr, int64_t now);
 void	throttle_failure(const char *addr, int64_t now);
-void	throttle_success(const char *addr);
 void	throttle_reset_all(void);
 
 #endif

@@ -442,7 +442,7 @@ take_body(struct exchange *x, const char *data, size_t n)
 static enum MHD_Result
 begin(struct exchange *x, struct MHD_Connection *conn, const char *method)
 {
-	const char *cl;
+	const char *cl, *expect;
 	int64_t len = -1;
 
 	x->begun = true;
@@ -453,8 +453,20 @@ begin(struct exchange *x, struct MHD_Connection *conn, const char *method)
 	cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (cl != NULL && parse_int64(cl, 0, INT64_MAX, &len) == 0 &&
-	    (uint64_t)len > x->srv->opts.max_body)
-		return send_too_large(x);
+	    (uint64_t)len > x->srv->opts.max_body) {
+		/*
+		 * A client that asked for 100-continue waits for the answer;
+		 * most others (browsers, fetch) send the whole body before
+		 * they read, so closing on them now would lose the 413 in a
+		 * reset.  Read a moderate excess away and answer at the end.
+		 */
+		expect = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_EXPECT);
+		if (expect != NULL || (uint64_t)len > DISCARD_MAX)
+			return send_too_large(x);
+		x->too_large = true;
+		return MHD_YES;
+	}
 	/* A declared length is allocated once, not grown. */
 	if (x->keep_body && len > 0) {
 		x->body_cap = (size_t)len + 1;

@@ -122,7 +122,7 @@ describe('reverse proxy', () => {
 
 	test('failures count against the forwarded address only from the ' +
 	    'proxy', async () => {
-		// Ten failures from one forwarded address make it wait;
+		// Twenty failures from one forwarded address make it wait;
 		// another forwarded address is not held up.
 		const bad = { username: 'nobody-here', password: 'x' };
 		const post = (url, ip) => fetch(`${url}/api/login`, {
@@ -132,7 +132,7 @@ describe('reverse proxy', () => {
 			body: JSON.stringify(bad),
 		});
 		let last;
-		for (let i = 0; i < 12; i++) {
+		for (let i = 0; i < 22; i++) {
 			bad.username = `nobody-${i}`;
 			last = await post(trusted.url, '198.51.100.1');
 		}

@@ -1,0 +1,170 @@
+// Deny by default: every route of `schakel routes` against every demo
+// role and against no login at all.  The expectation table below is the
+// policy of src/auth/policy.c written out once more by hand; a route the
+// table does not know fails the test, so a new route cannot slip in
+// without someone deciding who may use it.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { client } from '../lib/http.mjs';
+import { startServer } from '../lib/server.mjs';
+import { assertError, loginAs, runCli, stopClean, strongPassword,
+    uniqueName } from '../lib/util.mjs';
+
+const ROLES = ['reporter', 'advisor', 'coordinator', 'provider', 'assessor',
+    'policy', 'rapporteur', 'admin'];
+const ADMIN = ['admin'];
+
+// "METHOD pattern": the action the policy is asked about, and who may.
+const EXPECT = {
+	'GET /healthz': { action: 'none', public: true },
+	'POST /api/login': { action: 'none', public: true },
+	'POST /api/logout': { action: 'self', roles: ROLES },
+	'GET /api/me': { action: 'self', roles: ROLES },
+	'GET /api/municipalities': { action: 'refdata.read', roles: ROLES },
+	'GET /api/orgs': { action: 'org.list', roles: ADMIN },
+	'POST /api/orgs': { action: 'org.create', roles: ADMIN },
+	'GET /api/users': { action: 'user.list', roles: ADMIN },
+	'POST /api/users': { action: 'user.create', roles: ADMIN },
+	'POST /api/users/{id}/disable': { action: 'user.disable',
+	    roles: ADMIN },
+	'GET /api/audit': { action: 'audit.object', roles: ADMIN },
+};
+
+// Routes that take a JSON body; they get '{}', which the policy sees
+// before the body is validated.
+const BODY = new Set(['POST /api/login', 'POST /api/orgs',
+    'POST /api/users']);
+
+let server = null;
+let routes = [];	// {method, pattern, action, access}
+let victim = 0;		// a user the admin may disable
+
+before(async () => {
+	server = await startServer();
+	const r = await runCli(['routes']);
+	assert.equal(r.code, 0, r.stderr);
+	routes = r.stdout.trim().split('\n').map((line) => {
+		const [method, pattern, action, access, ...rest] =
+		    line.split('\t');
+		assert.deepEqual(rest, [], `odd routes line '${line}'`);
+		return { method, pattern, action, access };
+	});
+	const admin = await loginAs(server, 'demo-admin');
+	const me = await admin.get('/api/me');
+	const u = await admin.post('/api/users', { username:
+	    uniqueName('victim'), role: 'policy', org_id: me.body.org_id,
+	    password: strongPassword() });
+	assert.equal(u.status, 201, u.text);
+	victim = u.body.id;
+});
+
+after(async () => {
+	await stopClean(server);
+});
+
+const key = (r) => `${r.method} ${r.pattern}`;
+
+// The path to request for a route: {id} becomes an existing id, and the
+// audit listing gets the query it needs.
+function pathOf(route) {
+	let p = route.pattern.replaceAll('{id}', String(victim));
+	if (route.pattern === '/api/audit')
+		p += `?object_type=user&object_id=${victim}`;
+	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
+	return p;
+}
+
+function send(c, route, opts) {
+	const body = BODY.has(key(route)) ? '{}' : undefined;
+	return c.request(route.method, pathOf(route), body, opts);
+}
+
+// Logout ends the session, so it goes last.
+function ordered() {
+	return [...routes].sort((a, b) => (key(a) === 'POST /api/logout') -
+	    (key(b) === 'POST /api/logout'));
+}
+
+test('the route list is exactly the routes this table expects', () => {
+	assert.ok(routes.length > 0);
+	assert.deepEqual(routes.map(key).sort(), Object.keys(EXPECT).sort());
+	for (const r of routes) {
+		const want = EXPECT[key(r)];
+		assert.equal(r.action, want.action, `action of ${key(r)}`);
+		assert.equal(r.access, want.public ? 'public' : 'login',
+		    `access of ${key(r)}`);
+	}
+});
+
+test('without a login every non-public route is 401', async () => {
+	const bogus = client(server.url);
+	bogus.cookies.set('schakel_session', 'A'.repeat(43));
+	for (const route of ordered()) {
+		const want = EXPECT[key(route)];
+		assert.ok(want, `no expectation for ${key(route)}`);
+		for (const [who, c] of [['nobody', client(server.url)],
+		    ['bogus cookie', bogus]]) {
+			const r = await send(c, route);
+			const what = `${who}: ${key(route)}`;
+			if (want.public) {
+				assert.notEqual(r.status, 401, what);
+				assert.notEqual(r.status, 403, what);
+				assert.ok(r.status < 500, `${what}: ${r.text}`);
+			} else {
+				assertError(r, 401, 'unauthenticated', what);
+			}
+		}
+	}
+});
+
+for (const role of ROLES) {
+	test(`role ${role}: allowed routes answer, the others are 403`,
+	    async () => {
+		const c = await loginAs(server, `demo-${role}`);
+		assert.equal((await c.get('/api/me')).body.role, role);
+		for (const route of ordered()) {
+			const want = EXPECT[key(route)];
+			assert.ok(want, `no expectation for ${key(route)}`);
+			const r = await send(c, route);
+			const what = `${role}: ${key(route)} -> ${r.status} ` +
+			    r.text.slice(0, 200);
+			assert.ok(r.status < 500, what);
+			if (want.public || want.roles.includes(role)) {
+				assert.notEqual(r.status, 401, what);
+				assert.notEqual(r.status, 403, what);
+			} else {
+				const e = assertError(r, 403, 'forbidden',
+				    what);
+				assert.doesNotMatch(e.message, /csrf/i,
+				    `${what}: refused by the policy, not CSRF`);
+			}
+		}
+	});
+}
+
+test('the admin route disabled the victim (the matrix really ran)',
+    async () => {
+	const admin = await loginAs(server, 'demo-admin');
+	const r = await admin.get('/api/users');
+	const v = r.body.users.find((u) => u.id === victim);
+	assert.equal(v?.disabled, true);
+});
+
+test('an API token carries its role: a reporter token gets 403',
+    async () => {
+	const t = await runCli(['token', 'add', '--data', server.dataDir,
+	    '--user', 'demo-reporter', 'access-test']);
+	assert.equal(t.code, 0, t.stderr);
+	const auth = { authorization: `Bearer ${t.stdout.trim()}` };
+	const c = client(server.url);
+	assert.equal((await c.get('/api/me', { headers: auth })).status, 200);
+	for (const route of routes) {
+		const want = EXPECT[key(route)];
+		if (want.public || want.roles.includes('reporter'))
+			continue;
+		assertError(await send(c, route, { headers: auth }), 403,
+		    'forbidden', key(route));
+	}
+});
