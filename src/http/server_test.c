@@ -557,11 +557,12 @@ test_body_over_max_is_413(void **state)
 	struct reply r;
 	int before, n;
 
-	/* Declared too large: answered before the body is read. */
+	/* Declared too large with 100-continue: answered before the body. */
 	before = atomic_load(&calls);
 	n = snprintf(req, sizeof(req), "POST /api/echo HTTP/1.1\r\nHost: t\r\n"
 	    "Content-Type: application/json\r\nContent-Length: %d\r\n"
-	    "Connection: close\r\n\r\n", MAX_BODY + 1);
+	    "Expect: 100-continue\r\nConnection: close\r\n\r\n",
+	    MAX_BODY + 1);
 	roundtrip(f->port, req, (size_t)n, &r);
 	assert_int_equal(r.status, 413);
 	assert_int_equal(r.body_len, strlen(want));
@@ -569,6 +570,15 @@ test_body_over_max_is_413(void **state)
 	assert_string_equal(header(&r, "Content-Type", v, sizeof(v)),
 	    "application/json");
 	assert_security_headers(&r);
+	reply_free(&r);
+
+	/* Declared too large and sent whole: read away, then answered. */
+	n = snprintf(req, sizeof(req), "POST /api/echo HTTP/1.1\r\nHost: t\r\n"
+	    "Content-Type: application/json\r\nContent-Length: %d\r\n"
+	    "Connection: close\r\n\r\n%0*d", MAX_BODY + 1, MAX_BODY + 1, 7);
+	roundtrip(f->port, req, (size_t)n, &r);
+	assert_int_equal(r.status, 413);
+	assert_memory_equal(r.body, want, strlen(want));
 	reply_free(&r);
 
 	/* Chunked, so only the accumulated size shows it. */

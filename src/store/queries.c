@@ -105,7 +105,8 @@ static const char *const sql[Q__COUNT] = {
 	    " VALUES (?1, ?2, ?3, ?4) RETURNING id",
 	[Q_TOKEN_LOOKUP] =
 	    "SELECT t.id, t.user_id, u.org_id, u.role, u.demo, u.disabled,"
-	    " COALESCE(t.last_used_at, 0) FROM api_token t JOIN app_user u ON u.id = t.user_id"
+	    " COALESCE(t.last_used_at, 0) FROM api_token t"
+	    " JOIN app_user u ON u.id = t.user_id"
 	    " WHERE t.token_hash = ?1 AND t.revoked = 0",
 	[Q_TOKEN_USED] =
 	    "UPDATE api_token SET last_used_at = ?2 WHERE id = ?1",
