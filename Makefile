@@ -19,7 +19,8 @@ CFLAGS	+= -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wsign-compare \
 	   -Wformat=2 -Wno-format-nonliteral -fno-strict-aliasing \
 	   -D_GNU_SOURCE -fstack-protector-strong
-CPPFLAGS += -Isrc -I$(BUILD)/gen -DSCHAKEL_DEBUG
+CPPFLAGS += -Isrc -I$(BUILD)/gen -DSCHAKEL_DEBUG \
+	    $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ifeq ($(SAN),1)
 CFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -46,8 +47,8 @@ WEBSRC	   = $(shell find web 2>/dev/null)
 VENDORCSS  = node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css \
 	     node_modules/@utrecht/component-library-css/dist/index.css
 
-.PHONY: all bootstrap run test unit api browser asan lint bench fuzz clean \
-	check-faults
+.PHONY: all bootstrap run test unit api api-pg browser lint bench fuzz \
+	clean
 
 all: $(BUILD)/schakel $(TESTS)
 
@@ -109,6 +110,9 @@ unit: $(TESTS)
 
 api: $(BUILD)/schakel
 	@tools/test.sh api $(BUILD)
+
+api-pg: $(BUILD)/schakel
+	@tools/test.sh api-pg $(BUILD)
 
 browser: $(BUILD)/schakel
 	@tools/test.sh browser $(BUILD)

@@ -4,14 +4,41 @@
 #   tools/test.sh                everything (what `make test` runs)
 #   tools/test.sh unit BUILD     cmocka unit tests built in BUILD
 #   tools/test.sh api BUILD      node --test API tests against BUILD/schakel
+#   tools/test.sh api-pg BUILD   the same on PostgreSQL
 #   tools/test.sh browser BUILD  Chromium tests against BUILD/schakel
+#
+# A throwaway PostgreSQL cluster (tools/pg.sh) is started for the unit and
+# API tests and stopped at the end, also when a test fails; a cluster that
+# cannot start is a failure, never a skip.
 set -u
 cd "$(dirname "$0")/.."
 
 passed=0
 failed=0
 log=$(mktemp -d)
-trap 'rm -rf "$log"' EXIT
+pgdir=""
+cleanup() {
+	[ -n "$pgdir" ] && tools/pg.sh stop "$pgdir" >/dev/null 2>&1
+	[ -n "$pgdir" ] && rm -rf "$pgdir"
+	rm -rf "$log"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Start the test cluster once; later calls reuse it.
+start_pg() {
+	[ -n "${SCHAKEL_TEST_PG:-}" ] && return 0
+	pgdir=$(mktemp -d)
+	if ! tools/pg.sh start "$pgdir" >"$log/pg.out" 2>&1; then
+		cat "$log/pg.out"
+		echo "cannot start the PostgreSQL test cluster"
+		failed=$((failed + 1))
+		return 1
+	fi
+	SCHAKEL_TEST_PG=$(cat "$pgdir/url")
+	export SCHAKEL_TEST_PG
+	export SCHAKEL_TEST_PG_DIR="$pgdir"
+}
 
 count_cmocka() {
 	local p f
@@ -41,7 +68,9 @@ run_unit() {
 		count_cmocka "$out"
 		if [ $rc -ne 0 ]; then
 			cat "$out"
-			grep -q '^\[  FAILED  \]' "$out" || failed=$((failed + 1))
+			# A failed group setup prints no count of its own.
+			grep -q '^\[  FAILED  \] [0-9]' "$out" ||
+			    failed=$((failed + 1))
 		fi
 		printf '%-40s %s\n' "${t#"$build"/test/}" \
 		    "$(grep -E '^\[  (PASSED|FAILED)  \]' "$out" | tr '\n' ' ')"
@@ -49,15 +78,16 @@ run_unit() {
 }
 
 run_node() {
-	local kind=$1 build=$2 out
+	local kind=$1 build=$2 db=${3:-sqlite} out
 	local files
 	files=$(find "tests/$kind" -name '*.test.mjs' 2>/dev/null | LC_ALL=C sort)
 	[ -n "$files" ] || return 0
-	echo "== $kind tests ($build)"
-	out="$log/$kind.out"
+	echo "== $kind tests ($build, $db)"
+	out="$log/$kind.$db.out"
 	# shellcheck disable=SC2086
-	SCHAKEL_BIN="$PWD/$build/schakel" node --test --test-reporter=tap \
-	    --test-concurrency=1 $files >"$out" 2>&1
+	SCHAKEL_BIN="$PWD/$build/schakel" SCHAKEL_TEST_DB=$db \
+	    node --test --test-reporter=tap --test-concurrency=1 $files \
+	    >"$out" 2>&1
 	grep -E '^(not ok|# (tests|pass|fail))' "$out"
 	if grep -q '^not ok' "$out"; then
 		# Show what failed, not the whole report.
@@ -76,20 +106,26 @@ step() {
 
 case "${1:-all}" in
 unit)
+	start_pg
 	run_unit "$2"
 	;;
 api)
 	run_node api "$2"
+	;;
+api-pg)
+	start_pg && run_node api "$2" pg
 	;;
 browser)
 	run_node browser "$2"
 	;;
 all)
 	jobs=$(nproc 2>/dev/null || echo 2)
+	start_pg
 	if step make -s -j"$jobs" all; then
 		step tools/checksrc.sh
 		run_unit build
 		run_node api build
+		[ -n "${SCHAKEL_TEST_PG:-}" ] && run_node api build pg
 		run_node browser build
 	fi
 	echo "== the same unit and API tests under ASan and UBSan"
@@ -98,6 +134,7 @@ all)
 		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 		run_unit build/asan
 		run_node api build/asan
+		[ -n "${SCHAKEL_TEST_PG:-}" ] && run_node api build/asan pg
 	fi
 	;;
 *)

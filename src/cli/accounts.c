@@ -142,7 +142,7 @@ cmd_org(int argc, char **argv)
 			return rc;
 		if (a.type == NULL)
 			return cli_usage("org add", "--type is required");
-		if (cli_open(&env, a.dir, false) == -1)
+		if (cli_open(&env, a.dir, false, NULL) == -1)
 			goto out_fail;
 		memset(&in, 0, sizeof(in));
 		in.name = a.positional;
@@ -155,7 +155,7 @@ cmd_org(int argc, char **argv)
 		rc = parse("org list", org_help, argc - 1, argv + 1, &a, false);
 		if (rc >= 0)
 			return rc;
-		if (cli_open(&env, a.dir, false) == -1 ||
+		if (cli_open(&env, a.dir, false, NULL) == -1 ||
 		    org_list(env.ctx, &o, &n) == -1)
 			goto out_fail;
 		for (i = 0; i < n; i++)
@@ -198,7 +198,7 @@ cmd_user(int argc, char **argv)
 		    false);
 		if (rc >= 0)
 			return rc;
-		if (cli_open(&env, a.dir, false) == -1 ||
+		if (cli_open(&env, a.dir, false, NULL) == -1 ||
 		    user_list(env.ctx, &u, &n) == -1)
 			goto out_fail;
 		for (i = 0; i < n; i++)
@@ -216,7 +216,7 @@ cmd_user(int argc, char **argv)
 		return rc;
 	if (strcmp(argv[1], "add") == 0 && (a.org == NULL || a.role == NULL))
 		return cli_usage("user add", "--org and --role are required");
-	if (cli_open(&env, a.dir, false) == -1)
+	if (cli_open(&env, a.dir, false, NULL) == -1)
 		goto out_fail;
 	pw = NULL;
 	if (strcmp(argv[1], "disable") != 0) {
@@ -281,7 +281,7 @@ cmd_token(int argc, char **argv)
 		return rc;
 	if (a.user == NULL)
 		return cli_usage("token add", "--user is required");
-	if (cli_open(&env, a.dir, false) == -1 ||
+	if (cli_open(&env, a.dir, false, NULL) == -1 ||
 	    user_resolve(env.ctx, a.user, &id) == -1 ||
 	    session_token_create(env.ctx, id, a.positional, &token) == -1)
 		goto out_fail;

@@ -109,8 +109,46 @@ cli_failed(struct cli_env *env)
 	return 1;
 }
 
+static const char *
+read_db_url(struct arena *a, const char *dir)
+{
+	char line[2048];
+	size_t n;
+	FILE *f;
+
+	f = fopen(cli_path(a, dir, "db.url"), "r");
+	if (f == NULL)
+		return NULL;
+	if (fgets(line, sizeof(line), f) == NULL)
+		line[0] = '\0';
+	fclose(f);
+	n = strlen(line);
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	return n > 0 ? arena_strdup(a, line) : NULL;
+}
+
 int
-cli_open(struct cli_env *env, const char *dir, bool create)
+cli_save_db_url(struct cli_env *env, const char *dir, const char *url)
+{
+	char *path = cli_path(env->arena, dir, "db.url");
+	FILE *f;
+
+	f = fopen(path, "w");
+	if (f == NULL || fprintf(f, "%s\n", url) < 0 || fflush(f) != 0 ||
+	    fsync(fileno(f)) != 0) {
+		if (f != NULL)
+			fclose(f);
+		return fail(env->ctx, ST_INTERNAL, "cannot write '%s': %s",
+		    path, strerror(errno));
+	}
+	fclose(f);
+	return 0;
+}
+
+int
+cli_open(struct cli_env *env, const char *dir, bool create,
+    const char *db_url)
 {
 	struct store_opts opts;
 	char err[512];
@@ -131,7 +169,17 @@ cli_open(struct cli_env *env, const char *dir, bool create)
 	if (env->keys == NULL)
 		return fail(env->ctx, ST_INVALID, "%s", err);
 	env->ctx->keys = env->keys;
+	if (db_url == NULL)
+		db_url = getenv("SCHAKEL_DB");
+	if (db_url == NULL || db_url[0] == '\0')
+		db_url = read_db_url(env->arena, dir);
+	if (db_url != NULL && strncmp(db_url, "postgresql://", 13) != 0 &&
+	    strncmp(db_url, "postgres://", 11) != 0)
+		return fail(env->ctx, ST_INVALID, "the database must be a "
+		    "postgresql:// URL");
+	env->db_url = db_url;
 	memset(&opts, 0, sizeof(opts));
+	opts.url = db_url;
 	opts.path = cli_path(env->arena, dir, "schakel.db");
 	opts.create = create;
 	opts.migrate = true;

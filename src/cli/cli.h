@@ -25,14 +25,22 @@ struct cli_env {
 	struct store	*store;
 	struct crypt_keys *keys;
 	int		 lock_fd;	/* schakel.lock, or -1 */
+	const char	*db_url;	/* PostgreSQL, or NULL for SQLite */
 };
 
 int	cli_main(int argc, char **argv);
 
-/* Open DIR's key and database (migrating it); 0 or -1 with a message. */
-int	cli_open(struct cli_env *, const char *dir, bool create);
+/*
+ * Open DIR's key and database (migrating it); 0 or -1 with a message.
+ * The database is PostgreSQL at db_url when given, else at $SCHAKEL_DB,
+ * else at the URL in DIR/db.url, else SQLite in DIR/schakel.db.
+ */
+int	cli_open(struct cli_env *, const char *dir, bool create,
+	    const char *db_url);
+/* Remember db_url in DIR/db.url (mode 0600). */
+int	cli_save_db_url(struct cli_env *, const char *dir, const char *url);
 void	cli_close(struct cli_env *);
-/* Take DIR/schakel.lock, held while serving or restoring. */
+/* Take DIR/schakel.lock, held while serving SQLite or restoring. */
 int	cli_lock(struct cli_env *, const char *dir);
 /* Print "schakel: message" for the context's failure; the exit code. */
 int	cli_failed(struct cli_env *);

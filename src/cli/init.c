@@ -14,12 +14,14 @@
 #include "store/store.h"
 
 static const char init_help[] =
-    "usage: schakel init --data DIR [--demo]\n"
+    "usage: schakel init --data DIR [--db postgresql://...] [--demo]\n"
     "\n"
     "Creates DIR with a key file (schakel.key, mode 0600) and a database,\n"
     "and the first administrator, whose password and second-factor secret\n"
     "are printed once.  --demo adds synthetic organisations and one demo\n"
-    "account per role, listed in DIR/demo-users.txt.\n";
+    "account per role, listed in DIR/demo-users.txt.  With --db (or\n"
+    "SCHAKEL_DB) the database is PostgreSQL; its URL is kept in\n"
+    "DIR/db.url for the other commands.\n";
 
 static int
 set_meta(struct ctx *ctx, void *p)
@@ -36,13 +38,16 @@ cmd_init(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "data", required_argument, NULL, 'd' },
 		{ "demo", no_argument, NULL, 'D' },
+		{ "db", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_env env;
 	struct org_in org;
 	struct user_in admin;
-	const char *dir = NULL, *kv[2];
+	const char *dir = NULL, *db = NULL, *kv[2];
+	struct org *orgs;
+	size_t norgs;
 	char err[512], *uri;
 	bool demo = false;
 	int64_t org_id, user_id;
@@ -57,6 +62,7 @@ cmd_init(int argc, char **argv)
 		switch (c) {
 		case 'd': dir = optarg; break;
 		case 'D': demo = true; break;
+		case 'b': db = optarg; break;
 		case 'h': fputs(init_help, stdout); return 0;
 		default:
 			return cli_usage("init", "unknown option or missing "
@@ -92,8 +98,19 @@ cmd_init(int argc, char **argv)
 		return 1;
 	}
 	arena_free(env.arena);
-	if (cli_open(&env, dir, true) == -1)
+	if (cli_open(&env, dir, true, db) == -1)
 		goto out;
+	if (env.db_url != NULL) {
+		if (org_list(env.ctx, &orgs, &norgs) == -1)
+			goto out;
+		if (norgs > 0) {
+			fail(env.ctx, ST_CONFLICT, "that database already "
+			    "holds schakel data");
+			goto out;
+		}
+		if (cli_save_db_url(&env, dir, env.db_url) == -1)
+			goto out;
+	}
 	if (municipality_load(env.ctx) == -1)
 		goto out;
 	kv[0] = "demo";

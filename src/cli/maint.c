@@ -84,7 +84,7 @@ cmd_audit(int argc, char **argv)
 	rc = parse("audit verify", audit_help, argc - 1, argv + 1, &dir, 0);
 	if (rc >= 0)
 		return rc;
-	if (cli_open(&env, dir, false) == -1)
+	if (cli_open(&env, dir, false, NULL) == -1)
 		goto out_fail;
 	if (audit_verify(env.ctx, &count, &bad) == -1) {
 		if (bad == 0)
@@ -113,7 +113,7 @@ cmd_backup(int argc, char **argv)
 	rc = parse("backup", backup_help, argc, argv, &dir, 1);
 	if (rc >= 0)
 		return rc;
-	if (cli_open(&env, dir, false) == -1 ||
+	if (cli_open(&env, dir, false, NULL) == -1 ||
 	    store_backup(env.ctx, env.store, argv[optind]) == -1)
 		goto out_fail;
 	printf("backed up %s to %s\n", dir, argv[optind]);
@@ -136,7 +136,15 @@ cmd_restore(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	file = argv[optind];
-	if (cli_open(&env, dir, false) == -1 || cli_lock(&env, dir) == -1)
+	if (cli_open(&env, dir, false, NULL) == -1)
+		goto out_fail;
+	if (env.db_url != NULL) {
+		fail(env.ctx, ST_INVALID, "restore is for SQLite; restore a "
+		    "PostgreSQL database with pg_restore "
+		    "(docs/operations.md)");
+		goto out_fail;
+	}
+	if (cli_lock(&env, dir) == -1)
 		goto out_fail;
 	/* Nothing of ours may hold the database while it is replaced. */
 	arena_free(env.arena);

@@ -17,14 +17,16 @@
 #include "store/store.h"
 
 static const char serve_help[] =
-    "usage: schakel serve --data DIR [--listen ADDR:PORT] [--threads N]\n"
+    "usage: schakel serve --data DIR [--db postgresql://...]\n"
+    "       [--listen ADDR:PORT] [--threads N]\n"
     "       [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
     "       [--max-body BYTES]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
     "from X-Forwarded-For and X-Forwarded-Proto, only from that address.\n"
-    "Stops cleanly on SIGTERM or SIGINT, finishing requests in flight.\n";
+    "Stops cleanly on SIGTERM or SIGINT, finishing requests in flight.\n"
+    "Several servers may share one PostgreSQL database (and key file).\n";
 
 static bool
 is_demo(struct ctx *ctx)
@@ -41,6 +43,7 @@ cmd_serve(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "data", required_argument, NULL, 'd' },
+		{ "db", required_argument, NULL, 'D' },
 		{ "listen", required_argument, NULL, 'l' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "tls-cert", required_argument, NULL, 'c' },
@@ -54,7 +57,7 @@ cmd_serve(int argc, char **argv)
 	struct http_server *srv = NULL;
 	struct cli_env env;
 	struct api api;
-	const char *dir = NULL;
+	const char *dir = NULL, *db = NULL;
 	char err[512];
 	sigset_t sigs;
 	int64_t n;
@@ -71,6 +74,7 @@ cmd_serve(int argc, char **argv)
 			break;
 		switch (c) {
 		case 'd': dir = optarg; break;
+		case 'D': db = optarg; break;
 		case 'l': opts.listen = optarg; break;
 		case 'c': opts.tls_cert = optarg; break;
 		case 'k': opts.tls_key = optarg; break;
@@ -109,9 +113,10 @@ cmd_serve(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	if (cli_open(&env, dir, false) == -1)
+	if (cli_open(&env, dir, false, db) == -1)
 		goto out;
-	if (cli_lock(&env, dir) == -1)
+	/* SQLite has one server; PostgreSQL may have several. */
+	if (env.db_url == NULL && cli_lock(&env, dir) == -1)
 		goto out;
 	if (municipality_load(env.ctx) == -1)
 		goto out;

@@ -439,7 +439,7 @@ store_open(struct ctx *ctx, const struct store_opts *opts,
 	FILE *fp;
 
 	*out = NULL;
-	if (!opts->create) {
+	if (opts->url == NULL && !opts->create) {
 		fp = fopen(opts->path, "rb");
 		if (fp == NULL)
 			return fail(ctx, ST_NOTFOUND, "no database at '%s'",
@@ -449,8 +449,8 @@ store_open(struct ctx *ctx, const struct store_opts *opts,
 	st = calloc(1, sizeof(*st));
 	if (st == NULL)
 		abort();
-	st->be = &store_sqlite_backend;
-	st->path = strdup(opts->path);
+	st->be = opts->url != NULL ? &store_pg_backend : &store_sqlite_backend;
+	st->path = strdup(opts->url != NULL ? opts->url : opts->path);
 	st->group_max = opts->group_max ? opts->group_max : 256;
 	pthread_mutex_init(&st->pool_mu, NULL);
 	pthread_mutex_init(&st->wmu, NULL);

@@ -87,13 +87,17 @@ store_null(void)
 #define NOARGS	NULL, 0
 
 struct store_opts {
-	const char	*path;		/* SQLite database file */
+	const char	*path;		/* SQLite database file, or */
+	const char	*url;		/* a postgresql:// URL */
 	bool		 create;	/* make the file if it does not exist */
 	bool		 migrate;	/* apply pending migrations */
 	unsigned	 group_max;	/* writes a transaction (256) */
 };
 
-/* Life cycle.  store_close(NULL) is a no-op. */
+/*
+ * Life cycle.  With opts->url the PostgreSQL back end is used, else
+ * SQLite at opts->path.  store_close(NULL) is a no-op.
+ */
 int	store_open(struct ctx *, const struct store_opts *, struct store **);
 void	store_close(struct store *);
 const char *store_backend_name(const struct store *);

@@ -1,0 +1,985 @@
+/*
+ * Tests of the PostgreSQL back end against a real server: the migration,
+ * every statement in queries.c, blobs byte for byte, error mapping,
+ * read-only connections, the writers' advisory lock, and connections that
+ * are lost (the backend killed, or the whole cluster stopped and started
+ * again) and come back.
+ *
+ * SCHAKEL_TEST_PG is the URL of a database to use (tools/pg.sh start DIR
+ * prints one) and SCHAKEL_TEST_PG_DIR that cluster's DIR, which the test
+ * stops and starts with tools/pg.sh (run from the top of the tree).  The
+ * test fails when either is unset.  It works in a schema of its own,
+ * schakel_test_<pid>, and drops it at the end.
+ */
+#include "core/testing.h"
+
+/* Debian keeps it in /usr/include/postgresql, which pkg-config adds. */
+#if __has_include(<libpq-fe.h>)
+#include <libpq-fe.h>
+#else
+#include <postgresql/libpq-fe.h>
+#endif
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/arena.h"
+#include "core/embed.h"
+#include "core/fail.h"
+#include "core/log.h"
+#include "store/store_int.h"
+
+extern char **environ;
+
+static const char *base_url;		/* SCHAKEL_TEST_PG */
+static const char *cluster_dir;		/* SCHAKEL_TEST_PG_DIR */
+static char schema[64];
+static char test_url[1024];		/* base_url in our own schema */
+static bool covered[Q__COUNT];		/* statements run successfully */
+
+static enum status last_st;
+static char last_err[256];
+
+/* Append a query parameter to a URL that may already have some. */
+static int
+url_with(char *out, size_t outlen, const char *url, const char *param)
+{
+	int n;
+
+	n = snprintf(out, outlen, "%s%c%s", url,
+	    strchr(url, '?') != NULL ? '&' : '?', param);
+	return n > 0 && (size_t)n < outlen ? 0 : -1;
+}
+
+static void *
+conn_open(const char *url, bool readonly)
+{
+	struct store st;
+	char path[1024], err[256];
+	void *c;
+
+	memset(&st, 0, sizeof(st));
+	snprintf(path, sizeof(path), "%s", url);
+	st.path = path;
+	c = store_pg_backend.connect(&st, readonly, err, sizeof(err));
+	if (c == NULL)
+		fail_msg("cannot connect: %s", err);
+	return c;
+}
+
+/* A connection of our own whose backend we can find and kill. */
+static void *
+victim_open(const char *name)
+{
+	char url[1100], param[96];
+
+	snprintf(param, sizeof(param), "application_name=%s", name);
+	assert_int_equal(url_with(url, sizeof(url), test_url, param), 0);
+	return conn_open(url, false);
+}
+
+static int
+run(void *conn, struct arena *a, enum query q,
+    const struct store_value *args, size_t nargs, struct store_rows **out)
+{
+	int rc;
+
+	last_st = ST_OK;
+	last_err[0] = '\0';
+	rc = store_pg_backend.exec(conn, a, q, args, nargs, out, &last_st,
+	    last_err, sizeof(last_err));
+	if (rc == 0)
+		covered[q] = true;
+	return rc;
+}
+
+static int
+script(void *conn, const char *sql)
+{
+	last_st = ST_OK;
+	last_err[0] = '\0';
+	return store_pg_backend.script(conn, sql, &last_st, last_err,
+	    sizeof(last_err));
+}
+
+static void
+must(int rc)
+{
+	if (rc != 0)
+		fail_msg("store: %s: %s", status_name(last_st), last_err);
+}
+
+/* Raw libpq for what the back end must not do itself. */
+static int
+admin(const char *sql)
+{
+	PGconn *pg = PQconnectdb(base_url);
+	PGresult *res;
+	int rc = 0;
+
+	if (PQstatus(pg) != CONNECTION_OK) {
+		print_error("admin: %s\n", PQerrorMessage(pg));
+		PQfinish(pg);
+		return -1;
+	}
+	PQclear(PQexec(pg, "SET client_min_messages = warning"));
+	res = PQexec(pg, sql);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
+		print_error("admin: %s\n", PQerrorMessage(pg));
+		rc = -1;
+	}
+	PQclear(res);
+	PQfinish(pg);
+	return rc;
+}
+
+/* The backends called name; waits until they are gone. */
+static void
+kill_backend(const char *name)
+{
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	PGconn *pg = PQconnectdb(base_url);
+	PGresult *res;
+	const char *params[1] = { name };
+	int i, left = -1;
+
+	if (PQstatus(pg) != CONNECTION_OK) {
+		PQfinish(pg);
+		fail_msg("admin connection failed");
+	}
+	res = PQexecParams(pg, "SELECT pg_terminate_backend(pid) FROM "
+	    "pg_stat_activity WHERE application_name = $1", 1, NULL, params,
+	    NULL, NULL, 0);
+	assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+	assert_int_equal(PQntuples(res), 1);
+	PQclear(res);
+	for (i = 0; i < 500 && left != 0; i++) {
+		res = PQexecParams(pg, "SELECT count(*) FROM pg_stat_activity"
+		    " WHERE application_name = $1", 1, NULL, params, NULL,
+		    NULL, 0);
+		left = strcmp(PQgetvalue(res, 0, 0), "0") == 0 ? 0 : 1;
+		PQclear(res);
+		if (left != 0)
+			nanosleep(&ts, NULL);
+	}
+	PQfinish(pg);
+	assert_int_equal(left, 0);
+}
+
+static void
+pg_sh(const char *what)
+{
+	char prog[] = "tools/pg.sh", cmd[16], dir[1024];
+	char *argv[] = { prog, cmd, dir, NULL };
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status, rc;
+
+	snprintf(cmd, sizeof(cmd), "%s", what);
+	snprintf(dir, sizeof(dir), "%s", cluster_dir);
+	/* Its output is the URL we already have. */
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		fail_msg("cannot run tools/pg.sh (run from the top of the "
+		    "tree)");
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		fail_msg("tools/pg.sh %s failed", what);
+}
+
+/*
+ * The first test makes the schema and applies the migration: a cmocka
+ * group setup that fails would not count as a failed test.
+ */
+static void
+test_migration(void **state)
+{
+	const struct embedded_file *f;
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	char sql[256];
+	void *c;
+
+	(void)state;
+	snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE; "
+	    "CREATE SCHEMA %s", schema, schema);
+	assert_int_equal(admin(sql), 0);
+	f = embed_find(embedded_migrations, "0001_init.pg.sql");
+	assert_non_null(f);
+	c = conn_open(test_url, false);
+	must(script(c, (const char *)f->data));
+	must(run(c, a, Q_TABLE_COUNT_AUDIT, NOARGS, &r));
+	assert_int_equal(rows_int(r, 0, 0), 0);
+	/* The tables are in our schema, not in public. */
+	assert_int_equal(script(c, "SELECT 1 FROM public.audit"), -1);
+	/* Applying it twice fails instead of doing half. */
+	assert_int_equal(script(c, (const char *)f->data), -1);
+	assert_int_equal(last_st, ST_INTERNAL);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+static int
+group_setup(void **state)
+{
+	char param[160];
+
+	(void)state;
+	log_set_quiet(true);
+	snprintf(schema, sizeof(schema), "schakel_test_%ld", (long)getpid());
+	/* A failed test may leave a writer's lock behind: time out on it. */
+	snprintf(param, sizeof(param), "options=-csearch_path%%3D%s"
+	    "%%20-clock_timeout%%3D5s", schema);
+	return url_with(test_url, sizeof(test_url), base_url, param);
+}
+
+static int
+group_teardown(void **state)
+{
+	char sql[256];
+
+	(void)state;
+	snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE",
+	    schema);
+	return admin(sql);
+}
+
+static void
+test_connect_errors(void **state)
+{
+	struct store st;
+	char path[] = "postgresql://postgres@127.0.0.1:1/none";
+	char err[256];
+	void *c;
+
+	(void)state;
+	memset(&st, 0, sizeof(st));
+	st.path = path;
+	c = store_pg_backend.connect(&st, false, err, sizeof(err));
+	assert_null(c);
+	assert_true(strlen(err) > 0);
+	assert_null(strchr(err, '\n'));
+	store_pg_backend.disconnect(NULL);
+
+	assert_string_equal(store_pg_backend.name, "pg");
+	c = conn_open(test_url, false);
+	assert_int_equal(store_pg_backend.backup(c, "/nonexistent/x", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "pg_dump"));
+	store_pg_backend.disconnect(c);
+}
+
+static void
+test_schema_and_meta(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+
+	(void)state;
+	must(run(c, a, Q_SCHEMA_INIT, NOARGS, NULL));
+	must(run(c, a, Q_SCHEMA_INIT, NOARGS, NULL));	/* IF NOT EXISTS */
+	must(run(c, a, Q_SCHEMA_VERSION, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->cells[0].type, SV_INT);
+	assert_int_equal(rows_int(r, 0, 0), 0);
+	must(run(c, a, Q_SCHEMA_RECORD, ARGS(store_int(1),
+	    store_text("0001_init.pg.sql"), store_int(1700000000)), NULL));
+	must(run(c, a, Q_SCHEMA_VERSION, NOARGS, &r));
+	assert_int_equal(rows_int(r, 0, 0), 1);
+	/* Recording the same version twice is a conflict. */
+	assert_int_equal(run(c, a, Q_SCHEMA_RECORD, ARGS(store_int(1),
+	    store_text("again"), store_int(1700000001)), NULL), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	assert_non_null(strstr(last_err, "23505"));
+
+	must(run(c, a, Q_META_SET, ARGS(store_text("demo"), store_text("1")),
+	    NULL));
+	must(run(c, a, Q_META_SET, ARGS(store_text("demo"), store_text("0")),
+	    NULL));
+	must(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 1);
+	assert_int_equal(r->cells[0].type, SV_TEXT);
+	assert_string_equal(rows_text(r, 0, 0), "0");
+	must(run(c, a, Q_META_GET, ARGS(store_text("nothing")), &r));
+	assert_int_equal(r->nrows, 0);
+	assert_int_equal(r->ncols, 1);
+	/* Missing parameters are NULL, as in SQLite; extra ones are refused. */
+	must(run(c, a, Q_META_GET, NOARGS, &r));
+	assert_int_equal(r->nrows, 0);
+	assert_int_equal(run(c, a, Q_META_GET, ARGS(store_text("demo"),
+	    store_int(1)), &r), -1);
+	assert_int_equal(last_st, ST_INTERNAL);
+	/* NOT NULL is a constraint too. */
+	assert_int_equal(run(c, a, Q_META_SET, ARGS(store_text("x"),
+	    store_null()), NULL), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+static int64_t
+make_org(void *c, struct arena *a, const char *name, const char *muni)
+{
+	struct store_rows *r;
+
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text(name),
+	    store_text("municipality"), store_text(muni), store_int(0),
+	    store_int(1700000000)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->cells[0].type, SV_INT);
+	assert_true(rows_int(r, 0, 0) > 0);
+	return rows_int(r, 0, 0);
+}
+
+static void
+test_municipalities_and_orgs(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	int64_t id, id2;
+	size_t i;
+	bool seen = false;
+
+	(void)state;
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0363"),
+	    store_text("Amsterdm"), store_text("Noord-Holland")), NULL));
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0363"),
+	    store_text("Amsterdam"), store_text("Noord-Holland")), NULL));
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0034"),
+	    store_text("Almere"), store_text("Flevoland")), NULL));
+	must(run(c, a, Q_MUNI_GET, ARGS(store_text("GM0363")), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 1), "Amsterdam");
+	assert_string_equal(rows_text(r, 0, 2), "Noord-Holland");
+	must(run(c, a, Q_MUNI_LIST, NOARGS, &r));
+	assert_int_equal(r->nrows, 2);
+	assert_string_equal(rows_text(r, 0, 1), "Almere");	/* by name */
+	/* CHECK (length(code) = 6). */
+	assert_int_equal(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM036"),
+	    store_text("x"), store_text("y")), NULL), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+
+	id = make_org(c, a, "Gemeente Amsterdam", "GM0363");
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text("Politie Eenheid"),
+	    store_text("police"), store_null(), store_int(1),
+	    store_int(1700000000)), &r));
+	id2 = rows_int(r, 0, 0);
+	assert_true(id2 > id);
+	must(run(c, a, Q_ORG_GET, ARGS(store_int(id)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 6);
+	assert_int_equal(rows_int(r, 0, 0), id);
+	assert_string_equal(rows_text(r, 0, 1), "Gemeente Amsterdam");
+	assert_string_equal(rows_text(r, 0, 2), "municipality");
+	assert_string_equal(rows_text(r, 0, 3), "GM0363");
+	assert_string_equal(rows_text(r, 0, 4), "Amsterdam");
+	assert_int_equal(r->cells[5].type, SV_INT);
+	assert_int_equal(rows_int(r, 0, 5), 0);
+	must(run(c, a, Q_ORG_GET, ARGS(store_int(id2)), &r));
+	assert_true(rows_null(r, 0, 3));
+	assert_true(rows_null(r, 0, 4));
+	assert_int_equal(rows_int(r, 0, 5), 1);
+	must(run(c, a, Q_ORG_GET, ARGS(store_int(999999)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_ORG_BY_NAME, ARGS(store_text("Politie Eenheid")),
+	    &r));
+	assert_int_equal(rows_int(r, 0, 0), id2);
+	must(run(c, a, Q_ORG_LIST, NOARGS, &r));
+	assert_true(r->nrows >= 2);
+	for (i = 0; i < r->nrows; i++)
+		if (rows_int(r, i, 0) == id)
+			seen = strcmp(rows_text(r, i, 4), "Amsterdam") == 0;
+	assert_true(seen);
+
+	/* UNIQUE, CHECK and FOREIGN KEY all map to ST_CONFLICT. */
+	assert_int_equal(run(c, a, Q_ORG_INSERT, ARGS(store_text(
+	    "Gemeente Amsterdam"), store_text("municipality"), store_null(),
+	    store_int(0), store_int(1)), &r), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	/* The message names the constraint, never the values. */
+	assert_null(strstr(last_err, "Amsterdam"));
+	assert_int_equal(run(c, a, Q_ORG_INSERT, ARGS(store_text("X"),
+	    store_text("bakery"), store_null(), store_int(0), store_int(1)),
+	    &r), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	assert_int_equal(run(c, a, Q_ORG_INSERT, ARGS(store_text("Y"),
+	    store_text("other"), store_text("GM9999"), store_int(0),
+	    store_int(1)), &r), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	/* Bad data is internal, and its value stays out of the message. */
+	assert_int_equal(run(c, a, Q_ORG_GET, ARGS(store_text("secret42")),
+	    &r), -1);
+	assert_int_equal(last_st, ST_INTERNAL);
+	assert_null(strstr(last_err, "secret42"));
+	assert_non_null(strstr(last_err, "22P02"));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+static int64_t
+make_user(void *c, struct arena *a, const char *name, int64_t org)
+{
+	struct store_rows *r;
+
+	must(run(c, a, Q_USER_INSERT, ARGS(store_text(name), store_int(org),
+	    store_text("advisor"), store_text("$argon2id$v=19$x"),
+	    store_int(1), store_int(0), store_int(1700000100)), &r));
+	assert_int_equal(r->nrows, 1);
+	return rows_int(r, 0, 0);
+}
+
+static void
+test_users_and_blobs(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char secret[256];
+	const unsigned char *b;
+	const char *name = "anne.o'brien-\xc3\xbc";
+	int64_t org, uid;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(secret); i++)
+		secret[i] = (unsigned char)(255 - i);	/* 0x00 is last */
+	secret[7] = 0;
+	org = make_org(c, a, "Zorgcoordinatie Noord", NULL);
+	uid = make_user(c, a, name, org);
+
+	must(run(c, a, Q_USER_SET_TOTP, ARGS(store_int(uid),
+	    store_blob(secret, sizeof(secret))), NULL));
+	must(run(c, a, Q_USER_BY_NAME, ARGS(store_text(name)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 9);
+	assert_int_equal(rows_int(r, 0, 0), uid);
+	assert_int_equal(rows_int(r, 0, 1), org);
+	assert_string_equal(rows_text(r, 0, 2), "advisor");
+	assert_string_equal(rows_text(r, 0, 3), "$argon2id$v=19$x");
+	assert_int_equal(r->cells[4].type, SV_BLOB);
+	b = rows_blob(r, 0, 4, &n);
+	assert_int_equal(n, sizeof(secret));
+	assert_memory_equal(b, secret, sizeof(secret));
+	assert_int_equal(b[n], 0);		/* a NUL-terminated copy */
+	assert_int_equal(rows_int(r, 0, 5), 1);
+	assert_int_equal(rows_int(r, 0, 6), 0);
+	assert_int_equal(rows_int(r, 0, 7), 0);
+	assert_int_equal(rows_int(r, 0, 8), 0);
+
+	/* An empty blob stays an empty blob, a NULL one NULL. */
+	must(run(c, a, Q_USER_SET_TOTP, ARGS(store_int(uid),
+	    store_blob("", 0)), NULL));
+	must(run(c, a, Q_USER_BY_NAME, ARGS(store_text(name)), &r));
+	assert_int_equal(r->cells[4].type, SV_BLOB);
+	rows_blob(r, 0, 4, &n);
+	assert_int_equal(n, 0);
+	must(run(c, a, Q_USER_SET_TOTP, ARGS(store_int(uid), store_null()),
+	    NULL));
+	must(run(c, a, Q_USER_BY_NAME, ARGS(store_text(name)), &r));
+	assert_true(rows_null(r, 0, 4));
+
+	must(run(c, a, Q_USER_SET_PASSWORD, ARGS(store_int(uid),
+	    store_text("$argon2id$v=19$y")), NULL));
+	must(run(c, a, Q_USER_LOGGED_IN, ARGS(store_int(uid),
+	    store_int(1700000200), store_int(56666673)), NULL));
+	must(run(c, a, Q_USER_GET, ARGS(store_int(uid)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 10);
+	assert_string_equal(rows_text(r, 0, 1), name);
+	assert_int_equal(rows_int(r, 0, 2), org);
+	assert_string_equal(rows_text(r, 0, 3), "Zorgcoordinatie Noord");
+	assert_string_equal(rows_text(r, 0, 4), "advisor");
+	assert_int_equal(rows_int(r, 0, 6), 0);
+	assert_int_equal(rows_int(r, 0, 7), 1);
+	assert_int_equal(rows_int(r, 0, 8), 1700000100);
+	assert_int_equal(rows_int(r, 0, 9), 1700000200);
+	must(run(c, a, Q_USER_SET_DISABLED, ARGS(store_int(uid),
+	    store_int(1)), NULL));
+	must(run(c, a, Q_USER_BY_NAME, ARGS(store_text(name)), &r));
+	assert_string_equal(rows_text(r, 0, 3), "$argon2id$v=19$y");
+	assert_int_equal(rows_int(r, 0, 6), 56666673);
+	assert_int_equal(rows_int(r, 0, 8), 1);
+	must(run(c, a, Q_USER_LIST, NOARGS, &r));
+	assert_true(r->nrows >= 1);
+	assert_int_equal(r->ncols, 10);
+
+	assert_int_equal(run(c, a, Q_USER_INSERT, ARGS(store_text(name),
+	    store_int(org), store_text("advisor"), store_text("h"),
+	    store_int(0), store_int(0), store_int(1)), &r), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	assert_null(strstr(last_err, "brien"));
+	assert_int_equal(run(c, a, Q_USER_INSERT, ARGS(store_text("bob"),
+	    store_int(org), store_text("king"), store_text("h"),
+	    store_int(0), store_int(0), store_int(1)), &r), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+static void
+test_login_failures(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+
+	(void)state;
+	must(run(c, a, Q_LOGINFAIL_SET, ARGS(store_text("nobody"),
+	    store_int(1), store_int(1700000000), store_int(0)), NULL));
+	must(run(c, a, Q_LOGINFAIL_SET, ARGS(store_text("nobody"),
+	    store_int(5), store_int(1700000000), store_int(INT64_MAX)),
+	    NULL));
+	must(run(c, a, Q_LOGINFAIL_GET, ARGS(store_text("nobody")), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), 5);
+	assert_int_equal(rows_int(r, 0, 1), 1700000000);
+	assert_true(rows_int(r, 0, 2) == INT64_MAX);
+	must(run(c, a, Q_LOGINFAIL_CLEAR, ARGS(store_text("nobody")), NULL));
+	must(run(c, a, Q_LOGINFAIL_GET, ARGS(store_text("nobody")), &r));
+	assert_int_equal(r->nrows, 0);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+static void
+test_sessions_and_tokens(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char h1[32], h2[32], h3[32];
+	int64_t org, uid, sid, sid2, tid;
+
+	(void)state;
+	memset(h1, 0, sizeof(h1));
+	memset(h2, 0, sizeof(h2));
+	memset(h3, 0xab, sizeof(h3));
+	h1[31] = 1;				/* differs only at the end */
+	h2[31] = 2;
+	org = make_org(c, a, "Meldpunt Mensenhandel", NULL);
+	uid = make_user(c, a, "carla", org);
+
+	must(run(c, a, Q_SESSION_INSERT, ARGS(store_blob(h1, sizeof(h1)),
+	    store_int(uid), store_int(1000), store_int(5000)), &r));
+	sid = rows_int(r, 0, 0);
+	must(run(c, a, Q_SESSION_INSERT, ARGS(store_blob(h2, sizeof(h2)),
+	    store_int(uid), store_int(1000), store_int(9000)), &r));
+	sid2 = rows_int(r, 0, 0);
+	assert_int_not_equal(sid, sid2);
+	/* The same hash twice: UNIQUE. */
+	assert_int_equal(run(c, a, Q_SESSION_INSERT, ARGS(store_blob(h1,
+	    sizeof(h1)), store_int(uid), store_int(1), store_int(2)), &r),
+	    -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	must(run(c, a, Q_SESSION_LOOKUP, ARGS(store_blob(h1, sizeof(h1))),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 8);
+	assert_int_equal(rows_int(r, 0, 0), sid);
+	assert_int_equal(rows_int(r, 0, 1), uid);
+	assert_int_equal(rows_int(r, 0, 2), 1000);	/* ?3 used twice */
+	assert_int_equal(rows_int(r, 0, 3), 5000);
+	assert_int_equal(rows_int(r, 0, 4), org);
+	assert_string_equal(rows_text(r, 0, 5), "advisor");
+	must(run(c, a, Q_SESSION_TOUCH, ARGS(store_int(sid),
+	    store_int(2000)), NULL));
+	must(run(c, a, Q_SESSION_LOOKUP, ARGS(store_blob(h1, sizeof(h1))),
+	    &r));
+	assert_int_equal(rows_int(r, 0, 2), 2000);
+	/* Purge: expired (5000 <= 6000) goes, the other stays. */
+	must(run(c, a, Q_SESSION_PURGE, ARGS(store_int(6000),
+	    store_int(500)), NULL));
+	must(run(c, a, Q_SESSION_LOOKUP, ARGS(store_blob(h1, sizeof(h1))),
+	    &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_SESSION_LOOKUP, ARGS(store_blob(h2, sizeof(h2))),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_SESSION_DELETE, ARGS(store_int(sid2)), NULL));
+	must(run(c, a, Q_SESSION_LOOKUP, ARGS(store_blob(h2, sizeof(h2))),
+	    &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_SESSION_INSERT, ARGS(store_blob(h2, sizeof(h2)),
+	    store_int(uid), store_int(1000), store_int(9000)), &r));
+	must(run(c, a, Q_SESSION_DELETE_USER, ARGS(store_int(uid)), NULL));
+	must(run(c, a, Q_SESSION_LOOKUP, ARGS(store_blob(h2, sizeof(h2))),
+	    &r));
+	assert_int_equal(r->nrows, 0);
+
+	must(run(c, a, Q_TOKEN_INSERT, ARGS(store_blob(h3, sizeof(h3)),
+	    store_int(uid), store_text("export script"), store_int(1000)),
+	    &r));
+	tid = rows_int(r, 0, 0);
+	must(run(c, a, Q_TOKEN_LOOKUP, ARGS(store_blob(h3, sizeof(h3))), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 7);
+	assert_int_equal(rows_int(r, 0, 0), tid);
+	assert_int_equal(rows_int(r, 0, 1), uid);
+	assert_int_equal(rows_int(r, 0, 2), org);
+	assert_int_equal(r->cells[6].type, SV_INT);	/* COALESCE */
+	assert_int_equal(rows_int(r, 0, 6), 0);
+	must(run(c, a, Q_TOKEN_USED, ARGS(store_int(tid), store_int(3000)),
+	    NULL));
+	must(run(c, a, Q_TOKEN_LOOKUP, ARGS(store_blob(h3, sizeof(h3))), &r));
+	assert_int_equal(rows_int(r, 0, 6), 3000);
+	/* A user that does not exist: FOREIGN KEY. */
+	assert_int_equal(run(c, a, Q_TOKEN_INSERT, ARGS(store_blob(h1,
+	    sizeof(h1)), store_int(987654), store_text("x"), store_int(1)),
+	    &r), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+static void
+test_audit(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char prev[32], hash[32];
+	const unsigned char *b;
+	int64_t org, uid, id;
+	size_t n;
+
+	(void)state;
+	org = make_org(c, a, "Coordinatiepunt Oost", NULL);
+	uid = make_user(c, a, "dirk", org);
+	must(run(c, a, Q_AUDIT_LAST, NOARGS, &r));
+	assert_int_equal(r->nrows, 0);
+	memset(prev, 0, sizeof(prev));
+	for (id = 1; id <= 3; id++) {
+		memset(hash, (int)id, sizeof(hash));
+		hash[0] = 0;
+		must(run(c, a, Q_AUDIT_INSERT, ARGS(store_int(id),
+		    store_int(1700000000 + id), store_int(uid),
+		    store_int(org), store_text("advisor"),
+		    store_text("user.update"), store_text("user"),
+		    store_int(uid), id == 2 ? store_text("on request") :
+		    store_null(), store_text("127.0.0.1"),
+		    store_text("req-1"), store_blob(prev, sizeof(prev)),
+		    store_blob(hash, sizeof(hash))), NULL));
+		memcpy(prev, hash, sizeof(prev));
+	}
+	/* Ids are the code's: a duplicate is a conflict. */
+	assert_int_equal(run(c, a, Q_AUDIT_INSERT, ARGS(store_int(3),
+	    store_int(1), store_null(), store_null(), store_null(),
+	    store_text("x"), store_null(), store_null(), store_null(),
+	    store_null(), store_null(), store_blob(prev, 1),
+	    store_blob(hash, 1)), NULL), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+
+	must(run(c, a, Q_AUDIT_LAST, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), 3);
+	b = rows_blob(r, 0, 1, &n);
+	assert_int_equal(n, sizeof(hash));
+	assert_memory_equal(b, hash, sizeof(hash));
+	must(run(c, a, Q_TABLE_COUNT_AUDIT, NOARGS, &r));
+	assert_int_equal(rows_int(r, 0, 0), 3);
+	must(run(c, a, Q_AUDIT_PAGE, ARGS(store_int(1), store_int(10)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(r->ncols, 13);
+	assert_int_equal(rows_int(r, 0, 0), 2);
+	assert_string_equal(rows_text(r, 0, 8), "on request");
+	assert_true(rows_null(r, 1, 8));
+	b = rows_blob(r, 1, 11, &n);			/* prev_hash of 3 */
+	assert_int_equal(n, 32);
+	assert_int_equal(b[0], 0);
+	assert_int_equal(b[1], 2);
+	must(run(c, a, Q_AUDIT_PAGE, ARGS(store_int(0), store_int(1)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_AUDIT_FOR_OBJECT, ARGS(store_text("user"),
+	    store_int(uid), store_int(2)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(r->ncols, 8);
+	assert_int_equal(rows_int(r, 0, 0), 3);		/* newest first */
+	assert_string_equal(rows_text(r, 0, 3), "dirk");
+	assert_string_equal(rows_text(r, 0, 6), "user.update");
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+/* What store.c's group commit does, including a write that fails. */
+static void
+test_savepoints(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+
+	(void)state;
+	must(script(c, store_pg_backend.begin_sql));
+	must(script(c, "SAVEPOINT w"));
+	must(run(c, a, Q_META_SET, ARGS(store_text("sp1"), store_text("a")),
+	    NULL));
+	assert_int_equal(run(c, a, Q_META_SET, ARGS(store_text("sp1"),
+	    store_null()), NULL), -1);
+	assert_int_equal(last_st, ST_CONFLICT);
+	must(script(c, "ROLLBACK TO w"));
+	must(script(c, "RELEASE w"));
+	must(script(c, "SAVEPOINT w"));
+	must(run(c, a, Q_META_SET, ARGS(store_text("sp2"), store_text("b")),
+	    NULL));
+	must(script(c, "RELEASE w"));
+	must(script(c, "COMMIT"));
+	must(run(c, a, Q_META_GET, ARGS(store_text("sp1")), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_META_GET, ARGS(store_text("sp2")), &r));
+	assert_int_equal(r->nrows, 1);
+
+	/* Script errors map like statement errors. */
+	assert_int_equal(script(c, "SELECT 1/0"), -1);
+	assert_int_equal(last_st, ST_INTERNAL);
+	assert_non_null(strstr(last_err, "22012"));
+	assert_int_equal(script(c, "SELEC 1"), -1);
+	assert_int_equal(last_st, ST_INTERNAL);
+	must(script(c, "SELECT 1; SELECT 2"));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+static void
+test_readonly(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, true);
+
+	(void)state;
+	must(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(run(c, a, Q_META_SET, ARGS(store_text("ro"),
+	    store_text("x")), NULL), -1);
+	assert_int_equal(last_st, ST_INTERNAL);
+	assert_non_null(strstr(last_err, "25006"));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+struct locker {
+	void		*conn;
+	int		 rc;
+	bool		 begun;		/* atomic */
+};
+
+static void *
+second_writer(void *p)
+{
+	struct locker *l = p;
+	enum status st;
+	char err[256];
+
+	l->rc = store_pg_backend.script(l->conn, store_pg_backend.begin_sql,
+	    &st, err, sizeof(err));
+	__atomic_store_n(&l->begun, true, __ATOMIC_SEQ_CST);
+	if (l->rc == 0)
+		l->rc = store_pg_backend.script(l->conn, "COMMIT", &st, err,
+		    sizeof(err));
+	return NULL;
+}
+
+/* Writers of different processes take turns: the advisory lock. */
+static void
+test_writers_serialised(void **state)
+{
+	struct timespec ts = { 0, 300 * 1000 * 1000 };
+	struct locker l = { 0 };
+	pthread_t t;
+	void *c1 = conn_open(test_url, false);
+
+	(void)state;
+	l.conn = conn_open(test_url, false);
+	must(script(c1, store_pg_backend.begin_sql));
+	assert_int_equal(pthread_create(&t, NULL, second_writer, &l), 0);
+	nanosleep(&ts, NULL);
+	assert_false(__atomic_load_n(&l.begun, __ATOMIC_SEQ_CST));
+	must(script(c1, "COMMIT"));
+	pthread_join(t, NULL);
+	assert_true(l.begun);
+	assert_int_equal(l.rc, 0);
+	store_pg_backend.disconnect(l.conn);
+	store_pg_backend.disconnect(c1);
+}
+
+/* The backend killed between statements: one failure, then it works. */
+static void
+test_lost_connection(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = victim_open("schakel_victim1");
+
+	(void)state;
+	must(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r));
+	kill_backend("schakel_victim1");
+	assert_int_equal(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r),
+	    -1);
+	assert_int_equal(last_st, ST_UNAVAILABLE);
+	/* Reconnected and prepared again, on the same object. */
+	must(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 0), "0");
+	kill_backend("schakel_victim1");
+	assert_int_equal(script(c, "SELECT 1"), -1);
+	assert_int_equal(last_st, ST_UNAVAILABLE);
+	must(script(c, "SELECT 1"));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+/* Killed inside a transaction: nothing may pretend to commit. */
+static void
+test_lost_transaction(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = victim_open("schakel_victim2");
+
+	(void)state;
+	must(script(c, store_pg_backend.begin_sql));
+	must(script(c, "SAVEPOINT w"));
+	must(run(c, a, Q_META_SET, ARGS(store_text("lost"), store_text("1")),
+	    NULL));
+	must(script(c, "RELEASE w"));
+	kill_backend("schakel_victim2");
+	assert_int_equal(script(c, "SAVEPOINT w"), -1);
+	assert_int_equal(last_st, ST_UNAVAILABLE);
+	/* The session is back, but the transaction is not. */
+	assert_int_equal(run(c, a, Q_META_SET, ARGS(store_text("lost2"),
+	    store_text("1")), NULL), -1);
+	assert_int_equal(last_st, ST_UNAVAILABLE);
+	assert_int_equal(script(c, "ROLLBACK TO w"), -1);
+	assert_int_equal(script(c, "COMMIT"), -1);
+	assert_int_equal(last_st, ST_UNAVAILABLE);
+	must(script(c, "ROLLBACK"));
+	must(run(c, a, Q_META_GET, ARGS(store_text("lost")), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_META_GET, ARGS(store_text("lost2")), &r));
+	assert_int_equal(r->nrows, 0);
+
+	/* BEGIN also starts afresh. */
+	must(script(c, store_pg_backend.begin_sql));
+	kill_backend("schakel_victim2");
+	assert_int_equal(script(c, "COMMIT"), -1);
+	must(script(c, store_pg_backend.begin_sql));
+	must(run(c, a, Q_META_SET, ARGS(store_text("kept"), store_text("1")),
+	    NULL));
+	must(script(c, "COMMIT"));
+	must(run(c, a, Q_META_GET, ARGS(store_text("kept")), &r));
+	assert_int_equal(r->nrows, 1);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+/* The whole cluster stopped and started again under a connection. */
+static void
+test_cluster_restart(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	void *ro = conn_open(test_url, true);
+
+	(void)state;
+	must(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r));
+	must(run(ro, a, Q_META_GET, ARGS(store_text("demo")), &r));
+	pg_sh("stop");
+	assert_int_equal(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r),
+	    -1);
+	assert_int_equal(last_st, ST_UNAVAILABLE);
+	assert_int_equal(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r),
+	    -1);
+	assert_int_equal(last_st, ST_UNAVAILABLE);
+	assert_int_equal(script(ro, "SELECT 1"), -1);
+	assert_int_equal(last_st, ST_UNAVAILABLE);
+	pg_sh("start");
+	must(run(c, a, Q_META_GET, ARGS(store_text("demo")), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_META_SET, ARGS(store_text("after"),
+	    store_text("restart")), NULL));
+	/* The read-only setting came back with the session. */
+	must(run(ro, a, Q_META_GET, ARGS(store_text("after")), &r));
+	assert_string_equal(rows_text(r, 0, 0), "restart");
+	assert_int_equal(run(ro, a, Q_META_SET, ARGS(store_text("ro"),
+	    store_text("x")), NULL), -1);
+	assert_non_null(strstr(last_err, "25006"));
+	store_pg_backend.disconnect(ro);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+/* Whatever happened above, leave the cluster running. */
+static int
+cluster_up(void **state)
+{
+	(void)state;
+	pg_sh("start");
+	return 0;
+}
+
+static void
+test_every_query_ran(void **state)
+{
+	int q;
+
+	(void)state;
+	for (q = 0; q < Q__COUNT; q++)
+		if (!covered[q])
+			fail_msg("%s never ran on PostgreSQL",
+			    query_name((enum query)q));
+}
+
+static void
+test_environment(void **state)
+{
+	(void)state;
+	fail_msg("set SCHAKEL_TEST_PG to a PostgreSQL URL and "
+	    "SCHAKEL_TEST_PG_DIR to its cluster (tools/pg.sh start DIR)");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_migration),
+		cmocka_unit_test(test_connect_errors),
+		cmocka_unit_test(test_schema_and_meta),
+		cmocka_unit_test(test_municipalities_and_orgs),
+		cmocka_unit_test(test_users_and_blobs),
+		cmocka_unit_test(test_login_failures),
+		cmocka_unit_test(test_sessions_and_tokens),
+		cmocka_unit_test(test_audit),
+		cmocka_unit_test(test_savepoints),
+		cmocka_unit_test(test_readonly),
+		cmocka_unit_test(test_writers_serialised),
+		cmocka_unit_test(test_lost_connection),
+		cmocka_unit_test(test_lost_transaction),
+		cmocka_unit_test_teardown(test_cluster_restart, cluster_up),
+		cmocka_unit_test(test_every_query_ran),
+	};
+	const struct CMUnitTest missing[] = {
+		cmocka_unit_test(test_environment),
+	};
+
+	base_url = getenv("SCHAKEL_TEST_PG");
+	cluster_dir = getenv("SCHAKEL_TEST_PG_DIR");
+	if (base_url == NULL || *base_url == '\0' || cluster_dir == NULL ||
+	    *cluster_dir == '\0')
+		return cmocka_run_group_tests(missing, NULL, NULL);
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
