@@ -34,6 +34,8 @@ static const char usage[] =
     "  audit verify --data DIR         check the audit hash chain\n"
     "  backup --data DIR FILE          consistent copy, also while serving\n"
     "  restore --data DIR FILE         replace the database (server stopped)\n"
+    "  migrate-to-postgres --data DIR --db URL\n"
+    "                                  move a SQLite deployment to PostgreSQL\n"
     "  routes                          list the API's routes and actions\n"
     "\n"
     "Every command takes --help.\n";
@@ -50,6 +52,7 @@ static const struct {
 	{ "audit", cmd_audit },
 	{ "backup", cmd_backup },
 	{ "restore", cmd_restore },
+	{ "migrate-to-postgres", cmd_migrate },
 	{ "routes", cmd_routes },
 };
 
@@ -169,10 +172,14 @@ cli_open(struct cli_env *env, const char *dir, bool create,
 	if (env->keys == NULL)
 		return fail(env->ctx, ST_INVALID, "%s", err);
 	env->ctx->keys = env->keys;
-	if (db_url == NULL)
-		db_url = getenv("SCHAKEL_DB");
-	if (db_url == NULL || db_url[0] == '\0')
-		db_url = read_db_url(env->arena, dir);
+	if (db_url != NULL && strcmp(db_url, CLI_SQLITE) == 0) {
+		db_url = NULL;
+	} else {
+		if (db_url == NULL)
+			db_url = getenv("SCHAKEL_DB");
+		if (db_url == NULL || db_url[0] == '\0')
+			db_url = read_db_url(env->arena, dir);
+	}
 	if (db_url != NULL && strncmp(db_url, "postgresql://", 13) != 0 &&
 	    strncmp(db_url, "postgres://", 11) != 0)
 		return fail(env->ctx, ST_INVALID, "the database must be a "

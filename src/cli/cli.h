@@ -34,7 +34,9 @@ int	cli_main(int argc, char **argv);
  * Open DIR's key and database (migrating it); 0 or -1 with a message.
  * The database is PostgreSQL at db_url when given, else at $SCHAKEL_DB,
  * else at the URL in DIR/db.url, else SQLite in DIR/schakel.db.
+ * CLI_SQLITE as db_url means SQLite in DIR/schakel.db whatever else.
  */
+#define CLI_SQLITE	"sqlite"
 int	cli_open(struct cli_env *, const char *dir, bool create,
 	    const char *db_url);
 /* Remember db_url in DIR/db.url (mode 0600). */
@@ -60,6 +62,7 @@ int	cmd_audit(int, char **);
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_routes(int, char **);
+int	cmd_migrate(int, char **);
 
 /* Demo data for init --demo; appends the accounts to DIR/demo-users.txt. */
 int	demo_create(struct cli_env *, const char *admin_password,

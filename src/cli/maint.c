@@ -165,6 +165,107 @@ out_fail:
 	return rc;
 }
 
+static const char migrate_help[] =
+    "usage: schakel migrate-to-postgres --data DIR --db URL\n"
+    "\n"
+    "Copies everything in DIR's SQLite database into the empty PostgreSQL\n"
+    "database at URL, ids and audit trail as they are, in one transaction;\n"
+    "then compares the row counts and verifies the audit chain there, and\n"
+    "records URL in DIR/db.url so that every command uses PostgreSQL from\n"
+    "then on.  Stop the server first.  schakel.db is left as it was.\n";
+
+static int
+compare(struct cli_env *src, struct cli_env *dst)
+{
+	struct store_counts a, b;
+	size_t i;
+	int rc = 0;
+
+	if (store_counts(src->ctx, &a) == -1)
+		return cli_failed(src);
+	if (store_counts(dst->ctx, &b) == -1)
+		return cli_failed(dst);
+	for (i = 0; i < STORE_COPY_TABLES; i++) {
+		printf("  %-14s %10lld %10lld%s\n", store_copy_tables[i],
+		    (long long)a.n[i], (long long)b.n[i],
+		    a.n[i] == b.n[i] ? "" : "  DIFFERENT");
+		if (a.n[i] != b.n[i])
+			rc = 1;
+	}
+	return rc;
+}
+
+int
+cmd_migrate(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "data", required_argument, NULL, 'd' },
+		{ "db", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_env src, dst;
+	const char *dir = NULL, *url = NULL;
+	int64_t count, bad;
+	int c, rc = 1;
+
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "", longopts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'd': dir = optarg; break;
+		case 'b': url = optarg; break;
+		case 'h': fputs(migrate_help, stdout); return 0;
+		default:
+			return cli_usage("migrate-to-postgres", "unknown "
+			    "option or missing value '%s'", argv[optind - 1]);
+		}
+	}
+	if (dir == NULL || url == NULL)
+		return cli_usage("migrate-to-postgres", "--data DIR and --db "
+		    "URL are required");
+	if (optind != argc)
+		return cli_usage("migrate-to-postgres", "unexpected argument "
+		    "'%s'", argv[optind]);
+	memset(&dst, 0, sizeof(dst));
+	dst.lock_fd = -1;
+	if (cli_open(&src, dir, false, CLI_SQLITE) == -1 ||
+	    cli_lock(&src, dir) == -1) {
+		rc = cli_failed(&src);
+		goto out;
+	}
+	if (cli_open(&dst, dir, false, url) == -1 ||
+	    store_copy(src.ctx, dst.ctx) == -1) {
+		rc = cli_failed(&dst);
+		goto out;
+	}
+	printf("copied %s into PostgreSQL\n  %-14s %10s %10s\n", dir,
+	    "table", "sqlite", "postgres");
+	if (compare(&src, &dst) != 0) {
+		fprintf(stderr, "schakel: the row counts differ\n");
+		goto out;
+	}
+	if (audit_verify(dst.ctx, &count, &bad) == -1) {
+		rc = cli_failed(&dst);
+		goto out;
+	}
+	printf("audit trail intact in PostgreSQL: %lld entries\n",
+	    (long long)count);
+	if (cli_save_db_url(&dst, dir, url) == -1) {
+		rc = cli_failed(&dst);
+		goto out;
+	}
+	printf("%s now uses PostgreSQL (%s/db.url); schakel.db is no longer "
+	    "used\n", dir, dir);
+	rc = 0;
+out:
+	cli_close(&dst);
+	cli_close(&src);
+	return rc;
+}
+
 int
 cmd_routes(int argc, char **argv)
 {

@@ -128,6 +128,56 @@ static const char *const sql[Q__COUNT] = {
 	    " LEFT JOIN app_user u ON u.id = a.user_id"
 	    " WHERE a.object_type = ?1 AND a.object_id = ?2"
 	    " ORDER BY a.id DESC LIMIT ?3",
+
+	[Q_COPY_COUNTS] =
+	    "SELECT (SELECT COUNT(*) FROM meta),"
+	    " (SELECT COUNT(*) FROM municipality), (SELECT COUNT(*) FROM org),"
+	    " (SELECT COUNT(*) FROM app_user),"
+	    " (SELECT COUNT(*) FROM login_failure),"
+	    " (SELECT COUNT(*) FROM session), (SELECT COUNT(*) FROM api_token),"
+	    " (SELECT COUNT(*) FROM audit)",
+	[Q_COPY_META_ALL] =
+	    "SELECT key, value FROM meta ORDER BY key",
+	[Q_COPY_ORG_ALL] =
+	    "SELECT id, name, type, municipality, demo, created_at FROM org"
+	    " ORDER BY id",
+	[Q_COPY_ORG_INSERT] =
+	    "INSERT INTO org (id, name, type, municipality, demo, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_COPY_USER_ALL] =
+	    "SELECT id, username, org_id, role, password_hash, totp_secret,"
+	    " totp_required, totp_last_step, demo, disabled, created_at,"
+	    " last_login_at FROM app_user ORDER BY id",
+	[Q_COPY_USER_INSERT] =
+	    "INSERT INTO app_user (id, username, org_id, role, password_hash,"
+	    " totp_secret, totp_required, totp_last_step, demo, disabled,"
+	    " created_at, last_login_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8, ?9, ?10, ?11, ?12)",
+	[Q_COPY_LOGINFAIL_ALL] =
+	    "SELECT username, failures, first_at, locked_until"
+	    " FROM login_failure ORDER BY username",
+	[Q_COPY_SESSION_ALL] =
+	    "SELECT id, token_hash, user_id, created_at, last_seen_at,"
+	    " expires_at FROM session ORDER BY id",
+	[Q_COPY_SESSION_INSERT] =
+	    "INSERT INTO session (id, token_hash, user_id, created_at,"
+	    " last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_COPY_TOKEN_ALL] =
+	    "SELECT id, token_hash, user_id, name, created_at, last_used_at,"
+	    " revoked FROM api_token ORDER BY id",
+	[Q_COPY_TOKEN_INSERT] =
+	    "INSERT INTO api_token (id, token_hash, user_id, name, created_at,"
+	    " last_used_at, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* Identity columns continue after the copied ids (PostgreSQL). */
+	[Q_COPY_PG_SEQUENCES] =
+	    "SELECT setval(pg_get_serial_sequence('org', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM org), false),"
+	    " setval(pg_get_serial_sequence('app_user', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM app_user), false),"
+	    " setval(pg_get_serial_sequence('session', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM session), false),"
+	    " setval(pg_get_serial_sequence('api_token', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM api_token), false)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -145,6 +195,11 @@ static const char *const names[Q__COUNT] = {
 	N(Q_TOKEN_INSERT), N(Q_TOKEN_LOOKUP), N(Q_TOKEN_USED),
 	N(Q_AUDIT_LAST), N(Q_AUDIT_INSERT), N(Q_AUDIT_PAGE),
 	N(Q_AUDIT_FOR_OBJECT),
+	N(Q_COPY_COUNTS), N(Q_COPY_META_ALL), N(Q_COPY_ORG_ALL),
+	N(Q_COPY_ORG_INSERT), N(Q_COPY_USER_ALL), N(Q_COPY_USER_INSERT),
+	N(Q_COPY_LOGINFAIL_ALL), N(Q_COPY_SESSION_ALL),
+	N(Q_COPY_SESSION_INSERT), N(Q_COPY_TOKEN_ALL), N(Q_COPY_TOKEN_INSERT),
+	N(Q_COPY_PG_SEQUENCES),
 #undef N
 };
 

@@ -133,6 +133,21 @@ int	store_backup(struct ctx *, struct store *, const char *dest);
  * must not be running); the backup is checked before anything changes. */
 int	store_restore(struct ctx *, const char *path, const char *src);
 
+/*
+ * Moving a deployment: the number of rows per table (in the order of
+ * store_copy_tables), and a copy of everything in the context's store
+ * into the empty store of `to`, ids kept, in one transaction of `to`:
+ * all of it or nothing.  The audit chain stays verifiable because every
+ * field is copied as it is.
+ */
+#define STORE_COPY_TABLES	8
+extern const char *const store_copy_tables[STORE_COPY_TABLES];
+struct store_counts {
+	int64_t		 n[STORE_COPY_TABLES];
+};
+int	store_counts(struct ctx *, struct store_counts *);
+int	store_copy(struct ctx *from, struct ctx *to);
+
 /* Cell accessors; row and column must exist (assert). */
 int64_t	 rows_int(const struct store_rows *, size_t row, size_t col);
 const char *rows_text(const struct store_rows *, size_t row, size_t col);

@@ -1,0 +1,136 @@
+/*
+ * copy: every table of one store into another, for
+ * `schakel migrate-to-postgres`.  Rows are read with the Q_COPY_*_ALL
+ * statements and written back with the matching inserts; the result
+ * cells of one statement are the bound parameters of the next, so values
+ * cross unchanged (blobs byte for byte).
+ */
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/fail.h"
+#include "store/store.h"
+
+const char *const store_copy_tables[STORE_COPY_TABLES] = {
+	"meta", "municipality", "org", "app_user", "login_failure", "session",
+	"api_token", "audit",
+};
+
+/* A read statement and the write that takes its rows, in FK order. */
+static const struct {
+	enum query	 read;
+	enum query	 write;
+} steps[] = {
+	{ Q_COPY_META_ALL, Q_META_SET },
+	{ Q_MUNI_LIST, Q_MUNI_UPSERT },
+	{ Q_COPY_ORG_ALL, Q_COPY_ORG_INSERT },
+	{ Q_COPY_USER_ALL, Q_COPY_USER_INSERT },
+	{ Q_COPY_LOGINFAIL_ALL, Q_LOGINFAIL_SET },
+	{ Q_COPY_SESSION_ALL, Q_COPY_SESSION_INSERT },
+	{ Q_COPY_TOKEN_ALL, Q_COPY_TOKEN_INSERT },
+};
+
+#define AUDIT_PAGE	2000
+
+int
+store_counts(struct ctx *ctx, struct store_counts *c)
+{
+	struct store_rows *r;
+	size_t i;
+
+	if (store_exec(ctx, Q_COPY_COUNTS, NOARGS, &r) == -1)
+		return -1;
+	for (i = 0; i < STORE_COPY_TABLES; i++)
+		c->n[i] = rows_int(r, 0, i);
+	return 0;
+}
+
+/* Pass a failure of the source on to the context that reports it. */
+static int
+source_failed(struct ctx *to, struct ctx *from)
+{
+	return fail(to, from->status != ST_OK ? from->status : ST_INTERNAL,
+	    "reading the source: %s", from->message != NULL ?
+	    from->message : "failed");
+}
+
+static int
+put_rows(struct ctx *to, enum query write, const struct store_rows *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		if (store_exec(to, write, &r->cells[i * r->ncols], r->ncols,
+		    NULL) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+copy_audit(struct ctx *to, struct ctx *from)
+{
+	struct arena *saved = from->arena, *page;
+	struct store_rows *r;
+	int64_t after = 0;
+	size_t n;
+	int rc;
+
+	do {
+		/* A page at a time keeps a long trail out of memory. */
+		page = arena_new();
+		from->arena = page;
+		rc = store_exec(from, Q_AUDIT_PAGE, ARGS(store_int(after),
+		    store_int(AUDIT_PAGE)), &r);
+		from->arena = saved;
+		if (rc == -1) {
+			rc = source_failed(to, from);
+			arena_free(page);
+			return rc;
+		}
+		n = r->nrows;
+		rc = put_rows(to, Q_AUDIT_INSERT, r);
+		if (n > 0)
+			after = rows_int(r, n - 1, 0);
+		arena_free(page);
+	} while (rc == 0 && n == AUDIT_PAGE);
+	return rc;
+}
+
+static int
+copy_job(struct ctx *to, void *p)
+{
+	struct ctx *from = p;
+	struct store_rows *r;
+	size_t i;
+
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (store_exec(from, steps[i].read, NOARGS, &r) == -1)
+			return source_failed(to, from);
+		if (put_rows(to, steps[i].write, r) == -1)
+			return -1;
+	}
+	if (copy_audit(to, from) == -1)
+		return -1;
+	if (strcmp(store_backend_name(to->store), "pg") == 0 &&
+	    store_exec(to, Q_COPY_PG_SEQUENCES, NOARGS, NULL) == -1)
+		return -1;
+	return 0;
+}
+
+int
+store_copy(struct ctx *from, struct ctx *to)
+{
+	struct store_counts have;
+	size_t i;
+
+	if (store_counts(to, &have) == -1)
+		return -1;
+	/* Reference data the target made itself may be there; no more. */
+	for (i = 0; i < STORE_COPY_TABLES; i++)
+		if (have.n[i] > 0 && strcmp(store_copy_tables[i],
+		    "municipality") != 0 && strcmp(store_copy_tables[i],
+		    "meta") != 0)
+			return fail(to, ST_CONFLICT, "the target database "
+			    "already holds %s rows", store_copy_tables[i]);
+	return store_write(to, copy_job, from);
+}
