@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES="gcc make pkg-config libc6-dev \
 libmicrohttpd-dev libgnutls28-dev libsodium-dev libjansson-dev libcmocka-dev \
 libsqlite3-dev sqlite3 libpq-dev postgresql \
-chromium clang libclang-rt-14-dev wrk nodejs npm"
+chromium clang libclang-rt-14-dev wrk curl nodejs npm"
 
 stamp=build/.bootstrap
 if [ -f "$stamp" ] && [ "$stamp" -nt tools/bootstrap.sh ] &&

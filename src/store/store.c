@@ -19,6 +19,7 @@ struct wjob {
 	struct ctx	*ctx;
 	int		 rc;
 	bool		 done;
+	pthread_cond_t	 cond;		/* its own: wake only this waiter */
 };
 
 #ifdef SCHAKEL_DEBUG
@@ -187,6 +188,7 @@ store_write(struct ctx *ctx, int (*fn)(struct ctx *, void *), void *arg)
 		pthread_mutex_unlock(&st->wmu);
 		return fail(ctx, ST_UNAVAILABLE, "the server is stopping");
 	}
+	pthread_cond_init(&job.cond, NULL);
 	if (st->wtail != NULL)
 		st->wtail->next = &job;
 	else
@@ -194,8 +196,9 @@ store_write(struct ctx *ctx, int (*fn)(struct ctx *, void *), void *arg)
 	st->wtail = &job;
 	pthread_cond_signal(&st->wcond);
 	while (!job.done)
-		pthread_cond_wait(&st->dcond, &st->wmu);
+		pthread_cond_wait(&job.cond, &st->wmu);
 	pthread_mutex_unlock(&st->wmu);
+	pthread_cond_destroy(&job.cond);
 	return job.rc;
 }
 
@@ -260,7 +263,7 @@ static void *
 writer_main(void *p)
 {
 	struct store *st = p;
-	struct wjob *batch, *last, *j;
+	struct wjob *batch, *last, *j, *next;
 	unsigned n;
 
 	pthread_mutex_lock(&st->wmu);
@@ -282,9 +285,13 @@ writer_main(void *p)
 		run_batch(st, batch);
 
 		pthread_mutex_lock(&st->wmu);
-		for (j = batch; j != NULL; j = j->next)
+		for (j = batch; j != NULL; j = next) {
+			/* The waiter may return (and its job vanish) as soon
+			 * as it sees done; read next first. */
+			next = j->next;
 			j->done = true;
-		pthread_cond_broadcast(&st->dcond);
+			pthread_cond_signal(&j->cond);
+		}
 	}
 	pthread_mutex_unlock(&st->wmu);
 	return NULL;
@@ -455,7 +462,6 @@ store_open(struct ctx *ctx, const struct store_opts *opts,
 	pthread_mutex_init(&st->pool_mu, NULL);
 	pthread_mutex_init(&st->wmu, NULL);
 	pthread_cond_init(&st->wcond, NULL);
-	pthread_cond_init(&st->dcond, NULL);
 	st->wconn = st->be->connect(st, false, err, sizeof(err));
 	if (st->wconn == NULL) {
 		fail(ctx, ST_UNAVAILABLE, "cannot open the database: %s", err);
@@ -502,7 +508,6 @@ store_close(struct store *st)
 	pthread_mutex_destroy(&st->pool_mu);
 	pthread_mutex_destroy(&st->wmu);
 	pthread_cond_destroy(&st->wcond);
-	pthread_cond_destroy(&st->dcond);
 	free(st);
 }
 

@@ -50,7 +50,6 @@ struct store {
 	bool		 writer_running;
 	pthread_mutex_t	 wmu;
 	pthread_cond_t	 wcond;		/* work arrived */
-	pthread_cond_t	 dcond;		/* jobs finished */
 	struct wjob	*whead;
 	struct wjob	*wtail;
 	bool		 stopping;
