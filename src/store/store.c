@@ -371,11 +371,18 @@ struct migrate_job {
 	bool		 applied;
 };
 
+/* Make schema_version if need be and read it, on the writer's
+ * connection: store_open() takes nothing from the read pool, which its
+ * caller's arena would otherwise hand back after a failed open. */
 static int
 schema_init(struct ctx *ctx, void *p)
 {
-	(void)p;
-	return store_exec(ctx, Q_SCHEMA_INIT, NOARGS, NULL);
+	int64_t *have = p;
+
+	if (store_exec(ctx, Q_SCHEMA_INIT, NOARGS, NULL) == -1)
+		return -1;
+	*have = current_version(ctx);
+	return *have < 0 ? -1 : 0;
 }
 
 /*
@@ -408,10 +415,7 @@ migrate(struct ctx *ctx, struct store *st)
 	struct migrate_job m;
 	int64_t have, known = store_known_version(), v;
 
-	if (store_write(ctx, schema_init, NULL) == -1)
-		return -1;
-	have = current_version(ctx);
-	if (have < 0)
+	if (store_write(ctx, schema_init, &have) == -1)
 		return -1;
 	if (have > known)
 		return fail(ctx, ST_INTERNAL, "the database has schema "

@@ -932,6 +932,78 @@ cluster_up(void **state)
 	return 0;
 }
 
+/* The statements of store/copy.c: ids as the source had them, values
+ * back byte for byte, identities continuing after the copied ids. */
+static void
+test_copy_statements(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char h[32];
+	int64_t before[8], org;
+	const unsigned char *blob;
+	size_t i, len;
+	bool seen = false;
+
+	(void)state;
+	memset(h, 0x5c, sizeof(h));
+	h[0] = 0;
+	must(run(c, a, Q_COPY_COUNTS, NOARGS, &r));
+	assert_int_equal(r->ncols, 8);
+	for (i = 0; i < 8; i++)
+		before[i] = rows_int(r, 0, i);
+	must(run(c, a, Q_COPY_ORG_INSERT, ARGS(store_int(900001),
+	    store_text("Gekopieerd"), store_text("other"), store_null(),
+	    store_int(1), store_int(77)), NULL));
+	must(run(c, a, Q_COPY_USER_INSERT, ARGS(store_int(900002),
+	    store_text("gekopieerd"), store_int(900001), store_text("admin"),
+	    store_text("$argon2id$x"), store_blob(h, sizeof(h)), store_int(1),
+	    store_int(5), store_int(0), store_int(0), store_int(78),
+	    store_null()), NULL));
+	must(run(c, a, Q_COPY_SESSION_INSERT, ARGS(store_int(900003),
+	    store_blob(h, sizeof(h)), store_int(900002), store_int(1),
+	    store_int(2), store_int(3)), NULL));
+	must(run(c, a, Q_COPY_TOKEN_INSERT, ARGS(store_int(900004),
+	    store_blob(h, sizeof(h)), store_int(900002), store_text("t"),
+	    store_int(1), store_null(), store_int(0)), NULL));
+	must(run(c, a, Q_COPY_COUNTS, NOARGS, &r));
+	assert_int_equal(rows_int(r, 0, 2), before[2] + 1);
+	assert_int_equal(rows_int(r, 0, 3), before[3] + 1);
+	assert_int_equal(rows_int(r, 0, 5), before[5] + 1);
+	assert_int_equal(rows_int(r, 0, 6), before[6] + 1);
+
+	must(run(c, a, Q_COPY_USER_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 12);
+	for (i = 0; i < r->nrows; i++) {
+		if (rows_int(r, i, 0) != 900002)
+			continue;
+		seen = true;
+		blob = rows_blob(r, i, 5, &len);
+		assert_int_equal(len, sizeof(h));
+		assert_memory_equal(blob, h, sizeof(h));
+		assert_int_equal(rows_int(r, i, 7), 5);
+		assert_true(rows_null(r, i, 11));
+	}
+	assert_true(seen);
+	must(run(c, a, Q_COPY_ORG_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 6);
+	must(run(c, a, Q_COPY_SESSION_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 6);
+	must(run(c, a, Q_COPY_TOKEN_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 7);
+	must(run(c, a, Q_COPY_META_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 2);
+	must(run(c, a, Q_COPY_LOGINFAIL_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 4);
+
+	must(run(c, a, Q_COPY_PG_SEQUENCES, NOARGS, NULL));
+	org = make_org(c, a, "Na de kopie", NULL);
+	assert_true(org > 900001);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_every_query_ran(void **state)
 {
@@ -970,6 +1042,7 @@ main(void)
 		cmocka_unit_test(test_lost_connection),
 		cmocka_unit_test(test_lost_transaction),
 		cmocka_unit_test_teardown(test_cluster_restart, cluster_up),
+		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};
 	const struct CMUnitTest missing[] = {
