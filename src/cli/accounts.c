@@ -165,12 +165,9 @@ cmd_org(int argc, char **argv)
 	} else {
 		return cli_usage("org", "unknown subcommand '%s'", argv[1]);
 	}
-	cli_close(&env);
-	return 0;
+	return cli_end(&env, true);
 out_fail:
-	rc = cli_failed(&env);
-	cli_close(&env);
-	return rc;
+	return cli_end(&env, false);
 }
 
 int
@@ -205,8 +202,7 @@ cmd_user(int argc, char **argv)
 			printf("%lld\t%s\t%s\t%s%s\n", (long long)u[i].id,
 			    u[i].username, u[i].role, u[i].org_name,
 			    u[i].disabled ? "\t(disabled)" : "");
-		cli_close(&env);
-		return 0;
+		return cli_end(&env, true);
 	}
 	if (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "disable") != 0 &&
 	    strcmp(argv[1], "reset-password") != 0)
@@ -251,12 +247,9 @@ cmd_user(int argc, char **argv)
 	}
 	if (generated)
 		printf("password: %s\n", pw);
-	cli_close(&env);
-	return 0;
+	return cli_end(&env, true);
 out_fail:
-	rc = cli_failed(&env);
-	cli_close(&env);
-	return rc;
+	return cli_end(&env, false);
 }
 
 int
@@ -286,10 +279,7 @@ cmd_token(int argc, char **argv)
 	    session_token_create(env.ctx, id, a.positional, &token) == -1)
 		goto out_fail;
 	printf("%s\n", token);
-	cli_close(&env);
-	return 0;
+	return cli_end(&env, true);
 out_fail:
-	rc = cli_failed(&env);
-	cli_close(&env);
-	return rc;
+	return cli_end(&env, false);
 }

@@ -150,6 +150,15 @@ cli_save_db_url(struct cli_env *env, const char *dir, const char *url)
 }
 
 int
+cli_end(struct cli_env *env, bool ok)
+{
+	int rc = ok ? 0 : cli_failed(env);
+
+	cli_close(env);
+	return rc;
+}
+
+int
 cli_open(struct cli_env *env, const char *dir, bool create,
     const char *db_url)
 {

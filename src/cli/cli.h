@@ -46,6 +46,8 @@ void	cli_close(struct cli_env *);
 int	cli_lock(struct cli_env *, const char *dir);
 /* Print "schakel: message" for the context's failure; the exit code. */
 int	cli_failed(struct cli_env *);
+/* Close env; when !ok report its failure first.  The exit code. */
+int	cli_end(struct cli_env *, bool ok);
 int	cli_usage(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* A random password that passes the policy, in the arena. */

@@ -95,12 +95,9 @@ cmd_audit(int argc, char **argv)
 		return 1;
 	}
 	printf("audit trail intact: %lld entries\n", (long long)count);
-	cli_close(&env);
-	return 0;
+	return cli_end(&env, true);
 out_fail:
-	rc = cli_failed(&env);
-	cli_close(&env);
-	return rc;
+	return cli_end(&env, false);
 }
 
 int
@@ -117,12 +114,9 @@ cmd_backup(int argc, char **argv)
 	    store_backup(env.ctx, env.store, argv[optind]) == -1)
 		goto out_fail;
 	printf("backed up %s to %s\n", dir, argv[optind]);
-	cli_close(&env);
-	return 0;
+	return cli_end(&env, true);
 out_fail:
-	rc = cli_failed(&env);
-	cli_close(&env);
-	return rc;
+	return cli_end(&env, false);
 }
 
 int
@@ -157,12 +151,9 @@ cmd_restore(int argc, char **argv)
 	    file) == -1)
 		goto out_fail;
 	printf("restored %s from %s\n", dir, file);
-	cli_close(&env);
-	return 0;
+	return cli_end(&env, true);
 out_fail:
-	rc = cli_failed(&env);
-	cli_close(&env);
-	return rc;
+	return cli_end(&env, false);
 }
 
 static const char migrate_help[] =
