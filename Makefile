@@ -89,11 +89,12 @@ bootstrap:
 	@tools/bootstrap.sh
 
 run: bootstrap
-	$(MAKE) $(BUILD)/schakel
-	@if test -f $(DATA)/schakel.db; then \
+	@$(MAKE) -s -j$$(nproc) $(BUILD)/schakel
+	@if test -f $(DATA)/schakel.key; then \
 	    echo "Reusing $(DATA).  Demo accounts (user, role, password):"; \
 	    cut -f1-3 $(DATA)/demo-users.txt 2>/dev/null | sed 's/^/  /'; \
 	else \
+	    mkdir -p $(dir $(DATA)) && \
 	    $(BUILD)/schakel init --data $(DATA) --demo; \
 	fi
 	@echo "Open http://$(LISTEN)/ and log in with a demo account."
