@@ -110,7 +110,7 @@ unit)
 	run_unit "$2"
 	;;
 api)
-	run_node api "$2"
+	start_pg && run_node api "$2"
 	;;
 api-pg)
 	start_pg && run_node api "$2" pg

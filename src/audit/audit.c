@@ -1,6 +1,7 @@
 #include "audit/audit.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -9,6 +10,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/fail.h"
+#include "core/log.h"
 #include "crypt/crypt.h"
 #include "store/store.h"
 
@@ -272,4 +274,119 @@ audit_verify(struct ctx *ctx, int64_t *count, int64_t *bad_id)
 		return fail(ctx, ST_CONFLICT, "audit entry %lld %s",
 		    (long long)*bad_id, why);
 	return rc;
+}
+
+#define CHECKPOINT_MAGIC	"schakel-audit-checkpoint-1"
+
+static void
+checkpoint_mac(const struct crypt_keys *keys, int64_t id,
+    const unsigned char hash[AUDIT_HASH_LEN], unsigned char out[32])
+{
+	crypto_generichash_state h;
+
+	crypto_generichash_init(&h, crypt_audit_key(keys), 32, 32);
+	crypto_generichash_update(&h, (const unsigned char *)CHECKPOINT_MAGIC,
+	    sizeof(CHECKPOINT_MAGIC) - 1);
+	put_int(&h, id);
+	crypto_generichash_update(&h, hash, AUDIT_HASH_LEN);
+	crypto_generichash_final(&h, out, 32);
+}
+
+int
+audit_checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp)
+{
+	char hex[2 * AUDIT_HASH_LEN + 1], machex[65], *tmp;
+	unsigned char mac[32];
+	const unsigned char *hash;
+	struct store_rows *r;
+	size_t len;
+	FILE *f;
+	int64_t id;
+
+	if (store_exec(ctx, Q_AUDIT_LAST, NOARGS, &r) == -1)
+		return -1;
+	if (r->nrows == 0)
+		return 0;
+	id = rows_int(r, 0, 0);
+	hash = rows_blob(r, 0, 1, &len);
+	if (hash == NULL || len != AUDIT_HASH_LEN)
+		return fail(ctx, ST_INTERNAL, "audit entry %lld has a "
+		    "malformed hash", (long long)id);
+	checkpoint_mac(cp->keys, id, hash, mac);
+	sodium_bin2hex(hex, sizeof(hex), hash, AUDIT_HASH_LEN);
+	sodium_bin2hex(machex, sizeof(machex), mac, sizeof(mac));
+	/* Whole or not at all: a new file, then rename over the old. */
+	tmp = arena_printf(ctx->arena, "%s.tmp", cp->path);
+	f = fopen(tmp, "w");
+	if (f == NULL)
+		return fail(ctx, ST_INTERNAL, "cannot write '%s'", tmp);
+	fprintf(f, "%s %lld %s %s\n", CHECKPOINT_MAGIC, (long long)id, hex,
+	    machex);
+	if (fclose(f) != 0 || rename(tmp, cp->path) != 0)
+		return fail(ctx, ST_INTERNAL, "cannot write '%s'", cp->path);
+	return 0;
+}
+
+void
+audit_checkpoint_hook(struct ctx *ctx, void *arg)
+{
+	/* A checkpoint that lags behind is harmless; only log it. */
+	if (audit_checkpoint_write(ctx, arg) == -1)
+		log_warn("audit checkpoint not written: %s", ctx->message);
+}
+
+int
+audit_checkpoint_check(struct ctx *ctx, const struct audit_checkpoint *cp,
+    int64_t count, int64_t *bad_id, bool *missing)
+{
+	char magic[64], hex[2 * AUDIT_HASH_LEN + 2], machex[66];
+	unsigned char hash[AUDIT_HASH_LEN], mac[32], want[32];
+	const unsigned char *have;
+	struct store_rows *r;
+	long long id;
+	size_t len;
+	FILE *f;
+	int n;
+
+	*bad_id = 0;
+	*missing = false;
+	f = fopen(cp->path, "r");
+	if (f == NULL) {
+		*missing = true;
+		return 0;
+	}
+	n = fscanf(f, "%63s %lld %65s %65s", magic, &id, hex, machex);
+	fclose(f);
+	if (n != 4 || strcmp(magic, CHECKPOINT_MAGIC) != 0 || id < 1 ||
+	    sodium_hex2bin(hash, sizeof(hash), hex, strlen(hex), NULL, &len,
+	    NULL) != 0 || len != sizeof(hash) || sodium_hex2bin(mac,
+	    sizeof(mac), machex, strlen(machex), NULL, &len, NULL) != 0 ||
+	    len != sizeof(mac))
+		return fail(ctx, ST_CONFLICT, "the audit checkpoint '%s' is "
+		    "malformed", cp->path);
+	checkpoint_mac(cp->keys, id, hash, want);
+	if (sodium_memcmp(mac, want, sizeof(mac)) != 0)
+		return fail(ctx, ST_CONFLICT, "the audit checkpoint '%s' was "
+		    "altered", cp->path);
+	if (id > count) {
+		*bad_id = count + 1;
+		if (id == count + 1)
+			return fail(ctx, ST_CONFLICT, "audit entry %lld was "
+			    "removed from the end: the checkpoint records it",
+			    id);
+		return fail(ctx, ST_CONFLICT, "audit entries %lld to %lld were "
+		    "removed from the end: the checkpoint records entry %lld",
+		    (long long)count + 1, id, id);
+	}
+	if (store_exec(ctx, Q_AUDIT_PAGE, ARGS(store_int(id - 1),
+	    store_int(1)), &r) == -1)
+		return -1;
+	have = r->nrows == 1 ? rows_blob(r, 0, 12, &len) : NULL;
+	if (have == NULL || len != AUDIT_HASH_LEN ||
+	    sodium_memcmp(have, hash, AUDIT_HASH_LEN) != 0) {
+		*bad_id = id;
+		return fail(ctx, ST_CONFLICT, "audit entry %lld is not the "
+		    "one the checkpoint records", id);
+	}
+	return 0;
 }

@@ -92,4 +92,27 @@ int	audit_chain_step(struct audit_cursor *, const unsigned char key[32],
  */
 int	audit_verify(struct ctx *, int64_t *count, int64_t *bad_id);
 
+/*
+ * The checkpoint: a file (DIR/audit.head) that records the id and hash of
+ * the newest entry, with a keyed MAC, rewritten after every commit.  The
+ * chain alone cannot show that entries were cut off its end; the
+ * checkpoint can, as long as it is not replaced by an older one of its
+ * own.  audit_checkpoint_hook() is a store_on_commit() function; its
+ * argument is a struct audit_checkpoint that outlives the store.
+ */
+struct audit_checkpoint {
+	const char	*path;
+	const struct crypt_keys *keys;
+};
+void	audit_checkpoint_hook(struct ctx *, void *);
+int	audit_checkpoint_write(struct ctx *, const struct audit_checkpoint *);
+/*
+ * Compare the checkpoint with a chain that audit_verify() found intact
+ * with count entries.  0 when they agree, or when there is no checkpoint
+ * (*missing set); -1 with *bad_id and a message (ST_CONFLICT) when
+ * entries were cut off or the checkpoint was altered.
+ */
+int	audit_checkpoint_check(struct ctx *, const struct audit_checkpoint *,
+	    int64_t count, int64_t *bad_id, bool *missing);
+
 #endif

@@ -216,6 +216,39 @@ test_through_the_store(void **state)
 	assert_int_equal(audit_read(&ctx, "user.read", "user", 1), 0);
 	assert_int_equal(audit_verify(&ctx, &count, &bad), 0);
 	assert_int_equal(count, 1501);
+	/* The checkpoint agrees with the chain, and catches a cut-off end
+	 * (a chain that verifies but is shorter than the checkpoint). */
+	{
+		char cppath[96];
+		struct audit_checkpoint cp;
+		bool missing;
+		FILE *f;
+
+		snprintf(cppath, sizeof(cppath), "%s/audit.head", dir);
+		cp.path = cppath;
+		cp.keys = ctx.keys;
+		assert_int_equal(audit_checkpoint_check(&ctx, &cp, count, &bad,
+		    &missing), 0);
+		assert_true(missing);
+		assert_int_equal(audit_checkpoint_write(&ctx, &cp), 0);
+		assert_int_equal(audit_checkpoint_check(&ctx, &cp, count, &bad,
+		    &missing), 0);
+		assert_false(missing);
+		assert_int_equal(audit_checkpoint_check(&ctx, &cp, count - 2,
+		    &bad, &missing), -1);
+		assert_int_equal(bad, count - 1);
+		assert_non_null(strstr(ctx.message, "removed from the end"));
+		ctx_clear_error(&ctx);
+		/* Edited by hand: the MAC no longer fits. */
+		f = fopen(cppath, "r+");
+		assert_non_null(f);
+		fseek(f, 27, SEEK_SET);
+		fputc('9', f);
+		fclose(f);
+		assert_int_equal(audit_checkpoint_check(&ctx, &cp, count, &bad,
+		    &missing), -1);
+		ctx_clear_error(&ctx);
+	}
 	/* The same chain under another key does not verify. */
 	crypt_keys_free((struct crypt_keys *)(uintptr_t)ctx.keys);
 	master[0] = 9;

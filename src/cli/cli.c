@@ -202,6 +202,9 @@ cli_open(struct cli_env *env, const char *dir, bool create,
 	if (store_open(env->ctx, &opts, &env->store) == -1)
 		return -1;
 	env->ctx->store = env->store;
+	env->checkpoint.path = cli_path(env->arena, dir, "audit.head");
+	env->checkpoint.keys = env->keys;
+	store_on_commit(env->store, audit_checkpoint_hook, &env->checkpoint);
 	return 0;
 }
 

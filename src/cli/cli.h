@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 
+#include "audit/audit.h"
+
 struct arena;
 struct crypt_keys;
 struct ctx;
@@ -26,6 +28,7 @@ struct cli_env {
 	struct crypt_keys *keys;
 	int		 lock_fd;	/* schakel.lock, or -1 */
 	const char	*db_url;	/* PostgreSQL, or NULL for SQLite */
+	struct audit_checkpoint checkpoint; /* DIR/audit.head */
 };
 
 int	cli_main(int argc, char **argv);

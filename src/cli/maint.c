@@ -71,6 +71,7 @@ cmd_audit(int argc, char **argv)
 	struct cli_env env;
 	const char *dir;
 	int64_t count, bad;
+	bool missing = false;
 	int rc;
 
 	if (argc < 2)
@@ -86,8 +87,10 @@ cmd_audit(int argc, char **argv)
 		return rc;
 	if (cli_open(&env, dir, false, NULL) == -1)
 		goto out_fail;
-	if (audit_verify(env.ctx, &count, &bad) == -1) {
-		if (bad == 0)
+	if (audit_verify(env.ctx, &count, &bad) == -1 ||
+	    audit_checkpoint_check(env.ctx, &env.checkpoint, count, &bad,
+	    &missing) == -1) {
+		if (bad == 0 && env.ctx->status != ST_CONFLICT)
 			goto out_fail;
 		printf("audit trail broken at entry %lld: %s\n",
 		    (long long)bad, env.ctx->message);
@@ -95,6 +98,9 @@ cmd_audit(int argc, char **argv)
 		return 1;
 	}
 	printf("audit trail intact: %lld entries\n", (long long)count);
+	if (missing && count > 0)
+		printf("note: no checkpoint (%s), so entries cut off the end "
+		    "would not show\n", env.checkpoint.path);
 	return cli_end(&env, true);
 out_fail:
 	return cli_end(&env, false);
@@ -149,6 +155,11 @@ cmd_restore(int argc, char **argv)
 	ctx_init(env.ctx, env.arena, NULL);
 	if (store_restore(env.ctx, cli_path(env.arena, dir, "schakel.db"),
 	    file) == -1)
+		goto out_fail;
+	/* The checkpoint now speaks of entries the backup does not have. */
+	cli_close(&env);
+	if (cli_open(&env, dir, false, CLI_SQLITE) == -1 ||
+	    audit_checkpoint_write(env.ctx, &env.checkpoint) == -1)
 		goto out_fail;
 	printf("restored %s from %s\n", dir, file);
 	return cli_end(&env, true);

@@ -203,7 +203,7 @@ store_write(struct ctx *ctx, int (*fn)(struct ctx *, void *), void *arg)
 }
 
 void
-store_on_commit(struct store *st, void (*fn)(struct store *, void *),
+store_on_commit(struct store *st, void (*fn)(struct ctx *, void *),
     void *arg)
 {
 	st->on_commit = fn;
@@ -254,8 +254,10 @@ run_batch(struct store *st, struct wjob *batch)
 				    wctx.message);
 		any = false;
 	}
-	if (any && st->on_commit != NULL)
-		st->on_commit(st, st->on_commit_arg);
+	if (any && st->on_commit != NULL) {
+		ctx_clear_error(&wctx);
+		st->on_commit(&wctx, st->on_commit_arg);
+	}
 	arena_free(a);
 }
 

@@ -123,8 +123,9 @@ int	store_write(struct ctx *, int (*fn)(struct ctx *, void *), void *arg);
 /* True inside a store_write() function. */
 bool	store_in_write(const struct ctx *);
 
-/* Called on the writer thread after each durable commit. */
-void	store_on_commit(struct store *, void (*fn)(struct store *, void *),
+/* Called on the writer thread after each durable commit, with a context
+ * on the writer's connection (outside any transaction). */
+void	store_on_commit(struct store *, void (*fn)(struct ctx *, void *),
 	    void *arg);
 
 /* Online backup into a new file; consistent while the server runs. */

@@ -55,7 +55,7 @@ struct store {
 	bool		 stopping;
 	unsigned	 group_max;
 
-	void		(*on_commit)(struct store *, void *);
+	void		(*on_commit)(struct ctx *, void *);
 	void		*on_commit_arg;
 };
 
