@@ -266,6 +266,60 @@ test_json_decode_rejects(void **state)
 	arena_free(a);
 }
 
+struct person {
+	char		*kind;
+	int64_t		 age;
+};
+
+struct report {
+	char		*town;
+	struct json_objlist persons;
+};
+
+static const struct json_field person_fields[] = {
+	JSON_STR(struct person, kind, "kind", JSON_REQUIRED, 1, 10),
+	JSON_I64(struct person, age, "age", JSON_OPTIONAL, 0, 120),
+};
+
+static const struct json_field report_fields[] = {
+	JSON_STR(struct report, town, "town", JSON_REQUIRED, 1, 40),
+	JSON_OBJLIST(struct report, persons, "persons", JSON_OPTIONAL, 0, 3,
+	    struct person, person_fields),
+};
+
+static void
+test_json_object_lists(void **state)
+{
+	struct arena *a = arena_new();
+	struct report rep;
+	struct person *p;
+	struct ctx ctx;
+	const char *ok = "{\"town\":\"Zwolle\",\"persons\":["
+	    "{\"kind\":\"victim\",\"age\":16},{\"kind\":\"suspect\"}]}";
+	const char *bad = "{\"town\":\"Zwolle\",\"persons\":["
+	    "{\"kind\":\"victim\",\"age\":200},{\"age\":3,\"x\":1},7]}";
+
+	(void)state;
+	ctx_init(&ctx, a, NULL);
+	memset(&rep, 0, sizeof(rep));
+	assert_int_equal(json_decode(&ctx, ok, strlen(ok), report_fields,
+	    JSON_NFIELDS(report_fields), &rep, NULL), 0);
+	assert_int_equal(rep.persons.n, 2);
+	p = rep.persons.v;
+	assert_string_equal(p[0].kind, "victim");
+	assert_int_equal(p[0].age, 16);
+	assert_string_equal(p[1].kind, "suspect");
+	/* Every wrong field inside the list is named by its place. */
+	memset(&rep, 0, sizeof(rep));
+	assert_int_equal(json_decode(&ctx, bad, strlen(bad), report_fields,
+	    JSON_NFIELDS(report_fields), &rep, NULL), -1);
+	assert_true(has_field_error(&ctx, "persons[0].age"));
+	assert_true(has_field_error(&ctx, "persons[1].kind"));
+	assert_true(has_field_error(&ctx, "persons[1].x"));
+	assert_true(has_field_error(&ctx, "persons[2]"));
+	arena_free(a);
+}
+
 static void
 test_json_writer(void **state)
 {
@@ -309,6 +363,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_json_decode_valid),
 		cmocka_unit_test(test_json_decode_rejects),
+		cmocka_unit_test(test_json_object_lists),
 		cmocka_unit_test(test_json_writer),
 	};
 

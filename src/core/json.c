@@ -64,59 +64,137 @@ check_string(struct ctx *ctx, const struct json_field *f, const char *name,
 	return 0;
 }
 
+static int decode_object(struct ctx *, const char *, json_t *,
+    const struct json_field *, size_t, void *, uint64_t *);
+
 static int
-decode_field(struct ctx *ctx, const struct json_field *f, json_t *v,
-    char *base)
+check_list(struct ctx *ctx, const struct json_field *f, const char *name,
+    json_t *v, const char *what)
+{
+	if (!json_is_array(v))
+		return fail_field(ctx, name, "must be a list of %s", what);
+	if ((int64_t)json_array_size(v) < f->min ||
+	    (int64_t)json_array_size(v) > f->max)
+		return fail_field(ctx, name, "must have between %" PRId64
+		    " and %" PRId64 " items", f->min, f->max);
+	return 0;
+}
+
+/* One field's value into base; name is how errors call it. */
+static int
+decode_field(struct ctx *ctx, const struct json_field *f, const char *name,
+    json_t *v, char *base)
 {
 	struct json_strlist *list;
+	struct json_objlist *objs;
 	json_int_t i;
 	size_t k;
 	json_t *item;
 	char *itemname;
+	int rc = 0;
 
 	switch (f->type) {
 	case JSON_T_STR:
-		return check_string(ctx, f, f->name, v, f->min, f->max,
+		return check_string(ctx, f, name, v, f->min, f->max,
 		    (const char **)(void *)(base + f->offset));
 	case JSON_T_I64:
 		if (!json_is_integer(v))
-			return fail_field(ctx, f->name, "must be an integer");
+			return fail_field(ctx, name, "must be an integer");
 		i = json_integer_value(v);
 		if (i < f->min || i > f->max)
-			return fail_field(ctx, f->name,
+			return fail_field(ctx, name,
 			    "must be between %" PRId64 " and %" PRId64,
 			    f->min, f->max);
 		*(int64_t *)(void *)(base + f->offset) = i;
 		return 0;
 	case JSON_T_BOOL:
 		if (!json_is_boolean(v))
-			return fail_field(ctx, f->name,
-			    "must be true or false");
+			return fail_field(ctx, name, "must be true or false");
 		*(bool *)(void *)(base + f->offset) = json_is_true(v);
 		return 0;
 	case JSON_T_STRLIST:
-		if (!json_is_array(v))
-			return fail_field(ctx, f->name,
-			    "must be a list of strings");
-		if ((int64_t)json_array_size(v) < f->min ||
-		    (int64_t)json_array_size(v) > f->max)
-			return fail_field(ctx, f->name,
-			    "must have between %" PRId64 " and %" PRId64
-			    " items", f->min, f->max);
+		if (check_list(ctx, f, name, v, "strings") == -1)
+			return -1;
 		list = (struct json_strlist *)(void *)(base + f->offset);
 		list->n = json_array_size(v);
 		list->v = arena_alloc(ctx->arena,
 		    (list->n + 1) * sizeof(*list->v));
 		json_array_foreach(v, k, item) {
-			itemname = arena_printf(ctx->arena, "%s[%zu]",
-			    f->name, k);
+			itemname = arena_printf(ctx->arena, "%s[%zu]", name,
+			    k);
 			if (check_string(ctx, f, itemname, item, 1,
 			    f->item_max, &list->v[k]) == -1)
-				return -1;
+				rc = -1;
 		}
-		return 0;
+		return rc;
+	case JSON_T_OBJLIST:
+		if (check_list(ctx, f, name, v, "objects") == -1)
+			return -1;
+		objs = (struct json_objlist *)(void *)(base + f->offset);
+		objs->n = json_array_size(v);
+		objs->v = arena_alloc(ctx->arena,
+		    (objs->n + 1) * f->elem_size);
+		json_array_foreach(v, k, item) {
+			itemname = arena_printf(ctx->arena, "%s[%zu]", name,
+			    k);
+			if (decode_object(ctx, itemname, item, f->sub, f->nsub,
+			    (char *)objs->v + k * f->elem_size, NULL) == -1)
+				rc = -1;
+		}
+		return rc;
 	}
-	return fail_field(ctx, f->name, "has an unknown type");
+	return fail_field(ctx, name, "has an unknown type");
+}
+
+/* Every field of obj into out; prefix names the object in errors. */
+static int
+decode_object(struct ctx *ctx, const char *prefix, json_t *obj,
+    const struct json_field *fields, size_t nfields, void *out,
+    uint64_t *seen)
+{
+	const char *key, *name;
+	json_t *v;
+	size_t i;
+	uint64_t mask = 0;
+	bool known;
+	int rc = 0;
+
+	if (!json_is_object(obj))
+		return prefix != NULL ? fail_field(ctx, prefix, "must be an "
+		    "object") : fail(ctx, ST_INVALID, "request body must be a "
+		    "JSON object");
+	json_object_foreach(obj, key, v) {
+		known = false;
+		for (i = 0; i < nfields; i++)
+			if (strcmp(fields[i].name, key) == 0)
+				known = true;
+		if (!known) {
+			fail_field(ctx, prefix != NULL ? arena_printf(
+			    ctx->arena, "%s.%s", prefix, key) : key,
+			    "is not a known field");
+			rc = -1;
+		}
+	}
+	for (i = 0; i < nfields; i++) {
+		name = prefix != NULL ? arena_printf(ctx->arena, "%s.%s",
+		    prefix, fields[i].name) : fields[i].name;
+		v = json_object_get(obj, fields[i].name);
+		if (v == NULL || (json_is_null(v) &&
+		    (fields[i].flags & JSON_NULLABLE))) {
+			if (fields[i].flags & JSON_REQUIRED) {
+				fail_field(ctx, name, "is required");
+				rc = -1;
+			}
+			continue;
+		}
+		if (decode_field(ctx, &fields[i], name, v, out) == -1)
+			rc = -1;
+		else if (i < 64)
+			mask |= (uint64_t)1 << i;
+	}
+	if (seen != NULL)
+		*seen = mask;
+	return rc;
 }
 
 int
@@ -125,12 +203,8 @@ json_decode(struct ctx *ctx, const char *body, size_t len,
     uint64_t *seen)
 {
 	json_error_t err;
-	json_t *root, *v;
-	const char *key;
-	size_t i;
-	uint64_t mask = 0;
-	bool known;
-	int rc = 0;
+	json_t *root;
+	int rc;
 
 	if (seen != NULL)
 		*seen = 0;
@@ -141,39 +215,8 @@ json_decode(struct ctx *ctx, const char *body, size_t len,
 	if (root == NULL)
 		return fail(ctx, ST_INVALID, "malformed JSON at line %d "
 		    "column %d: %s", err.line, err.column, err.text);
-	if (!json_is_object(root)) {
-		json_decref(root);
-		return fail(ctx, ST_INVALID, "request body must be a JSON "
-		    "object");
-	}
-	json_object_foreach(root, key, v) {
-		known = false;
-		for (i = 0; i < nfields; i++)
-			if (strcmp(fields[i].name, key) == 0)
-				known = true;
-		if (!known) {
-			fail_field(ctx, key, "is not a known field");
-			rc = -1;
-		}
-	}
-	for (i = 0; i < nfields; i++) {
-		v = json_object_get(root, fields[i].name);
-		if (v == NULL || (json_is_null(v) &&
-		    (fields[i].flags & JSON_NULLABLE))) {
-			if (fields[i].flags & JSON_REQUIRED) {
-				fail_field(ctx, fields[i].name, "is required");
-				rc = -1;
-			}
-			continue;
-		}
-		if (decode_field(ctx, &fields[i], v, out) == -1)
-			rc = -1;
-		else if (i < 64)
-			mask |= (uint64_t)1 << i;
-	}
+	rc = decode_object(ctx, NULL, root, fields, nfields, out, seen);
 	json_decref(root);
-	if (seen != NULL)
-		*seen = mask;
 	return rc;
 }
 

@@ -5,7 +5,8 @@
  * type, whether it is required, and its limits; json_decode() validates a
  * whole body in one pass and names every wrong field through fail_field().
  * Duplicate keys, invalid UTF-8, NUL characters and unknown fields are
- * rejected.  Decoded strings live in the context's arena.
+ * rejected, also inside lists of objects, whose fields are named like
+ * "persons[1].name" in errors.  Decoded strings live in the context's arena.
  *
  * Encoding uses the writer below into a struct buf; JSON is never built
  * with printf.
@@ -26,6 +27,7 @@ enum json_type {
 	JSON_T_I64,		/* int64_t */
 	JSON_T_BOOL,		/* bool */
 	JSON_T_STRLIST,		/* struct json_strlist */
+	JSON_T_OBJLIST,		/* struct json_objlist of sub-records */
 };
 
 enum json_flags {
@@ -40,6 +42,12 @@ struct json_strlist {
 	size_t		  n;
 };
 
+/* A list of objects, each decoded into an element of elem_size bytes. */
+struct json_objlist {
+	void		*v;
+	size_t		  n;
+};
+
 struct json_field {
 	const char	*name;
 	enum json_type	 type;
@@ -48,17 +56,25 @@ struct json_field {
 	int64_t		 min;	/* I64: value; STR: characters; LIST: items */
 	int64_t		 max;
 	int64_t		 item_max; /* LIST: characters per item */
+	const struct json_field *sub;	/* OBJLIST: the fields of an item */
+	size_t		 nsub;
+	size_t		 elem_size;
 };
 
 #define JSON_STR(st, m, name, flags, lo, hi) \
-	{ (name), JSON_T_STR, offsetof(st, m), (flags), (lo), (hi), 0 }
+	{ (name), JSON_T_STR, offsetof(st, m), (flags), (lo), (hi), 0, NULL, \
+	    0, 0 }
 #define JSON_I64(st, m, name, flags, lo, hi) \
-	{ (name), JSON_T_I64, offsetof(st, m), (flags), (lo), (hi), 0 }
+	{ (name), JSON_T_I64, offsetof(st, m), (flags), (lo), (hi), 0, NULL, \
+	    0, 0 }
 #define JSON_BOOL(st, m, name, flags) \
-	{ (name), JSON_T_BOOL, offsetof(st, m), (flags), 0, 0, 0 }
+	{ (name), JSON_T_BOOL, offsetof(st, m), (flags), 0, 0, 0, NULL, 0, 0 }
 #define JSON_STRLIST(st, m, name, flags, lo, hi, itemhi) \
 	{ (name), JSON_T_STRLIST, offsetof(st, m), (flags), (lo), (hi), \
-	    (itemhi) }
+	    (itemhi), NULL, 0, 0 }
+#define JSON_OBJLIST(st, m, name, flags, lo, hi, elem, subtab) \
+	{ (name), JSON_T_OBJLIST, offsetof(st, m), (flags), (lo), (hi), 0, \
+	    (subtab), JSON_NFIELDS(subtab), sizeof(elem) }
 #define JSON_NFIELDS(tab)	(sizeof(tab) / sizeof((tab)[0]))
 
 /*

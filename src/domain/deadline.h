@@ -1,0 +1,63 @@
+/*
+ * deadline: due dates counted in Dutch working days, the clock of the
+ * deadline engine (triage of a signal now; reflection periods, referrals
+ * and court authorisations in later issues).
+ *
+ * Dates are days since 1970-01-01 (int32_t), as date_parse() in
+ * core/clock.h gives them; moments are UTC seconds since the epoch.  A
+ * working day is Monday to Friday and not a national public holiday.
+ * Calendar days are those of Europe/Amsterdam: local time is computed here
+ * with the EU summer-time rule, never from the TZ database or $TZ, so the
+ * answer does not depend on how the host is set up.
+ *
+ * Everything here is pure arithmetic: no allocation, no state, safe from
+ * any thread.  Years outside 1900-2200 are not a use case (core/clock.h
+ * refuses them) but give defined results.
+ */
+#ifndef SCHAKEL_DEADLINE_H
+#define SCHAKEL_DEADLINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/*
+ * How long something may take.  Later issues keep a table of these (and
+ * make the numbers configurable); this module only computes.
+ */
+struct deadline_rule {
+	const char	*name;		/* "triage_days"; for messages */
+	int		 workdays;	/* after the day of creation, >= 0 */
+	bool		 same_day;	/* due on the day of creation, even a
+					   Sunday; overrides workdays */
+};
+
+/* Calendar. */
+/* ISO weekday of a day: 1 Monday ... 7 Sunday. */
+int	deadline_weekday(int32_t day);
+/* Easter Sunday of a Gregorian year (1583 and later), as a day. */
+int32_t	deadline_easter(int year);
+/* True on a Dutch national public holiday (see deadline.c for the list). */
+bool	deadline_is_holiday(int32_t day);
+/* True on Monday to Friday when that day is not a public holiday. */
+bool	deadline_is_workday(int32_t day);
+/*
+ * The day n working days after day (n >= 0): the n-th working day
+ * following it.  n = 0 gives day itself when it is a working day, else
+ * the next working day.
+ */
+int32_t	deadline_add_workdays(int32_t day, int n);
+
+/* Amsterdam time. */
+/* The UTC offset of Amsterdam at moment t: 3600 (CET) or 7200 (CEST). */
+int	deadline_amsterdam_offset(int64_t t);
+/* The calendar day in Amsterdam at moment t. */
+int32_t	deadline_local_day(int64_t t);
+
+/*
+ * The moment something created at `created` is due: 23:59:59 Amsterdam
+ * time on the due day.  The due day is the Amsterdam day of creation for a
+ * same-day rule, else deadline_add_workdays(that day, rule->workdays).
+ */
+int64_t	deadline_due(const struct deadline_rule *, int64_t created);
+
+#endif
