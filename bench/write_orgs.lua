@@ -4,10 +4,11 @@
 --       wrk ... -s bench/write_orgs.lua URL
 --
 -- Every request is POST /api/orgs creating an organisation of type "other"
--- with a name no other request uses: TAG (unique per run), the wrk thread
--- number and a per-thread counter.  BENCH_COOKIE is the whole Cookie header
--- value, BENCH_CSRF the token from the login response; both come from the
--- environment so that no secret shows on a command line.
+-- with a name no other request uses: TAG (unique per run, and per server
+-- when two wrk run at once), the wrk thread number and a per-thread
+-- counter.  BENCH_COOKIE is the whole Cookie header value, BENCH_CSRF the
+-- token from the login response; both come from the environment so that
+-- no secret shows on a command line.
 -- Counts the responses by status; done() prints one line that bench.sh
 -- reads:
 --   write_orgs: responses=N created=N other=N statuses=201:N,409:N

@@ -11,16 +11,24 @@
 #   - durable audited writes: POST /api/orgs, each a new organisation,
 # and prints one table with the ratios and their targets, then checks that
 # no acknowledged write is missing and that the audit chain verifies.
-# Every server is started and stopped here; the data lives in a temporary
-# folder under $BUILD that is removed on exit.
+# Then the same on PostgreSQL (a throwaway cluster from tools/pg.sh, on the
+# same disk): GET /api/me and POST /api/orgs on one server, the same on two
+# servers sharing one data folder and one session (one wrk each, at the same
+# time), and PostgreSQL's own commit rate (pgbench, one row per
+# transaction); a second table, its ratios, and the same two checks.
+# Every server is started and stopped here; the data lives in temporary
+# folders under $BUILD that are removed on exit.
 #
 # BENCH_SECONDS (default 10) sets the length of each wrk run and
 # BENCH_READ_THREADS (default 32) the thread pool for the read tests.
+# PGBIN (default /usr/lib/postgresql/15/bin) is where PostgreSQL's programs
+# are, for this script and tools/pg.sh.
 #
 # Targets are informational: a MISS does not fail the script.  It exits 1
 # when something broke: a build, a server that would not start, a failed
-# login, a write answered with anything but 201, an acknowledged write
-# missing from the database, or an audit chain that does not verify.
+# login, a session one server does not accept from the other, a write
+# answered with anything but 201, an acknowledged write missing from the
+# database, or an audit chain that does not verify.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
@@ -31,9 +39,18 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 READ_THREADS=${BENCH_READ_THREADS:-32}
 WRITE_THREADS=64
 WRK_ARGS=(-t2 -c64 "-d${SECONDS_PER_RUN}s" --latency)
+# Two servers: one wrk each with half the connections, so that the client
+# side is the same as for one server.  A server needs no more threads than
+# it has connections; each request holds a pooled PostgreSQL connection,
+# and two servers of 64 would pass the cluster's 100 connections.
+WRK2_ARGS=(-t1 -c32 "-d${SECONDS_PER_RUN}s" --latency)
+PAIR_WRITE_THREADS=32
 BIN=$BUILD/bench-bin
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+export PGBIN
 
 tmp=""
+pgdir=""
 pids=""
 broken=0
 
@@ -46,6 +63,15 @@ cleanup() {
 	for p in $pids; do
 		wait "$p" 2>/dev/null
 	done
+	# Never remove the files of a cluster that still runs.
+	if [ -n "$pgdir" ]; then
+		if tools/pg.sh stop "$pgdir" >/dev/null 2>&1; then
+			rm -rf "$pgdir"
+		else
+			echo "bench: cannot stop the PostgreSQL cluster in" \
+			    "$pgdir; stop it with tools/pg.sh stop" >&2
+		fi
+	fi
 	[ -n "$tmp" ] && rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -72,6 +98,10 @@ for tool in wrk curl cc pkg-config; do
 	command -v "$tool" >/dev/null 2>&1 ||
 	    die "'$tool' is missing (apt-get install $tool)"
 done
+for tool in initdb pg_ctl postgres psql; do
+	[ -x "$PGBIN/$tool" ] ||
+	    die "no $PGBIN/$tool (apt-get install postgresql, or set PGBIN)"
+done
 
 # --- build ------------------------------------------------------------------
 make -s BUILD="$BUILD" "$BUILD/schakel" || die "cannot build $BUILD/schakel"
@@ -92,22 +122,32 @@ data=$tmp/data
 
 # --- helpers ----------------------------------------------------------------
 
-# start_schakel NAME THREADS: serve $data on a free port; sets PORT.
+# start_schakel NAME THREADS [DATA]: serve DATA (default $data) on a free
+# port; sets PORT and server_pid.
 start_schakel() {
 	local log=$tmp/$1.log
-	"$BUILD/schakel" serve --data "$data" --listen 127.0.0.1:0 \
+	"$BUILD/schakel" serve --data "${3:-$data}" --listen 127.0.0.1:0 \
 	    --threads "$2" 2>"$log" &
 	server_pid=$!
 	pids="$pids $server_pid"
 	for _ in $(seq 100); do
-		PORT=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' \
-		    "$log" | head -1)
+		PORT=$(sed -n \
+		    's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' \
+		    "$log" 2>/dev/null | head -1)
 		[ -n "$PORT" ] && return 0
 		kill -0 "$server_pid" 2>/dev/null || break
 		sleep 0.1
 	done
 	tail -5 "$log" >&2
-	die "schakel serve did not start"
+	die "schakel serve did not start ($1)"
+}
+
+# forget PID...: the processes have ended; the EXIT trap leaves them be.
+forget() {
+	local p
+	for p in "$@"; do
+		pids=$(echo "$pids" | tr ' ' '\n' | grep -vx "$p" | tr '\n' ' ')
+	done
 }
 
 # stop NAME PID: SIGTERM, then wait for it to finish what is in flight.
@@ -118,18 +158,19 @@ stop() {
 	kill -TERM "$2" 2>/dev/null
 	wait "$2" 2>/dev/null
 	rc=$?
-	pids=$(echo "$pids" | tr ' ' '\n' | grep -vx "$2" | tr '\n' ' ')
+	forget "$2"
 	if [ $alive -eq 0 ] || [ $rc -ne 0 ]; then
 		tail -5 "$tmp/$1.log" >&2
 		broke "$1 server died or exited with an error ($rc)"
 	fi
 }
 
-# login PORT: log in as demo-admin; sets COOKIE and CSRF.
+# login PORT [DATA]: log in as demo-admin, whose password is in
+# DATA/demo-users.txt (default $data); sets COOKIE and CSRF.
 login() {
 	local pw body
 	pw=$(awk -F'\t' '$1 == "demo-admin" { print $3 }' \
-	    "$data/demo-users.txt")
+	    "${2:-$data}/demo-users.txt")
 	[ -n "$pw" ] || die "no demo-admin in demo-users.txt"
 	body=$(printf '{"username":"demo-admin","password":"%s"}' "$pw" |
 	    curl -s -D "$tmp/login.hdr" -H 'Content-Type: application/json' \
@@ -156,24 +197,105 @@ cpu_ticks() {
 	sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
 }
 
+# pg_ticks: CPU time of the whole PostgreSQL cluster in $pgdir, in clock
+# ticks: the postmaster's own and that of its children that have ended
+# (cutime and cstime: the postmaster reaps them), plus that of its
+# children alive now (backends, WAL writer, checkpointer...).  The
+# difference of two readings is what the cluster used in between.
+pg_ticks() {
+	local pm
+	pm=$(head -1 "$pgdir/db/postmaster.pid" 2>/dev/null)
+	[ -n "$pm" ] || die "no postmaster.pid in $pgdir/db"
+	# A process may end between the listing and the read: cat goes on.
+	cat /proc/[0-9]*/stat 2>/dev/null | awk -v pm="$pm" '
+	{
+		pid = $1
+		s = $0
+		sub(/.*\) /, "", s)	# the name may hold spaces
+		split(s, f, " ")
+		if (pid == pm) t += f[12] + f[13] + f[14] + f[15]
+		else if (f[2] == pm) t += f[12] + f[13]
+	}
+	END { print t + 0 }'
+}
+
 # wrk_run NAME PID WRK-ARGS...: run wrk against the server PID, keep its
-# report in $tmp/NAME.wrk and the server's CPU time in $tmp/NAME.cpu.
+# report in $tmp/NAME.wrk and the server's CPU time in $tmp/NAME.cpu;
+# once the PostgreSQL part has begun ($pgdir set), the cluster's CPU time
+# in $tmp/NAME.pgcpu.
 wrk_run() {
-	local name=$1 pid=$2 t0 t1
+	local name=$1 pid=$2 t0 t1 p0=0 p1=0
 	shift 2
 	t0=$(cpu_ticks "$pid")
+	if [ -n "$pgdir" ]; then
+		p0=$(pg_ticks) || exit 1
+	fi
 	wrk "${WRK_ARGS[@]}" "$@" >"$tmp/$name.wrk" 2>&1 ||
 	    { cat "$tmp/$name.wrk" >&2; die "wrk failed ($name)"; }
 	t1=$(cpu_ticks "$pid")
 	echo $((t1 - t0)) >"$tmp/$name.cpu"
+	if [ -n "$pgdir" ]; then
+		p1=$(pg_ticks) || exit 1
+		echo $((p1 - p0)) >"$tmp/$name.pgcpu"
+	fi
 }
 
-# wrk_figures NAME: "req/s p50-ms p99-ms errors cpu-us" from a wrk report,
-# where errors counts non-2xx/3xx responses and socket errors together and
-# cpu-us is the server's CPU time per request in microseconds.  Prints
-# nothing when the report cannot be read; see need().
+# wrk_two NAME PATH WRK-ARGS...: one wrk (WRK2_ARGS) per server of the
+# pair, on pair_pid[0] and pair_port[0] and on pair_pid[1] and
+# pair_port[1], both at the same time.  The first gets BENCH_TAG with "a"
+# appended, the second with "b", so that their writes can be told apart.
+# The reports go to $tmp/NAME.a.wrk and $tmp/NAME.b.wrk, the CPU time of
+# both servers together to $tmp/NAME.cpu and the cluster's to NAME.pgcpu.
+wrk_two() {
+	local name=$1 path=$2 tag=${BENCH_TAG:-bench} t0 t1 p0 p1 wa wb rc=0
+	shift 2
+	t0=$(($(cpu_ticks "${pair_pid[0]}") + $(cpu_ticks "${pair_pid[1]}")))
+	p0=$(pg_ticks) || exit 1
+	BENCH_TAG=${tag}a wrk "${WRK2_ARGS[@]}" "$@" \
+	    "http://127.0.0.1:${pair_port[0]}$path" >"$tmp/$name.a.wrk" 2>&1 &
+	wa=$!
+	BENCH_TAG=${tag}b wrk "${WRK2_ARGS[@]}" "$@" \
+	    "http://127.0.0.1:${pair_port[1]}$path" >"$tmp/$name.b.wrk" 2>&1 &
+	wb=$!
+	pids="$pids $wa $wb"
+	wait "$wa" || rc=1
+	wait "$wb" || rc=1
+	forget "$wa" "$wb"
+	t1=$(($(cpu_ticks "${pair_pid[0]}") + $(cpu_ticks "${pair_pid[1]}")))
+	p1=$(pg_ticks) || exit 1
+	if [ $rc -ne 0 ]; then
+		cat "$tmp/$name.a.wrk" "$tmp/$name.b.wrk" >&2
+		die "wrk failed ($name)"
+	fi
+	echo $((t1 - t0)) >"$tmp/$name.cpu"
+	echo $((p1 - p0)) >"$tmp/$name.pgcpu"
+}
+
+# wrk_reports NAME: the report files of run NAME, one line each:
+# $tmp/NAME.wrk, or the two of wrk_two.
+wrk_reports() {
+	if [ -f "$tmp/$1.wrk" ]; then
+		echo "$tmp/$1.wrk"
+	else
+		echo "$tmp/$1.a.wrk"
+		echo "$tmp/$1.b.wrk"
+	fi
+}
+
+# wrk_figures NAME: "req/s p50-ms p99-ms errors cpu-us [pg-cpu-us]" from
+# the wrk report(s) of run NAME, where errors counts non-2xx/3xx responses
+# and socket errors together, cpu-us is the server's CPU time per request
+# in microseconds and pg-cpu-us (when $tmp/NAME.pgcpu exists) that of the
+# PostgreSQL cluster.  For two wrk at once, the requests per second and
+# the errors add up, the latencies are the worse of the two and the CPU
+# time is divided by the requests of both.  Prints nothing when a report
+# cannot be read; see need().
 wrk_figures() {
-	awk -v ticks="$(cat "$tmp/$1.cpu")" -v hz="$(getconf CLK_TCK)" '
+	local reports=()
+	mapfile -t reports < <(wrk_reports "$1")
+	awk -v ticks="$(cat "$tmp/$1.cpu")" -v hz="$(getconf CLK_TCK)" \
+	    -v pgticks="$(cat "$tmp/$1.pgcpu" 2>/dev/null)" \
+	    -v nf="${#reports[@]}" '
 	function ms(v) {
 		if (v ~ /us$/) return v / 1000
 		if (v ~ /ms$/) return v + 0
@@ -181,19 +303,70 @@ wrk_figures() {
 		if (v ~ /s$/)  return v * 1000
 		return v + 0
 	}
-	/^Requests\/sec:/ { rps = $2 }
-	$2 == "requests" && $3 == "in" { n = $1 }
-	/^ +50% / { p50 = ms($2) }
-	/^ +99% / { p99 = ms($2) }
+	FNR == 1 { f++ }
+	/^Requests\/sec:/ { rps[f] = $2 }
+	$2 == "requests" && $3 == "in" { n[f] = $1 }
+	/^ +50% / { p50[f] = ms($2) }
+	/^ +99% / { p99[f] = ms($2) }
 	/Non-2xx or 3xx responses:/ { err += $NF }
 	/Socket errors:/ {
-		for (i = 3; i < NF; i += 2) { v = $(i + 1); sub(",", "", v); err += v }
+		for (i = 3; i < NF; i += 2) {
+			v = $(i + 1); sub(",", "", v); err += v
+		}
 	}
 	END {
-		if (rps == "" || p50 == "" || p99 == "" || n == "") exit 1
-		cpu = n > 0 ? ticks * 1e6 / hz / n : 0
-		printf "%.0f %.2f %.2f %d %.0f\n", rps, p50, p99, err, cpu
-	}' "$tmp/$1.wrk"
+		if (f != nf) exit 1
+		for (i = 1; i <= f; i++) {
+			if (rps[i] == "" || p50[i] == "" || p99[i] == "" ||
+			    n[i] == "") exit 1
+			trps += rps[i]
+			tn += n[i]
+			if (p50[i] > wp50) wp50 = p50[i]
+			if (p99[i] > wp99) wp99 = p99[i]
+		}
+		cpu = tn > 0 ? ticks * 1e6 / hz / tn : 0
+		printf "%.0f %.2f %.2f %d %.0f", trps, wp50, wp99, err, cpu
+		if (pgticks != "")
+			printf " %.0f", (tn > 0 ? pgticks * 1e6 / hz / tn : 0)
+		printf "\n"
+	}' "${reports[@]}"
+}
+
+# write_counts NAME: "created other statuses writes/s" from the report(s)
+# of a write run (bench/write_orgs.lua prints the counts), where writes/s
+# counts only the 201 answers, over wrk's own run time: a storm of 403s is
+# no throughput.  For two wrk at once the counts and the rates add up and
+# statuses lists each, "a:" and "b:".  Prints nothing and fails when a
+# report has no summary.
+write_counts() {
+	local reports=()
+	mapfile -t reports < <(wrk_reports "$1")
+	awk -v nf="${#reports[@]}" '
+	FNR == 1 { f++ }
+	/^write_orgs: responses=/ {
+		for (i = 2; i <= NF; i++) {
+			split($i, kv, "=")
+			w[f, kv[1]] = kv[2]
+		}
+		got[f] = 1
+	}
+	$2 == "requests" && $3 == "in" {
+		d = $4; sub(",", "", d)
+		secs[f] = d ~ /m$/ ? d * 60 : d + 0
+	}
+	END {
+		if (f != nf) exit 1
+		for (i = 1; i <= f; i++) {
+			if (!got[i] || secs[i] <= 0) exit 1
+			created += w[i, "created"]
+			other += w[i, "other"]
+			rate += w[i, "created"] / secs[i]
+			st = w[i, "statuses"]
+			if (f > 1) st = substr("ab", i, 1) ":" st
+			sts = sts (i > 1 ? ";" : "") st
+		}
+		printf "%d %d %s %.0f\n", created, other, sts, rate
+	}' "${reports[@]}"
 }
 
 # need NAME VALUE...: stop when a figure could not be read.
@@ -202,7 +375,7 @@ need() {
 	shift
 	for v in "$@"; do
 		[ -n "$v" ] && continue
-		cat "$tmp/$name.wrk" >&2
+		wrk_reports "$name" | while read -r f; do cat "$f"; done >&2
 		die "cannot read the wrk report ($name)"
 	done
 }
@@ -295,18 +468,9 @@ BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF BENCH_TAG=$tag wrk_run write \
 stop write "$write_pid"
 read -r wr_rps wr_p50 wr_p99 wr_err wr_cpu <<<"$(wrk_figures write)"
 need write "$wr_rps" "$wr_p50" "$wr_p99" "$wr_err" "$wr_cpu"
-line=$(grep '^write_orgs: responses=' "$tmp/write.wrk") ||
-    die "write_orgs.lua printed no summary"
-created=$(echo "$line" | sed -n 's/.* created=\([0-9]*\).*/\1/p')
-non201=$(echo "$line" | sed -n 's/.* other=\([0-9]*\).*/\1/p')
-statuses=$(echo "$line" | sed -n 's/.* statuses=\([^ ]*\).*/\1/p')
-# Count only the writes answered 201: a storm of 403s is no throughput.
-wr_rps=$(awk -v c="$created" '$2 == "requests" && $3 == "in" {
-	d = $4; sub(",", "", d)
-	s = d ~ /m$/ ? d * 60 : d + 0
-	if (s > 0) printf "%.0f\n", c / s
-}' "$tmp/write.wrk")
-[ -n "$wr_rps" ] || die "cannot read the duration of the write run"
+# Count only the writes answered 201 (wrk's own rate counts every answer).
+read -r created non201 statuses wr_rps <<<"$(write_counts write)"
+need write "$created" "$non201" "$statuses" "$wr_rps"
 echo
 
 # --- the table --------------------------------------------------------------
@@ -367,4 +531,250 @@ verify=$("$BUILD/schakel" audit verify --data "$data" 2>&1)
 rc=$?
 echo "schakel audit verify: $verify"
 [ $rc -eq 0 ] || broke "the audit chain does not verify"
+
+# === PostgreSQL =============================================================
+# The same server on a throwaway cluster (tools/pg.sh: fsync=on,
+# synchronous_commit=on) whose files lie under $BUILD as well, on the disk
+# being measured.  From here on wrk_run also records the cluster's CPU.
+echo
+pgdir=$(mktemp -d "$BUILD/bench-pg.XXXXXX") || die "mktemp failed"
+tools/pg.sh start "$pgdir" >"$tmp/pg.out" 2>&1 ||
+    { cat "$tmp/pg.out" >&2; die "cannot start a PostgreSQL cluster"; }
+pgurl=$(cat "$pgdir/url") || die "tools/pg.sh wrote no URL"
+pgdata=$tmp/pgdata
+echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{ print $3 }')" \
+    "(fsync=on, synchronous_commit=on), its files on the same disk;" \
+    "two servers: one wrk ${WRK2_ARGS[*]} each, at the same time;" \
+    "load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$BUILD/schakel" init --data "$pgdata" --db "$pgurl" --demo >/dev/null \
+    2>"$tmp/pginit.log" ||
+    { cat "$tmp/pginit.log" >&2; die "schakel init on PostgreSQL failed"; }
+
+# psql_value SQL: one value from the schakel database, or nothing.
+psql_value() {
+	"$PGBIN/psql" "$pgurl" -XAtqc "$1" 2>/dev/null
+}
+
+# wal_syncs: how many times the cluster has fsynced its WAL.  Backends
+# report their counts within a second, and when they end.
+wal_syncs() {
+	local n
+	n=$(psql_value "SELECT wal_sync FROM pg_stat_wal")
+	case $n in
+	''|*[!0-9]*) die "cannot read pg_stat_wal" ;;
+	esac
+	echo "$n"
+}
+
+# start_pair NAME THREADS: two servers on $pgdata, NAME.a and NAME.b; sets
+# pair_pid and pair_port.  Both must accept the session of $COOKIE, which
+# was made by another server process: sessions live in the database.
+start_pair() {
+	local i sfx=(a b)
+	for i in 0 1; do
+		start_schakel "$1.${sfx[i]}" "$2" "$pgdata"
+		pair_pid[i]=$server_pid
+		pair_port[i]=$PORT
+	done
+	for i in 0 1; do
+		[ "$(curl -s -o /dev/null -w '%{http_code}' \
+		    -H "Cookie: $COOKIE" \
+		    "http://127.0.0.1:${pair_port[i]}/api/me")" = 200 ] ||
+		    die "a second server does not accept the session"
+	done
+}
+
+# stop_pair NAME
+stop_pair() {
+	stop "$1.a" "${pair_pid[0]}"
+	stop "$1.b" "${pair_pid[1]}"
+}
+
+# --- reads on PostgreSQL, one server -----------------------------------------
+echo "measuring: GET /api/me on PostgreSQL, one server" \
+    "($READ_THREADS threads)"
+start_schakel pg_read "$READ_THREADS" "$pgdata"
+# The only login of this part: every server below uses this session.
+login "$PORT" "$pgdata"
+expect_200 "http://127.0.0.1:$PORT/api/me" -H "Cookie: $COOKIE"
+BENCH_COOKIE=$COOKIE wrk_run pg_me "$server_pid" -s bench/auth_get.lua \
+    "http://127.0.0.1:$PORT/api/me"
+stop pg_read "$server_pid"
+read -r pme_rps pme_p50 pme_p99 pme_err pme_cpu pme_pg \
+    <<<"$(wrk_figures pg_me)"
+need pg_me "$pme_rps" "$pme_p50" "$pme_p99" "$pme_err" "$pme_cpu" \
+    "$pme_pg"
+
+# --- PostgreSQL's own ceiling ------------------------------------------------
+# One small row per transaction, one client: every COMMIT waits for its own
+# WAL fsync, as SQLite's single-row figure does.
+pgceil=""
+if [ -x "$PGBIN/pgbench" ]; then
+	echo "measuring: PostgreSQL commit rate on the same disk" \
+	    "(pgbench -c1, 3 s)"
+	ceilurl=$(tools/pg.sh createdb "$pgdir" ceiling 2>"$tmp/pgbench.out") ||
+	    { cat "$tmp/pgbench.out" >&2; die "cannot create a database"; }
+	"$PGBIN/psql" "$ceilurl" -XAtq -c "CREATE TABLE org (id bigint \
+GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL UNIQUE, \
+created_at bigint NOT NULL)" >"$tmp/pgbench.out" 2>&1 ||
+	    { cat "$tmp/pgbench.out" >&2; die "cannot create the table"; }
+	echo "INSERT INTO org (name, created_at) VALUES" \
+	    "('ceiling ' || gen_random_uuid(), 0);" >"$tmp/pg_ceiling.sql"
+	"$PGBIN/pgbench" -n -c1 -T3 -f "$tmp/pg_ceiling.sql" "$ceilurl" \
+	    >"$tmp/pgbench.out" 2>&1 ||
+	    { cat "$tmp/pgbench.out" >&2; die "pgbench failed"; }
+	pgceil=$(sed -n 's/^tps = \([0-9]*\).*/\1/p' "$tmp/pgbench.out")
+	if [ -z "$pgceil" ] || [ "$pgceil" -eq 0 ]; then
+		cat "$tmp/pgbench.out" >&2
+		die "cannot read the pgbench output"
+	fi
+else
+	echo "skipped: PostgreSQL's commit rate (no $PGBIN/pgbench)"
+fi
+
+# --- durable audited writes on PostgreSQL, one server ------------------------
+echo "measuring: POST /api/orgs on PostgreSQL, one server" \
+    "($WRITE_THREADS threads)"
+start_schakel pg_write "$WRITE_THREADS" "$pgdata"
+pgtag="pg$$"
+syncs0=$(wal_syncs) || exit 1
+BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF BENCH_TAG=$pgtag wrk_run pg_write \
+    "$server_pid" -s bench/write_orgs.lua "http://127.0.0.1:$PORT"
+stop pg_write "$server_pid"
+sleep 0.5	# the backends report their counters as they end
+syncs1=$(wal_syncs) || exit 1
+pwr_syncs=$((syncs1 - syncs0))
+read -r pwr_rps pwr_p50 pwr_p99 pwr_err pwr_cpu pwr_pg \
+    <<<"$(wrk_figures pg_write)"
+need pg_write "$pwr_rps" "$pwr_p50" "$pwr_p99" "$pwr_err" "$pwr_cpu" \
+    "$pwr_pg"
+read -r pwr_created pwr_non201 pwr_statuses pwr_rps \
+    <<<"$(write_counts pg_write)"
+need pg_write "$pwr_created" "$pwr_non201" "$pwr_statuses" "$pwr_rps"
+
+# --- reads on PostgreSQL, two servers ----------------------------------------
+echo "measuring: GET /api/me on PostgreSQL, two servers" \
+    "($READ_THREADS threads each)"
+start_pair pair_read "$READ_THREADS"
+BENCH_COOKIE=$COOKIE wrk_two pair_me /api/me -s bench/auth_get.lua
+stop_pair pair_read
+read -r tme_rps tme_p50 tme_p99 tme_err tme_cpu tme_pg \
+    <<<"$(wrk_figures pair_me)"
+need pair_me "$tme_rps" "$tme_p50" "$tme_p99" "$tme_err" "$tme_cpu" \
+    "$tme_pg"
+
+# --- durable audited writes on PostgreSQL, two servers -----------------------
+echo "measuring: POST /api/orgs on PostgreSQL, two servers" \
+    "($PAIR_WRITE_THREADS threads each)"
+start_pair pair_write "$PAIR_WRITE_THREADS"
+syncs0=$(wal_syncs) || exit 1
+BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF BENCH_TAG=$pgtag wrk_two pair_write \
+    "" -s bench/write_orgs.lua
+stop_pair pair_write
+sleep 0.5
+syncs1=$(wal_syncs) || exit 1
+twr_syncs=$((syncs1 - syncs0))
+read -r twr_rps twr_p50 twr_p99 twr_err twr_cpu twr_pg \
+    <<<"$(wrk_figures pair_write)"
+need pair_write "$twr_rps" "$twr_p50" "$twr_p99" "$twr_err" "$twr_cpu" \
+    "$twr_pg"
+read -r twr_created twr_non201 twr_statuses twr_rps \
+    <<<"$(write_counts pair_write)"
+need pair_write "$twr_created" "$twr_non201" "$twr_statuses" "$twr_rps"
+echo
+
+# --- the PostgreSQL table ----------------------------------------------------
+# ratio A B DIGITS: A / B, or "-" when B is 0.
+ratio() {
+	awk -v a="$1" -v b="$2" -v d="$3" 'BEGIN {
+		if (b + 0 == 0) print "-"; else printf "%.*f\n", d, a / b
+	}'
+}
+row2() { printf '%-40s %8s %8s %8s %8s %8s  %s\n' "$@"; }
+
+row2 "test, PostgreSQL" "per s" "p50 ms" "p99 ms" "CPU us" "PG us" \
+    "errors"
+row2 "GET /api/me, one server" "$pme_rps" "$pme_p50" "$pme_p99" \
+    "$pme_cpu" "$pme_pg" "$pme_err"
+row2 "POST /api/orgs, one server" "$pwr_rps" "$pwr_p50" "$pwr_p99" \
+    "$pwr_cpu" "$pwr_pg" "$pwr_non201 non-201, $pwr_err from wrk"
+row2 "GET /api/me, two servers" "$tme_rps" "$tme_p50" "$tme_p99" \
+    "$tme_cpu" "$tme_pg" "$tme_err"
+row2 "POST /api/orgs, two servers" "$twr_rps" "$twr_p50" "$twr_p99" \
+    "$twr_cpu" "$twr_pg" "$twr_non201 non-201, $twr_err from wrk"
+if [ -n "$pgceil" ]; then
+	row2 "PostgreSQL, 1 row per transaction" "$pgceil" "" "" "" "" \
+	    "rows/s, one fsync each (pgbench -c1)"
+else
+	row2 "PostgreSQL, 1 row per transaction" "-" "" "" "" "" \
+	    "skipped: no pgbench"
+fi
+echo "(two servers: requests/s added up, p50 and p99 the worse of the two;"
+echo " CPU us: schakel's CPU time per request, both servers together;"
+echo " PG us: the cluster's, all its processes)"
+echo "WAL fsyncs during the writes: one server $pwr_syncs" \
+    "($(ratio "$pwr_created" "$pwr_syncs" 1) writes each)," \
+    "two servers $twr_syncs ($(ratio "$twr_created" "$twr_syncs" 1) each)"
+echo
+printf '%-40s %8s\n' "PG reads / SQLite reads" \
+    "$(ratio "$((100 * pme_rps))" "$me_rps" 0) %"
+printf '%-40s %8s\n' "PG writes / SQLite writes" \
+    "$(ratio "$((100 * pwr_rps))" "$wr_rps" 0) %"
+printf '%-40s %8s\n' "two servers / one, reads" \
+    "$(ratio "$tme_rps" "$pme_rps" 2)x"
+printf '%-40s %8s\n' "two servers / one, writes" \
+    "$(ratio "$twr_rps" "$pwr_rps" 2)x"
+if [ -n "$pgceil" ]; then
+	printf '%-40s %8s\n' "PG writes / PG single-commit ceiling" \
+	    "$(ratio "$pwr_rps" "$pgceil" 1)x"
+	printf '%-40s %8s\n' "two servers' writes / that ceiling" \
+	    "$(ratio "$twr_rps" "$pgceil" 1)x"
+fi
+echo
+echo "write responses by status: one server $pwr_statuses;" \
+    "two servers $twr_statuses"
+[ "$pwr_non201" -eq 0 ] || {
+	grep -h '^write_orgs: first non-201' "$tmp/pg_write.wrk"
+	broke "$pwr_non201 writes to one PostgreSQL server were not" \
+	    "answered 201"
+}
+[ "$twr_non201" -eq 0 ] || {
+	grep -h '^write_orgs: first non-201' "$tmp/pair_write.a.wrk" \
+	    "$tmp/pair_write.b.wrk"
+	broke "$twr_non201 writes to two PostgreSQL servers were not" \
+	    "answered 201"
+}
+
+# --- after the storm: durability and the audit chain, PostgreSQL -------------
+# check_rows TAG ACKNOWLEDGED WHAT: every write answered 201 is in the
+# database (a few more are normal: those in flight when wrk stopped).
+check_rows() {
+	local rows
+	case $2 in
+	''|*[!0-9]*)
+		broke "no count of the acknowledged writes of $3"
+		return ;;
+	esac
+	rows=$(psql_value "SELECT count(*) FROM org WHERE name LIKE \
+'bench $1 %'")
+	case $rows in
+	''|*[!0-9]*)
+		broke "cannot count the organisations of $3 in PostgreSQL"
+		return ;;
+	esac
+	echo "acknowledged writes, $3: $2; rows in the database: $rows"
+	[ "$rows" -ge "$2" ] ||
+	    broke "acknowledged writes are missing from PostgreSQL ($3)"
+}
+# acked REPORT: the 201 answers that one wrk report counted.
+acked() {
+	sed -n 's/^write_orgs: responses=.* created=\([0-9]*\).*/\1/p' "$1"
+}
+check_rows "$pgtag" "$pwr_created" "one server"
+check_rows "${pgtag}a" "$(acked "$tmp/pair_write.a.wrk")" "server a of two"
+check_rows "${pgtag}b" "$(acked "$tmp/pair_write.b.wrk")" "server b of two"
+verify=$("$BUILD/schakel" audit verify --data "$pgdata" 2>&1)
+rc=$?
+echo "schakel audit verify (PostgreSQL): $verify"
+[ $rc -eq 0 ] || broke "the audit chain on PostgreSQL does not verify"
 exit $broken
