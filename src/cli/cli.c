@@ -149,6 +149,14 @@ cli_save_db_url(struct cli_env *env, const char *dir, const char *url)
 	return 0;
 }
 
+static unsigned pool_max;
+
+void
+cli_set_pool_max(unsigned n)
+{
+	pool_max = n;
+}
+
 int
 cli_end(struct cli_env *env, bool ok)
 {
@@ -197,6 +205,7 @@ cli_open(struct cli_env *env, const char *dir, bool create,
 	memset(&opts, 0, sizeof(opts));
 	opts.url = db_url;
 	opts.path = cli_path(env->arena, dir, "schakel.db");
+	opts.pool_max = pool_max;
 	opts.create = create;
 	opts.migrate = true;
 	if (store_open(env->ctx, &opts, &env->store) == -1)

@@ -42,6 +42,8 @@ int	cli_main(int argc, char **argv);
 #define CLI_SQLITE	"sqlite"
 int	cli_open(struct cli_env *, const char *dir, bool create,
 	    const char *db_url);
+/* The most read connections cli_open() lets a store have (0: default). */
+void	cli_set_pool_max(unsigned);
 /* Remember db_url in DIR/db.url (mode 0600). */
 int	cli_save_db_url(struct cli_env *, const char *dir, const char *url);
 void	cli_close(struct cli_env *);

@@ -20,13 +20,15 @@ static const char serve_help[] =
     "usage: schakel serve --data DIR [--db postgresql://...]\n"
     "       [--listen ADDR:PORT] [--threads N]\n"
     "       [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
-    "       [--max-body BYTES]\n"
+    "       [--max-body BYTES] [--db-pool N]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
     "from X-Forwarded-For and X-Forwarded-Proto, only from that address.\n"
     "Stops cleanly on SIGTERM or SIGINT, finishing requests in flight.\n"
-    "Several servers may share one PostgreSQL database (and key file).\n";
+    "Several servers may share one PostgreSQL database (and key file).\n"
+    "--db-pool caps the database connections for reads (default 32; one\n"
+    "more is the writer's); a request waits up to 5 s for one, then 503.\n";
 
 static bool
 is_demo(struct ctx *ctx)
@@ -50,6 +52,7 @@ cmd_serve(int argc, char **argv)
 		{ "tls-key", required_argument, NULL, 'k' },
 		{ "trust-proxy", required_argument, NULL, 'p' },
 		{ "max-body", required_argument, NULL, 'b' },
+		{ "db-pool", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -90,6 +93,12 @@ cmd_serve(int argc, char **argv)
 				return cli_usage("serve", "--max-body must be "
 				    "1024 to 67108864 bytes");
 			opts.max_body = (size_t)n;
+			break;
+		case 'P':
+			if (parse_int64(optarg, 1, 1000, &n) == -1)
+				return cli_usage("serve", "--db-pool must be "
+				    "1 to 1000");
+			cli_set_pool_max((unsigned)n);
 			break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/arena.h"
 #include "core/clock.h"
@@ -55,6 +56,9 @@ fault_now(void)
 }
 #endif
 
+/* How long a request waits for a free read connection. */
+#define POOL_WAIT_S	5
+
 static void *writer_main(void *);
 
 const char *
@@ -69,14 +73,38 @@ pool_get(struct ctx *ctx, struct store *st)
 	char err[256];
 	void *conn = NULL;
 
+	struct timespec until;
+	bool opening = false;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += POOL_WAIT_S;
 	pthread_mutex_lock(&st->pool_mu);
-	if (st->npool > 0)
+	/* At the limit, wait a while for a connection to come back. */
+	while (st->npool == 0 && st->nopen >= st->pool_max)
+		if (pthread_cond_timedwait(&st->pool_cond, &st->pool_mu,
+		    &until) != 0)
+			break;
+	if (st->npool > 0) {
 		conn = st->pool[--st->npool];
+	} else if (st->nopen < st->pool_max) {
+		st->nopen++;		/* ours to open, below */
+		opening = true;
+	}
 	pthread_mutex_unlock(&st->pool_mu);
 	if (conn != NULL)
 		return conn;
+	if (!opening) {
+		log_warn("all %zu database connections are busy",
+		    st->pool_max);
+		fail(ctx, ST_UNAVAILABLE, "the database is busy; try again");
+		return NULL;
+	}
 	conn = st->be->connect(st, true, err, sizeof(err));
 	if (conn == NULL) {
+		pthread_mutex_lock(&st->pool_mu);
+		st->nopen--;
+		pthread_cond_signal(&st->pool_cond);
+		pthread_mutex_unlock(&st->pool_mu);
 		log_error("cannot open a read connection: %s", err);
 		fail(ctx, ST_UNAVAILABLE, "the database is unavailable");
 	}
@@ -102,6 +130,7 @@ pool_put(void *p)
 			abort();
 	}
 	st->pool[st->npool++] = pc->conn;
+	pthread_cond_signal(&st->pool_cond);
 	pthread_mutex_unlock(&st->pool_mu);
 }
 
@@ -466,6 +495,8 @@ store_open(struct ctx *ctx, const struct store_opts *opts,
 	st->path = strdup(opts->url != NULL ? opts->url : opts->path);
 	st->group_max = opts->group_max ? opts->group_max : 256;
 	pthread_mutex_init(&st->pool_mu, NULL);
+	pthread_cond_init(&st->pool_cond, NULL);
+	st->pool_max = opts->pool_max ? opts->pool_max : 32;
 	pthread_mutex_init(&st->wmu, NULL);
 	pthread_cond_init(&st->wcond, NULL);
 	st->wconn = st->be->connect(st, false, err, sizeof(err));
@@ -512,6 +543,7 @@ store_close(struct store *st)
 	free(st->pool);
 	free(st->path);
 	pthread_mutex_destroy(&st->pool_mu);
+	pthread_cond_destroy(&st->pool_cond);
 	pthread_mutex_destroy(&st->wmu);
 	pthread_cond_destroy(&st->wcond);
 	free(st);

@@ -92,6 +92,7 @@ struct store_opts {
 	bool		 create;	/* make the file if it does not exist */
 	bool		 migrate;	/* apply pending migrations */
 	unsigned	 group_max;	/* writes a transaction (256) */
+	unsigned	 pool_max;	/* read connections (32) */
 };
 
 /*

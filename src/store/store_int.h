@@ -41,9 +41,12 @@ struct store {
 	char		*path;
 
 	pthread_mutex_t	 pool_mu;
+	pthread_cond_t	 pool_cond;	/* a connection came back */
 	void		**pool;		/* idle read connections */
 	size_t		 npool;
 	size_t		 cappool;
+	size_t		 nopen;		/* read connections open, idle or not */
+	size_t		 pool_max;
 
 	void		*wconn;		/* the writer's connection */
 	pthread_t	 writer;

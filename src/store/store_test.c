@@ -83,6 +83,14 @@ count_orgs(struct ctx *ctx)
 	return (int)r->nrows;
 }
 
+static int
+count_orgs_rc(struct ctx *ctx)
+{
+	struct store_rows *r;
+
+	return store_exec(ctx, Q_ORG_LIST, NOARGS, &r);
+}
+
 static void
 test_migrated_and_versioned(void **state)
 {
@@ -275,6 +283,57 @@ test_backup_and_restore(void **state)
 	store_close(st2);
 }
 
+struct reader {
+	struct store	*st;
+	int		 rc;
+	int64_t		 waited_ms;
+};
+
+static void *
+late_reader(void *p)
+{
+	struct reader *r = p;
+	struct arena *a = arena_new();
+	struct ctx ctx;
+	int64_t t0 = time_mono_ns();
+
+	ctx_init(&ctx, a, r->st);
+	r->rc = count_orgs_rc(&ctx);
+	r->waited_ms = (time_mono_ns() - t0) / 1000000;
+	ctx.conn = NULL;
+	arena_free(a);
+	return NULL;
+}
+
+static void
+test_pool_limit_waits_for_a_connection(void **state)
+{
+	struct fixture *f = *state;
+	struct store_opts opts = { 0 };
+	struct arena *a = arena_new(), *held = arena_new();
+	struct ctx ctx, hold;
+	struct store *st;
+	struct reader r = { 0 };
+	pthread_t t;
+
+	ctx_init(&ctx, a, NULL);
+	opts.path = f->path;
+	opts.pool_max = 1;
+	assert_int_equal(store_open(&ctx, &opts, &st), 0);
+	ctx_init(&hold, held, st);
+	assert_int_equal(count_orgs_rc(&hold), 0);	/* holds the only one */
+	r.st = st;
+	pthread_create(&t, NULL, late_reader, &r);
+	usleep(200 * 1000);
+	hold.conn = NULL;
+	arena_free(held);			/* gives it back */
+	pthread_join(t, NULL);
+	assert_int_equal(r.rc, 0);
+	assert_true(r.waited_ms >= 150);
+	arena_free(a);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -295,6 +354,8 @@ main(void)
 		cmocka_unit_test(test_open_missing_without_create),
 		cmocka_unit_test_setup_teardown(test_backup_and_restore, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_pool_limit_waits_for_a_connection, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
