@@ -22,18 +22,25 @@ api_health(struct ctx *ctx, struct http_request *req,
 static int
 write_me(struct ctx *ctx, struct jw *w, const char *csrf)
 {
-	struct user *u = user_get(ctx, ctx->who.user_id);
+	struct user *u;
 
-	if (u == NULL)
-		return -1;
-	jw_kint(w, "id", u->id);
-	jw_kstr(w, "username", u->username);
-	jw_kstr(w, "role", u->role);
-	jw_kint(w, "org_id", u->org_id);
-	jw_kstr(w, "org_name", u->org_name);
-	jw_kbool(w, "demo", u->demo);
+	/* The session check knows the names; a login or a token may not. */
+	if (ctx->who.username == NULL) {
+		u = user_get(ctx, ctx->who.user_id);
+		if (u == NULL)
+			return -1;
+		ctx->who.username = u->username;
+		ctx->who.org_name = u->org_name;
+		ctx->who.totp = u->totp_enabled;
+	}
+	jw_kint(w, "id", ctx->who.user_id);
+	jw_kstr(w, "username", ctx->who.username);
+	jw_kstr(w, "role", role_name(ctx->who.role));
+	jw_kint(w, "org_id", ctx->who.org_id);
+	jw_kstr(w, "org_name", ctx->who.org_name);
+	jw_kbool(w, "demo", ctx->who.demo);
 	jw_kbool(w, "demo_instance", api_of(ctx)->demo_instance);
-	jw_kbool(w, "totp_enabled", u->totp_enabled);
+	jw_kbool(w, "totp_enabled", ctx->who.totp);
 	if (csrf != NULL)
 		jw_kstr(w, "csrf_token", csrf);
 	return 0;

@@ -1,7 +1,11 @@
 #include "audit/audit.h"
 
 #include <assert.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -292,8 +296,25 @@ checkpoint_mac(const struct crypt_keys *keys, int64_t id,
 	crypto_generichash_final(&h, out, 32);
 }
 
-int
-audit_checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp)
+/* The id a checkpoint file records; 0 when there is none to read. */
+static int64_t
+checkpoint_id(const char *path)
+{
+	char magic[64];
+	long long id = 0;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return 0;
+	if (fscanf(f, "%63s %lld", magic, &id) != 2)
+		id = 0;
+	fclose(f);
+	return id;
+}
+
+static int
+checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp,
+    bool force)
 {
 	char hex[2 * AUDIT_HASH_LEN + 1], machex[65], *tmp;
 	unsigned char mac[32];
@@ -302,6 +323,7 @@ audit_checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp)
 	size_t len;
 	FILE *f;
 	int64_t id;
+	int fd, lock, rc = 0;
 
 	if (store_exec(ctx, Q_AUDIT_LAST, NOARGS, &r) == -1)
 		return -1;
@@ -315,16 +337,51 @@ audit_checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp)
 	checkpoint_mac(cp->keys, id, hash, mac);
 	sodium_bin2hex(hex, sizeof(hex), hash, AUDIT_HASH_LEN);
 	sodium_bin2hex(machex, sizeof(machex), mac, sizeof(mac));
-	/* Whole or not at all: a new file, then rename over the old. */
-	tmp = arena_printf(ctx->arena, "%s.tmp", cp->path);
-	f = fopen(tmp, "w");
-	if (f == NULL)
-		return fail(ctx, ST_INTERNAL, "cannot write '%s'", tmp);
+	/*
+	 * Several servers may share the folder: under a lock, never replace
+	 * a newer checkpoint, and write a file of our own that is renamed
+	 * over the old one whole.
+	 */
+	lock = open(arena_printf(ctx->arena, "%s.lock", cp->path),
+	    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (lock == -1 || flock(lock, LOCK_EX) == -1) {
+		if (lock != -1)
+			close(lock);
+		return fail(ctx, ST_INTERNAL, "cannot lock '%s.lock'",
+		    cp->path);
+	}
+	if (!force && checkpoint_id(cp->path) > id)
+		goto out_unlock;
+	tmp = arena_printf(ctx->arena, "%s.XXXXXX", cp->path);
+	fd = mkstemp(tmp);
+	f = fd != -1 ? fdopen(fd, "w") : NULL;
+	if (f == NULL) {
+		if (fd != -1)
+			close(fd);
+		rc = fail(ctx, ST_INTERNAL, "cannot write '%s'", tmp);
+		goto out_unlock;
+	}
 	fprintf(f, "%s %lld %s %s\n", CHECKPOINT_MAGIC, (long long)id, hex,
 	    machex);
-	if (fclose(f) != 0 || rename(tmp, cp->path) != 0)
-		return fail(ctx, ST_INTERNAL, "cannot write '%s'", cp->path);
-	return 0;
+	if (fclose(f) != 0 || rename(tmp, cp->path) != 0) {
+		(void)unlink(tmp);
+		rc = fail(ctx, ST_INTERNAL, "cannot write '%s'", cp->path);
+	}
+out_unlock:
+	close(lock);
+	return rc;
+}
+
+int
+audit_checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp)
+{
+	return checkpoint_write(ctx, cp, false);
+}
+
+int
+audit_checkpoint_reset(struct ctx *ctx, const struct audit_checkpoint *cp)
+{
+	return checkpoint_write(ctx, cp, true);
 }
 
 void

@@ -105,7 +105,12 @@ struct audit_checkpoint {
 	const struct crypt_keys *keys;
 };
 void	audit_checkpoint_hook(struct ctx *, void *);
+/* Record the newest entry, unless the file already records a newer one
+ * (another server sharing the folder may have written it). */
 int	audit_checkpoint_write(struct ctx *, const struct audit_checkpoint *);
+/* Record the newest entry even when the file records a newer one: after
+ * a restore has knowingly gone back in time. */
+int	audit_checkpoint_reset(struct ctx *, const struct audit_checkpoint *);
 /*
  * Compare the checkpoint with a chain that audit_verify() found intact
  * with count entries.  0 when they agree, or when there is no checkpoint

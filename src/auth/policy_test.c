@@ -51,7 +51,8 @@ test_every_role_against_every_action(void **state)
 static void
 test_deny_by_default(void **state)
 {
-	struct principal who = { 42, 1, ROLE_ADMIN, false, 0 };
+	struct principal who = { .user_id = 42, .org_id = 1,
+	    .role = ROLE_ADMIN };
 
 	(void)state;
 	/* Unknown actions and roles are refused, never defaulted. */

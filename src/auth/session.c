@@ -1,6 +1,8 @@
 #include "auth/session.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -222,6 +224,74 @@ session_login(struct ctx *ctx, const struct login_in *in, char **token)
 	return 0;
 }
 
+#define CACHE_SLOTS	1024
+
+struct cached {
+	unsigned char	 hash[CRYPT_HASH_LEN];
+	struct principal who;		/* names point into the two below */
+	char		 username[65];
+	char		 org_name[256];
+	int64_t		 last_seen;
+	int64_t		 expires;
+	int64_t		 cached_at;
+	unsigned	 generation;
+	bool		 used;
+};
+
+static struct cached cache[CACHE_SLOTS];
+static unsigned cache_generation;
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void
+session_cache_clear(void)
+{
+	pthread_mutex_lock(&cache_mu);
+	cache_generation++;
+	pthread_mutex_unlock(&cache_mu);
+}
+
+static bool
+cache_enabled(const struct ctx *ctx)
+{
+	return strcmp(store_backend_name(ctx->store), "sqlite") == 0;
+}
+
+static struct cached *
+slot(const unsigned char hash[CRYPT_HASH_LEN])
+{
+	/* The hash is keyed and uniform: its first bytes spread well. */
+	return &cache[(hash[0] | (unsigned)hash[1] << 8) % CACHE_SLOTS];
+}
+
+static bool
+cache_get(const unsigned char hash[CRYPT_HASH_LEN], int64_t now,
+    struct cached *out)
+{
+	struct cached *c = slot(hash);
+	bool hit;
+
+	pthread_mutex_lock(&cache_mu);
+	hit = c->used && c->generation == cache_generation &&
+	    now - c->cached_at < SESSION_CACHE_TTL &&
+	    sodium_memcmp(c->hash, hash, CRYPT_HASH_LEN) == 0;
+	if (hit)
+		*out = *c;
+	pthread_mutex_unlock(&cache_mu);
+	return hit;
+}
+
+static void
+cache_put(const struct cached *in)
+{
+	struct cached *c = slot(in->hash);
+
+	pthread_mutex_lock(&cache_mu);
+	*c = *in;
+	c->generation = cache_generation;
+	c->used = true;
+	pthread_mutex_unlock(&cache_mu);
+}
+
 static int
 touch_job(struct ctx *ctx, void *p)
 {
@@ -234,32 +304,53 @@ touch_job(struct ctx *ctx, void *p)
 int
 session_resume(struct ctx *ctx, const char *token)
 {
-	unsigned char h[CRYPT_HASH_LEN];
 	struct store_rows *r;
-	int64_t now = time_now(), last, expires;
+	struct cached c;
+	int64_t now = time_now();
+	bool cacheable = cache_enabled(ctx);
 
 	if (token == NULL || strlen(token) != CRYPT_TOKEN_LEN)
 		return fail(ctx, ST_UNAUTHENTICATED, "log in first");
-	crypt_token_hash(ctx->keys, token, h);
-	if (store_exec(ctx, Q_SESSION_LOOKUP, ARGS(store_blob(h, sizeof(h))),
-	    &r) == -1)
-		return -1;
-	if (r->nrows == 0)
-		return fail(ctx, ST_UNAUTHENTICATED, "log in first");
-	last = rows_int(r, 0, 2);
-	expires = rows_int(r, 0, 3);
-	if (now >= expires || now - last >= SESSION_IDLE ||
-	    rows_int(r, 0, 7) != 0)
+	memset(&c, 0, sizeof(c));
+	crypt_token_hash(ctx->keys, token, c.hash);
+	if (!cacheable || !cache_get(c.hash, now, &c)) {
+		if (store_exec(ctx, Q_SESSION_LOOKUP,
+		    ARGS(store_blob(c.hash, sizeof(c.hash))), &r) == -1)
+			return -1;
+		if (r->nrows == 0 || rows_int(r, 0, 7) != 0)
+			return fail(ctx, ST_UNAUTHENTICATED, r->nrows == 0 ?
+			    "log in first" : "your session has ended; log in "
+			    "again");
+		c.who.session_id = rows_int(r, 0, 0);
+		c.who.user_id = rows_int(r, 0, 1);
+		c.last_seen = rows_int(r, 0, 2);
+		c.expires = rows_int(r, 0, 3);
+		c.who.org_id = rows_int(r, 0, 4);
+		c.who.role = role_from_name(rows_text(r, 0, 5));
+		c.who.demo = rows_int(r, 0, 6) != 0;
+		snprintf(c.username, sizeof(c.username), "%s",
+		    rows_text(r, 0, 8));
+		snprintf(c.org_name, sizeof(c.org_name), "%s",
+		    rows_text(r, 0, 9));
+		c.who.totp = rows_int(r, 0, 10) != 0;
+		c.cached_at = now;
+		if (cacheable)
+			cache_put(&c);
+	}
+	if (now >= c.expires || now - c.last_seen >= SESSION_IDLE)
 		return fail(ctx, ST_UNAUTHENTICATED, "your session has "
 		    "ended; log in again");
-	ctx->who.session_id = rows_int(r, 0, 0);
-	ctx->who.user_id = rows_int(r, 0, 1);
-	ctx->who.org_id = rows_int(r, 0, 4);
-	ctx->who.role = role_from_name(rows_text(r, 0, 5));
-	ctx->who.demo = rows_int(r, 0, 6) != 0;
-	if (now - last >= SESSION_TOUCH_EVERY &&
-	    store_write(ctx, touch_job, &now) == -1)
-		return -1;
+	ctx->who = c.who;
+	ctx->who.username = arena_strdup(ctx->arena, c.username);
+	ctx->who.org_name = arena_strdup(ctx->arena, c.org_name);
+	if (now - c.last_seen >= SESSION_TOUCH_EVERY) {
+		if (store_write(ctx, touch_job, &now) == -1)
+			return -1;
+		if (cacheable) {
+			c.last_seen = now;
+			cache_put(&c);
+		}
+	}
 	return 0;
 }
 
@@ -320,7 +411,10 @@ session_logout(struct ctx *ctx)
 	if (ctx->who.session_id == 0)
 		return fail(ctx, ST_INVALID, "an API token has no session to "
 		    "end");
-	return store_write(ctx, logout_job, NULL);
+	if (store_write(ctx, logout_job, NULL) == -1)
+		return -1;
+	session_cache_clear();
+	return 0;
 }
 
 char *

@@ -46,6 +46,17 @@ int	session_resume(struct ctx *, const char *token);
 int	session_resume_token(struct ctx *, const char *token);
 /* End ctx's session (audited). */
 int	session_logout(struct ctx *);
+/*
+ * On SQLite, where every write goes through this process, checked
+ * sessions are remembered for SESSION_CACHE_TTL seconds.  Everything in
+ * this process that ends sessions (logout, disabling an account, a new
+ * password) forgets them all at once; a command run beside the server
+ * takes effect within the TTL.  PostgreSQL servers never cache: another
+ * server may end a session at any moment.
+ */
+#define SESSION_CACHE_TTL	2
+void	session_cache_clear(void);
+
 /* The CSRF token of a session token, in the arena. */
 char	*session_csrf(struct ctx *, const char *token);
 /* Create an API token for a user; *token is shown once. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/arena.h"
@@ -30,6 +31,22 @@ set_meta(struct ctx *ctx, void *p)
 
 	return store_exec(ctx, Q_META_SET, ARGS(store_text(kv[0]),
 	    store_text(kv[1])), NULL);
+}
+
+/* A refused or failed init leaves the folder as a retry needs it. */
+static void
+undo(const char *dir)
+{
+	static const char *const made[] = { CRYPT_KEYFILE_NAME, "db.url",
+	    "audit.head", "schakel.db", "schakel.db-wal", "schakel.db-shm",
+	    "demo-users.txt", NULL };
+	char path[4096];
+	size_t i;
+
+	for (i = 0; made[i] != NULL; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, made[i]);
+		(void)unlink(path);
+	}
 }
 
 int
@@ -142,5 +159,7 @@ out:
 	if (rc != 0 && env.ctx != NULL)
 		cli_failed(&env);
 	cli_close(&env);
+	if (rc != 0)
+		undo(dir);
 	return rc;
 }

@@ -12,10 +12,16 @@
 
 static const char audit_help[] =
     "usage: schakel audit verify --data DIR\n"
+    "       schakel audit checkpoint --data DIR\n"
     "\n"
-    "Walks the audit trail's hash chain.  Exit 0 when it is intact; exit 1\n"
+    "verify walks the audit trail's hash chain and compares its end with\n"
+    "the checkpoint DIR/audit.head.  Exit 0 when it is intact; exit 1\n"
     "naming the first entry that was changed, removed, inserted or\n"
-    "reordered.\n";
+    "reordered, or the entries cut off the end.\n"
+    "\n"
+    "checkpoint makes the checkpoint record the chain's newest entry even\n"
+    "if it recorded a later one: after restoring a PostgreSQL dump, which\n"
+    "knowingly goes back in time.  The chain itself must be intact.\n";
 
 static const char backup_help[] =
     "usage: schakel backup --data DIR FILE\n"
@@ -80,13 +86,22 @@ cmd_audit(int argc, char **argv)
 		fputs(audit_help, stdout);
 		return 0;
 	}
-	if (strcmp(argv[1], "verify") != 0)
+	if (strcmp(argv[1], "verify") != 0 &&
+	    strcmp(argv[1], "checkpoint") != 0)
 		return cli_usage("audit", "unknown subcommand '%s'", argv[1]);
-	rc = parse("audit verify", audit_help, argc - 1, argv + 1, &dir, 0);
+	rc = parse("audit", audit_help, argc - 1, argv + 1, &dir, 0);
 	if (rc >= 0)
 		return rc;
 	if (cli_open(&env, dir, false, NULL) == -1)
 		goto out_fail;
+	if (strcmp(argv[1], "checkpoint") == 0) {
+		if (audit_verify(env.ctx, &count, &bad) == -1 ||
+		    audit_checkpoint_reset(env.ctx, &env.checkpoint) == -1)
+			goto out_fail;
+		printf("audit checkpoint now at entry %lld\n",
+		    (long long)count);
+		return cli_end(&env, true);
+	}
 	if (audit_verify(env.ctx, &count, &bad) == -1 ||
 	    audit_checkpoint_check(env.ctx, &env.checkpoint, count, &bad,
 	    &missing) == -1) {
@@ -159,7 +174,7 @@ cmd_restore(int argc, char **argv)
 	/* The checkpoint now speaks of entries the backup does not have. */
 	cli_close(&env);
 	if (cli_open(&env, dir, false, CLI_SQLITE) == -1 ||
-	    audit_checkpoint_write(env.ctx, &env.checkpoint) == -1)
+	    audit_checkpoint_reset(env.ctx, &env.checkpoint) == -1)
 		goto out_fail;
 	printf("restored %s from %s\n", dir, file);
 	return cli_end(&env, true);

@@ -51,6 +51,9 @@ struct principal {
 	int		 role;
 	bool		 demo;		/* a demo account made by init --demo */
 	int64_t		 session_id;	/* 0 for API tokens and the CLI */
+	const char	*username;	/* when known; NULL otherwise */
+	const char	*org_name;
+	bool		 totp;		/* the account has a second factor */
 };
 
 struct ctx {

@@ -5,6 +5,7 @@
 #include "audit/audit.h"
 #include "auth/password.h"
 #include "auth/role.h"
+#include "auth/session.h"
 #include "auth/totp.h"
 #include "core/arena.h"
 #include "core/clock.h"
@@ -206,6 +207,16 @@ change_job(struct ctx *ctx, void *p)
 	    "user.disable", "user", j->id);
 }
 
+/* A change that ended the user's sessions, on the writer's success. */
+static int
+change(struct ctx *ctx, struct change_job *j)
+{
+	if (store_write(ctx, change_job, j) == -1)
+		return -1;
+	session_cache_clear();
+	return 0;
+}
+
 int
 user_disable(struct ctx *ctx, int64_t id)
 {
@@ -220,7 +231,7 @@ user_disable(struct ctx *ctx, int64_t id)
 	if (u->disabled)
 		return fail(ctx, ST_CONFLICT, "user %lld is already disabled",
 		    (long long)id);
-	return store_write(ctx, change_job, &j);
+	return change(ctx, &j);
 }
 
 int
@@ -238,7 +249,7 @@ user_set_password(struct ctx *ctx, int64_t id, const char *password)
 	if (password_hash(ctx, password, hash) == -1)
 		return -1;
 	j.hash = hash;
-	rc = store_write(ctx, change_job, &j);
+	rc = change(ctx, &j);
 	crypt_random(hash, sizeof(hash));
 	return rc;
 }

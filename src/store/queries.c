@@ -90,8 +90,10 @@ static const char *const sql[Q__COUNT] = {
 	    " RETURNING id",
 	[Q_SESSION_LOOKUP] =
 	    "SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.org_id,"
-	    " u.role, u.demo, u.disabled FROM session s"
-	    " JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?1",
+	    " u.role, u.demo, u.disabled, u.username, o.name,"
+	    " u.totp_required FROM session s"
+	    " JOIN app_user u ON u.id = s.user_id"
+	    " JOIN org o ON o.id = u.org_id WHERE s.token_hash = ?1",
 	[Q_SESSION_TOUCH] =
 	    "UPDATE session SET last_seen_at = ?2 WHERE id = ?1",
 	[Q_SESSION_DELETE] =

@@ -588,13 +588,15 @@ test_sessions_and_tokens(void **state)
 	must(run(c, a, Q_SESSION_LOOKUP, ARGS(store_blob(h1, sizeof(h1))),
 	    &r));
 	assert_int_equal(r->nrows, 1);
-	assert_int_equal(r->ncols, 8);
+	assert_int_equal(r->ncols, 11);
 	assert_int_equal(rows_int(r, 0, 0), sid);
 	assert_int_equal(rows_int(r, 0, 1), uid);
 	assert_int_equal(rows_int(r, 0, 2), 1000);	/* ?3 used twice */
 	assert_int_equal(rows_int(r, 0, 3), 5000);
 	assert_int_equal(rows_int(r, 0, 4), org);
 	assert_string_equal(rows_text(r, 0, 5), "advisor");
+	assert_string_equal(rows_text(r, 0, 8), "carla");
+	assert_string_equal(rows_text(r, 0, 9), "Meldpunt Mensenhandel");
 	must(run(c, a, Q_SESSION_TOUCH, ARGS(store_int(sid),
 	    store_int(2000)), NULL));
 	must(run(c, a, Q_SESSION_LOOKUP, ARGS(store_blob(h1, sizeof(h1))),

@@ -1,7 +1,9 @@
 // The audit trail: logins, failures and changes leave entries, an admin
 // can list them per object, `schakel audit verify` passes while the
 // server runs, and it fails, naming the entry, on a copy of the database
-// in which an entry was changed, removed, or swapped with another.
+// in which an entry was changed, removed, or swapped with another.  The
+// copy is made with `schakel backup` on SQLite and with pg_dump into a
+// database of its own on PostgreSQL.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,8 +12,9 @@ import { join } from 'node:path';
 
 import { client } from '../lib/http.mjs';
 import { startServer } from '../lib/server.mjs';
-import { assertError, dataDirFrom, fieldNames, loginAs, runCli, sqlite,
-    stopClean, tempDir, uniqueName } from '../lib/util.mjs';
+import { assertError, dataDirFrom, dataDirFromDump, fieldNames, loginAs,
+    pgDump, runCli, sql, stopClean, tempDir, uniqueName }
+    from '../lib/util.mjs';
 
 let server = null;
 let admin = null;
@@ -134,22 +137,39 @@ test('audit verify passes while the server runs', async () => {
 	assert.ok(n > Number(m[1]), 'a login adds an entry');
 });
 
-// A fresh, untouched copy of the server's data folder to tamper with.
+// A fresh, untouched copy of the server's data folder to tamper with:
+// one backup (SQLite) or plain pg_dump (PostgreSQL) is taken the first
+// time, and every copy is a new file or database made from it.
 async function copy() {
 	if (backup === null) {
 		const dir = tempDir('schakel-audit-');
-		const file = join(dir.path, 'backup.db');
-		const r = await runCli(['backup', '--data', server.dataDir,
-		    file]);
-		assert.equal(r.code, 0, r.stderr);
+		let file;
+		if (server.db === 'pg') {
+			file = join(dir.path, 'dump.sql');
+			await pgDump(server.dbUrl, file);
+		} else {
+			file = join(dir.path, 'backup.db');
+			const r = await runCli(['backup', '--data',
+			    server.dataDir, file]);
+			assert.equal(r.code, 0, r.stderr);
+		}
 		assert.ok(existsSync(file));
 		backup = { dir, file };
 	}
-	return dataDirFrom(join(server.dataDir, 'schakel.key'), backup.file);
+	const key = join(server.dataDir, 'schakel.key');
+	if (server.db === 'pg')
+		return dataDirFromDump(key, backup.file);
+	return dataDirFrom(key, backup.file);
+}
+
+// SQL for 32 random bytes, as the hash column holds.
+function randomHash() {
+	return server.db === 'pg' ? 'sha256(random()::text::bytea)' :
+	    'randomblob(32)';
 }
 
 async function entryCount(dataDir) {
-	return Number((await sqlite(dataDir, 'SELECT count(*) FROM audit'))
+	return Number((await sql(dataDir, 'SELECT count(*) FROM audit'))
 	    .trim());
 }
 
@@ -168,12 +188,12 @@ test('a changed entry fails verify, naming that entry', async () => {
 	const d = await copy();
 	try {
 		const k = Math.floor(await entryCount(d.dataDir) / 2);
-		const was = (await sqlite(d.dataDir,
+		const was = (await sql(d.dataDir,
 		    `SELECT action FROM audit WHERE id = ${k}`)).trim();
 		const now = was === 'login' ? 'logout' : 'login';
-		await sqlite(d.dataDir,
+		await sql(d.dataDir,
 		    `UPDATE audit SET action = '${now}' WHERE id = ${k}`);
-		assert.notEqual((await sqlite(d.dataDir,
+		assert.notEqual((await sql(d.dataDir,
 		    `SELECT action FROM audit WHERE id = ${k}`)).trim(), was);
 		const r = await verify(d.dataDir);
 		assert.equal(r.code, 1, r.out);
@@ -191,7 +211,7 @@ test('other changed columns are caught too', async () => {
 		try {
 			const k = Math.floor(await entryCount(d.dataDir) / 2) +
 			    1;
-			await sqlite(d.dataDir,
+			await sql(d.dataDir,
 			    `UPDATE audit SET ${set} WHERE id = ${k}`);
 			const r = await verify(d.dataDir);
 			assert.equal(r.code, 1, `${set}: ${r.out}`);
@@ -207,7 +227,7 @@ test('the last entry changed, or a forged one appended, is caught',
 	let d = await copy();
 	try {
 		const n = await entryCount(d.dataDir);
-		await sqlite(d.dataDir,
+		await sql(d.dataDir,
 		    `UPDATE audit SET role = 'admin' WHERE id = ${n}`);
 		const r = await verify(d.dataDir);
 		assert.equal(r.code, 1, r.out);
@@ -219,9 +239,9 @@ test('the last entry changed, or a forged one appended, is caught',
 	d = await copy();
 	try {
 		const n = await entryCount(d.dataDir);
-		await sqlite(d.dataDir, 'INSERT INTO audit (id, at, action, ' +
+		await sql(d.dataDir, 'INSERT INTO audit (id, at, action, ' +
 		    'prev_hash, hash) SELECT id + 1, at, \'user.create\', ' +
-		    `hash, randomblob(32) FROM audit WHERE id = ${n}`);
+		    `hash, ${randomHash()} FROM audit WHERE id = ${n}`);
 		const r = await verify(d.dataDir);
 		assert.equal(r.code, 1, r.out);
 		assert.equal(r.bad, n + 1, r.out);
@@ -234,7 +254,7 @@ test('a removed entry fails verify, naming it', async () => {
 	const d = await copy();
 	try {
 		const k = Math.floor(await entryCount(d.dataDir) / 2);
-		await sqlite(d.dataDir, `DELETE FROM audit WHERE id = ${k}`);
+		await sql(d.dataDir, `DELETE FROM audit WHERE id = ${k}`);
 		const r = await verify(d.dataDir);
 		assert.equal(r.code, 1, r.out);
 		assert.equal(r.bad, k, r.out);
@@ -248,7 +268,7 @@ test('two swapped entries fail verify', async () => {
 	try {
 		const k = Math.floor(await entryCount(d.dataDir) / 2);
 		// Swapping the ids swaps everything else between the rows.
-		await sqlite(d.dataDir, 'BEGIN; ' +
+		await sql(d.dataDir, 'BEGIN; ' +
 		    `UPDATE audit SET id = -1 WHERE id = ${k}; ` +
 		    `UPDATE audit SET id = ${k} WHERE id = ${k + 1}; ` +
 		    `UPDATE audit SET id = ${k + 1} WHERE id = -1; COMMIT;`);

@@ -12,8 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { client } from '../lib/http.mjs';
 import { startServer } from '../lib/server.mjs';
 import { secretFromUri, totp } from '../lib/totp.mjs';
-import { assertError, loginAs, runCli, sessionCookie, sqlite, stopClean,
-    strongPassword, uniqueName } from '../lib/util.mjs';
+import { assertError, loginAs, nowSql, runCli, sessionCookie, sleep, sql,
+    stopClean, strongPassword, uniqueName } from '../lib/util.mjs';
 
 let server = null;
 let admin = null;		// demo-admin, for setting things up
@@ -359,12 +359,15 @@ test('a session idle for more than 30 minutes has ended', async () => {
 	const who = "(SELECT id FROM app_user WHERE username = 'demo-policy')";
 
 	// Just under the limit the session lives (and is touched).
-	await sqlite(server.dataDir, 'UPDATE session SET last_seen_at = ' +
+	await sql(server.dataDir, 'UPDATE session SET last_seen_at = ' +
 	    `last_seen_at - 1700 WHERE user_id = ${who}`);
 	assert.equal((await idle.get('/api/me')).status, 200);
 
-	await sqlite(server.dataDir, 'UPDATE session SET last_seen_at = ' +
+	await sql(server.dataDir, 'UPDATE session SET last_seen_at = ' +
 	    `last_seen_at - 1801 WHERE user_id = ${who}`);
+	// A change made beside a SQLite server reaches it once the session
+	// it remembers is older than SESSION_CACHE_TTL (2 s).
+	await sleep(2100);
 	const r = await idle.get('/api/me');
 	assertError(r, 401, 'unauthenticated');
 	assertError(await idle.post('/api/logout'), 401, 'unauthenticated');
@@ -377,14 +380,14 @@ test('a session older than 12 hours has ended, however active',
 	const old = await loginAs(server, 'demo-rapporteur');
 	const who = "(SELECT id FROM app_user WHERE username = " +
 	    "'demo-rapporteur')";
-	const rows = await sqlite(server.dataDir, 'SELECT expires_at - ' +
+	const rows = await sql(server.dataDir, 'SELECT expires_at - ' +
 	    `created_at FROM session WHERE user_id = ${who}`);
 	for (const line of rows.trim().split('\n'))
 		assert.ok(Number(line) <= 12 * 3600, `session lasts ${line} s`);
 
-	await sqlite(server.dataDir, "UPDATE session SET expires_at = " +
-	    "CAST(strftime('%s', 'now') AS INTEGER) - 1, " +
-	    "last_seen_at = CAST(strftime('%s', 'now') AS INTEGER) " +
+	const now = nowSql(server.dataDir);
+	await sql(server.dataDir, 'UPDATE session SET ' +
+	    `expires_at = ${now} - 1, last_seen_at = ${now} ` +
 	    `WHERE user_id = ${who}`);
 	assertError(await old.get('/api/me'), 401, 'unauthenticated');
 	// A new login works again.

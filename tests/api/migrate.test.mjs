@@ -2,14 +2,15 @@
 // with its accounts, sessions, tokens and audit trail intact, refuses
 // while its server runs and refuses a target that already holds data.
 // Needs the test cluster that tools/test.sh starts; without it the test
-// fails rather than skips.
+// fails rather than skips.  The source is SQLite whatever SCHAKEL_TEST_DB
+// says: that is what the command moves from.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { client } from '../lib/http.mjs';
+import { createDatabase } from '../lib/server.mjs';
 import { initDataDir, runCli, trySpawnServe, uniqueName } from
     '../lib/util.mjs';
 
@@ -17,12 +18,11 @@ const PG_DIR = process.env.SCHAKEL_TEST_PG_DIR;
 
 let data;
 
+// An empty database in the test cluster, dropped when the file ends.
 function createdb() {
 	assert.ok(PG_DIR, 'SCHAKEL_TEST_PG_DIR is not set: run through ' +
 	    'tools/test.sh, which starts the PostgreSQL test cluster');
-	const name = `mig_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
-	return execFileSync('tools/pg.sh', ['createdb', PG_DIR, name],
-	    { encoding: 'utf8' }).trim();
+	return createDatabase(PG_DIR);
 }
 
 async function serve(dataDir) {
@@ -33,7 +33,7 @@ async function serve(dataDir) {
 }
 
 before(async () => {
-	data = await initDataDir({ demo: true });
+	data = await initDataDir({ demo: true, db: 'sqlite' });
 });
 after(() => data?.remove());
 
@@ -41,7 +41,7 @@ test('a SQLite deployment moves to PostgreSQL with everything in it',
     async () => {
 	const admin = data.users['demo-admin'];
 	const orgName = uniqueName('Voor de verhuizing');
-	const url = createdb();
+	const url = await createdb();
 
 	// Some life before the move: a login, an organisation, a token.
 	let s = await serve(data.dataDir);

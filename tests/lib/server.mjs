@@ -6,6 +6,8 @@
 //   server.users.admin    {role, password, totp}  (totp: base32 or null)
 //   server.log            stderr lines so far (strings; JSON when parseable
 //                         is in server.logJson)
+//   server.db             'sqlite' or 'pg'; server.dbUrl the PostgreSQL URL
+//                         (null on SQLite)
 //
 // The executable is opts.bin, else $SCHAKEL_BIN, else build/schakel in the
 // repository.  opts.demo === false runs a plain `init` and leaves users
@@ -15,19 +17,34 @@
 // ms (default 20000) to report that it listens.  Every server started here is
 // killed, and its folder removed, when the Node process exits, so a test
 // that throws before stop() leaves nothing behind.
+//
+// The back end is opts.db, else $SCHAKEL_TEST_DB, else 'sqlite'.  For 'pg'
+// every server gets a fresh database (createDatabase) in the cluster of
+// opts.pgDir, else $SCHAKEL_TEST_PG_DIR (tools/pg.sh), and `init` is given
+// --db URL.  Databases made here are dropped when the Node process exits.
+//
+// startServer({dataDir}) serves a data folder that exists (made by another
+// startServer, initDataDir ...) without running init: a second server on
+// the same folder and, on PostgreSQL, the same database.  Its users are
+// opts.users, else those of DIR/demo-users.txt; its stop() leaves the
+// folder alone.
 
-import { spawn, execFile } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PG_SH = join(REPO, 'tools', 'pg.sh');
 const START_TIMEOUT_MS = 20000;
 const INIT_TIMEOUT_MS = 120000;
 const STOP_GRACE_MS = 5000;
+const DROP_TIMEOUT_MS = 20000;
 
 const live = new Set();
+const databases = [];	// {url, name}: made here, dropped at exit
+let dbCounter = 0;
 
 process.on('exit', () => {
 	for (const s of live) {
@@ -36,9 +53,91 @@ process.on('exit', () => {
 		} catch {
 			// already gone
 		}
-		rmSync(s.root, { recursive: true, force: true });
+		if (s.root)
+			rmSync(s.root, { recursive: true, force: true });
 	}
+	dropDatabases();
 });
+
+// Drops the databases made by createDatabase, per cluster, ending the
+// connections still open to them; a cluster that is gone is passed by.
+function dropDatabases() {
+	const byCluster = new Map();
+	for (const d of databases.splice(0)) {
+		const admin = adminUrl(d.url);
+		if (!byCluster.has(admin))
+			byCluster.set(admin, []);
+		byCluster.get(admin).push(d.name);
+	}
+	for (const [admin, names] of byCluster) {
+		const args = [admin, '-X', '-q'];
+		for (const n of names)
+			args.push('-c', `DROP DATABASE IF EXISTS "${n}" ` +
+			    'WITH (FORCE)');
+		try {
+			execFileSync('psql', args, { stdio: 'ignore',
+			    timeout: DROP_TIMEOUT_MS });
+		} catch {
+			// the cluster was stopped, or is gone: nothing to tidy
+		}
+	}
+}
+
+// The URL of the maintenance database 'postgres' of the cluster of url.
+function adminUrl(url) {
+	const u = new URL(url);
+	u.pathname = '/postgres';
+	return u.toString();
+}
+
+// The environment for schakel: the caller's without SCHAKEL_DB, which
+// would send every command to one database whatever the test asks.
+export function schakelEnv(extra = {}) {
+	const env = { ...process.env };
+	delete env.SCHAKEL_DB;
+	return { ...env, ...extra };
+}
+
+// The back end a test asks for: opts.db, else $SCHAKEL_TEST_DB, else
+// 'sqlite'.  Anything else is an error, never a silent default.
+export function testDb(opts = {}) {
+	const db = opts.db ?? process.env.SCHAKEL_TEST_DB ?? 'sqlite';
+	if (db !== 'sqlite' && db !== 'pg')
+		throw new Error(`unknown test database '${db}' ` +
+		    '(SCHAKEL_TEST_DB is sqlite or pg)');
+	return db;
+}
+
+// A new, empty database in the cluster in pgDir (default:
+// $SCHAKEL_TEST_PG_DIR); resolves its URL.  It is dropped at exit.
+export function createDatabase(pgDir = process.env.SCHAKEL_TEST_PG_DIR) {
+	if (!pgDir)
+		return Promise.reject(new Error('no PostgreSQL test cluster: ' +
+		    'set SCHAKEL_TEST_PG_DIR (tools/test.sh api-pg does)'));
+	dbCounter++;
+	const name = `t_${process.pid}_${dbCounter}`;
+	return new Promise((ok, fail) => {
+		execFile(PG_SH, ['createdb', pgDir, name],
+		    { timeout: INIT_TIMEOUT_MS }, (err, stdout, stderr) => {
+			if (err) {
+				fail(new Error(`tools/pg.sh createdb ${name} ` +
+				    `failed: ${stderr || err}`));
+				return;
+			}
+			const url = stdout.trim().split('\n').pop();
+			databases.push({ url, name });
+			ok(url);
+		});
+	});
+}
+
+// The PostgreSQL URL a data folder uses (DIR/db.url), or null: SQLite.
+export function dataDirDbUrl(dataDir) {
+	const f = join(dataDir, 'db.url');
+	if (!existsSync(f))
+		return null;
+	return readFileSync(f, 'utf8').trim() || null;
+}
 
 function binary(opts) {
 	const bin = opts.bin ?? process.env.SCHAKEL_BIN ??
@@ -95,14 +194,18 @@ function listeningUrl(line) {
 
 export async function startServer(opts = {}) {
 	const bin = binary(opts);
-	const env = { ...process.env, ...(opts.env ?? {}) };
+	const env = schakelEnv(opts.env);
 	const startTimeout = opts.startTimeout ?? START_TIMEOUT_MS;
-	const root = mkdtempSync(join(opts.tmpdir ?? tmpdir(), 'schakel-test-'));
-	const dataDir = join(root, 'data');
+	const reuse = opts.dataDir !== undefined;
+	const root = reuse ? null :
+	    mkdtempSync(join(opts.tmpdir ?? tmpdir(), 'schakel-test-'));
+	const dataDir = reuse ? opts.dataDir : join(root, 'data');
 	const server = {
 		url: null,
 		port: null,
 		dataDir,
+		db: 'sqlite',
+		dbUrl: null,
 		users: {},
 		log: [],
 		logJson: [],
@@ -110,17 +213,42 @@ export async function startServer(opts = {}) {
 		root,
 	};
 
-	try {
-		const initArgs = ['init', '--data', dataDir];
-		if (opts.demo !== false)
-			initArgs.push('--demo');
-		await run(bin, [...initArgs, ...(opts.initArgs ?? [])], env);
-		if (opts.demo !== false)
-			server.users = parseDemoUsers(readFileSync(
-			    join(dataDir, 'demo-users.txt'), 'utf8'));
-	} catch (err) {
-		rmSync(root, { recursive: true, force: true });
-		throw err;
+	if (reuse) {
+		if (!existsSync(dataDir))
+			throw new Error(`no data folder '${dataDir}'`);
+		server.dbUrl = dataDirDbUrl(dataDir);
+		server.db = server.dbUrl ? 'pg' : 'sqlite';
+		const demo = join(dataDir, 'demo-users.txt');
+		server.users = opts.users ?? (existsSync(demo) ?
+		    parseDemoUsers(readFileSync(demo, 'utf8')) : {});
+	} else {
+		try {
+			server.db = testDb(opts);
+			const initArgs = ['init', '--data', dataDir];
+			if (opts.demo !== false)
+				initArgs.push('--demo');
+			if (server.db === 'pg') {
+				server.dbUrl = await createDatabase(opts.pgDir);
+				initArgs.push('--db', server.dbUrl);
+			}
+			await run(bin, [...initArgs, ...(opts.initArgs ?? [])],
+			    env);
+			// Never a silent SQLite where PostgreSQL was asked for.
+			if (dataDirDbUrl(dataDir) !== server.dbUrl)
+				throw new Error(`'schakel init' left db.url ` +
+				    `'${dataDirDbUrl(dataDir)}', not ` +
+				    `'${server.dbUrl}'`);
+			if (server.db === 'pg' &&
+			    existsSync(join(dataDir, 'schakel.db')))
+				throw new Error("'schakel init --db' made a " +
+				    'SQLite database');
+			if (opts.demo !== false)
+				server.users = parseDemoUsers(readFileSync(
+				    join(dataDir, 'demo-users.txt'), 'utf8'));
+		} catch (err) {
+			rmSync(root, { recursive: true, force: true });
+			throw err;
+		}
 	}
 
 	const child = spawn(bin, ['serve', '--data', dataDir,
@@ -213,7 +341,8 @@ export async function startServer(opts = {}) {
 				result = await exited;
 				clearTimeout(timer);
 			}
-			rmSync(root, { recursive: true, force: true });
+			if (root)
+				rmSync(root, { recursive: true, force: true });
 			live.delete(server);
 			return result;
 		})();

@@ -2,7 +2,7 @@
 //
 //   const r = await runCli(['org', 'list', '--data', dir]);  // never throws
 //   r.code, r.stdout, r.stderr
-//   await sqlite(server.dataDir, 'UPDATE session SET ...');  // sqlite3 CLI
+//   await sql(server.dataDir, 'UPDATE session SET ...');     // sqlite3/psql
 //   const err = assertError(res, 400, 'invalid');             // exact shape
 //   fieldNames(res)                                           // ['name', ...]
 //   const c = await loginAs(server, 'demo-admin');            // demo users
@@ -11,23 +11,28 @@
 // Everything here talks to the schakel executable the other helpers use
 // ($SCHAKEL_BIN, else build/schakel) and to 127.0.0.1 only.  Temporary
 // folders made here are removed by their remove(), and in any case when
-// the Node process exits.
+// the Node process exits.  A data folder uses PostgreSQL when it holds
+// db.url (see server.mjs for how tests choose the back end); sql() and
+// nowSql() follow that, so one test runs on both.
 
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync,
-    readFileSync, rmSync } from 'node:fs';
+    readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { client } from './http.mjs';
-import { parseDemoUsers } from './server.mjs';
+import { createDatabase, dataDirDbUrl, parseDemoUsers, schakelEnv,
+    testDb } from './server.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PG_SH = join(REPO, 'tools', 'pg.sh');
 const CLI_TIMEOUT_MS = 120000;
+const SQL_TIMEOUT_MS = 30000;
 
 const folders = new Set();
 const children = new Set();
@@ -58,7 +63,7 @@ export function schakelBin() {
 export function runCli(args, opts = {}) {
 	return new Promise((ok, fail) => {
 		const child = spawn(schakelBin(), args, {
-			env: { ...process.env, ...(opts.env ?? {}) },
+			env: schakelEnv(opts.env),
 			stdio: ['pipe', 'pipe', 'pipe'],
 		});
 		let stdout = '';
@@ -88,22 +93,76 @@ export function runCli(args, opts = {}) {
 	});
 }
 
-// Runs SQL with the sqlite3 command-line shell on DIR/schakel.db, also
-// while a server has it open (it waits up to 5 s for a lock).  Resolves
-// the shell's output; rejects when it fails.
-export function sqlite(dataDir, sql) {
-	const db = join(dataDir, 'schakel.db');
+// Runs a program; resolves its stdout, rejects with its stderr when it
+// fails or runs longer than opts.timeout ms.
+function runTool(cmd, args, opts = {}) {
 	return new Promise((ok, fail) => {
-		execFile('sqlite3', ['-batch', '-bail', '-cmd', '.timeout 5000',
-		    db, sql], { timeout: 30000 }, (err, stdout, stderr) => {
+		execFile(cmd, args, { timeout: opts.timeout ?? SQL_TIMEOUT_MS,
+		    maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
 			if (err) {
-				fail(new Error('sqlite3 failed: ' +
-				    (stderr || err)));
+				fail(new Error(`${cmd} failed ` +
+				    `(${err.code ?? err.signal}): ` +
+				    (stderr || err.message)));
 				return;
 			}
 			ok(stdout);
 		});
 	});
+}
+
+// Runs SQL on the database of a data folder, also while a server uses
+// it: with psql on the URL in DIR/db.url when there is one, else with the
+// sqlite3 shell on DIR/schakel.db (waiting up to 5 s for a lock).  Both
+// print rows as 'a|b' lines and nothing for other statements.  Resolves
+// the output; rejects when the statement fails.
+export function sql(dataDir, statement) {
+	const url = dataDirDbUrl(dataDir);
+	if (url !== null)
+		return psql(url, statement);
+	return runTool('sqlite3', ['-batch', '-bail', '-cmd',
+	    '.timeout 5000', join(dataDir, 'schakel.db'), statement]);
+}
+
+// Runs SQL with psql on a PostgreSQL URL, stopping at the first error;
+// rows come out as 'a|b' lines, without headers or command tags.
+export function psql(url, statement) {
+	return runTool('psql', [url, '-v', 'ON_ERROR_STOP=1', '-X', '-q',
+	    '-A', '-t', '-c', statement]);
+}
+
+// The SQL for "now" in UTC seconds since the epoch, as the schema keeps
+// times, in the dialect of the data folder's database.
+export function nowSql(dataDir) {
+	return dataDirDbUrl(dataDir) !== null ?
+	    'CAST(extract(epoch FROM now()) AS BIGINT)' :
+	    "CAST(strftime('%s', 'now') AS INTEGER)";
+}
+
+// pg_dump of a database into file; format 'p' (plain SQL, for psql) or
+// 'c' (custom, for pg_restore).
+export function pgDump(url, file, format = 'p') {
+	return runTool('pg_dump', ['-F', format, '-f', file, url],
+	    { timeout: CLI_TIMEOUT_MS });
+}
+
+// Loads a plain pg_dump file into a database with psql.
+export function pgLoad(url, file) {
+	return runTool('psql', [url, '-v', 'ON_ERROR_STOP=1', '-X', '-q',
+	    '-f', file], { timeout: CLI_TIMEOUT_MS });
+}
+
+// pg_restore --clean --if-exists of a custom-format dump into a database:
+// the documented way back to a pg_dump -Fc.
+export function pgRestore(url, file) {
+	return runTool('pg_restore', ['--clean', '--if-exists', '-d', url,
+	    file], { timeout: CLI_TIMEOUT_MS });
+}
+
+// tools/pg.sh start|stop DIR: a throwaway cluster of its own (start
+// resolves its URL; starting a stopped one keeps the port).
+export async function pgCluster(command, dir) {
+	return (await runTool(PG_SH, [command, dir],
+	    { timeout: CLI_TIMEOUT_MS })).trim();
 }
 
 // Asserts that a response is an error with the given status and the one
@@ -180,13 +239,25 @@ export function tempDir(prefix = 'schakel-util-') {
 }
 
 // A data folder made by `schakel init` (opts.demo adds the demo data) and
-// not served: {root, dataDir, users, remove()}.
+// not served: {root, dataDir, db, dbUrl, users, remove()}.  The back end
+// is chosen as startServer chooses it (opts.db, opts.pgDir).
 export async function initDataDir(opts = {}) {
 	const tmp = tempDir('schakel-data-');
 	const dataDir = join(tmp.path, 'data');
 	const args = ['init', '--data', dataDir];
 	if (opts.demo)
 		args.push('--demo');
+	const db = testDb(opts);
+	let dbUrl = null;
+	try {
+		if (db === 'pg') {
+			dbUrl = await createDatabase(opts.pgDir);
+			args.push('--db', dbUrl);
+		}
+	} catch (err) {
+		tmp.remove();
+		throw err;
+	}
 	const r = await runCli(args);
 	if (r.code !== 0) {
 		tmp.remove();
@@ -195,13 +266,16 @@ export async function initDataDir(opts = {}) {
 	return {
 		root: tmp.path,
 		dataDir,
+		db,
+		dbUrl,
 		users: opts.demo ? parseDemoUsers(readFileSync(join(dataDir,
 		    'demo-users.txt'), 'utf8')) : {},
 		remove: tmp.remove,
 	};
 }
 
-// A new data folder holding a copy of keyFile and dbFile, not served.
+// A new data folder holding a copy of keyFile and a new SQLite file
+// copied from dbFile, not served.
 export function dataDirFrom(keyFile, dbFile) {
 	const tmp = tempDir('schakel-copy-');
 	const dataDir = join(tmp.path, 'data');
@@ -212,6 +286,21 @@ export function dataDirFrom(keyFile, dbFile) {
 	return { root: tmp.path, dataDir, remove: tmp.remove };
 }
 
+// The PostgreSQL counterpart: a new data folder with a copy of keyFile
+// and a db.url naming a new database (in the cluster of pgDir) loaded
+// with psql from a plain pg_dump file; not served.
+export async function dataDirFromDump(keyFile, dumpFile, pgDir) {
+	const url = await createDatabase(pgDir);
+	await pgLoad(url, dumpFile);
+	const tmp = tempDir('schakel-copy-');
+	const dataDir = join(tmp.path, 'data');
+	mkdirSync(dataDir, { mode: 0o700 });
+	copyFileSync(keyFile, join(dataDir, 'schakel.key'));
+	chmodSync(join(dataDir, 'schakel.key'), 0o600);
+	writeFileSync(join(dataDir, 'db.url'), `${url}\n`, { mode: 0o600 });
+	return { root: tmp.path, dataDir, dbUrl: url, remove: tmp.remove };
+}
+
 // Starts `schakel serve --data dataDir` on a free port and resolves when
 // it either reports listening or exits, whichever comes first, or after
 // ms: {listening, code, signal, stderr, child, stop()}.  For the tests of
@@ -219,7 +308,7 @@ export function dataDirFrom(keyFile, dbFile) {
 export function trySpawnServe(dataDir, args = [], ms = 20000) {
 	const child = spawn(schakelBin(), ['serve', '--data', dataDir,
 	    '--listen', '127.0.0.1:0', ...args],
-	    { stdio: ['ignore', 'ignore', 'pipe'] });
+	    { env: schakelEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
 	children.add(child);
 	let stderr = '';
 	child.stderr.setEncoding('utf8');
@@ -263,6 +352,39 @@ export function trySpawnServe(dataDir, args = [], ms = 20000) {
 // Resolves after ms milliseconds.
 export function sleep(ms) {
 	return new Promise((ok) => setTimeout(ok, ms));
+}
+
+// Resolves as promise does, but rejects if it has not settled within ms,
+// naming what: for requests that must never hang.
+export function withTimeout(promise, ms, what = 'the request') {
+	let timer;
+	const late = new Promise((ok, fail) => {
+		timer = setTimeout(() => fail(new Error(`${what} did not ` +
+		    `settle within ${ms} ms`)), ms);
+	});
+	return Promise.race([promise, late]).finally(() =>
+	    clearTimeout(timer));
+}
+
+// Runs fn(i) for i = 0 .. count-1 with at most limit running at a time;
+// resolves the results in the order of i.  A rejection is kept as
+// {error} in its place, so one failure does not hide the others.
+export async function inParallel(count, limit, fn) {
+	const results = new Array(count);
+	let next = 0;
+	async function worker() {
+		while (next < count) {
+			const i = next++;
+			try {
+				results[i] = await fn(i);
+			} catch (error) {
+				results[i] = { error };
+			}
+		}
+	}
+	await Promise.all(Array.from({ length: Math.min(limit, count) },
+	    worker));
+	return results;
 }
 
 // A node:http response and its text as http.mjs returns results.
