@@ -8,6 +8,7 @@
 #include "core/json.h"
 #include "core/parse.h"
 #include "domain/org.h"
+#include "domain/region.h"
 #include "domain/user.h"
 #include "http/server.h"
 
@@ -230,5 +231,60 @@ api_audit_object(struct ctx *ctx, struct http_request *req,
 	}
 	jw_arr_close(&w);
 	jw_obj_close(&w);
+	return 0;
+}
+
+int
+api_regions_list(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct region *r;
+	struct jw w;
+	size_t i, n;
+
+	(void)req;
+	if (region_list(ctx, &r, &n) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "regions");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", r[i].id);
+		jw_kstr(&w, "name", r[i].name);
+		jw_kstr(&w, "type", r[i].type);
+		jw_kint(&w, "municipalities", r[i].municipalities);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+static const struct json_field region_fields[] = {
+	JSON_STR(struct region_in, name, "name", JSON_REQUIRED | JSON_ONELINE,
+	    1, 200),
+	JSON_STR(struct region_in, type, "type", JSON_REQUIRED, 1, 32),
+	JSON_STRLIST(struct region_in, municipalities, "municipalities",
+	    JSON_REQUIRED, 1, 400, 6),
+	JSON_STRLIST(struct region_in, orgs, "orgs", JSON_OPTIONAL, 0, 100,
+	    200),
+};
+
+int
+api_regions_create(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct region_in in;
+	int64_t id;
+
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, region_fields,
+	    JSON_NFIELDS(region_fields), &in, NULL) == -1)
+		return -1;
+	if (region_create(ctx, &in, &id) == -1)
+		return -1;
+	created(resp, id);
 	return 0;
 }

@@ -60,10 +60,13 @@ int	api_http_status(enum status);
 int	api_param_id(struct ctx *, struct http_request *, const char *name,
 	    int64_t *id);
 
-/* Handlers, by area (account_api.c, admin_api.c). */
+/* Handlers, by area (account_api.c, admin_api.c, signal_api.c). */
 api_handler_fn api_health, api_login, api_logout, api_me;
 api_handler_fn api_orgs_list, api_orgs_create, api_users_list,
     api_users_create, api_users_disable, api_municipalities,
-    api_audit_object;
+    api_audit_object, api_regions_list, api_regions_create;
+api_handler_fn api_catalog, api_signals_create, api_signals_mine,
+    api_signals_queue, api_signals_get, api_signals_claim,
+    api_signals_decide;
 
 #endif

@@ -20,6 +20,15 @@ static const unsigned allowed[ACT__COUNT] = {
 	/* Admins see who touched accounts and organisations; coordinators
 	 * will see it for the cases they coordinate once cases exist. */
 	[ACT_AUDIT_OBJECT] = R(ROLE_ADMIN),
+	[ACT_REGION_LIST] = R(ROLE_ADMIN),
+	[ACT_REGION_CREATE] = R(ROLE_ADMIN),
+	/* Professionals who meet people report; the object check in
+	 * domain/signal.c decides which signal each may read. */
+	[ACT_SIGNAL_CREATE] = R(ROLE_REPORTER) | R(ROLE_ADVISOR) |
+	    R(ROLE_COORDINATOR) | R(ROLE_PROVIDER),
+	[ACT_SIGNAL_READ] = R(ROLE_REPORTER) | R(ROLE_ADVISOR) |
+	    R(ROLE_COORDINATOR) | R(ROLE_PROVIDER),
+	[ACT_SIGNAL_TRIAGE] = R(ROLE_ADVISOR),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -32,6 +41,11 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_USER_CREATE] = "user.create",
 	[ACT_USER_DISABLE] = "user.disable",
 	[ACT_AUDIT_OBJECT] = "audit.object",
+	[ACT_REGION_LIST] = "region.list",
+	[ACT_REGION_CREATE] = "region.create",
+	[ACT_SIGNAL_CREATE] = "signal.create",
+	[ACT_SIGNAL_READ] = "signal.read",
+	[ACT_SIGNAL_TRIAGE] = "signal.triage",
 };
 
 const char *

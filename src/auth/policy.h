@@ -24,6 +24,11 @@ enum action {
 	ACT_USER_CREATE,
 	ACT_USER_DISABLE,
 	ACT_AUDIT_OBJECT,	/* who accessed a record */
+	ACT_REGION_LIST,
+	ACT_REGION_CREATE,
+	ACT_SIGNAL_CREATE,	/* file a signal; see one's own */
+	ACT_SIGNAL_READ,	/* one signal: own, or of the point's region */
+	ACT_SIGNAL_TRIAGE,	/* the queue, claim, decide */
 	ACT__COUNT
 };
 

@@ -24,6 +24,11 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_USER_CREATE] =   { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
 	[ACT_USER_DISABLE] =  { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
 	[ACT_AUDIT_OBJECT] =  { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
+	[ACT_REGION_LIST] =   { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
+	[ACT_REGION_CREATE] = { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
+	[ACT_SIGNAL_CREATE] = { 0, 1,  1,  1,  1,  0,  0,  0,  0 },
+	[ACT_SIGNAL_READ] =   { 0, 1,  1,  1,  1,  0,  0,  0,  0 },
+	[ACT_SIGNAL_TRIAGE] = { 0, 0,  1,  0,  0,  0,  0,  0,  0 },
 };
 
 static void

@@ -15,7 +15,12 @@
 #include "core/buf.h"
 #include "core/fail.h"
 #include "domain/org.h"
+#include "domain/region.h"
+#include "domain/signal.h"
 #include "domain/user.h"
+#include "domain/catalog.h"
+#include "auth/role.h"
+#include "core/clock.h"
 
 static const struct {
 	const char	*name;
@@ -35,7 +40,150 @@ static const struct {
 	    "assessment_committee", "GM0518" },
 	{ "Bureau Nationaal Rapporteur (demo)", "other", "GM0518" },
 	{ "Basisschool De Regenboog (demo)", "other", "GM0363" },
+	{ "Veilig Thuis Rotterdam-Rijnmond (demo)", "advice_point",
+	    "GM0599" },
 };
+
+/* Regions of the demo chain; orgs are indexes in demo_orgs. */
+static const struct {
+	const char	*name;
+	const char	*type;
+	const char	*munis[6];
+	int		 orgs[2];
+} demo_regions[] = {
+	{ "Veilig Thuis Amsterdam-Amstelland (demo)", "veilig_thuis",
+	    { "GM0363", "GM0362", "GM0384", "GM0437", "GM0358", NULL },
+	    { 0, -1 } },
+	{ "Zorgcoördinatie Amsterdam (demo)", "care_coordination",
+	    { "GM0363", "GM0362", "GM0384", "GM0437", "GM0358", NULL },
+	    { 1, -1 } },
+	{ "Veilig Thuis Rotterdam-Rijnmond (demo)", "veilig_thuis",
+	    { "GM0599", "GM0606", "GM0597", "GM0489", "GM0542", NULL },
+	    { 10, -1 } },
+};
+
+#define DEMO_SIGNALS	240
+
+/* Reproducible pseudo-random numbers: the demo is the same every time. */
+static uint32_t
+next(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 8) & 0xffffff;
+}
+
+static const char *const first_names[] = { "Anna", "Mila", "Sara", "Noah",
+    "Daan", "Lucas", "Ioana", "Andrei", "Maria", "Piotr", "Aylin", "Yusuf",
+    "Grace", "Blessing", "Samuel", "Fatima", "Lina", "Mohammed", "Elena",
+    "Tomasz", "Nadia", "Kevin", "Jasmijn", "Ruben" };
+static const char *const last_names[] = { "de Vries", "Jansen", "Bakker",
+    "Visser", "Popescu", "Ionescu", "Kowalski", "Nowak", "Yilmaz",
+    "Okafor", "Mensah", "El Amrani", "Haddad", "Petrova", "Smit",
+    "de Boer", "Mulder", "Bos" };
+static const char *const worries[] = {
+	"Leerling is vaak moe, heeft nieuwe dure spullen en wordt na school "
+	    "opgehaald door een oudere man.",
+	"Werknemers wonen met twaalf personen in een woning van de "
+	    "werkgever; paspoorten liggen bij de uitzendbureau-eigenaar.",
+	"Jongere vertelt over schulden bij 'vrienden' en moet pakketjes "
+	    "rondbrengen.",
+	"Vrouw komt met blauwe plekken op het spreekuur; een begeleider "
+	    "spreekt steeds voor haar.",
+	"Arbeidsmigrant werkt zeven dagen per week en houdt nauwelijks loon "
+	    "over na inhoudingen voor huur en vervoer.",
+	"Minderjarige wordt 's nachts gezien bij een hotel met wisselende "
+	    "volwassenen.",
+};
+
+struct demo_ids {
+	int64_t		 reporter, reporter_org;
+	int64_t		 advisor, advisor_org;
+};
+
+static int
+demo_signals(struct cli_env *env, const struct demo_ids *ids)
+{
+	static const char *const urgencies[] = { "acute", "days", "days",
+	    "not_urgent", "not_urgent", "not_urgent", "not_urgent",
+	    "not_urgent", "not_urgent", "not_urgent" };
+	static const char *const forms[] = { "sexual", "labour", "criminal",
+	    "forced_services", "begging", "other_unknown",
+	    "ernstige_benadeling" };
+	static const char *const decisions[] = { "advice_given", "open_case",
+	    "no_action", "forward_police", "forward_inspectorate" };
+	static const char *const markers[] = { "minor", "age_18_22", "eu",
+	    "non_eu", "labour_migrant", "lvb", "debts", "in_youth_care" };
+	struct ctx *ctx = env->ctx;
+	struct signal_person *p;
+	struct signal_in in;
+	const struct indicator *ind;
+	const char *ind_ids[5], *form_ids[1], *marker_ids[1], *status;
+	uint32_t seed = 20261129;
+	size_t nind, i, k;
+	int64_t id, due, age_days;
+	int r, rc = 0;
+
+	if (catalog_load(ctx) == -1)
+		return -1;
+	ind = catalog_indicators(&nind);
+	for (i = 0; i < DEMO_SIGNALS && rc == 0; i++) {
+		r = (int)(i % 3);
+		memset(&in, 0, sizeof(in));
+		in.municipality = demo_regions[r == 1 ? 2 : 0].munis[
+		    next(&seed) % 5];
+		in.urgency = urgencies[next(&seed) % 10];
+		for (k = 0; k < 1 + next(&seed) % 4; k++)
+			ind_ids[k] = ind[next(&seed) % nind].id;
+		in.indicators.v = ind_ids;
+		in.indicators.n = k;
+		form_ids[0] = forms[next(&seed) % 7];
+		in.forms.v = form_ids;
+		in.forms.n = 1;
+		in.description = worries[next(&seed) % 6];
+		p = arena_alloc(env->arena, 2 * sizeof(*p));
+		p[0].kind = "victim";
+		p[0].name = arena_printf(env->arena, "%s %s",
+		    first_names[next(&seed) % 24],
+		    last_names[next(&seed) % 18]);
+		p[0].estimated_age = 14 + next(&seed) % 30;
+		p[0].sex = next(&seed) % 3 ? "female" : "male";
+		p[0].nationality = (const char *[]){ "dutch", "eu", "non_eu",
+		    "unknown" }[next(&seed) % 4];
+		marker_ids[0] = markers[next(&seed) % 8];
+		p[0].markers.v = marker_ids;
+		p[0].markers.n = 1;
+		in.persons.v = p;
+		in.persons.n = 1;
+		if (next(&seed) % 4 == 0) {
+			p[1].kind = "suspect";
+			p[1].name = arena_printf(env->arena, "%s %s",
+			    first_names[next(&seed) % 24],
+			    last_names[next(&seed) % 18]);
+			in.persons.n = 2;
+		}
+		/* Spread over the last 60 days, oldest first. */
+		age_days = (int64_t)(DEMO_SIGNALS - i) * 60 / DEMO_SIGNALS;
+		time_set_offset(-age_days * 86400);
+		ctx->who.user_id = ids->reporter;
+		ctx->who.org_id = ids->reporter_org;
+		ctx->who.role = ROLE_REPORTER;
+		rc = signal_file(ctx, &in, &id, &due);
+		/* Most older signals of Amsterdam have been triaged. */
+		if (rc == 0 && r != 1 && age_days > 3 && next(&seed) % 5) {
+			ctx->who.user_id = ids->advisor;
+			ctx->who.org_id = ids->advisor_org;
+			ctx->who.role = ROLE_ADVISOR;
+			rc = signal_claim(ctx, id);
+			if (rc == 0 && age_days > 7)
+				rc = signal_decide(ctx, id,
+				    decisions[next(&seed) % 5], "demo",
+				    "toestemming betrokkene (demo)", &status);
+		}
+	}
+	time_set_offset(0);
+	memset(&ctx->who, 0, sizeof(ctx->who));
+	return rc;
+}
 
 static const struct {
 	const char	*username;
@@ -74,10 +222,14 @@ demo_create(struct cli_env *env, const char *admin_password,
 	struct user_in u;
 	struct buf out;
 	int64_t ids[sizeof(demo_orgs) / sizeof(demo_orgs[0])], beheer, id;
+	struct region_in region;
+	struct demo_ids dids;
+	const char *munis[6], *orgs[2];
 	char *uri, *path;
-	size_t i;
+	size_t i, k;
 	int fd;
 
+	memset(&dids, 0, sizeof(dids));
 	buf_init(&out, env->arena, 64 * 1024);
 	buf_appendf(&out, "admin\tadmin\t%s\t%s\n", admin_password,
 	    uri_secret(env->arena, admin_totp));
@@ -91,6 +243,22 @@ demo_create(struct cli_env *env, const char *admin_password,
 	}
 	if (org_resolve(env->ctx, "Beheer", &beheer) == -1)
 		return -1;
+	for (i = 0; i < sizeof(demo_regions) / sizeof(demo_regions[0]);
+	    i++) {
+		memset(&region, 0, sizeof(region));
+		region.name = demo_regions[i].name;
+		region.type = demo_regions[i].type;
+		for (k = 0; demo_regions[i].munis[k] != NULL; k++)
+			munis[k] = demo_regions[i].munis[k];
+		region.municipalities.v = munis;
+		region.municipalities.n = k;
+		for (k = 0; k < 2 && demo_regions[i].orgs[k] >= 0; k++)
+			orgs[k] = demo_orgs[demo_regions[i].orgs[k]].name;
+		region.orgs.v = orgs;
+		region.orgs.n = k;
+		if (region_create(env->ctx, &region, &id) == -1)
+			return -1;
+	}
 	printf("\ndemo accounts (no second factor; synthetic data only):\n");
 	for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
 		memset(&u, 0, sizeof(u));
@@ -101,10 +269,21 @@ demo_create(struct cli_env *env, const char *admin_password,
 		u.password = cli_new_password(env->arena);
 		if (user_create(env->ctx, &u, true, &id, &uri) == -1)
 			return -1;
+		if (strcmp(u.role, "reporter") == 0) {
+			dids.reporter = id;
+			dids.reporter_org = u.org_id;
+		} else if (strcmp(u.role, "advisor") == 0) {
+			dids.advisor = id;
+			dids.advisor_org = u.org_id;
+		}
 		printf("  %-18s %-12s %s\n", u.username, u.role, u.password);
 		buf_appendf(&out, "%s\t%s\t%s\t-\n", u.username, u.role,
 		    u.password);
 	}
+	if (demo_signals(env, &dids) == -1)
+		return -1;
+	printf("\n%d synthetic signals in the demo regions.\n",
+	    DEMO_SIGNALS);
 	path = cli_path(env->arena, env->dir, "demo-users.txt");
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	    0600);

@@ -89,3 +89,12 @@ date_parse(const char *s, int32_t *days)
 	*days = days_from_civil(y, m, d);
 	return 0;
 }
+
+char *
+date_format(struct arena *a, int32_t days)
+{
+	char *iso = time_iso(a, (int64_t)days * 86400);
+
+	iso[10] = '\0';		/* the date part of the timestamp */
+	return iso;
+}

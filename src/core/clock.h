@@ -20,5 +20,7 @@ char	*time_iso(struct arena *, int64_t);
 /* A calendar date "YYYY-MM-DD" that exists; 0 and days since the epoch. */
 int	 date_parse(const char *, int32_t *days);
 bool	 date_valid(int y, int m, int d);
+/* "YYYY-MM-DD" of days since the epoch, in the arena. */
+char	*date_format(struct arena *, int32_t days);
 
 #endif

@@ -13,7 +13,8 @@
 
 const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"meta", "municipality", "org", "app_user", "login_failure", "session",
-	"api_token", "audit",
+	"api_token", "audit", "region", "region_municipality", "org_region",
+	"signal", "signal_person",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -28,6 +29,11 @@ static const struct {
 	{ Q_COPY_LOGINFAIL_ALL, Q_LOGINFAIL_SET },
 	{ Q_COPY_SESSION_ALL, Q_COPY_SESSION_INSERT },
 	{ Q_COPY_TOKEN_ALL, Q_COPY_TOKEN_INSERT },
+	{ Q_COPY_REGION_ALL, Q_COPY_REGION_INSERT },
+	{ Q_COPY_REGION_MUNI_ALL, Q_REGION_ADD_MUNI },
+	{ Q_COPY_ORG_REGION_ALL, Q_REGION_ADD_ORG },
+	{ Q_COPY_SIGNAL_ALL, Q_COPY_SIGNAL_INSERT },
+	{ Q_COPY_PERSON_ALL, Q_COPY_PERSON_INSERT },
 };
 
 #define AUDIT_PAGE	2000

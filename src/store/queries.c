@@ -131,13 +131,96 @@ static const char *const sql[Q__COUNT] = {
 	    " WHERE a.object_type = ?1 AND a.object_id = ?2"
 	    " ORDER BY a.id DESC LIMIT ?3",
 
+	[Q_REGION_INSERT] =
+	    "INSERT INTO region (name, type, created_at) VALUES (?1, ?2, ?3)"
+	    " RETURNING id",
+	[Q_REGION_LIST] =
+	    "SELECT r.id, r.name, r.type,"
+	    " (SELECT COUNT(*) FROM region_municipality rm"
+	    " WHERE rm.region_id = r.id) FROM region r ORDER BY r.name",
+	[Q_REGION_ADD_MUNI] =
+	    "INSERT INTO region_municipality (region_id, municipality)"
+	    " VALUES (?1, ?2)",
+	[Q_REGION_ADD_ORG] =
+	    "INSERT INTO org_region (org_id, region_id) VALUES (?1, ?2)",
+	[Q_REGION_BY_NAME] =
+	    "SELECT id FROM region WHERE name = ?1",
+	/* The advice-and-reporting point region a municipality is in. */
+	[Q_REGION_FOR_MUNI] =
+	    "SELECT r.id FROM region r JOIN region_municipality rm"
+	    " ON rm.region_id = r.id WHERE rm.municipality = ?1"
+	    " AND r.type = 'veilig_thuis' ORDER BY r.id LIMIT 1",
+
+	[Q_SIGNAL_INSERT] =
+	    "INSERT INTO signal (reporter_id, reporter_org_id, region_id,"
+	    " municipality, noticed_on, urgency, forms, indicators, status,"
+	    " triage_due, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, 'received', ?9, ?10, ?10) RETURNING id",
+	[Q_SIGNAL_SEAL] =
+	    "UPDATE signal SET description = ?2, actions_taken = ?3"
+	    " WHERE id = ?1",
+	[Q_SIGNAL_PERSON_INSERT] =
+	    "INSERT INTO signal_person (signal_id, kind, age_band, sex,"
+	    " nationality, markers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	    " RETURNING id",
+	[Q_SIGNAL_PERSON_SEAL] =
+	    "UPDATE signal_person SET identity = ?2, bi_id = ?3,"
+	    " bi_name_dob = ?4 WHERE id = ?1",
+	[Q_SIGNAL_MINE] =
+	    "SELECT s.id, s.created_at, s.municipality, m.name, s.urgency,"
+	    " s.status, s.decision FROM signal s"
+	    " JOIN municipality m ON m.code = s.municipality"
+	    " WHERE s.reporter_id = ?1 ORDER BY s.created_at DESC, s.id DESC"
+	    " LIMIT ?2",
+	/* An organisation's queue: its regions, and signals no point
+	 * covers yet, most urgent and oldest first. */
+	[Q_SIGNAL_QUEUE] =
+	    "SELECT s.id, s.created_at, m.name, s.urgency, s.status,"
+	    " s.triage_due, u.username, (SELECT COUNT(*) FROM signal_person p"
+	    " WHERE p.signal_id = s.id), s.forms, o.name FROM signal s"
+	    " JOIN municipality m ON m.code = s.municipality"
+	    " LEFT JOIN app_user u ON u.id = s.claimed_by"
+	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
+	    " WHERE s.status IN ('received', 'in_triage') AND (s.region_id IN"
+	    " (SELECT region_id FROM org_region WHERE org_id = ?1)"
+	    " OR s.region_id IS NULL)"
+	    " ORDER BY CASE s.urgency WHEN 'acute' THEN 0 WHEN 'days' THEN 1"
+	    " ELSE 2 END, s.created_at, s.id LIMIT ?2",
+	[Q_SIGNAL_GET] =
+	    "SELECT s.id, s.reporter_id, s.reporter_org_id, s.region_id,"
+	    " s.municipality, m.name, s.noticed_on, s.urgency, s.forms,"
+	    " s.indicators, s.description, s.actions_taken, s.status,"
+	    " s.decision, s.decision_reason, s.legal_basis, s.claimed_by,"
+	    " cu.username, s.triage_due, s.created_at, ru.username, ro.name"
+	    " FROM signal s JOIN municipality m ON m.code = s.municipality"
+	    " LEFT JOIN app_user cu ON cu.id = s.claimed_by"
+	    " LEFT JOIN app_user ru ON ru.id = s.reporter_id"
+	    " LEFT JOIN org ro ON ro.id = s.reporter_org_id WHERE s.id = ?1",
+	[Q_SIGNAL_PERSONS] =
+	    "SELECT id, kind, identity, age_band, sex, nationality, markers"
+	    " FROM signal_person WHERE signal_id = ?1 ORDER BY id",
+	[Q_SIGNAL_IN_ORG_REGION] =
+	    "SELECT 1 FROM org_region WHERE org_id = ?1 AND region_id = ?2",
+	[Q_SIGNAL_CLAIM] =
+	    "UPDATE signal SET status = 'in_triage', claimed_by = ?2,"
+	    " updated_at = ?3 WHERE id = ?1 AND status = 'received'"
+	    " RETURNING id",
+	[Q_SIGNAL_DECIDE] =
+	    "UPDATE signal SET status = ?2, decision = ?3,"
+	    " decision_reason = ?4, legal_basis = ?5, updated_at = ?6"
+	    " WHERE id = ?1 AND status = 'in_triage' AND claimed_by = ?7"
+	    " RETURNING id",
+
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
 	    " (SELECT COUNT(*) FROM municipality), (SELECT COUNT(*) FROM org),"
 	    " (SELECT COUNT(*) FROM app_user),"
 	    " (SELECT COUNT(*) FROM login_failure),"
 	    " (SELECT COUNT(*) FROM session), (SELECT COUNT(*) FROM api_token),"
-	    " (SELECT COUNT(*) FROM audit)",
+	    " (SELECT COUNT(*) FROM audit), (SELECT COUNT(*) FROM region),"
+	    " (SELECT COUNT(*) FROM region_municipality),"
+	    " (SELECT COUNT(*) FROM org_region), (SELECT COUNT(*) FROM signal),"
+	    " (SELECT COUNT(*) FROM signal_person)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -179,7 +262,44 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('session', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM session), false),"
 	    " setval(pg_get_serial_sequence('api_token', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM api_token), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM api_token), false),"
+	    " setval(pg_get_serial_sequence('region', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM region), false),"
+	    " setval(pg_get_serial_sequence('signal', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal), false),"
+	    " setval(pg_get_serial_sequence('signal_person', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_person), false)",
+	[Q_COPY_REGION_ALL] =
+	    "SELECT id, name, type, created_at FROM region ORDER BY id",
+	[Q_COPY_REGION_INSERT] =
+	    "INSERT INTO region (id, name, type, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[Q_COPY_REGION_MUNI_ALL] =
+	    "SELECT region_id, municipality FROM region_municipality"
+	    " ORDER BY region_id, municipality",
+	[Q_COPY_ORG_REGION_ALL] =
+	    "SELECT org_id, region_id FROM org_region ORDER BY org_id,"
+	    " region_id",
+	[Q_COPY_SIGNAL_ALL] =
+	    "SELECT id, reporter_id, reporter_org_id, region_id, municipality,"
+	    " noticed_on, urgency, forms, indicators, description,"
+	    " actions_taken, status, decision, decision_reason, legal_basis,"
+	    " claimed_by, triage_due, created_at, updated_at FROM signal"
+	    " ORDER BY id",
+	[Q_COPY_SIGNAL_INSERT] =
+	    "INSERT INTO signal (id, reporter_id, reporter_org_id, region_id,"
+	    " municipality, noticed_on, urgency, forms, indicators,"
+	    " description, actions_taken, status, decision, decision_reason,"
+	    " legal_basis, claimed_by, triage_due, created_at, updated_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18, ?19)",
+	[Q_COPY_PERSON_ALL] =
+	    "SELECT id, signal_id, kind, identity, age_band, sex, nationality,"
+	    " markers, bi_id, bi_name_dob FROM signal_person ORDER BY id",
+	[Q_COPY_PERSON_INSERT] =
+	    "INSERT INTO signal_person (id, signal_id, kind, identity,"
+	    " age_band, sex, nationality, markers, bi_id, bi_name_dob)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -202,6 +322,16 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_LOGINFAIL_ALL), N(Q_COPY_SESSION_ALL),
 	N(Q_COPY_SESSION_INSERT), N(Q_COPY_TOKEN_ALL), N(Q_COPY_TOKEN_INSERT),
 	N(Q_COPY_PG_SEQUENCES),
+	N(Q_REGION_INSERT), N(Q_REGION_LIST), N(Q_REGION_ADD_MUNI),
+	N(Q_REGION_ADD_ORG), N(Q_REGION_BY_NAME), N(Q_REGION_FOR_MUNI),
+	N(Q_SIGNAL_INSERT), N(Q_SIGNAL_SEAL), N(Q_SIGNAL_PERSON_INSERT),
+	N(Q_SIGNAL_PERSON_SEAL), N(Q_SIGNAL_MINE), N(Q_SIGNAL_QUEUE),
+	N(Q_SIGNAL_GET), N(Q_SIGNAL_PERSONS), N(Q_SIGNAL_IN_ORG_REGION),
+	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE),
+	N(Q_COPY_REGION_ALL), N(Q_COPY_REGION_INSERT),
+	N(Q_COPY_REGION_MUNI_ALL), N(Q_COPY_ORG_REGION_ALL),
+	N(Q_COPY_SIGNAL_ALL), N(Q_COPY_SIGNAL_INSERT), N(Q_COPY_PERSON_ALL),
+	N(Q_COPY_PERSON_INSERT),
 #undef N
 };
 

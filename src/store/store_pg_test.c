@@ -226,6 +226,9 @@ test_migration(void **state)
 	/* Applying it twice fails instead of doing half. */
 	assert_int_equal(script(c, (const char *)f->data), -1);
 	assert_int_equal(last_st, ST_INTERNAL);
+	f = embed_find(embedded_migrations, "0002_signals.pg.sql");
+	assert_non_null(f);
+	must(script(c, (const char *)f->data));
 	store_pg_backend.disconnect(c);
 	arena_free(a);
 }
@@ -934,6 +937,109 @@ cluster_up(void **state)
 	return 0;
 }
 
+/* Regions and signals: the statements of domain/region.c and
+ * domain/signal.c, with sealed fields as opaque bytes. */
+static void
+test_regions_and_signals(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char ct[40], bi[32];
+	struct store_value cells[19];
+	const unsigned char *blob;
+	int64_t org, uid, region, sig, person;
+	size_t len;
+
+	(void)state;
+	memset(ct, 0, sizeof(ct));
+	ct[5] = 0x42;
+	memset(bi, 7, sizeof(bi));
+	org = make_org(c, a, "Veilig Thuis Test", "GM0363");
+	uid = make_user(c, a, "melder", org);
+	must(run(c, a, Q_REGION_INSERT, ARGS(store_text("VT Test"),
+	    store_text("veilig_thuis"), store_int(1)), &r));
+	region = rows_int(r, 0, 0);
+	must(run(c, a, Q_REGION_ADD_MUNI, ARGS(store_int(region),
+	    store_text("GM0363")), NULL));
+	must(run(c, a, Q_REGION_ADD_ORG, ARGS(store_int(org),
+	    store_int(region)), NULL));
+	must(run(c, a, Q_REGION_BY_NAME, ARGS(store_text("VT Test")), &r));
+	assert_int_equal(rows_int(r, 0, 0), region);
+	must(run(c, a, Q_REGION_FOR_MUNI, ARGS(store_text("GM0363")), &r));
+	assert_int_equal(rows_int(r, 0, 0), region);
+	must(run(c, a, Q_REGION_LIST, NOARGS, &r));
+	assert_true(r->nrows >= 1);
+
+	must(run(c, a, Q_SIGNAL_INSERT, ARGS(store_int(uid), store_int(org),
+	    store_int(region), store_text("GM0363"), store_null(),
+	    store_text("acute"), store_text("labour"), store_text("OM-1a-1"),
+	    store_int(5000), store_int(4000)), &r));
+	sig = rows_int(r, 0, 0);
+	must(run(c, a, Q_SIGNAL_SEAL, ARGS(store_int(sig),
+	    store_blob(ct, sizeof(ct)), store_null()), NULL));
+	must(run(c, a, Q_SIGNAL_PERSON_INSERT, ARGS(store_int(sig),
+	    store_text("victim"), store_text("16-17"), store_null(),
+	    store_text("eu"), store_text("minor")), &r));
+	person = rows_int(r, 0, 0);
+	must(run(c, a, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(person),
+	    store_blob(ct, sizeof(ct)), store_blob(bi, sizeof(bi)),
+	    store_null()), NULL));
+	must(run(c, a, Q_SIGNAL_MINE, ARGS(store_int(uid), store_int(10)),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_SIGNAL_QUEUE, ARGS(store_int(org), store_int(10)),
+	    &r));
+	assert_true(r->nrows >= 1);
+	assert_int_equal(rows_int(r, 0, 7), 1);		/* one person */
+	must(run(c, a, Q_SIGNAL_GET, ARGS(store_int(sig)), &r));
+	blob = rows_blob(r, 0, 10, &len);
+	assert_int_equal(len, sizeof(ct));
+	assert_memory_equal(blob, ct, sizeof(ct));
+	must(run(c, a, Q_SIGNAL_PERSONS, ARGS(store_int(sig)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_SIGNAL_IN_ORG_REGION, ARGS(store_int(org),
+	    store_int(region)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_SIGNAL_CLAIM, ARGS(store_int(sig), store_int(uid),
+	    store_int(4100)), &r));
+	assert_int_equal(r->nrows, 1);
+	/* A second claim finds nothing to claim. */
+	must(run(c, a, Q_SIGNAL_CLAIM, ARGS(store_int(sig), store_int(uid),
+	    store_int(4100)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_SIGNAL_DECIDE, ARGS(store_int(sig),
+	    store_text("closed"), store_text("advice_given"), store_null(),
+	    store_null(), store_int(4200), store_int(uid)), &r));
+	assert_int_equal(r->nrows, 1);
+
+	must(run(c, a, Q_COPY_REGION_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 4);
+	must(run(c, a, Q_COPY_REGION_INSERT, ARGS(store_int(800001),
+	    store_text("Gekopieerde regio"), store_text("youth"),
+	    store_int(1)), NULL));
+	must(run(c, a, Q_COPY_REGION_MUNI_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 2);
+	must(run(c, a, Q_COPY_ORG_REGION_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 2);
+	must(run(c, a, Q_COPY_SIGNAL_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 19);
+	memcpy(cells, r->cells, sizeof(cells));
+	cells[0] = store_int(800003);
+	must(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 19, NULL));
+	assert_int_equal(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 19, NULL),
+	    -1);			/* the same id twice */
+	assert_int_equal(last_st, ST_CONFLICT);
+	must(run(c, a, Q_COPY_PERSON_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 10);
+	must(run(c, a, Q_COPY_PERSON_INSERT, ARGS(store_int(800002),
+	    store_int(sig), store_text("suspect"), store_null(), store_null(),
+	    store_null(), store_null(), store_text(""), store_null(),
+	    store_null()), NULL));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 /* The statements of store/copy.c: ids as the source had them, values
  * back byte for byte, identities continuing after the copied ids. */
 static void
@@ -943,7 +1049,7 @@ test_copy_statements(void **state)
 	struct store_rows *r;
 	void *c = conn_open(test_url, false);
 	unsigned char h[32];
-	int64_t before[8], org;
+	int64_t before[STORE_COPY_TABLES], org;
 	const unsigned char *blob;
 	size_t i, len;
 	bool seen = false;
@@ -952,8 +1058,8 @@ test_copy_statements(void **state)
 	memset(h, 0x5c, sizeof(h));
 	h[0] = 0;
 	must(run(c, a, Q_COPY_COUNTS, NOARGS, &r));
-	assert_int_equal(r->ncols, 8);
-	for (i = 0; i < 8; i++)
+	assert_int_equal(r->ncols, STORE_COPY_TABLES);
+	for (i = 0; i < STORE_COPY_TABLES; i++)
 		before[i] = rows_int(r, 0, i);
 	must(run(c, a, Q_COPY_ORG_INSERT, ARGS(store_int(900001),
 	    store_text("Gekopieerd"), store_text("other"), store_null(),
@@ -1044,6 +1150,7 @@ main(void)
 		cmocka_unit_test(test_lost_connection),
 		cmocka_unit_test(test_lost_transaction),
 		cmocka_unit_test_teardown(test_cluster_restart, cluster_up),
+		cmocka_unit_test(test_regions_and_signals),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

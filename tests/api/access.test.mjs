@@ -15,6 +15,9 @@ import { assertError, loginAs, runCli, stopClean, strongPassword,
 const ROLES = ['reporter', 'advisor', 'coordinator', 'provider', 'assessor',
     'policy', 'rapporteur', 'admin'];
 const ADMIN = ['admin'];
+// The professionals who meet people report signals; advisors triage.
+const REPORTING = ['reporter', 'advisor', 'coordinator', 'provider'];
+const ADVISOR = ['advisor'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
 const EXPECT = {
@@ -30,12 +33,25 @@ const EXPECT = {
 	'POST /api/users/{id}/disable': { action: 'user.disable',
 	    roles: ADMIN },
 	'GET /api/audit': { action: 'audit.object', roles: ADMIN },
+	'GET /api/catalog': { action: 'refdata.read', roles: ROLES },
+	'GET /api/regions': { action: 'region.list', roles: ADMIN },
+	'POST /api/regions': { action: 'region.create', roles: ADMIN },
+	'POST /api/signals': { action: 'signal.create', roles: REPORTING },
+	'GET /api/signals/mine': { action: 'signal.create',
+	    roles: REPORTING },
+	'GET /api/signals/queue': { action: 'signal.triage', roles: ADVISOR },
+	'GET /api/signals/{id}': { action: 'signal.read', roles: REPORTING },
+	'POST /api/signals/{id}/claim': { action: 'signal.triage',
+	    roles: ADVISOR },
+	'POST /api/signals/{id}/decision': { action: 'signal.triage',
+	    roles: ADVISOR },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
 // before the body is validated.
 const BODY = new Set(['POST /api/login', 'POST /api/orgs',
-    'POST /api/users']);
+    'POST /api/users', 'POST /api/regions', 'POST /api/signals',
+    'POST /api/signals/{id}/decision']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

@@ -1,0 +1,350 @@
+/* Signals: filing, one's own, the triage queue, claim and decision; and
+ * the catalogues the form is built from. */
+#include <string.h>
+
+#include "api/api.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/json.h"
+#include "domain/catalog.h"
+#include "domain/signal.h"
+#include "http/server.h"
+
+static void
+labels(struct jw *w, const char *key, const struct catalog_label *l)
+{
+	jw_key(w, key);
+	jw_arr_open(w);
+	for (; l->key != NULL; l++) {
+		jw_obj_open(w);
+		jw_kstr(w, "key", l->key);
+		jw_kstr(w, "nl", l->nl);
+		jw_kstr(w, "en", l->en);
+		jw_obj_close(w);
+	}
+	jw_arr_close(w);
+}
+
+int
+api_catalog(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	const struct indicator *ind;
+	struct jw w;
+	size_t i, n;
+
+	(void)req;
+	if (catalog_load(ctx) == -1)
+		return -1;
+	ind = catalog_indicators(&n);
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "indicators");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "id", ind[i].id);
+		jw_kstr(&w, "group", ind[i].form);
+		jw_kstr(&w, "category_nl", ind[i].category_nl);
+		jw_kstr(&w, "category_en", ind[i].category_en);
+		jw_kstr(&w, "text_nl", ind[i].text_nl);
+		jw_kstr(&w, "text_en", ind[i].text_en);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	labels(&w, "groups", catalog_groups);
+	labels(&w, "forms", catalog_forms);
+	labels(&w, "markers", catalog_markers);
+	jw_obj_close(&w);
+	return 0;
+}
+
+static const struct json_field person_fields[] = {
+	JSON_STR(struct signal_person, kind, "kind", JSON_REQUIRED, 1, 16),
+	JSON_STR(struct signal_person, name, "name",
+	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 200),
+	JSON_STR(struct signal_person, birth_date, "birth_date",
+	    JSON_OPTIONAL | JSON_NULLABLE, 1, 10),
+	JSON_I64(struct signal_person, estimated_age, "estimated_age",
+	    JSON_OPTIONAL | JSON_NULLABLE, 1, 120),
+	JSON_STR(struct signal_person, sex, "sex",
+	    JSON_OPTIONAL | JSON_NULLABLE, 1, 16),
+	JSON_STR(struct signal_person, nationality, "nationality",
+	    JSON_OPTIONAL | JSON_NULLABLE, 1, 16),
+	JSON_STR(struct signal_person, id_number, "id_number",
+	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 20),
+	JSON_STR(struct signal_person, phone, "phone",
+	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 40),
+	JSON_STR(struct signal_person, languages, "languages",
+	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 200),
+	JSON_STRLIST(struct signal_person, markers, "markers", JSON_OPTIONAL,
+	    0, 20, 32),
+};
+
+static const struct json_field signal_fields[] = {
+	JSON_STR(struct signal_in, municipality, "municipality",
+	    JSON_REQUIRED, 6, 6),
+	JSON_STR(struct signal_in, noticed_on, "noticed_on",
+	    JSON_OPTIONAL | JSON_NULLABLE, 10, 10),
+	JSON_STR(struct signal_in, urgency, "urgency",
+	    JSON_OPTIONAL | JSON_NULLABLE, 1, 16),
+	JSON_STRLIST(struct signal_in, forms, "forms", JSON_OPTIONAL, 0, 8,
+	    32),
+	JSON_STRLIST(struct signal_in, indicators, "indicators",
+	    JSON_OPTIONAL, 0, 100, 32),
+	JSON_STR(struct signal_in, description, "description",
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, 10000),
+	JSON_STR(struct signal_in, actions_taken, "actions_taken",
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, 5000),
+	JSON_OBJLIST(struct signal_in, persons, "persons", JSON_OPTIONAL, 0,
+	    10, struct signal_person, person_fields),
+};
+
+int
+api_signals_create(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct signal_in in;
+	struct jw w;
+	int64_t id, due;
+
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, signal_fields,
+	    JSON_NFIELDS(signal_fields), &in, NULL) == -1)
+		return -1;
+	if (signal_file(ctx, &in, &id, &due) == -1)
+		return -1;
+	resp->status = 201;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kstr(&w, "status", "received");
+	jw_kstr(&w, "triage_due", time_iso(ctx->arena, due));
+	jw_kbool(&w, "emergency", in.urgency != NULL &&
+	    strcmp(in.urgency, "acute") == 0);
+	jw_obj_close(&w);
+	return 0;
+}
+
+/* "a,b" as a JSON list. */
+static void
+list(struct jw *w, const char *key, const char *csv)
+{
+	const char *p = csv, *comma;
+
+	jw_key(w, key);
+	jw_arr_open(w);
+	while (p != NULL && *p != '\0') {
+		comma = strchr(p, ',');
+		jw_strn(w, p, comma != NULL ? (size_t)(comma - p) : strlen(p));
+		p = comma != NULL ? comma + 1 : NULL;
+	}
+	jw_arr_close(w);
+}
+
+static void
+write_lines(struct ctx *ctx, struct http_response *resp,
+    const struct signal_line *l, size_t n, bool queue)
+{
+	int64_t now = time_now();
+	struct jw w;
+	size_t i;
+
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "signals");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", l[i].id);
+		jw_kstr(&w, "created_at", time_iso(ctx->arena,
+		    l[i].created_at));
+		if (!queue)
+			jw_kstr(&w, "municipality", l[i].municipality);
+		jw_kstr(&w, "municipality_name", l[i].municipality_name);
+		jw_kstr(&w, "urgency", l[i].urgency);
+		jw_kstr(&w, "status", l[i].status);
+		if (queue) {
+			jw_kstr(&w, "triage_due", time_iso(ctx->arena,
+			    l[i].triage_due));
+			jw_kbool(&w, "overdue", now > l[i].triage_due);
+			jw_kstr(&w, "claimed_by", l[i].claimed_by);
+			jw_kint(&w, "persons", l[i].persons);
+			list(&w, "forms", l[i].forms);
+			jw_kstr(&w, "reporter_org", l[i].reporter_org);
+		} else {
+			/* The outcome in one word; never the case. */
+			jw_kstr(&w, "outcome", l[i].decision);
+		}
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+}
+
+int
+api_signals_mine(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct signal_line *l;
+	size_t n;
+
+	(void)req;
+	if (signal_mine(ctx, &l, &n) == -1)
+		return -1;
+	write_lines(ctx, resp, l, n, false);
+	return 0;
+}
+
+int
+api_signals_queue(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct signal_line *l;
+	size_t n;
+
+	(void)req;
+	if (signal_queue(ctx, &l, &n) == -1)
+		return -1;
+	write_lines(ctx, resp, l, n, true);
+	return 0;
+}
+
+static void
+person(struct jw *w, const struct signal_person *p)
+{
+	size_t i;
+
+	jw_obj_open(w);
+	jw_kstr(w, "kind", p->kind);
+	jw_kstr(w, "name", p->name);
+	jw_kstr(w, "birth_date", p->birth_date);
+	jw_key(w, "estimated_age");
+	if (p->estimated_age > 0)
+		jw_int(w, p->estimated_age);
+	else
+		jw_null(w);
+	jw_kstr(w, "age_band", p->age_band);
+	jw_kstr(w, "sex", p->sex);
+	jw_kstr(w, "nationality", p->nationality);
+	jw_kstr(w, "id_number", p->id_number);
+	jw_kstr(w, "phone", p->phone);
+	jw_kstr(w, "languages", p->languages);
+	jw_key(w, "markers");
+	jw_arr_open(w);
+	for (i = 0; i < p->markers.n; i++)
+		jw_str(w, p->markers.v[i]);
+	jw_arr_close(w);
+	jw_obj_close(w);
+}
+
+int
+api_signals_get(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct signal *s;
+	struct jw w;
+	int64_t id;
+	size_t i;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	s = signal_get(ctx, id);
+	if (s == NULL)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", s->id);
+	jw_kstr(&w, "created_at", time_iso(ctx->arena, s->created_at));
+	jw_kstr(&w, "municipality", s->municipality);
+	jw_kstr(&w, "municipality_name", s->municipality_name);
+	jw_kstr(&w, "noticed_on", s->noticed_on);
+	jw_kstr(&w, "urgency", s->urgency);
+	jw_kstr(&w, "status", s->status);
+	jw_kstr(&w, "outcome", s->decision);
+	jw_kstr(&w, "decision", s->decision);
+	jw_kstr(&w, "decision_reason", s->decision_reason);
+	jw_kstr(&w, "legal_basis", s->legal_basis);
+	jw_kstr(&w, "triage_due", time_iso(ctx->arena, s->triage_due));
+	jw_kbool(&w, "overdue", (s->status[0] == 'r' || s->status[0] == 'i')
+	    && time_now() > s->triage_due);
+	list(&w, "forms", s->forms);
+	list(&w, "indicators", s->indicators);
+	jw_kstr(&w, "description", s->description);
+	jw_kstr(&w, "actions_taken", s->actions_taken);
+	jw_key(&w, "reporter");
+	jw_obj_open(&w);
+	jw_kstr(&w, "username", s->reporter);
+	jw_kstr(&w, "org_name", s->reporter_org);
+	jw_obj_close(&w);
+	jw_kstr(&w, "claimed_by", s->claimed_by);
+	jw_key(&w, "persons");
+	jw_arr_open(&w);
+	for (i = 0; i < s->npersons; i++)
+		person(&w, &s->persons[i]);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+static void
+step_done(struct http_response *resp, int64_t id, const char *status)
+{
+	struct jw w;
+
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kstr(&w, "status", status);
+	jw_obj_close(&w);
+}
+
+int
+api_signals_claim(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	if (signal_claim(ctx, id) == -1)
+		return -1;
+	step_done(resp, id, "in_triage");
+	return 0;
+}
+
+struct decision_in {
+	const char	*decision;
+	const char	*reason;
+	const char	*legal_basis;
+};
+
+static const struct json_field decision_fields[] = {
+	JSON_STR(struct decision_in, decision, "decision", JSON_REQUIRED, 1,
+	    32),
+	JSON_STR(struct decision_in, reason, "reason",
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, 5000),
+	JSON_STR(struct decision_in, legal_basis, "legal_basis",
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, 1000),
+};
+
+int
+api_signals_decide(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct decision_in in;
+	const char *status;
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, decision_fields,
+	    JSON_NFIELDS(decision_fields), &in, NULL) == -1)
+		return -1;
+	if (signal_decide(ctx, id, in.decision, in.reason, in.legal_basis,
+	    &status) == -1)
+		return -1;
+	step_done(resp, id, status);
+	return 0;
+}

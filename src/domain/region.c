@@ -1,0 +1,127 @@
+#include "domain/region.h"
+
+#include <string.h>
+
+#include "audit/audit.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/fail.h"
+#include "core/parse.h"
+#include "store/store.h"
+
+bool
+region_type_valid(const char *t)
+{
+	static const char *const types[] = { "care_coordination", "youth",
+	    "veilig_thuis", "safety", NULL };
+	size_t i;
+
+	for (i = 0; t != NULL && types[i] != NULL; i++)
+		if (strcmp(types[i], t) == 0)
+			return true;
+	return false;
+}
+
+struct create_job {
+	const struct region_in *in;
+	int64_t		*orgs;
+	int64_t		 id;
+};
+
+static int
+create_job(struct ctx *ctx, void *p)
+{
+	struct create_job *j = p;
+	struct store_rows *r;
+	size_t i;
+
+	if (store_exec(ctx, Q_REGION_INSERT, ARGS(store_text(j->in->name),
+	    store_text(j->in->type), store_int(time_now())), &r) == -1) {
+		if (ctx->status == ST_CONFLICT) {
+			ctx_clear_error(ctx);
+			return fail_field(ctx, "name", "is already taken");
+		}
+		return -1;
+	}
+	j->id = rows_int(r, 0, 0);
+	for (i = 0; i < j->in->municipalities.n; i++)
+		if (store_exec(ctx, Q_REGION_ADD_MUNI, ARGS(store_int(j->id),
+		    store_text(j->in->municipalities.v[i])), NULL) == -1)
+			return -1;
+	for (i = 0; i < j->in->orgs.n; i++)
+		if (store_exec(ctx, Q_REGION_ADD_ORG,
+		    ARGS(store_int(j->orgs[i]), store_int(j->id)), NULL) == -1)
+			return -1;
+	return audit_append(ctx, "region.create", "region", j->id);
+}
+
+int
+region_create(struct ctx *ctx, const struct region_in *in, int64_t *id)
+{
+	struct create_job j = { in, NULL, 0 };
+	struct store_rows *r;
+	char *field;
+	size_t i, k;
+	int rc = 0, rc2;
+
+	if (in->name == NULL || in->name[0] == '\0')
+		rc = fail_field(ctx, "name", "is required");
+	if (!region_type_valid(in->type))
+		rc = fail_field(ctx, "type", "must be one of "
+		    "care_coordination, youth, veilig_thuis, safety");
+	for (i = 0; i < in->municipalities.n; i++) {
+		field = arena_printf(ctx->arena, "municipalities[%zu]", i);
+		for (k = 0; k < i; k++)
+			if (strcmp(in->municipalities.v[k],
+			    in->municipalities.v[i]) == 0)
+				rc = fail_field(ctx, field, "is listed twice");
+		if (store_exec(ctx, Q_MUNI_GET,
+		    ARGS(store_text(in->municipalities.v[i])), &r) == -1)
+			return -1;
+		if (r->nrows == 0)
+			rc = fail_field(ctx, field, "is not a known "
+			    "municipality code");
+	}
+	j.orgs = arena_alloc(ctx->arena, (in->orgs.n + 1) * sizeof(*j.orgs));
+	for (i = 0; i < in->orgs.n; i++) {
+		/* An id or an exact name, as on the command line. */
+		if (parse_int64(in->orgs.v[i], 1, INT64_MAX, &j.orgs[i]) == 0)
+			rc2 = store_exec(ctx, Q_ORG_GET,
+			    ARGS(store_int(j.orgs[i])), &r);
+		else
+			rc2 = store_exec(ctx, Q_ORG_BY_NAME,
+			    ARGS(store_text(in->orgs.v[i])), &r);
+		if (rc2 == -1)
+			return -1;
+		if (r->nrows == 0)
+			rc = fail_field(ctx, arena_printf(ctx->arena,
+			    "orgs[%zu]", i), "is not a known organisation");
+		else
+			j.orgs[i] = rows_int(r, 0, 0);
+	}
+	if (rc == -1)
+		return -1;
+	if (store_write(ctx, create_job, &j) == -1)
+		return -1;
+	*id = j.id;
+	return 0;
+}
+
+int
+region_list(struct ctx *ctx, struct region **out, size_t *n)
+{
+	struct store_rows *r;
+	size_t i;
+
+	if (store_exec(ctx, Q_REGION_LIST, NOARGS, &r) == -1)
+		return -1;
+	*out = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**out));
+	for (i = 0; i < r->nrows; i++) {
+		(*out)[i].id = rows_int(r, i, 0);
+		(*out)[i].name = rows_text(r, i, 1);
+		(*out)[i].type = rows_text(r, i, 2);
+		(*out)[i].municipalities = rows_int(r, i, 3);
+	}
+	*n = r->nrows;
+	return 0;
+}

@@ -1,0 +1,676 @@
+#include "domain/signal.h"
+
+#include <string.h>
+
+#include "audit/audit.h"
+#include "auth/role.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/clock.h"
+#include "core/fail.h"
+#include "crypt/crypt.h"
+#include "crypt/normalize.h"
+#include "domain/catalog.h"
+#include "domain/deadline.h"
+#include "store/store.h"
+
+#define LIST_MAX	500
+
+static const struct deadline_rule triage_rules[] = {
+	{ "triage_acute", 0, true },
+	{ "triage_days", 3, false },
+	{ "triage_not_urgent", 5, false },
+};
+
+static int
+urgency_index(const char *u)
+{
+	if (u == NULL || strcmp(u, "not_urgent") == 0)
+		return 2;
+	if (strcmp(u, "acute") == 0)
+		return 0;
+	if (strcmp(u, "days") == 0)
+		return 1;
+	return -1;
+}
+
+static bool
+one_of(const char *v, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (v != NULL && strcmp(v, *list) == 0)
+			return true;
+	return false;
+}
+
+static char *
+join(struct arena *a, const struct json_strlist *l)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, a, 64 * 1024);
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			buf_putc(&b, ',');
+		buf_puts(&b, l->v[i]);
+	}
+	return b.p;
+}
+
+/* The comma-separated list s as a list. */
+static void
+split(struct arena *a, const char *s, struct json_strlist *out)
+{
+	const char *comma;
+	size_t n = 0;
+
+	out->n = 0;
+	out->v = NULL;
+	if (s == NULL || s[0] == '\0')
+		return;
+	for (comma = s; comma != NULL; comma = strchr(comma + 1, ','))
+		n++;
+	out->v = arena_alloc(a, (n + 1) * sizeof(*out->v));
+	while (s != NULL) {
+		comma = strchr(s, ',');
+		out->v[out->n++] = comma != NULL ? arena_strndup(a, s,
+		    (size_t)(comma - s)) : arena_strdup(a, s);
+		s = comma != NULL ? comma + 1 : NULL;
+	}
+}
+
+/* Years between a birth date and a day, both days since the epoch. */
+static const char *
+age_band(struct ctx *ctx, const struct signal_person *p, int32_t today)
+{
+	int32_t born;
+	int64_t age = p->estimated_age;
+
+	if (p->birth_date != NULL && date_parse(p->birth_date, &born) == 0)
+		age = (today - born) / 365;
+	(void)ctx;
+	if (age <= 0 && p->estimated_age == 0 && p->birth_date == NULL)
+		return NULL;
+	if (age < 12)
+		return "0-11";
+	if (age < 16)
+		return "12-15";
+	if (age < 18)
+		return "16-17";
+	if (age < 23)
+		return "18-22";
+	if (age < 30)
+		return "23-29";
+	return "30+";
+}
+
+static int
+check_person(struct ctx *ctx, size_t k, struct signal_person *p,
+    int32_t today)
+{
+	static const char *const kinds[] = { "victim", "suspect", "other",
+	    NULL };
+	static const char *const sexes[] = { "female", "male", "other",
+	    "unknown", NULL };
+	static const char *const nats[] = { "dutch", "eu", "non_eu",
+	    "unknown", NULL };
+	char *f;
+	int32_t born;
+	size_t i;
+	int rc = 0;
+
+#define FIELD(name) arena_printf(ctx->arena, "persons[%zu].%s", k, name)
+	if (!one_of(p->kind, kinds))
+		rc = fail_field(ctx, FIELD("kind"), "must be victim, suspect "
+		    "or other");
+	if (p->sex != NULL && !one_of(p->sex, sexes))
+		rc = fail_field(ctx, FIELD("sex"), "must be female, male, "
+		    "other or unknown");
+	if (p->nationality != NULL && !one_of(p->nationality, nats))
+		rc = fail_field(ctx, FIELD("nationality"), "must be dutch, eu, "
+		    "non_eu or unknown");
+	if (p->birth_date != NULL) {
+		f = normalize_date(ctx->arena, p->birth_date);
+		if (f == NULL || date_parse(f, &born) == -1)
+			rc = fail_field(ctx, FIELD("birth_date"), "is not a "
+			    "date (YYYY-MM-DD)");
+		else if (born > today)
+			rc = fail_field(ctx, FIELD("birth_date"), "is in the "
+			    "future");
+		else
+			p->birth_date = f;
+	}
+	if (p->id_number != NULL && normalize_id(ctx->arena,
+	    p->id_number) == NULL && normalize_vnumber(ctx->arena,
+	    p->id_number) == NULL)
+		rc = fail_field(ctx, FIELD("id_number"), "is neither a valid "
+		    "BSN (nine digits, elfproef) nor a V-number (ten digits)");
+	for (i = 0; i < p->markers.n; i++)
+		if (!catalog_marker_valid(p->markers.v[i]))
+			rc = fail_field(ctx, arena_printf(ctx->arena,
+			    "persons[%zu].markers[%zu]", k, i), "is not a "
+			    "known victim-group marker");
+#undef FIELD
+	p->age_band = age_band(ctx, p, today);
+	return rc;
+}
+
+static int
+validate(struct ctx *ctx, const struct signal_in *in, int32_t today,
+    int32_t *noticed)
+{
+	struct signal_person *persons = in->persons.v;
+	struct store_rows *r;
+	size_t i;
+	int rc = 0;
+
+	if (catalog_load(ctx) == -1)
+		return -1;
+	if (in->municipality == NULL) {
+		rc = fail_field(ctx, "municipality", "is required");
+	} else {
+		if (store_exec(ctx, Q_MUNI_GET,
+		    ARGS(store_text(in->municipality)), &r) == -1)
+			return -1;
+		if (r->nrows == 0)
+			rc = fail_field(ctx, "municipality", "is not a known "
+			    "municipality code (like GM0363)");
+	}
+	*noticed = -1;
+	if (in->noticed_on != NULL) {
+		if (date_parse(in->noticed_on, noticed) == -1)
+			rc = fail_field(ctx, "noticed_on", "is not a date "
+			    "(YYYY-MM-DD)");
+		else if (*noticed > today)
+			rc = fail_field(ctx, "noticed_on", "is in the future");
+	}
+	if (urgency_index(in->urgency) < 0)
+		rc = fail_field(ctx, "urgency", "must be acute, days or "
+		    "not_urgent");
+	for (i = 0; i < in->forms.n; i++)
+		if (!catalog_form_valid(in->forms.v[i]))
+			rc = fail_field(ctx, arena_printf(ctx->arena,
+			    "forms[%zu]", i), "is not a known form of "
+			    "exploitation");
+	for (i = 0; i < in->indicators.n; i++)
+		if (catalog_indicator(in->indicators.v[i]) == NULL)
+			rc = fail_field(ctx, arena_printf(ctx->arena,
+			    "indicators[%zu]", i), "is not a known indicator");
+	if (in->indicators.n == 0 && (in->description == NULL ||
+	    in->description[0] == '\0'))
+		rc = fail_field(ctx, "indicators", "check at least one "
+		    "indicator or describe the worry in description");
+	for (i = 0; i < in->persons.n; i++)
+		if (check_person(ctx, i, &persons[i], today) == -1)
+			rc = -1;
+	return rc;
+}
+
+/* Seal text for a column of a row; NULL text gives NULL. */
+static int
+seal(struct ctx *ctx, const char *table, const char *column, int64_t id,
+    const char *text, struct store_value *out)
+{
+	unsigned char *ct;
+	size_t len;
+
+	*out = store_null();
+	if (text == NULL)
+		return 0;
+	if (crypt_seal(ctx, ctx->keys, table, column, id, text, strlen(text),
+	    &ct, &len) == -1)
+		return -1;
+	*out = store_blob(ct, len);
+	return 0;
+}
+
+static char *
+identity_json(struct ctx *ctx, const struct signal_person *p)
+{
+	struct buf b;
+	struct jw w;
+
+	buf_init(&b, ctx->arena, 64 * 1024);
+	jw_init(&w, &b);
+	jw_obj_open(&w);
+	if (p->name != NULL)
+		jw_kstr(&w, "name", p->name);
+	if (p->birth_date != NULL)
+		jw_kstr(&w, "birth_date", p->birth_date);
+	if (p->estimated_age > 0)
+		jw_kint(&w, "estimated_age", p->estimated_age);
+	if (p->id_number != NULL)
+		jw_kstr(&w, "id_number", p->id_number);
+	if (p->phone != NULL)
+		jw_kstr(&w, "phone", p->phone);
+	if (p->languages != NULL)
+		jw_kstr(&w, "languages", p->languages);
+	jw_obj_close(&w);
+	return b.p;
+}
+
+static const struct json_field identity_fields[] = {
+	JSON_STR(struct signal_person, name, "name", JSON_OPTIONAL, 0, 0),
+	JSON_STR(struct signal_person, birth_date, "birth_date",
+	    JSON_OPTIONAL, 0, 0),
+	JSON_I64(struct signal_person, estimated_age, "estimated_age",
+	    JSON_OPTIONAL, 0, 200),
+	JSON_STR(struct signal_person, id_number, "id_number", JSON_OPTIONAL,
+	    0, 0),
+	JSON_STR(struct signal_person, phone, "phone", JSON_OPTIONAL, 0, 0),
+	JSON_STR(struct signal_person, languages, "languages", JSON_OPTIONAL,
+	    0, 0),
+};
+
+/* Keyed blind indexes of the normalised identifiers; NULL when absent. */
+static void
+blind_indexes(struct ctx *ctx, const struct signal_person *p,
+    struct store_value *bi_id, struct store_value *bi_name_dob)
+{
+	unsigned char *h;
+	const char *id = NULL, *name, *nd;
+
+	*bi_id = store_null();
+	*bi_name_dob = store_null();
+	if (p->id_number != NULL) {
+		id = normalize_id(ctx->arena, p->id_number);
+		if (id == NULL)
+			id = arena_printf(ctx->arena, "v:%s",
+			    normalize_vnumber(ctx->arena, p->id_number));
+		h = arena_alloc(ctx->arena, CRYPT_INDEX_LEN);
+		crypt_blind_index(ctx->keys, "person_id", id, strlen(id), h);
+		*bi_id = store_blob(h, CRYPT_INDEX_LEN);
+	}
+	name = p->name != NULL ? normalize_name(ctx->arena, p->name) : NULL;
+	if (name != NULL && p->birth_date != NULL) {
+		nd = arena_printf(ctx->arena, "%s|%s", name, p->birth_date);
+		h = arena_alloc(ctx->arena, CRYPT_INDEX_LEN);
+		crypt_blind_index(ctx->keys, "person_name_dob", nd, strlen(nd),
+		    h);
+		*bi_name_dob = store_blob(h, CRYPT_INDEX_LEN);
+	}
+}
+
+struct file_job {
+	const struct signal_in *in;
+	int64_t		 region;
+	int32_t		 noticed;
+	int64_t		 due;
+	int64_t		 now;
+	int64_t		 id;
+};
+
+static int
+file_person(struct ctx *ctx, int64_t signal, const struct signal_person *p)
+{
+	struct store_value ident, bi_id, bi_nd;
+	struct store_rows *r;
+	int64_t id;
+
+	if (store_exec(ctx, Q_SIGNAL_PERSON_INSERT, ARGS(store_int(signal),
+	    store_text(p->kind), store_text(p->age_band), store_text(p->sex),
+	    store_text(p->nationality), store_text(join(ctx->arena,
+	    &p->markers))), &r) == -1)
+		return -1;
+	id = rows_int(r, 0, 0);
+	if (seal(ctx, "signal_person", "identity", id, identity_json(ctx, p),
+	    &ident) == -1)
+		return -1;
+	blind_indexes(ctx, p, &bi_id, &bi_nd);
+	return store_exec(ctx, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(id), ident,
+	    bi_id, bi_nd), NULL);
+}
+
+static int
+file_job(struct ctx *ctx, void *p)
+{
+	struct file_job *j = p;
+	const struct signal_person *persons = j->in->persons.v;
+	struct store_value desc, acts;
+	struct store_rows *r;
+	size_t i;
+
+	if (store_exec(ctx, Q_SIGNAL_INSERT, ARGS(store_int(ctx->who.user_id),
+	    store_int(ctx->who.org_id), j->region > 0 ? store_int(j->region) :
+	    store_null(), store_text(j->in->municipality), j->noticed >= 0 ?
+	    store_int(j->noticed) : store_null(), store_text(j->in->urgency !=
+	    NULL ? j->in->urgency : "not_urgent"), store_text(join(ctx->arena,
+	    &j->in->forms)), store_text(join(ctx->arena, &j->in->indicators)),
+	    store_int(j->due), store_int(j->now)), &r) == -1)
+		return -1;
+	j->id = rows_int(r, 0, 0);
+	if (seal(ctx, "signal", "description", j->id, j->in->description,
+	    &desc) == -1 || seal(ctx, "signal", "actions_taken", j->id,
+	    j->in->actions_taken, &acts) == -1)
+		return -1;
+	if (store_exec(ctx, Q_SIGNAL_SEAL, ARGS(store_int(j->id), desc, acts),
+	    NULL) == -1)
+		return -1;
+	for (i = 0; i < j->in->persons.n; i++)
+		if (file_person(ctx, j->id, &persons[i]) == -1)
+			return -1;
+	return audit_append(ctx, "signal.create", "signal", j->id);
+}
+
+int
+signal_file(struct ctx *ctx, const struct signal_in *in, int64_t *id,
+    int64_t *triage_due)
+{
+	struct file_job j;
+	struct store_rows *r;
+
+	memset(&j, 0, sizeof(j));
+	j.in = in;
+	j.now = time_now();
+	if (validate(ctx, in, deadline_local_day(j.now), &j.noticed) == -1)
+		return -1;
+	if (store_exec(ctx, Q_REGION_FOR_MUNI,
+	    ARGS(store_text(in->municipality)), &r) == -1)
+		return -1;
+	j.region = r->nrows > 0 ? rows_int(r, 0, 0) : 0;
+	j.due = deadline_due(&triage_rules[urgency_index(in->urgency)], j.now);
+	if (store_write(ctx, file_job, &j) == -1)
+		return -1;
+	*id = j.id;
+	*triage_due = j.due;
+	return 0;
+}
+
+static void
+line_from_mine(const struct store_rows *r, size_t i, struct signal_line *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->id = rows_int(r, i, 0);
+	l->created_at = rows_int(r, i, 1);
+	l->municipality = rows_text(r, i, 2);
+	l->municipality_name = rows_text(r, i, 3);
+	l->urgency = rows_text(r, i, 4);
+	l->status = rows_text(r, i, 5);
+	l->decision = rows_text(r, i, 6);
+}
+
+int
+signal_mine(struct ctx *ctx, struct signal_line **out, size_t *n)
+{
+	struct store_rows *r;
+	size_t i;
+
+	if (store_exec(ctx, Q_SIGNAL_MINE, ARGS(store_int(ctx->who.user_id),
+	    store_int(LIST_MAX)), &r) == -1)
+		return -1;
+	*out = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**out));
+	for (i = 0; i < r->nrows; i++)
+		line_from_mine(r, i, &(*out)[i]);
+	*n = r->nrows;
+	return 0;
+}
+
+int
+signal_queue(struct ctx *ctx, struct signal_line **out, size_t *n)
+{
+	struct store_rows *r;
+	struct signal_line *l;
+	size_t i;
+
+	if (store_exec(ctx, Q_SIGNAL_QUEUE, ARGS(store_int(ctx->who.org_id),
+	    store_int(LIST_MAX)), &r) == -1)
+		return -1;
+	*out = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**out));
+	for (i = 0; i < r->nrows; i++) {
+		l = &(*out)[i];
+		l->id = rows_int(r, i, 0);
+		l->created_at = rows_int(r, i, 1);
+		l->municipality_name = rows_text(r, i, 2);
+		l->urgency = rows_text(r, i, 3);
+		l->status = rows_text(r, i, 4);
+		l->triage_due = rows_int(r, i, 5);
+		l->claimed_by = rows_text(r, i, 6);
+		l->persons = rows_int(r, i, 7);
+		l->forms = rows_text(r, i, 8);
+		l->reporter_org = rows_text(r, i, 9);
+	}
+	*n = r->nrows;
+	return 0;
+}
+
+static const char *
+open_text(struct ctx *ctx, const struct store_rows *r, size_t col,
+    const char *table, const char *column, int64_t id, bool *bad)
+{
+	const unsigned char *ct;
+	char *plain;
+	size_t len, plen;
+
+	ct = rows_blob(r, 0, col, &len);
+	if (ct == NULL)
+		return NULL;
+	if (crypt_open(ctx, ctx->keys, table, column, id, ct, len, &plain,
+	    &plen) == -1) {
+		*bad = true;
+		return NULL;
+	}
+	return plain;
+}
+
+/* May ctx's user see the signal of this row?  Never says why not. */
+static int
+visible(struct ctx *ctx, int64_t reporter, int64_t region)
+{
+	struct store_rows *r;
+
+	if (reporter != 0 && reporter == ctx->who.user_id)
+		return 0;
+	if (ctx->who.role == ROLE_ADVISOR) {
+		if (region == 0)
+			return 0;
+		if (store_exec(ctx, Q_SIGNAL_IN_ORG_REGION,
+		    ARGS(store_int(ctx->who.org_id), store_int(region)), &r) ==
+		    -1)
+			return -1;
+		if (r->nrows > 0)
+			return 0;
+	}
+	return fail(ctx, ST_NOTFOUND, "no such signal");
+}
+
+static int
+load_persons(struct ctx *ctx, struct signal *s, bool *bad)
+{
+	struct store_rows *r, one;
+	struct signal_person *p;
+	const char *plain;
+	size_t i;
+	int64_t pid;
+
+	if (store_exec(ctx, Q_SIGNAL_PERSONS, ARGS(store_int(s->id)), &r) ==
+	    -1)
+		return -1;
+	s->npersons = r->nrows;
+	s->persons = arena_alloc(ctx->arena, (r->nrows + 1) *
+	    sizeof(*s->persons));
+	for (i = 0; i < r->nrows; i++) {
+		p = &s->persons[i];
+		pid = rows_int(r, i, 0);
+		p->kind = rows_text(r, i, 1);
+		one.nrows = 1;
+		one.ncols = r->ncols;
+		one.cells = &r->cells[i * r->ncols];
+		plain = open_text(ctx, &one, 2, "signal_person", "identity",
+		    pid, bad);
+		if (plain != NULL && json_decode(ctx, plain, strlen(plain),
+		    identity_fields, JSON_NFIELDS(identity_fields), p,
+		    NULL) == -1)
+			*bad = true;
+		p->age_band = rows_text(r, i, 3);
+		p->sex = rows_text(r, i, 4);
+		p->nationality = rows_text(r, i, 5);
+		split(ctx->arena, rows_text(r, i, 6), &p->markers);
+	}
+	return 0;
+}
+
+struct signal *
+signal_get(struct ctx *ctx, int64_t id)
+{
+	struct store_rows *r;
+	struct signal *s;
+	bool bad = false;
+
+	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,
+	    "no such signal") == -1)
+		return NULL;
+	if (visible(ctx, rows_int(r, 0, 1), rows_int(r, 0, 3)) == -1)
+		return NULL;
+	s = arena_alloc(ctx->arena, sizeof(*s));
+	s->id = id;
+	s->reporter_id = rows_int(r, 0, 1);
+	s->region_id = rows_int(r, 0, 3);
+	s->municipality = rows_text(r, 0, 4);
+	s->municipality_name = rows_text(r, 0, 5);
+	if (!rows_null(r, 0, 6))
+		s->noticed_on = date_format(ctx->arena,
+		    (int32_t)rows_int(r, 0, 6));
+	s->urgency = rows_text(r, 0, 7);
+	s->forms = rows_text(r, 0, 8);
+	s->indicators = rows_text(r, 0, 9);
+	s->description = open_text(ctx, r, 10, "signal", "description", id,
+	    &bad);
+	s->actions_taken = open_text(ctx, r, 11, "signal", "actions_taken",
+	    id, &bad);
+	s->status = rows_text(r, 0, 12);
+	s->decision = rows_text(r, 0, 13);
+	s->decision_reason = open_text(ctx, r, 14, "signal",
+	    "decision_reason", id, &bad);
+	s->legal_basis = rows_text(r, 0, 15);
+	s->claimed_by = rows_text(r, 0, 17);
+	s->triage_due = rows_int(r, 0, 18);
+	s->created_at = rows_int(r, 0, 19);
+	s->reporter = rows_text(r, 0, 20);
+	s->reporter_org = rows_text(r, 0, 21);
+	/* The reporter follows the status, not the point's deliberations. */
+	if (ctx->who.role != ROLE_ADVISOR) {
+		s->decision_reason = NULL;
+		s->legal_basis = NULL;
+		s->claimed_by = NULL;
+	}
+	if (load_persons(ctx, s, &bad) == -1)
+		return NULL;
+	if (bad) {
+		ctx_clear_error(ctx);
+		fail(ctx, ST_INTERNAL, "signal %lld cannot be decrypted",
+		    (long long)id);
+		return NULL;
+	}
+	/* No answer without its trace. */
+	if (audit_read(ctx, "signal.read", "signal", id) == -1)
+		return NULL;
+	return s;
+}
+
+struct step_job {
+	int64_t		 id;
+	const char	*status;
+	const char	*decision;
+	const char	*reason;
+	const char	*legal_basis;
+};
+
+static int
+claim_job(struct ctx *ctx, void *p)
+{
+	struct step_job *j = p;
+	struct store_rows *r;
+
+	if (store_exec(ctx, Q_SIGNAL_CLAIM, ARGS(store_int(j->id),
+	    store_int(ctx->who.user_id), store_int(time_now())), &r) == -1)
+		return -1;
+	if (r->nrows == 0)
+		return fail(ctx, ST_CONFLICT, "signal %lld is already claimed "
+		    "or decided", (long long)j->id);
+	return audit_append(ctx, "signal.claim", "signal", j->id);
+}
+
+static int
+triage_step(struct ctx *ctx, int64_t id, int (*job)(struct ctx *, void *),
+    struct step_job *j)
+{
+	struct store_rows *r;
+
+	if (ctx->who.role != ROLE_ADVISOR)
+		return fail(ctx, ST_DENIED, "only an advisor triages");
+	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,
+	    "no such signal") == -1)
+		return -1;
+	if (visible(ctx, 0, rows_int(r, 0, 3)) == -1)
+		return -1;
+	j->id = id;
+	return store_write(ctx, job, j);
+}
+
+int
+signal_claim(struct ctx *ctx, int64_t id)
+{
+	struct step_job j;
+
+	memset(&j, 0, sizeof(j));
+	return triage_step(ctx, id, claim_job, &j);
+}
+
+static int
+decide_job(struct ctx *ctx, void *p)
+{
+	struct step_job *j = p;
+	struct store_value reason;
+	struct store_rows *r;
+
+	if (seal(ctx, "signal", "decision_reason", j->id, j->reason,
+	    &reason) == -1)
+		return -1;
+	if (store_exec(ctx, Q_SIGNAL_DECIDE, ARGS(store_int(j->id),
+	    store_text(j->status), store_text(j->decision), reason,
+	    store_text(j->legal_basis), store_int(time_now()),
+	    store_int(ctx->who.user_id)), &r) == -1)
+		return -1;
+	if (r->nrows == 0)
+		return fail(ctx, ST_CONFLICT, "claim signal %lld before "
+		    "deciding on it", (long long)j->id);
+	return audit_append(ctx, "signal.decide", "signal", j->id);
+}
+
+int
+signal_decide(struct ctx *ctx, int64_t id, const char *decision,
+    const char *reason, const char *legal_basis, const char **status)
+{
+	static const char *const closing[] = { "no_action", "advice_given",
+	    NULL };
+	static const char *const taking_up[] = { "open_case",
+	    "forward_police", "forward_inspectorate", "acute_safety", NULL };
+	struct step_job j;
+	int rc = 0;
+
+	memset(&j, 0, sizeof(j));
+	if (one_of(decision, closing))
+		j.status = "closed";
+	else if (one_of(decision, taking_up))
+		j.status = "taken_up";
+	else
+		rc = fail_field(ctx, "decision", "must be no_action, "
+		    "advice_given, open_case, forward_police, "
+		    "forward_inspectorate or acute_safety");
+	if (decision != NULL && strcmp(decision, "no_action") == 0 &&
+	    (reason == NULL || reason[0] == '\0'))
+		rc = fail_field(ctx, "reason", "is required when no action is "
+		    "taken");
+	if (decision != NULL && strncmp(decision, "forward_", 8) == 0 &&
+	    (legal_basis == NULL || legal_basis[0] == '\0'))
+		rc = fail_field(ctx, "legal_basis", "is required to forward: "
+		    "the legal basis or the consent given");
+	if (rc == -1)
+		return -1;
+	j.decision = decision;
+	j.reason = reason;
+	j.legal_basis = legal_basis;
+	*status = j.status;
+	return triage_step(ctx, id, decide_job, &j);
+}

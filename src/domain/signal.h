@@ -1,0 +1,114 @@
+/*
+ * signal: a professional's worry that someone is being exploited, filed
+ * with the advice-and-reporting point (point E of the design).
+ *
+ * A signal names a municipality, the indicators seen, the suspected forms
+ * of exploitation, an urgency, free text and the people it concerns
+ * (victims, suspected exploiters, others) as far as known.  Free text and
+ * everything that identifies a person are sealed (crypt_seal, with table,
+ * column and row id); a person's BSN or V-number and name with birth date
+ * are also kept as keyed blind indexes for matching; only an age band,
+ * sex, nationality group and victim-group markers stay plain, for the
+ * numbers.  Filing, every read of a signal and every triage step are
+ * audited in the same transaction.
+ *
+ * Who sees what: the reporter sees their own signals (and their status,
+ * never a case); an advisor sees the signals of the Veilig Thuis regions
+ * their organisation serves, and those no point covers yet.  Anyone else
+ * gets ST_NOTFOUND, as if the signal did not exist.
+ */
+#ifndef SCHAKEL_SIGNAL_H
+#define SCHAKEL_SIGNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/json.h"
+
+struct ctx;
+
+struct signal_person {
+	const char	*kind;		/* victim | suspect | other */
+	const char	*name;
+	const char	*birth_date;	/* YYYY-MM-DD */
+	int64_t		 estimated_age;	/* 0: unknown */
+	const char	*sex;		/* female | male | other | unknown */
+	const char	*nationality;	/* dutch | eu | non_eu | unknown */
+	const char	*id_number;	/* BSN or V-number */
+	const char	*phone;
+	const char	*languages;
+	struct json_strlist markers;
+	const char	*age_band;	/* derived; out only */
+};
+
+struct signal_in {
+	const char	*municipality;
+	const char	*noticed_on;	/* YYYY-MM-DD, not in the future */
+	const char	*urgency;	/* acute | days | not_urgent */
+	struct json_strlist forms;
+	struct json_strlist indicators;
+	const char	*description;
+	const char	*actions_taken;
+	struct json_objlist persons;	/* struct signal_person */
+};
+
+struct signal {
+	int64_t		 id;
+	int64_t		 reporter_id;
+	const char	*reporter;		/* user name */
+	const char	*reporter_org;
+	int64_t		 region_id;		/* 0: no point covers it */
+	const char	*municipality;
+	const char	*municipality_name;
+	const char	*noticed_on;		/* NULL when not given */
+	const char	*urgency;
+	const char	*forms;			/* comma-separated */
+	const char	*indicators;		/* comma-separated */
+	const char	*description;
+	const char	*actions_taken;
+	const char	*status;
+	const char	*decision;
+	const char	*decision_reason;
+	const char	*legal_basis;
+	const char	*claimed_by;		/* user name or NULL */
+	int64_t		 triage_due;
+	int64_t		 created_at;
+	struct signal_person *persons;
+	size_t		 npersons;
+};
+
+/* A line of a list: no personal data. */
+struct signal_line {
+	int64_t		 id;
+	int64_t		 created_at;
+	const char	*municipality;
+	const char	*municipality_name;
+	const char	*urgency;
+	const char	*status;
+	const char	*decision;
+	int64_t		 triage_due;
+	const char	*claimed_by;
+	int64_t		 persons;
+	const char	*forms;
+	const char	*reporter_org;
+};
+
+/* File a signal for ctx's user; *id and *triage_due (unix time) out. */
+int	signal_file(struct ctx *, const struct signal_in *, int64_t *id,
+	    int64_t *triage_due);
+/* The user's own signals, newest first. */
+int	signal_mine(struct ctx *, struct signal_line **, size_t *n);
+/* The advisor's triage queue: most urgent, then oldest, first. */
+int	signal_queue(struct ctx *, struct signal_line **, size_t *n);
+/* One signal with its people, decrypted and audited; NULL (ST_NOTFOUND)
+ * when ctx's user may not see it. */
+struct signal *signal_get(struct ctx *, int64_t id);
+/* An advisor takes a received signal into triage. */
+int	signal_claim(struct ctx *, int64_t id);
+/* The advisor who claimed it decides; reason is required for
+ * no_action, legal_basis for forwarding.  *status: the new status. */
+int	signal_decide(struct ctx *, int64_t id, const char *decision,
+	    const char *reason, const char *legal_basis, const char **status);
+
+#endif

@@ -1,0 +1,227 @@
+// Signals: filing with every field checked and named, the reporter's own
+// list, the advisor's queue limited to the point's region, claim and
+// decision, encryption at rest and the audit trail.  Runs on SQLite and
+// PostgreSQL (SCHAKEL_TEST_DB).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { client } from '../lib/http.mjs';
+import { startServer } from '../lib/server.mjs';
+import { assertError, fieldNames, loginAs, sql, stopClean,
+    strongPassword, uniqueName } from '../lib/util.mjs';
+
+let server = null;
+let reporter = null;
+let advisor = null;
+
+const VICTIM = 'Zoë van den Heuvel-Jansen';
+
+const good = () => ({
+	municipality: 'GM0362',			// Amstelveen: the demo point
+	noticed_on: '2026-11-20',
+	urgency: 'days',
+	forms: ['labour'],
+	indicators: ['OM-1a-1', 'OM-1a-3'],
+	description: 'Werkt 70 uur per week, woont bij de werkgever.',
+	actions_taken: 'Gesproken met de mentor.',
+	persons: [{ kind: 'victim', name: VICTIM, birth_date: '2009-05-17',
+	    sex: 'female', nationality: 'eu', id_number: '123456782',
+	    phone: '+31 6 12345678', languages: 'Pools, Engels',
+	    markers: ['minor'] },
+	{ kind: 'suspect', name: 'Onbekende man', estimated_age: 40 }],
+});
+
+before(async () => {
+	server = await startServer();
+	reporter = await loginAs(server, 'demo-reporter');
+	advisor = await loginAs(server, 'demo-advisor');
+});
+
+after(async () => {
+	await stopClean(server);
+});
+
+async function mineCount(c) {
+	const r = await c.get('/api/signals/mine');
+	assert.equal(r.status, 200);
+	return r.body.signals.length;
+}
+
+test('the catalogue has every indicator in Dutch and English', async () => {
+	const r = await reporter.get('/api/catalog');
+	assert.equal(r.status, 200);
+	assert.ok(r.body.indicators.length >= 70);
+	for (const i of r.body.indicators) {
+		assert.ok(i.text_nl && i.text_en, i.id);
+		assert.ok(['general', 'labour', 'sexual', 'criminal']
+		    .includes(i.group), i.id);
+	}
+	const forms = r.body.forms.map((f) => f.key);
+	assert.ok(forms.includes('ernstige_benadeling'));
+	assert.ok(r.body.markers.some((m) => m.key === 'minor' && m.nl));
+});
+
+test('a signal is filed, with a triage deadline', async () => {
+	const before = await mineCount(reporter);
+	const r = await reporter.post('/api/signals', good());
+	assert.equal(r.status, 201, r.text);
+	assert.equal(r.body.status, 'received');
+	assert.equal(r.body.emergency, false);
+	// Three working days: never more than a week and a weekend away.
+	const due = Date.parse(r.body.triage_due);
+	assert.ok(due > Date.now() && due < Date.now() + 8 * 86400e3);
+	assert.equal(await mineCount(reporter), before + 1);
+	const mine = (await reporter.get('/api/signals/mine')).body.signals;
+	const line = mine.find((s) => s.id === r.body.id);
+	assert.equal(line.status, 'received');
+	assert.equal(line.municipality_name, 'Amstelveen');
+	// The list carries no personal data.
+	assert.doesNotMatch(JSON.stringify(mine), /Heuvel|Werkt 70/);
+});
+
+test('acute: the emergency numbers and a same-day deadline', async () => {
+	const r = await reporter.post('/api/signals', { ...good(),
+	    urgency: 'acute' });
+	assert.equal(r.status, 201, r.text);
+	assert.equal(r.body.emergency, true);
+	assert.ok(Date.parse(r.body.triage_due) - Date.now() < 86400e3);
+});
+
+test('bad input names every wrong field and changes nothing',
+    async () => {
+	const before = await mineCount(reporter);
+	const bad = { ...good(), municipality: 'GM9999',
+	    noticed_on: '2999-01-01', urgency: 'soon',
+	    forms: ['smuggling'], indicators: ['XX-1'],
+	    persons: [{ kind: 'friend', birth_date: '2023-02-30',
+	    id_number: '123456789', markers: ['tall'] }] };
+	const r = await reporter.post('/api/signals', bad);
+	assertError(r, 400, 'invalid');
+	const f = fieldNames(r);
+	for (const name of ['municipality', 'noticed_on', 'urgency',
+	    'forms[0]', 'indicators[0]', 'persons[0].kind',
+	    'persons[0].birth_date', 'persons[0].id_number',
+	    'persons[0].markers[0]'])
+		assert.ok(f.includes(name), `${name} in ${f}`);
+	// The shape comes first: an unknown or mistyped field is named
+	// before any value is judged.
+	const r2 = await reporter.post('/api/signals', { ...good(),
+	    persons: [{ kind: 'victim', shoe: 42, estimated_age: 'old' }] });
+	assertError(r2, 400, 'invalid');
+	assert.deepEqual(fieldNames(r2).sort(), ['persons[0].estimated_age',
+	    'persons[0].shoe']);
+	// Neither an indicator nor a description: nothing to triage.
+	const r3 = await reporter.post('/api/signals', { municipality:
+	    'GM0363' });
+	assertError(r3, 400, 'invalid');
+	assert.ok(fieldNames(r3).includes('indicators'));
+	assert.equal(await mineCount(reporter), before);
+});
+
+test('personal fields are sealed at rest, with blind indexes', async () => {
+	const r = await reporter.post('/api/signals', good());
+	assert.equal(r.status, 201);
+	const id = r.body.id;
+	const hits = await sql(server.dataDir, 'SELECT COUNT(*) FROM ' +
+	    `signal_person WHERE signal_id = ${id} AND identity IS NOT ` +
+	    'NULL AND bi_id IS NULL');
+	// The victim has a BSN: its index is there; the suspect has none.
+	assert.equal(hits.trim(), '1');
+	for (const column of ['identity', 'bi_id', 'bi_name_dob']) {
+		const n = await sql(server.dataDir, 'SELECT COUNT(*) FROM ' +
+		    `signal_person WHERE signal_id = ${id} AND ` +
+		    `${column} IS NOT NULL`);
+		assert.ok(Number(n) >= 1, column);
+	}
+	// No plain name, BSN or description anywhere in those rows.
+	const dump = await sql(server.dataDir, 'SELECT * FROM signal_person ' +
+	    `WHERE signal_id = ${id}; SELECT * FROM signal WHERE id = ${id}`);
+	assert.doesNotMatch(dump, /Heuvel|123456782|Werkt 70|mentor/);
+});
+
+test('a reporter sees only their own signals', async () => {
+	const admin = await loginAs(server, 'demo-admin');
+	const me = (await reporter.get('/api/me')).body;
+	const name = uniqueName('leraar');
+	const password = strongPassword();
+	const u = await admin.post('/api/users', { username: name,
+	    role: 'reporter', org_id: me.org_id, password });
+	assert.equal(u.status, 201, u.text);
+	// A reporter needs a second factor; read it from the URI.
+	const { totp, secretFromUri } = await import('../lib/totp.mjs');
+	const other = client(server.url);
+	await other.login(name, password,
+	    totp(secretFromUri(u.body.totp_uri)));
+	const filed = await reporter.post('/api/signals', good());
+	assertError(await other.get(`/api/signals/${filed.body.id}`), 404,
+	    'not_found');
+	assert.equal(await mineCount(other), 0);
+	// Their own is theirs to read.
+	const own = await other.post('/api/signals', good());
+	const r = await other.get(`/api/signals/${own.body.id}`);
+	assert.equal(r.status, 200);
+	assert.equal(r.body.persons[0].name, VICTIM);
+});
+
+test('the advisor triages the region of the point, and only that',
+    async () => {
+	const here = await reporter.post('/api/signals', good());
+	const there = await reporter.post('/api/signals', { ...good(),
+	    municipality: 'GM0599' });	// Rotterdam: another point
+	const q = await advisor.get('/api/signals/queue');
+	assert.equal(q.status, 200);
+	const ids = q.body.signals.map((s) => s.id);
+	assert.ok(ids.includes(here.body.id));
+	assert.ok(!ids.includes(there.body.id));
+	assertError(await advisor.get(`/api/signals/${there.body.id}`), 404,
+	    'not_found');
+	assertError(await advisor.post(`/api/signals/${there.body.id}` +
+	    '/claim'), 404, 'not_found');
+	// Acute before not urgent, oldest first within.
+	const rank = { acute: 0, days: 1, not_urgent: 2 };
+	const ranks = q.body.signals.map((s) => rank[s.urgency]);
+	assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+
+	const id = here.body.id;
+	const d = await advisor.get(`/api/signals/${id}`);
+	assert.equal(d.status, 200);
+	assert.equal(d.body.persons[0].name, VICTIM);
+	assert.equal(d.body.persons[0].age_band, '16-17');
+	// Deciding before claiming, and forwarding without a basis, fail.
+	assertError(await advisor.post(`/api/signals/${id}/decision`,
+	    { decision: 'advice_given' }), 409, 'conflict');
+	const c = await advisor.post(`/api/signals/${id}/claim`);
+	assert.equal(c.status, 200, c.text);
+	assert.equal(c.body.status, 'in_triage');
+	assertError(await advisor.post(`/api/signals/${id}/claim`), 409,
+	    'conflict');
+	const nb = await advisor.post(`/api/signals/${id}/decision`,
+	    { decision: 'forward_police' });
+	assertError(nb, 400, 'invalid');
+	assert.deepEqual(fieldNames(nb), ['legal_basis']);
+	const ok = await advisor.post(`/api/signals/${id}/decision`,
+	    { decision: 'forward_police', legal_basis: 'toestemming',
+	    reason: 'interne afweging' });
+	assert.equal(ok.status, 200, ok.text);
+	assert.equal(ok.body.status, 'taken_up');
+
+	// The reporter follows the status, not the deliberation.
+	const mine = await reporter.get(`/api/signals/${id}`);
+	assert.equal(mine.body.status, 'taken_up');
+	assert.equal(mine.body.decision_reason, null);
+	assert.equal(mine.body.legal_basis, null);
+	assert.equal(mine.body.claimed_by, null);
+});
+
+test('filing, reading and every triage step are audited', async () => {
+	const f = await reporter.post('/api/signals', good());
+	const id = f.body.id;
+	await advisor.get(`/api/signals/${id}`);
+	await advisor.post(`/api/signals/${id}/claim`);
+	await advisor.post(`/api/signals/${id}/decision`,
+	    { decision: 'no_action', reason: 'geen signalen bevestigd' });
+	const rows = await sql(server.dataDir, 'SELECT action FROM audit ' +
+	    `WHERE object_type = 'signal' AND object_id = ${id} ORDER BY id`);
+	assert.deepEqual(rows.trim().split('\n'), ['signal.create',
+	    'signal.read', 'signal.claim', 'signal.decide']);
+});
