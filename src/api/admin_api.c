@@ -131,6 +131,7 @@ api_users_list(struct ctx *ctx, struct http_request *req,
 		jw_kbool(&w, "disabled", u[i].disabled);
 		jw_kbool(&w, "demo", u[i].demo);
 		jw_kbool(&w, "totp_enabled", u[i].totp_enabled);
+		jw_kstr(&w, "phone", u[i].phone);
 		jw_key(&w, "last_login_at");
 		if (u[i].last_login_at > 0)
 			jw_str(&w, time_iso(ctx->arena, u[i].last_login_at));
@@ -150,6 +151,8 @@ static const struct json_field user_fields[] = {
 	    INT64_MAX),
 	JSON_STR(struct user_in, password, "password", JSON_REQUIRED, 1,
 	    1024),
+	JSON_STR(struct user_in, phone, "phone",
+	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 40),
 };
 
 int

@@ -175,6 +175,7 @@ write_lines(struct ctx *ctx, struct http_response *resp,
 		} else {
 			/* The outcome in one word; never the case. */
 			jw_kstr(&w, "outcome", l[i].decision);
+			jw_kint(&w, "also_concerned", l[i].matches);
 		}
 		jw_obj_close(&w);
 	}
@@ -282,6 +283,16 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	jw_arr_open(&w);
 	for (i = 0; i < s->npersons; i++)
 		person(&w, &s->persons[i]);
+	jw_arr_close(&w);
+	jw_key(&w, "also_concerned");
+	jw_arr_open(&w);
+	for (i = 0; i < s->nconcerns; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "username", s->concerns[i].username);
+		jw_kstr(&w, "org_name", s->concerns[i].org_name);
+		jw_kstr(&w, "phone", s->concerns[i].phone);
+		jw_obj_close(&w);
+	}
 	jw_arr_close(&w);
 	jw_obj_close(&w);
 	return 0;

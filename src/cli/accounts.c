@@ -22,7 +22,7 @@ static const char org_help[] =
 
 static const char user_help[] =
     "usage: schakel user add --data DIR --org ORG --role ROLE\n"
-    "                        [--password-stdin] NAME\n"
+    "                        [--phone PHONE] [--password-stdin] NAME\n"
     "       schakel user list --data DIR\n"
     "       schakel user disable --data DIR NAME\n"
     "       schakel user reset-password --data DIR [--password-stdin] NAME\n"
@@ -45,6 +45,7 @@ struct args {
 	const char	*org;
 	const char	*role;
 	const char	*user;
+	const char	*phone;
 	bool		 password_stdin;
 	const char	*positional;
 };
@@ -61,6 +62,7 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 		{ "role", required_argument, NULL, 'r' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "password-stdin", no_argument, NULL, 'P' },
+		{ "phone", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -80,6 +82,7 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 		case 'r': a->role = optarg; break;
 		case 'u': a->user = optarg; break;
 		case 'P': a->password_stdin = true; break;
+		case 'T': a->phone = optarg; break;
 		case 'h': fputs(help, stdout); return 0;
 		default:
 			return cli_usage(cmd, "unknown option or missing "
@@ -230,6 +233,7 @@ cmd_user(int argc, char **argv)
 		in.username = a.positional;
 		in.role = a.role;
 		in.password = pw;
+		in.phone = a.phone;
 		if (org_resolve(env.ctx, a.org, &in.org_id) == -1 ||
 		    user_create(env.ctx, &in, false, &id, &uri) == -1)
 			goto out_fail;

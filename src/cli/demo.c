@@ -267,6 +267,7 @@ demo_create(struct cli_env *env, const char *admin_password,
 		u.org_id = demo_users[i].org >= 0 ? ids[demo_users[i].org] :
 		    beheer;
 		u.password = cli_new_password(env->arena);
+		u.phone = arena_printf(env->arena, "020 555 01 %02zu", i + 10);
 		if (user_create(env->ctx, &u, true, &id, &uri) == -1)
 			return -1;
 		if (strcmp(u.role, "reporter") == 0) {

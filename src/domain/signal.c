@@ -301,6 +301,33 @@ struct file_job {
 	int64_t		 id;
 };
 
+/* Link the new person to the same person in other organisations' open
+ * signals, and put each link on both signals' audit trail. */
+static int
+match(struct ctx *ctx, int64_t signal, int64_t person, struct store_value bi_id,
+    struct store_value bi_nd)
+{
+	struct store_rows *r;
+	int64_t other;
+	size_t i;
+
+	if (store_exec(ctx, Q_MATCH_FIND, ARGS(bi_id, bi_nd, store_int(signal),
+	    store_int(ctx->who.org_id)), &r) == -1)
+		return -1;
+	for (i = 0; i < r->nrows; i++) {
+		other = rows_int(r, i, 1);
+		if (store_exec(ctx, Q_MATCH_INSERT, ARGS(store_int(person),
+		    store_int(rows_int(r, i, 0)), store_int(signal),
+		    store_int(other), store_text(rows_text(r, i, 2)),
+		    store_int(time_now())), NULL) == -1)
+			return -1;
+		if (audit_append(ctx, "signal.match", "signal", signal) == -1 ||
+		    audit_append(ctx, "signal.match", "signal", other) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 file_person(struct ctx *ctx, int64_t signal, const struct signal_person *p)
 {
@@ -318,8 +345,12 @@ file_person(struct ctx *ctx, int64_t signal, const struct signal_person *p)
 	    &ident) == -1)
 		return -1;
 	blind_indexes(ctx, p, &bi_id, &bi_nd);
-	return store_exec(ctx, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(id), ident,
-	    bi_id, bi_nd), NULL);
+	if (store_exec(ctx, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(id), ident,
+	    bi_id, bi_nd), NULL) == -1)
+		return -1;
+	if (bi_id.type == SV_NULL && bi_nd.type == SV_NULL)
+		return 0;
+	return match(ctx, signal, id, bi_id, bi_nd);
 }
 
 static int
@@ -388,6 +419,7 @@ line_from_mine(const struct store_rows *r, size_t i, struct signal_line *l)
 	l->urgency = rows_text(r, i, 4);
 	l->status = rows_text(r, i, 5);
 	l->decision = rows_text(r, i, 6);
+	l->matches = rows_int(r, i, 7);
 }
 
 int
@@ -510,6 +542,26 @@ load_persons(struct ctx *ctx, struct signal *s, bool *bad)
 	return 0;
 }
 
+static int
+load_concerns(struct ctx *ctx, struct signal *s)
+{
+	struct store_rows *r;
+	size_t i;
+
+	if (store_exec(ctx, Q_MATCH_FOR_SIGNAL, ARGS(store_int(s->id)), &r) ==
+	    -1)
+		return -1;
+	s->nconcerns = r->nrows;
+	s->concerns = arena_alloc(ctx->arena, (r->nrows + 1) *
+	    sizeof(*s->concerns));
+	for (i = 0; i < r->nrows; i++) {
+		s->concerns[i].username = rows_text(r, i, 0);
+		s->concerns[i].org_name = rows_text(r, i, 1);
+		s->concerns[i].phone = rows_text(r, i, 2);
+	}
+	return 0;
+}
+
 struct signal *
 signal_get(struct ctx *ctx, int64_t id)
 {
@@ -554,7 +606,7 @@ signal_get(struct ctx *ctx, int64_t id)
 		s->legal_basis = NULL;
 		s->claimed_by = NULL;
 	}
-	if (load_persons(ctx, s, &bad) == -1)
+	if (load_persons(ctx, s, &bad) == -1 || load_concerns(ctx, s) == -1)
 		return NULL;
 	if (bad) {
 		ctx_clear_error(ctx);

@@ -12,6 +12,11 @@
  * numbers.  Filing, every read of a signal and every triage step are
  * audited in the same transaction.
  *
+ * Matching: when a person's blind index agrees with a person in an open
+ * signal of another organisation, both signals learn who else is
+ * concerned (name, organisation, work phone), never each other's content;
+ * each match is audited on both signals.
+ *
  * Who sees what: the reporter sees their own signals (and their status,
  * never a case); an advisor sees the signals of the Veilig Thuis regions
  * their organisation serves, and those no point covers yet.  Anyone else
@@ -76,6 +81,16 @@ struct signal {
 	int64_t		 created_at;
 	struct signal_person *persons;
 	size_t		 npersons;
+	struct signal_concern *concerns;	/* others worried too */
+	size_t		 nconcerns;
+};
+
+/* Another professional concerned about someone in this signal: who and
+ * how to reach them, nothing of what they reported. */
+struct signal_concern {
+	const char	*username;
+	const char	*org_name;
+	const char	*phone;
 };
 
 /* A line of a list: no personal data. */
@@ -92,6 +107,7 @@ struct signal_line {
 	int64_t		 persons;
 	const char	*forms;
 	const char	*reporter_org;
+	int64_t		 matches;		/* others concerned too */
 };
 
 /* File a signal for ctx's user; *id and *triage_due (unix time) out. */

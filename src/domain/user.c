@@ -51,7 +51,7 @@ create_job(struct ctx *ctx, void *p)
 	if (store_exec(ctx, Q_USER_INSERT, ARGS(store_text(j->in->username),
 	    store_int(j->in->org_id), store_text(j->in->role),
 	    store_text(j->hash), store_int(j->totp), store_int(j->demo),
-	    store_int(time_now())), &r) == -1) {
+	    store_int(time_now()), store_text(j->in->phone)), &r) == -1) {
 		if (ctx->status == ST_CONFLICT) {
 			ctx_clear_error(ctx);
 			return fail_field(ctx, "username", "is already taken");
@@ -137,6 +137,7 @@ fill(const struct store_rows *r, size_t i, struct user *u)
 	u->totp_enabled = rows_int(r, i, 7) != 0;
 	u->created_at = rows_int(r, i, 8);
 	u->last_login_at = rows_int(r, i, 9);
+	u->phone = rows_text(r, i, 10);
 }
 
 int

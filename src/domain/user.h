@@ -24,6 +24,7 @@ struct user {
 	bool		 totp_enabled;
 	int64_t		 created_at;
 	int64_t		 last_login_at;		/* 0: never */
+	const char	*phone;			/* work phone, or NULL */
 };
 
 struct user_in {
@@ -31,6 +32,7 @@ struct user_in {
 	const char	*role;
 	int64_t		 org_id;
 	const char	*password;
+	const char	*phone;		/* optional work phone */
 };
 
 /*

@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 #define USER_COLS "u.id, u.username, u.org_id, o.name, u.role, u.demo, " \
-	"u.disabled, u.totp_required, u.created_at, u.last_login_at"
+	"u.disabled, u.totp_required, u.created_at, u.last_login_at, u.phone"
 
 static const char *const sql[Q__COUNT] = {
 	[Q_SCHEMA_INIT] =
@@ -49,8 +49,8 @@ static const char *const sql[Q__COUNT] = {
 
 	[Q_USER_INSERT] =
 	    "INSERT INTO app_user (username, org_id, role, password_hash,"
-	    " totp_required, demo, created_at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+	    " totp_required, demo, created_at, phone)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
 	[Q_USER_SET_TOTP] =
 	    "UPDATE app_user SET totp_secret = ?2, totp_last_step = 0"
 	    " WHERE id = ?1",
@@ -168,7 +168,8 @@ static const char *const sql[Q__COUNT] = {
 	    " bi_name_dob = ?4 WHERE id = ?1",
 	[Q_SIGNAL_MINE] =
 	    "SELECT s.id, s.created_at, s.municipality, m.name, s.urgency,"
-	    " s.status, s.decision FROM signal s"
+	    " s.status, s.decision, (SELECT COUNT(*) FROM signal_match x"
+	    " WHERE x.signal_a = s.id OR x.signal_b = s.id) FROM signal s"
 	    " JOIN municipality m ON m.code = s.municipality"
 	    " WHERE s.reporter_id = ?1 ORDER BY s.created_at DESC, s.id DESC"
 	    " LIMIT ?2",
@@ -210,6 +211,28 @@ static const char *const sql[Q__COUNT] = {
 	    " decision_reason = ?4, legal_basis = ?5, updated_at = ?6"
 	    " WHERE id = ?1 AND status = 'in_triage' AND claimed_by = ?7"
 	    " RETURNING id",
+	/* People in other open signals of other organisations whose blind
+	 * index agrees with ?1 (id) or ?2 (name and birth date). */
+	[Q_MATCH_FIND] =
+	    "SELECT p.id, p.signal_id, CASE WHEN p.bi_id = ?1 THEN 'id'"
+	    " ELSE 'name_dob' END FROM signal_person p"
+	    " JOIN signal s ON s.id = p.signal_id"
+	    " WHERE (p.bi_id = ?1 OR p.bi_name_dob = ?2) AND p.signal_id <> ?3"
+	    " AND s.status <> 'closed' AND (s.reporter_org_id IS NULL"
+	    " OR s.reporter_org_id <> ?4) ORDER BY p.id LIMIT 50",
+	[Q_MATCH_INSERT] =
+	    "INSERT INTO signal_match (person_a, person_b, signal_a, signal_b,"
+	    " basis, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	    " ON CONFLICT DO NOTHING",
+	/* Who else is concerned about someone in signal ?1: the other
+	 * signal's reporter, never its content. */
+	[Q_MATCH_FOR_SIGNAL] =
+	    "SELECT DISTINCT u.username, o.name, u.phone FROM signal_match m"
+	    " JOIN signal s ON s.id = CASE WHEN m.signal_a = ?1"
+	    " THEN m.signal_b ELSE m.signal_a END"
+	    " JOIN app_user u ON u.id = s.reporter_id"
+	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
+	    " WHERE m.signal_a = ?1 OR m.signal_b = ?1 ORDER BY u.username",
 
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
@@ -220,7 +243,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM audit), (SELECT COUNT(*) FROM region),"
 	    " (SELECT COUNT(*) FROM region_municipality),"
 	    " (SELECT COUNT(*) FROM org_region), (SELECT COUNT(*) FROM signal),"
-	    " (SELECT COUNT(*) FROM signal_person)",
+	    " (SELECT COUNT(*) FROM signal_person),"
+	    " (SELECT COUNT(*) FROM signal_match)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -232,12 +256,12 @@ static const char *const sql[Q__COUNT] = {
 	[Q_COPY_USER_ALL] =
 	    "SELECT id, username, org_id, role, password_hash, totp_secret,"
 	    " totp_required, totp_last_step, demo, disabled, created_at,"
-	    " last_login_at FROM app_user ORDER BY id",
+	    " last_login_at, phone FROM app_user ORDER BY id",
 	[Q_COPY_USER_INSERT] =
 	    "INSERT INTO app_user (id, username, org_id, role, password_hash,"
 	    " totp_secret, totp_required, totp_last_step, demo, disabled,"
-	    " created_at, last_login_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	    " ?8, ?9, ?10, ?11, ?12)",
+	    " created_at, last_login_at, phone) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	[Q_COPY_LOGINFAIL_ALL] =
 	    "SELECT username, failures, first_at, locked_until"
 	    " FROM login_failure ORDER BY username",
@@ -268,7 +292,9 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('signal', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal), false),"
 	    " setval(pg_get_serial_sequence('signal_person', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_person), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_person), false),"
+	    " setval(pg_get_serial_sequence('signal_match', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_match), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -300,6 +326,13 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO signal_person (id, signal_id, kind, identity,"
 	    " age_band, sex, nationality, markers, bi_id, bi_name_dob)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[Q_COPY_MATCH_ALL] =
+	    "SELECT id, person_a, person_b, signal_a, signal_b, basis,"
+	    " created_at FROM signal_match ORDER BY id",
+	[Q_COPY_MATCH_INSERT] =
+	    "INSERT INTO signal_match (id, person_a, person_b, signal_a,"
+	    " signal_b, basis, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -327,11 +360,12 @@ static const char *const names[Q__COUNT] = {
 	N(Q_SIGNAL_INSERT), N(Q_SIGNAL_SEAL), N(Q_SIGNAL_PERSON_INSERT),
 	N(Q_SIGNAL_PERSON_SEAL), N(Q_SIGNAL_MINE), N(Q_SIGNAL_QUEUE),
 	N(Q_SIGNAL_GET), N(Q_SIGNAL_PERSONS), N(Q_SIGNAL_IN_ORG_REGION),
-	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE),
+	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_MATCH_FIND),
+	N(Q_MATCH_INSERT), N(Q_MATCH_FOR_SIGNAL),
 	N(Q_COPY_REGION_ALL), N(Q_COPY_REGION_INSERT),
 	N(Q_COPY_REGION_MUNI_ALL), N(Q_COPY_ORG_REGION_ALL),
 	N(Q_COPY_SIGNAL_ALL), N(Q_COPY_SIGNAL_INSERT), N(Q_COPY_PERSON_ALL),
-	N(Q_COPY_PERSON_INSERT),
+	N(Q_COPY_PERSON_INSERT), N(Q_COPY_MATCH_ALL), N(Q_COPY_MATCH_INSERT),
 #undef N
 };
 

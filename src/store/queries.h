@@ -79,6 +79,9 @@ enum query {
 	Q_SIGNAL_IN_ORG_REGION,
 	Q_SIGNAL_CLAIM,
 	Q_SIGNAL_DECIDE,
+	Q_MATCH_FIND,
+	Q_MATCH_INSERT,
+	Q_MATCH_FOR_SIGNAL,
 
 	/* copying a whole deployment (store/copy.c) */
 	Q_COPY_COUNTS,
@@ -101,6 +104,8 @@ enum query {
 	Q_COPY_SIGNAL_INSERT,
 	Q_COPY_PERSON_ALL,
 	Q_COPY_PERSON_INSERT,
+	Q_COPY_MATCH_ALL,
+	Q_COPY_MATCH_INSERT,
 
 	Q__COUNT
 };

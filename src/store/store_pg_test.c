@@ -226,9 +226,12 @@ test_migration(void **state)
 	/* Applying it twice fails instead of doing half. */
 	assert_int_equal(script(c, (const char *)f->data), -1);
 	assert_int_equal(last_st, ST_INTERNAL);
-	f = embed_find(embedded_migrations, "0002_signals.pg.sql");
-	assert_non_null(f);
-	must(script(c, (const char *)f->data));
+	/* Then the later ones, in order, as store.c would. */
+	for (f = embedded_migrations; f->name != NULL; f++)
+		if (strcmp(f->name, "0001_init.pg.sql") > 0 &&
+		    (strstr(f->name, ".pg.sql") != NULL ||
+		    strstr(f->name, ".sqlite.sql") == NULL))
+			must(script(c, (const char *)f->data));
 	store_pg_backend.disconnect(c);
 	arena_free(a);
 }
@@ -501,7 +504,7 @@ test_users_and_blobs(void **state)
 	    store_int(1700000200), store_int(56666673)), NULL));
 	must(run(c, a, Q_USER_GET, ARGS(store_int(uid)), &r));
 	assert_int_equal(r->nrows, 1);
-	assert_int_equal(r->ncols, 10);
+	assert_int_equal(r->ncols, 11);
 	assert_string_equal(rows_text(r, 0, 1), name);
 	assert_int_equal(rows_int(r, 0, 2), org);
 	assert_string_equal(rows_text(r, 0, 3), "Zorgcoordinatie Noord");
@@ -518,7 +521,7 @@ test_users_and_blobs(void **state)
 	assert_int_equal(rows_int(r, 0, 8), 1);
 	must(run(c, a, Q_USER_LIST, NOARGS, &r));
 	assert_true(r->nrows >= 1);
-	assert_int_equal(r->ncols, 10);
+	assert_int_equal(r->ncols, 11);
 
 	assert_int_equal(run(c, a, Q_USER_INSERT, ARGS(store_text(name),
 	    store_int(org), store_text("advisor"), store_text("h"),
@@ -1013,6 +1016,46 @@ test_regions_and_signals(void **state)
 	    store_null(), store_int(4200), store_int(uid)), &r));
 	assert_int_equal(r->nrows, 1);
 
+	/* Matching: a second signal from another organisation with the
+	 * same blind index finds the first, and the link goes both ways. */
+	{
+		int64_t org2 = make_org(c, a, "Politie Test", NULL);
+		int64_t uid2 = make_user(c, a, "agent", org2), sig2, p2;
+
+		must(run(c, a, Q_SIGNAL_INSERT, ARGS(store_int(uid2),
+		    store_int(org2), store_null(), store_text("GM0363"),
+		    store_null(), store_text("days"), store_text(""),
+		    store_text(""), store_int(5000), store_int(4300)), &r));
+		sig2 = rows_int(r, 0, 0);
+		must(run(c, a, Q_SIGNAL_PERSON_INSERT, ARGS(store_int(sig2),
+		    store_text("victim"), store_null(), store_null(),
+		    store_null(), store_text("")), &r));
+		p2 = rows_int(r, 0, 0);
+		must(run(c, a, Q_MATCH_FIND, ARGS(store_blob(bi, sizeof(bi)),
+		    store_null(), store_int(sig2), store_int(org2)), &r));
+		/* The first signal is closed by now: no match. */
+		assert_int_equal(r->nrows, 0);
+		must(run(c, a, Q_MATCH_INSERT, ARGS(store_int(p2),
+		    store_int(person), store_int(sig2), store_int(sig),
+		    store_text("id"), store_int(4400)), NULL));
+		/* Twice is once. */
+		must(run(c, a, Q_MATCH_INSERT, ARGS(store_int(p2),
+		    store_int(person), store_int(sig2), store_int(sig),
+		    store_text("id"), store_int(4400)), NULL));
+		must(run(c, a, Q_MATCH_FOR_SIGNAL, ARGS(store_int(sig)), &r));
+		assert_int_equal(r->nrows, 1);
+		assert_string_equal(rows_text(r, 0, 0), "agent");
+		assert_string_equal(rows_text(r, 0, 1), "Politie Test");
+		must(run(c, a, Q_MATCH_FOR_SIGNAL, ARGS(store_int(sig2)), &r));
+		assert_string_equal(rows_text(r, 0, 0), "melder");
+		must(run(c, a, Q_COPY_MATCH_ALL, NOARGS, &r));
+		assert_int_equal(r->ncols, 7);
+		assert_int_equal(r->nrows, 1);
+		must(run(c, a, Q_COPY_MATCH_INSERT, ARGS(store_int(800004),
+		    store_int(person), store_int(p2), store_int(sig),
+		    store_int(sig2), store_text("name_dob"), store_int(1)),
+		    NULL));
+	}
 	must(run(c, a, Q_COPY_REGION_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 4);
 	must(run(c, a, Q_COPY_REGION_INSERT, ARGS(store_int(800001),
@@ -1068,7 +1111,7 @@ test_copy_statements(void **state)
 	    store_text("gekopieerd"), store_int(900001), store_text("admin"),
 	    store_text("$argon2id$x"), store_blob(h, sizeof(h)), store_int(1),
 	    store_int(5), store_int(0), store_int(0), store_int(78),
-	    store_null()), NULL));
+	    store_null(), store_text("010 555 00 00")), NULL));
 	must(run(c, a, Q_COPY_SESSION_INSERT, ARGS(store_int(900003),
 	    store_blob(h, sizeof(h)), store_int(900002), store_int(1),
 	    store_int(2), store_int(3)), NULL));
@@ -1082,7 +1125,7 @@ test_copy_statements(void **state)
 	assert_int_equal(rows_int(r, 0, 6), before[6] + 1);
 
 	must(run(c, a, Q_COPY_USER_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 12);
+	assert_int_equal(r->ncols, 13);
 	for (i = 0; i < r->nrows; i++) {
 		if (rows_int(r, i, 0) != 900002)
 			continue;

@@ -225,3 +225,61 @@ test('filing, reading and every triage step are audited', async () => {
 	assert.deepEqual(rows.trim().split('\n'), ['signal.create',
 	    'signal.read', 'signal.claim', 'signal.decide']);
 });
+
+test('two professionals, one person: both are told, nothing else crosses',
+    async () => {
+	const admin = await loginAs(server, 'demo-admin');
+	const orgs = (await admin.get('/api/orgs')).body.orgs;
+	const police = orgs.find((o) => o.type === 'police');
+	const name = uniqueName('agent');
+	const password = strongPassword();
+	const u = await admin.post('/api/users', { username: name,
+	    role: 'provider', org_id: police.id, password,
+	    phone: '020 559 11 11' });
+	assert.equal(u.status, 201, u.text);
+	const { totp, secretFromUri } = await import('../lib/totp.mjs');
+	const agent = client(server.url);
+	await agent.login(name, password,
+	    totp(secretFromUri(u.body.totp_uri)));
+
+	const school = await reporter.post('/api/signals', good());
+	assert.equal(school.status, 201);
+	// The same BSN, written differently, under another name.
+	const byId = await agent.post('/api/signals', {
+	    municipality: 'GM0363', description: 'Aangetroffen bij controle.', persons: [{ kind:
+	    'victim', name: 'Z. Heuvel', id_number: '1234.56.782' }] });
+	assert.equal(byId.status, 201, byId.text);
+	// No BSN, but the same name and birth date in another spelling.
+	const byName = await agent.post('/api/signals', { municipality:
+	    'GM0363', description: 'Tweede melding.', persons: [{ kind:
+	    'victim', name: 'ZOE VAN DEN HEUVEL JANSEN',
+	    birth_date: '17-05-2009' }] });
+	assert.equal(byName.status, 201, byName.text);
+
+	for (const id of [byId.body.id, byName.body.id]) {
+		const mine = await agent.get(`/api/signals/${id}`);
+		const who = mine.body.also_concerned;
+		assert.ok(who.some((w) => w.username === 'demo-reporter' &&
+		    w.org_name === 'Basisschool De Regenboog (demo)' &&
+		    w.phone), JSON.stringify(who));
+		// Nothing of the school's signal crosses over.
+		assert.doesNotMatch(mine.text, /Werkt 70|mentor|Pools|123456782/);
+	}
+	const theirs = await reporter.get(`/api/signals/${school.body.id}`);
+	assert.ok(theirs.body.also_concerned.some((w) => w.username === name &&
+	    w.phone === '020 559 11 11'), JSON.stringify(theirs.body));
+	assert.doesNotMatch(theirs.text, /Aangetroffen|Tweede melding/);
+	const line = (await reporter.get('/api/signals/mine')).body.signals
+	    .find((s) => s.id === school.body.id);
+	assert.ok(line.also_concerned >= 2);
+	// Every match is on the audit trail of both signals.
+	const n = await sql(server.dataDir, 'SELECT COUNT(*) FROM audit WHERE ' +
+	    `action = 'signal.match' AND object_id = ${school.body.id}`);
+	assert.ok(Number(n) >= 2, n);
+	// The same organisation is not told about itself.
+	const again = await agent.post('/api/signals', { municipality: 'GM0363',
+	    description: 'Derde.', persons: [{ kind: 'victim',
+	    id_number: '123456782' }] });
+	const d = await agent.get(`/api/signals/${again.body.id}`);
+	assert.ok(!d.body.also_concerned.some((w) => w.username === name));
+});
