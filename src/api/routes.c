@@ -34,5 +34,11 @@ const struct api_route api_routes[] = {
 	    ACT_SIGNAL_TRIAGE, 0 },
 	{ "POST", "/api/signals/{id}/decision", api_signals_decide,
 	    ACT_SIGNAL_TRIAGE, ROUTE_BODY },
+	{ "POST", "/api/advice", api_advice_ask, ACT_SIGNAL_CREATE,
+	    ROUTE_BODY },
+	{ "GET", "/api/advice/mine", api_advice_mine, ACT_SIGNAL_CREATE, 0 },
+	{ "GET", "/api/advice/queue", api_advice_queue, ACT_SIGNAL_TRIAGE, 0 },
+	{ "POST", "/api/advice/{id}/answer", api_advice_answer,
+	    ACT_SIGNAL_TRIAGE, ROUTE_BODY },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

@@ -234,6 +234,35 @@ static const char *const sql[Q__COUNT] = {
 	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
 	    " WHERE m.signal_a = ?1 OR m.signal_b = ?1 ORDER BY u.username",
 
+	[Q_ADVICE_INSERT] =
+	    "INSERT INTO advice (reporter_id, reporter_org_id, region_id,"
+	    " municipality, question, status, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6) RETURNING id",
+	[Q_ADVICE_SEAL] =
+	    "UPDATE advice SET question = ?2 WHERE id = ?1",
+	[Q_ADVICE_MINE] =
+	    "SELECT a.id, a.created_at, m.name, a.status, a.question,"
+	    " a.answer, a.answered_at, u.username FROM advice a"
+	    " JOIN municipality m ON m.code = a.municipality"
+	    " LEFT JOIN app_user u ON u.id = a.answered_by"
+	    " WHERE a.reporter_id = ?1 ORDER BY a.created_at DESC, a.id DESC"
+	    " LIMIT ?2",
+	[Q_ADVICE_QUEUE] =
+	    "SELECT a.id, a.created_at, m.name, a.status, a.question,"
+	    " a.answer, a.answered_at, u.username, o.name FROM advice a"
+	    " JOIN municipality m ON m.code = a.municipality"
+	    " LEFT JOIN app_user u ON u.id = a.answered_by"
+	    " LEFT JOIN org o ON o.id = a.reporter_org_id"
+	    " WHERE a.region_id IN (SELECT region_id FROM org_region"
+	    " WHERE org_id = ?1) OR a.region_id IS NULL"
+	    " ORDER BY a.status DESC, a.created_at, a.id LIMIT ?2",
+	[Q_ADVICE_GET] =
+	    "SELECT id, region_id, status FROM advice WHERE id = ?1",
+	[Q_ADVICE_ANSWER] =
+	    "UPDATE advice SET answer = ?2, answered_by = ?3, answered_at = ?4,"
+	    " status = 'answered' WHERE id = ?1 AND status = 'open'"
+	    " RETURNING id",
+
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
 	    " (SELECT COUNT(*) FROM municipality), (SELECT COUNT(*) FROM org),"
@@ -244,7 +273,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM region_municipality),"
 	    " (SELECT COUNT(*) FROM org_region), (SELECT COUNT(*) FROM signal),"
 	    " (SELECT COUNT(*) FROM signal_person),"
-	    " (SELECT COUNT(*) FROM signal_match)",
+	    " (SELECT COUNT(*) FROM signal_match),"
+	    " (SELECT COUNT(*) FROM advice)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -294,7 +324,9 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('signal_person', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_person), false),"
 	    " setval(pg_get_serial_sequence('signal_match', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_match), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_match), false),"
+	    " setval(pg_get_serial_sequence('advice', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM advice), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -333,6 +365,15 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO signal_match (id, person_a, person_b, signal_a,"
 	    " signal_b, basis, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	    " ?7)",
+	[Q_COPY_ADVICE_ALL] =
+	    "SELECT id, reporter_id, reporter_org_id, region_id, municipality,"
+	    " question, answer, answered_by, status, created_at, answered_at"
+	    " FROM advice ORDER BY id",
+	[Q_COPY_ADVICE_INSERT] =
+	    "INSERT INTO advice (id, reporter_id, reporter_org_id, region_id,"
+	    " municipality, question, answer, answered_by, status, created_at,"
+	    " answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -362,10 +403,13 @@ static const char *const names[Q__COUNT] = {
 	N(Q_SIGNAL_GET), N(Q_SIGNAL_PERSONS), N(Q_SIGNAL_IN_ORG_REGION),
 	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_MATCH_FIND),
 	N(Q_MATCH_INSERT), N(Q_MATCH_FOR_SIGNAL),
+	N(Q_ADVICE_INSERT), N(Q_ADVICE_SEAL), N(Q_ADVICE_MINE),
+	N(Q_ADVICE_QUEUE), N(Q_ADVICE_GET), N(Q_ADVICE_ANSWER),
 	N(Q_COPY_REGION_ALL), N(Q_COPY_REGION_INSERT),
 	N(Q_COPY_REGION_MUNI_ALL), N(Q_COPY_ORG_REGION_ALL),
 	N(Q_COPY_SIGNAL_ALL), N(Q_COPY_SIGNAL_INSERT), N(Q_COPY_PERSON_ALL),
 	N(Q_COPY_PERSON_INSERT), N(Q_COPY_MATCH_ALL), N(Q_COPY_MATCH_INSERT),
+	N(Q_COPY_ADVICE_ALL), N(Q_COPY_ADVICE_INSERT),
 #undef N
 };
 

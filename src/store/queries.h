@@ -83,6 +83,14 @@ enum query {
 	Q_MATCH_INSERT,
 	Q_MATCH_FOR_SIGNAL,
 
+	/* advice */
+	Q_ADVICE_INSERT,
+	Q_ADVICE_SEAL,
+	Q_ADVICE_MINE,
+	Q_ADVICE_QUEUE,
+	Q_ADVICE_GET,
+	Q_ADVICE_ANSWER,
+
 	/* copying a whole deployment (store/copy.c) */
 	Q_COPY_COUNTS,
 	Q_COPY_META_ALL,
@@ -106,6 +114,8 @@ enum query {
 	Q_COPY_PERSON_INSERT,
 	Q_COPY_MATCH_ALL,
 	Q_COPY_MATCH_INSERT,
+	Q_COPY_ADVICE_ALL,
+	Q_COPY_ADVICE_INSERT,
 
 	Q__COUNT
 };

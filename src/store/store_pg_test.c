@@ -1056,6 +1056,39 @@ test_regions_and_signals(void **state)
 		    store_int(sig2), store_text("name_dob"), store_int(1)),
 		    NULL));
 	}
+	/* Advice: asked, sealed, listed, answered once. */
+	{
+		int64_t adv;
+
+		must(run(c, a, Q_ADVICE_INSERT, ARGS(store_int(uid),
+		    store_int(org), store_int(region), store_text("GM0363"),
+		    store_blob("", 0), store_int(4500)), &r));
+		adv = rows_int(r, 0, 0);
+		must(run(c, a, Q_ADVICE_SEAL, ARGS(store_int(adv),
+		    store_blob(ct, sizeof(ct))), NULL));
+		must(run(c, a, Q_ADVICE_MINE, ARGS(store_int(uid),
+		    store_int(10)), &r));
+		assert_int_equal(r->nrows, 1);
+		must(run(c, a, Q_ADVICE_QUEUE, ARGS(store_int(org),
+		    store_int(10)), &r));
+		assert_int_equal(r->nrows, 1);
+		assert_string_equal(rows_text(r, 0, 3), "open");
+		must(run(c, a, Q_ADVICE_GET, ARGS(store_int(adv)), &r));
+		assert_int_equal(rows_int(r, 0, 1), region);
+		must(run(c, a, Q_ADVICE_ANSWER, ARGS(store_int(adv),
+		    store_blob(ct, sizeof(ct)), store_int(uid),
+		    store_int(4600)), &r));
+		assert_int_equal(r->nrows, 1);
+		must(run(c, a, Q_ADVICE_ANSWER, ARGS(store_int(adv),
+		    store_blob(ct, sizeof(ct)), store_int(uid),
+		    store_int(4600)), &r));
+		assert_int_equal(r->nrows, 0);
+		must(run(c, a, Q_COPY_ADVICE_ALL, NOARGS, &r));
+		assert_int_equal(r->ncols, 11);
+		memcpy(cells, r->cells, 11 * sizeof(cells[0]));
+		cells[0] = store_int(800005);
+		must(run(c, a, Q_COPY_ADVICE_INSERT, cells, 11, NULL));
+	}
 	must(run(c, a, Q_COPY_REGION_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 4);
 	must(run(c, a, Q_COPY_REGION_INSERT, ARGS(store_int(800001),

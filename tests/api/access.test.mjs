@@ -45,13 +45,19 @@ const EXPECT = {
 	    roles: ADVISOR },
 	'POST /api/signals/{id}/decision': { action: 'signal.triage',
 	    roles: ADVISOR },
+	'POST /api/advice': { action: 'signal.create', roles: REPORTING },
+	'GET /api/advice/mine': { action: 'signal.create', roles: REPORTING },
+	'GET /api/advice/queue': { action: 'signal.triage', roles: ADVISOR },
+	'POST /api/advice/{id}/answer': { action: 'signal.triage',
+	    roles: ADVISOR },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
 // before the body is validated.
 const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/users', 'POST /api/regions', 'POST /api/signals',
-    'POST /api/signals/{id}/decision']);
+    'POST /api/signals/{id}/decision', 'POST /api/advice',
+    'POST /api/advice/{id}/answer']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

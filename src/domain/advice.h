@@ -1,0 +1,35 @@
+/*
+ * advice: a professional describes a worry without identifying anyone and
+ * an advisor of the point of that municipality answers.  The question and
+ * the answer are sealed all the same (people write names anyway); asking
+ * and answering are audited.  The asker sees their own questions and the
+ * answers; advisors see those of the regions their organisation serves,
+ * and those no point covers yet.
+ */
+#ifndef SCHAKEL_ADVICE_H
+#define SCHAKEL_ADVICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ctx;
+
+struct advice {
+	int64_t		 id;
+	int64_t		 created_at;
+	const char	*municipality_name;
+	const char	*status;		/* open | answered */
+	const char	*question;
+	const char	*answer;		/* NULL while open */
+	int64_t		 answered_at;
+	const char	*answered_by;		/* user name */
+	const char	*asker_org;		/* queue only */
+};
+
+int	advice_ask(struct ctx *, const char *municipality, const char *question,
+	    int64_t *id);
+int	advice_mine(struct ctx *, struct advice **, size_t *n);
+int	advice_queue(struct ctx *, struct advice **, size_t *n);
+int	advice_answer(struct ctx *, int64_t id, const char *answer);
+
+#endif
