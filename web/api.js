@@ -10,6 +10,10 @@
 // showError() puts an ApiError on a form: a message in an utrecht-alert
 // (role="alert") and each field error next to its field, tied to the
 // input with aria-describedby and aria-invalid.  clearErrors() undoes it.
+// A field that is a group of checkboxes or radio buttons is a fieldset
+// marked data-field="name" (with an id); its error goes under the legend
+// and is tied to the fieldset.  An error on "list[3]" that has no field
+// of its own lands on "list".
 
 import { alertBox, h } from './dom.js';
 import { has, reasonKey } from './i18n.js';
@@ -119,6 +123,16 @@ export function clearErrors(form, alertHost) {
 		return;
 	for (const msg of form.querySelectorAll('.app-field-error'))
 		msg.remove();
+	for (const set of form.querySelectorAll(
+	    '.utrecht-form-fieldset--invalid')) {
+		set.classList.remove('utrecht-form-fieldset--invalid');
+		const ids = (set.getAttribute('aria-describedby') ?? '')
+		    .split(/\s+/).filter((id) => id && !id.endsWith('-error'));
+		if (ids.length > 0)
+			set.setAttribute('aria-describedby', ids.join(' '));
+		else
+			set.removeAttribute('aria-describedby');
+	}
 	for (const wrap of form.querySelectorAll('.utrecht-form-field--invalid'))
 		wrap.classList.remove('utrecht-form-field--invalid');
 	for (const input of form.querySelectorAll('[aria-invalid]')) {
@@ -134,12 +148,55 @@ export function clearErrors(form, alertHost) {
 	}
 }
 
+// The fieldset marked data-field="name" in form, or null.
+function groupNamed(form, name) {
+	for (const el of form.querySelectorAll('[data-field]')) {
+		if (el.getAttribute('data-field') === name)
+			return el;
+	}
+	return null;
+}
+
+// Marks a group of checkboxes or radio buttons; returns the control to
+// focus: the first one that can be seen, opening a closed <details>
+// around the group.
+function markGroup(set, messageNode) {
+	const id = `${set.id}-error`;
+	const msg = h('p', { class: 'utrecht-form-field-error-message ' +
+	    'app-field-error', id }, messageNode);
+	const legend = set.querySelector('legend');
+	const hint = legend?.nextElementSibling?.classList
+	    .contains('utrecht-form-field-description') ?
+	    legend.nextElementSibling : null;
+	if (hint)
+		hint.after(msg);
+	else if (legend)
+		legend.after(msg);
+	else
+		set.prepend(msg);
+	set.classList.add('utrecht-form-fieldset--invalid');
+	const ids = (set.getAttribute('aria-describedby') ?? '')
+	    .split(/\s+/).filter(Boolean);
+	set.setAttribute('aria-describedby', [id, ...ids].join(' '));
+	const outer = set.closest('details');
+	if (outer)
+		outer.open = true;
+	const visible = (el) => el.getClientRects().length > 0;
+	return [...set.querySelectorAll('input, select, textarea, summary')]
+	    .find(visible) ?? set;
+}
+
 // Marks the field called name in form with a message node; returns the
-// input, or null when the form has no such field.
+// control to focus, or null when the form has no such field.
 export function markField(form, name, messageNode) {
+	const set = groupNamed(form, name);
+	if (set)
+		return markGroup(set, messageNode);
 	const input = form.elements.namedItem(name);
-	if (!input || !(input instanceof HTMLElement))
-		return null;
+	if (!input || !(input instanceof HTMLElement)) {
+		const m = /^(.+)\[\d+\]$/.exec(name);
+		return m ? markField(form, m[1], messageNode) : null;
+	}
 	const wrap = input.closest('.utrecht-form-field');
 	const id = `${input.id}-error`;
 	const msg = h('p', { class: 'utrecht-form-field-error-message ' +

@@ -1,11 +1,13 @@
 // app: the entry module.  It asks the server who is logged in, shows the
 // login view or the shell (header, demo banner, navigation by role), and
-// routes between pages by the URL hash (#/start, #/orgs, #/users).
+// routes between pages by the URL hash (#/start, #/orgs, #/users,
+// #/signals/new, #/signals, #/queue, #/queue/7).
 //
 // State: `session` holds /api/me while logged in and is null otherwise.
 // Pages get a token whose current() turns false once another page (or
-// the login view) has replaced them, so late responses are dropped.
-// Focus moves to the page's h1 after every navigation the user makes.
+// the login view) has replaced them, so late responses are dropped, and
+// whose setTitle() retitles the page while it is current.  Focus moves
+// to the page's h1 after every navigation the user makes.
 
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
     from './api.js';
@@ -13,31 +15,57 @@ import { alertBox, h, pageHeading, para } from './dom.js';
 import { has, lang, onChange, setLang, t, translate } from './i18n.js';
 import { renderLogin } from './login.js';
 import { renderOrgs } from './orgs.js';
+import { renderQueue, renderSignalDetail } from './queue.js';
+import { renderSignalForm } from './signal-form.js';
+import { renderMySignals } from './signals.js';
 import { renderStart } from './start.js';
 import { renderUsers } from './users.js';
 
+// Who may file a signal (and see their own); the API decides the same.
+const FILERS = ['reporter', 'advisor', 'coordinator', 'provider'];
+
+// Route names are the hash without '#/'; ':id' stands for a number.
+// nav: the roles that see the route in the main menu (default: roles);
+// parent: the menu entry that is current on a page below it.
 const ROUTES = {
 	start: { key: 'start.title', roles: null,
 	    render: (main, page, me) => renderStart(main, me) },
+	queue: { key: 'queue.title', roles: ['advisor'], render: renderQueue },
+	'queue/:id': { key: 'queue.detail.title', roles: ['advisor'],
+	    parent: 'queue', render: renderSignalDetail },
+	'signals/new': { key: 'signal.new.title', roles: FILERS,
+	    render: renderSignalForm },
+	signals: { key: 'signals.title', roles: FILERS,
+	    nav: ['reporter', 'coordinator', 'provider'],
+	    render: renderMySignals },
 	orgs: { key: 'orgs.title', roles: ['admin'], render: renderOrgs },
 	users: { key: 'users.title', roles: ['admin'], render: renderUsers },
 };
-const ORDER = ['start', 'orgs', 'users'];
+const ORDER = ['start', 'queue', 'signals/new', 'signals', 'orgs', 'users'];
 
 let session = null;
 let titleKey = 'login.title';
+let titleArgs = {};
 let generation = 0;
 
 const $ = (id) => document.getElementById(id);
 
+// Own keys only: '#/constructor' names no page.
 function allowed(name, me) {
-	const r = ROUTES[name];
+	const r = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
 	return r !== undefined && (r.roles === null || r.roles.includes(me.role));
 }
 
-function setTitle(key) {
+function inNav(name, me) {
+	const r = ROUTES[name];
+	return allowed(name, me) && (r.nav === undefined ||
+	    r.nav.includes(me.role));
+}
+
+function setTitle(key, args = {}) {
 	titleKey = key;
-	document.title = `${t(key)} – ${t('title.suffix')}`;
+	titleArgs = args;
+	document.title = `${t(key, args)} – ${t('title.suffix')}`;
 }
 
 function focusHeading() {
@@ -47,7 +75,14 @@ function focusHeading() {
 function newPage() {
 	generation += 1;
 	const mine = generation;
-	return { current: () => mine === generation };
+	const current = () => mine === generation;
+	return {
+		current,
+		setTitle(key, args) {
+			if (current())
+				setTitle(key, args);
+		},
+	};
 }
 
 function renderShell(me) {
@@ -69,24 +104,38 @@ function renderShell(me) {
 	    h('span', { i18n: `role.${me.role}` }) :
 	    h('span', { text: String(me.role ?? '') }));
 	$('user-org').textContent = me.org_name ?? '';
-	$('nav-list').replaceChildren(...ORDER.filter((n) => allowed(n, me))
+	$('nav-list').replaceChildren(...ORDER.filter((n) => inNav(n, me))
 	    .map((n) => h('li', { class: 'utrecht-nav-list__item' },
 		h('a', { class: 'utrecht-nav-list__link utrecht-link app-nav-link',
 		    href: `#/${n}`, 'data-route': n, i18n: ROUTES[n].key }))));
 }
 
+// The menu entry of the page is the current page; on a page below an
+// entry (a signal in the queue), that entry is the current section.
 function markNav(name) {
+	const parent = ROUTES[name].parent;
 	for (const a of document.querySelectorAll('#nav-list a')) {
-		if (a.getAttribute('data-route') === name)
+		const r = a.getAttribute('data-route');
+		if (r === name)
 			a.setAttribute('aria-current', 'page');
+		else if (r === parent)
+			a.setAttribute('aria-current', 'true');
 		else
 			a.removeAttribute('aria-current');
 	}
 }
 
+// {name, arg} for the hash: '#/queue/7' is {name: 'queue/:id', arg: 7}.
 function currentRoute() {
-	const m = /^#\/([a-z]+)$/.exec(window.location.hash);
-	return m ? m[1] : null;
+	const m = /^#\/([a-z]+)(?:\/([a-z]+|[1-9][0-9]{0,14}))?$/
+	    .exec(window.location.hash);
+	if (!m)
+		return null;
+	if (m[2] === undefined)
+		return { name: m[1], arg: null };
+	if (/^[0-9]+$/.test(m[2]))
+		return { name: `${m[1]}/:id`, arg: Number(m[2]) };
+	return { name: `${m[1]}/${m[2]}`, arg: null };
 }
 
 // Shows the page named in the hash, or Start when the hash names nothing
@@ -94,16 +143,17 @@ function currentRoute() {
 function route(focus) {
 	if (session === null)
 		return;
-	let name = currentRoute();
-	if (name === null || !allowed(name, session)) {
-		name = 'start';
+	let r = currentRoute();
+	if (r === null || !allowed(r.name, session)) {
+		r = { name: 'start', arg: null };
 		history.replaceState(null, '', '#/start');
 	}
 	const main = $('main');
 	const page = newPage();
-	ROUTES[name].render(main, page, session);
-	markNav(name);
-	setTitle(ROUTES[name].key);
+	const args = r.arg === null ? {} : { id: String(r.arg) };
+	setTitle(ROUTES[r.name].key, args);
+	ROUTES[r.name].render(main, page, session, r.arg);
+	markNav(r.name);
 	if (focus)
 		focusHeading();
 }
@@ -166,7 +216,7 @@ async function boot() {
 	syncLangSwitch();
 	onChange(() => {
 		syncLangSwitch();
-		setTitle(titleKey);
+		setTitle(titleKey, titleArgs);
 	});
 
 	$('lang-switch').addEventListener('click', () => {

@@ -8,6 +8,11 @@
 //                                {"key":"role.admin"} is translated too
 //   data-i18n-attr="aria-label:key;title:key"   attributes, same args
 //   data-i18n-date="2025-01-31T12:00:00Z"       a date, formatted per language
+//   data-i18n-date-style="day"   the day only (a YYYY-MM-DD as it is, a
+//                                moment as the day in the Netherlands);
+//                                "date": the same, short
+//   data-text-nl="…" data-text-en="…"           data that comes in both
+//                                languages (catalogue texts), see localized()
 // The choice is kept in localStorage under 'schakel.lang' and mirrored in
 // <html lang>.  A text ending in '.one' is used instead of the plain key
 // when args.count === 1.
@@ -143,6 +148,146 @@ const nl = {
 	'users.totp.uri': 'Koppeling voor de authenticator-app',
 	'users.totp.done': 'Ik heb de koppeling veilig doorgegeven',
 
+	'signal.new.title': 'Signaal melden',
+	'signal.new.intro': 'Maakt u zich zorgen dat iemand wordt uitgebuit? Meld het hier. U hoeft het niet zeker te weten. Het advies- en meldpunt in de regio beoordeelt uw signaal en u ziet bij Mijn signalen wat ermee gebeurt.',
+	'signal.new.required': 'Alleen de gemeente en ten minste één aangevinkt signaal of een beschrijving zijn verplicht. Vul verder in wat u weet.',
+	'signal.where': 'Waar en hoe dringend',
+	'signal.what': 'Wat u hebt gezien',
+	'signal.who': 'Over wie het gaat',
+	'signal.who.intro': 'Vul in wat u weet; alles is optioneel. Deze gegevens worden versleuteld opgeslagen en alleen het meldpunt van de regio ziet ze.',
+	'signal.municipality': 'Gemeente waar de persoon verblijft',
+	'signal.municipality.hint': 'Typ de eerste letters van de gemeente om er snel naartoe te gaan.',
+	'signal.municipality.choose': 'Kies een gemeente',
+	'signal.noticed_on': 'Datum waarop u het merkte',
+	'signal.noticed_on.hint': 'Vandaag is al ingevuld.',
+	'signal.urgency': 'Hoe dringend is het?',
+	'urgency.acute': 'Acuut gevaar',
+	'urgency.acute.hint': 'Iemand is nu in gevaar.',
+	'urgency.days': 'Binnen enkele dagen',
+	'urgency.days.hint': 'Er moet snel iets gebeuren, maar niet vandaag.',
+	'urgency.not_urgent': 'Niet urgent',
+	'urgency.not_urgent.hint': 'U hebt zorgen en wilt dat er naar gekeken wordt.',
+	'emergency.title': 'Bij acuut gevaar: wacht niet op dit formulier, bel direct.',
+	'emergency.112': 'bij direct gevaar voor iemands leven of veiligheid (politie, ambulance).',
+	'emergency.vt': 'Veilig Thuis, gratis en dag en nacht bereikbaar, voor advies en om te melden.',
+	'emergency.after': 'Meld het daarna hier. Het meldpunt beoordeelt een acuut signaal dezelfde dag.',
+	'signal.indicators': 'Signalen die u hebt gezien of gehoord',
+	'signal.indicators.hint': 'Open een groep en vink aan wat u zelf hebt gezien of gehoord. Eén signaal is genoeg.',
+	'signal.indicators.count': '{count} van {total} aangevinkt',
+	'signal.forms': 'Welke vorm van uitbuiting vermoedt u?',
+	'signal.forms.hint': 'Kies er zoveel als u wilt, of geen als u het niet weet.',
+	'signal.description': 'Wat hebt u gezien of gehoord?',
+	'signal.description.hint': 'In uw eigen woorden. Verplicht als u geen signaal hebt aangevinkt.',
+	'signal.actions_taken': 'Wat hebt u al gedaan?',
+	'signal.actions_taken.hint': 'Bijvoorbeeld: een gesprek gevoerd, de aandachtsfunctionaris ingelicht of de politie gebeld.',
+	'signal.need_what': 'Vink ten minste één signaal aan of beschrijf wat u hebt gezien.',
+	'signal.submit': 'Signaal versturen',
+	'signal.persons': 'Personen',
+	'signal.persons.none': 'Er zijn geen personen vermeld.',
+	'signal.none': 'geen',
+	'signal.outcome.none': 'nog geen',
+	'person.victim': 'Mogelijk slachtoffer',
+	'person.suspect.n': 'Mogelijke uitbuiter {n}',
+	'person.victim.heading': 'Persoon {n}: mogelijk slachtoffer',
+	'person.suspect.heading': 'Persoon {n}: mogelijke uitbuiter',
+	'person.other.heading': 'Persoon {n}: andere betrokkene',
+	'person.add_suspect': 'Mogelijke uitbuiter toevoegen',
+	'person.remove': 'Mogelijke uitbuiter {n} verwijderen',
+	'person.name': 'Naam',
+	'person.birth_date': 'Geboortedatum',
+	'person.estimated_age': 'Geschatte leeftijd',
+	'person.estimated_age.hint': 'In jaren, als u de geboortedatum niet weet.',
+	'person.sex': 'Geslacht',
+	'person.nationality': 'Nationaliteit',
+	'person.not_given': 'Weet ik niet',
+	'person.id_number': 'BSN of V-nummer',
+	'person.id_number.hint': 'Alleen als u het zeker weet.',
+	'person.phone': 'Telefoonnummer',
+	'person.languages': 'Talen',
+	'person.languages.hint': 'Welke talen spreekt deze persoon?',
+	'person.markers': 'Wat geldt voor deze persoon?',
+	'person.markers.hint': 'Alleen wat u weet.',
+	'sex.female': 'vrouw',
+	'sex.male': 'man',
+	'sex.other': 'anders',
+	'sex.unknown': 'onbekend',
+	'nationality.dutch': 'Nederlands',
+	'nationality.eu': 'uit een ander EU-land',
+	'nationality.non_eu': 'van buiten de EU',
+	'nationality.unknown': 'onbekend',
+	'signal.done.title': 'Signaal ontvangen',
+	'signal.done.number': 'Uw signaal is ontvangen onder nummer {id}. Dank u wel.',
+	'signal.done.due': 'Wordt beoordeeld uiterlijk op',
+	'signal.done.next': 'Bij Mijn signalen ziet u wanneer het meldpunt uw signaal oppakt en wat de uitkomst is.',
+	'signal.done.mine': 'Naar Mijn signalen',
+	'signal.done.again': 'Nog een signaal melden',
+	'signal.col.id': 'Nummer',
+	'signal.col.created': 'Gemeld op',
+	'signal.col.municipality': 'Gemeente',
+	'signal.col.urgency': 'Urgentie',
+	'signal.col.status': 'Status',
+	'signal.col.outcome': 'Uitkomst',
+	'signal.col.due': 'Termijn',
+	'signal.col.forms': 'Vormen',
+	'status.received': 'Ontvangen',
+	'status.in_triage': 'In triage',
+	'status.taken_up': 'Opgepakt',
+	'status.closed': 'Afgesloten',
+	'decision.no_action': 'Geen verdere actie',
+	'decision.advice_given': 'Advies gegeven',
+	'decision.open_case': 'Casus geopend',
+	'decision.forward_police': 'Doorgestuurd naar de politie',
+	'decision.forward_inspectorate': 'Doorgestuurd naar de Arbeidsinspectie',
+	'decision.acute_safety': 'Acute veiligheidsactie genomen',
+
+	'signals.title': 'Mijn signalen',
+	'signals.intro': 'De signalen die u hebt gemeld en wat het meldpunt ermee doet. De inhoud van een casus ziet u hier niet.',
+	'signals.new': 'Een nieuw signaal melden',
+	'signals.list': 'Uw signalen',
+	'signals.empty': 'U hebt nog geen signalen gemeld.',
+
+	'queue.title': 'Triage',
+	'queue.intro': 'Signalen uit de regio van uw meldpunt die wachten op beoordeling: de meest urgente eerst, daarna de oudste.',
+	'queue.list': 'Wachtende signalen',
+	'queue.summary': '{count} signalen wachten op triage.',
+	'queue.summary.one': '1 signaal wacht op triage.',
+	'queue.summary.late': '{count} signalen wachten op triage, waarvan {late} over de termijn.',
+	'queue.empty': 'Er wachten geen signalen.',
+	'queue.col.claimed': 'Opgepakt door',
+	'queue.col.persons': 'Personen',
+	'queue.col.reporter': 'Melder',
+	'queue.open': 'Signaal {id}',
+	'queue.overdue': 'Te laat',
+	'queue.detail.title': 'Signaal {id}',
+	'detail.noticed_on': 'Opgemerkt op',
+	'detail.indicators': 'Aangevinkte signalen',
+	'detail.forms': 'Vermoede vormen van uitbuiting',
+	'detail.description': 'Wat de melder zag of hoorde',
+	'detail.actions_taken': 'Wat de melder al deed',
+	'queue.back': 'Terug naar Triage',
+	'queue.acute': 'Acuut gevaar gemeld: beoordeel dit signaal vandaag.',
+	'queue.triage': 'Beoordelen',
+	'queue.claim': 'Oppakken',
+	'queue.claim.intro': 'Pak het signaal op om het te beoordelen. Uw collega\'s zien dan dat u het doet.',
+	'queue.claim.done': 'U hebt het signaal opgepakt.',
+	'queue.claim.taken': 'Dit signaal is intussen al opgepakt.',
+	'queue.claimed.other': 'Dit signaal is opgepakt door {name}.',
+	'decide.intro': 'Leg uw besluit vast. De melder ziet de uitkomst, niet uw toelichting.',
+	'decide.decision': 'Besluit',
+	'decide.choose': 'Kies een besluit',
+	'decide.option.no_action': 'Geen verdere actie',
+	'decide.option.advice_given': 'Advies gegeven aan de melder',
+	'decide.option.open_case': 'Casus openen (naar de zorgcoördinator van de regio)',
+	'decide.option.forward_police': 'Doorsturen naar de politie',
+	'decide.option.forward_inspectorate': 'Doorsturen naar de Arbeidsinspectie',
+	'decide.option.acute_safety': 'Acute veiligheidsactie genomen',
+	'decide.reason': 'Toelichting',
+	'decide.reason.hint': 'Verplicht bij geen verdere actie.',
+	'decide.legal_basis': 'Grondslag of toestemming',
+	'decide.legal_basis.hint': 'Op grond waarvan u de gegevens deelt: de wettelijke grondslag, of de toestemming van de betrokkene.',
+	'decide.submit': 'Besluit vastleggen',
+	'decide.done': 'Het besluit is vastgelegd. Status: {status}.',
+
 	'error.title': 'Dat ging niet goed',
 	'error.fields': 'Controleer de gemarkeerde velden.',
 	'error.400': 'De gegevens kloppen niet.',
@@ -170,6 +315,11 @@ const nl = {
 	'reason.common': 'Dit wachtwoord is te bekend. Kies een langer of minder voorspelbaar wachtwoord.',
 	'reason.integer': 'Vul een geheel getal in.',
 	'reason.text': 'Gebruik gewone tekst.',
+	'reason.between': 'Vul een getal van {n} tot en met {m} in.',
+	'reason.date': 'Vul een bestaande datum in.',
+	'reason.future': 'Deze datum ligt in de toekomst.',
+	'reason.id_number': 'Vul een geldig BSN (9 cijfers) of V-nummer (10 cijfers) in, of laat het veld leeg.',
+	'reason.need_what': 'Vink ten minste één signaal aan of beschrijf wat u hebt gezien.',
 };
 
 const en = {
@@ -300,6 +450,146 @@ const en = {
 	'users.totp.uri': 'Link for the authenticator app',
 	'users.totp.done': 'I have handed over the link securely',
 
+	'signal.new.title': 'Report a signal',
+	'signal.new.intro': 'Are you worried that someone is being exploited? Report it here. You do not need to be sure. The advice and reporting point of the region assesses your signal, and My signals shows what happens with it.',
+	'signal.new.required': 'Only the municipality and at least one ticked signal or a description are required. Fill in whatever else you know.',
+	'signal.where': 'Where and how urgent',
+	'signal.what': 'What you noticed',
+	'signal.who': 'Who it is about',
+	'signal.who.intro': 'Fill in what you know; everything is optional. This data is stored encrypted and only the reporting point of the region sees it.',
+	'signal.municipality': 'Municipality where the person stays',
+	'signal.municipality.hint': 'Type the first letters of the municipality to get there quickly.',
+	'signal.municipality.choose': 'Choose a municipality',
+	'signal.noticed_on': 'Date you noticed it',
+	'signal.noticed_on.hint': 'Today is filled in already.',
+	'signal.urgency': 'How urgent is it?',
+	'urgency.acute': 'Acute danger',
+	'urgency.acute.hint': 'Someone is in danger now.',
+	'urgency.days': 'Within a few days',
+	'urgency.days.hint': 'Something must happen soon, but not today.',
+	'urgency.not_urgent': 'Not urgent',
+	'urgency.not_urgent.hint': 'You are worried and want it looked at.',
+	'emergency.title': 'In acute danger: do not wait for this form, call now.',
+	'emergency.112': 'when someone\'s life or safety is in immediate danger (police, ambulance).',
+	'emergency.vt': 'Veilig Thuis, free of charge, day and night, for advice and to report.',
+	'emergency.after': 'Then report it here. The reporting point assesses an acute signal the same day.',
+	'signal.indicators': 'Signals you have seen or heard',
+	'signal.indicators.hint': 'Open a group and tick what you have seen or heard yourself. One signal is enough.',
+	'signal.indicators.count': '{count} of {total} ticked',
+	'signal.forms': 'What form of exploitation do you suspect?',
+	'signal.forms.hint': 'Choose as many as you like, or none if you do not know.',
+	'signal.description': 'What have you seen or heard?',
+	'signal.description.hint': 'In your own words. Required if you ticked no signal.',
+	'signal.actions_taken': 'What have you done already?',
+	'signal.actions_taken.hint': 'For example: talked with the person, informed the safeguarding officer or called the police.',
+	'signal.need_what': 'Tick at least one signal or describe what you noticed.',
+	'signal.submit': 'Send signal',
+	'signal.persons': 'People',
+	'signal.persons.none': 'No people are named.',
+	'signal.none': 'none',
+	'signal.outcome.none': 'none yet',
+	'person.victim': 'Possible victim',
+	'person.suspect.n': 'Suspected exploiter {n}',
+	'person.victim.heading': 'Person {n}: possible victim',
+	'person.suspect.heading': 'Person {n}: suspected exploiter',
+	'person.other.heading': 'Person {n}: other person involved',
+	'person.add_suspect': 'Add a suspected exploiter',
+	'person.remove': 'Remove suspected exploiter {n}',
+	'person.name': 'Name',
+	'person.birth_date': 'Date of birth',
+	'person.estimated_age': 'Estimated age',
+	'person.estimated_age.hint': 'In years, if you do not know the date of birth.',
+	'person.sex': 'Sex',
+	'person.nationality': 'Nationality',
+	'person.not_given': 'I do not know',
+	'person.id_number': 'BSN or V-number',
+	'person.id_number.hint': 'Only if you are sure.',
+	'person.phone': 'Phone number',
+	'person.languages': 'Languages',
+	'person.languages.hint': 'Which languages does this person speak?',
+	'person.markers': 'What applies to this person?',
+	'person.markers.hint': 'Only what you know.',
+	'sex.female': 'female',
+	'sex.male': 'male',
+	'sex.other': 'other',
+	'sex.unknown': 'unknown',
+	'nationality.dutch': 'Dutch',
+	'nationality.eu': 'from another EU country',
+	'nationality.non_eu': 'from outside the EU',
+	'nationality.unknown': 'unknown',
+	'signal.done.title': 'Signal received',
+	'signal.done.number': 'Your signal has been received as number {id}. Thank you.',
+	'signal.done.due': 'Will be assessed by',
+	'signal.done.next': 'My signals shows when the reporting point takes up your signal and what the outcome is.',
+	'signal.done.mine': 'Go to My signals',
+	'signal.done.again': 'Report another signal',
+	'signal.col.id': 'Number',
+	'signal.col.created': 'Reported on',
+	'signal.col.municipality': 'Municipality',
+	'signal.col.urgency': 'Urgency',
+	'signal.col.status': 'Status',
+	'signal.col.outcome': 'Outcome',
+	'signal.col.due': 'Deadline',
+	'signal.col.forms': 'Forms',
+	'status.received': 'Received',
+	'status.in_triage': 'In triage',
+	'status.taken_up': 'Taken up',
+	'status.closed': 'Closed',
+	'decision.no_action': 'No further action',
+	'decision.advice_given': 'Advice given',
+	'decision.open_case': 'Case opened',
+	'decision.forward_police': 'Forwarded to the police',
+	'decision.forward_inspectorate': 'Forwarded to the labour inspectorate',
+	'decision.acute_safety': 'Acute safety action taken',
+
+	'signals.title': 'My signals',
+	'signals.intro': 'The signals you reported and what the reporting point does with them. The content of a case is not shown here.',
+	'signals.new': 'Report a new signal',
+	'signals.list': 'Your signals',
+	'signals.empty': 'You have not reported any signals yet.',
+
+	'queue.title': 'Triage',
+	'queue.intro': 'Signals from your reporting point\'s region that wait for assessment: the most urgent first, then the oldest.',
+	'queue.list': 'Waiting signals',
+	'queue.summary': '{count} signals wait for triage.',
+	'queue.summary.one': '1 signal waits for triage.',
+	'queue.summary.late': '{count} signals wait for triage, {late} of them past the deadline.',
+	'queue.empty': 'No signals are waiting.',
+	'queue.col.claimed': 'Claimed by',
+	'queue.col.persons': 'People',
+	'queue.col.reporter': 'Reporter',
+	'queue.open': 'Signal {id}',
+	'queue.overdue': 'Overdue',
+	'queue.detail.title': 'Signal {id}',
+	'detail.noticed_on': 'Noticed on',
+	'detail.indicators': 'Signals ticked',
+	'detail.forms': 'Suspected forms of exploitation',
+	'detail.description': 'What the reporter saw or heard',
+	'detail.actions_taken': 'What the reporter did already',
+	'queue.back': 'Back to Triage',
+	'queue.acute': 'Acute danger reported: assess this signal today.',
+	'queue.triage': 'Assess',
+	'queue.claim': 'Claim',
+	'queue.claim.intro': 'Claim the signal to assess it. Your colleagues then see that you are on it.',
+	'queue.claim.done': 'You have claimed the signal.',
+	'queue.claim.taken': 'This signal has been claimed in the meantime.',
+	'queue.claimed.other': 'This signal has been claimed by {name}.',
+	'decide.intro': 'Record your decision. The reporter sees the outcome, not your explanation.',
+	'decide.decision': 'Decision',
+	'decide.choose': 'Choose a decision',
+	'decide.option.no_action': 'No further action',
+	'decide.option.advice_given': 'Advice given to the reporter',
+	'decide.option.open_case': 'Open a case (to the region\'s care coordinator)',
+	'decide.option.forward_police': 'Forward to the police',
+	'decide.option.forward_inspectorate': 'Forward to the labour inspectorate',
+	'decide.option.acute_safety': 'Acute safety action taken',
+	'decide.reason': 'Explanation',
+	'decide.reason.hint': 'Required for no further action.',
+	'decide.legal_basis': 'Legal basis or consent',
+	'decide.legal_basis.hint': 'On what grounds you share the data: the legal basis, or the consent of the person concerned.',
+	'decide.submit': 'Record decision',
+	'decide.done': 'The decision has been recorded. Status: {status}.',
+
 	'error.title': 'Something went wrong',
 	'error.fields': 'Please check the marked fields.',
 	'error.400': 'The data is not correct.',
@@ -327,6 +617,11 @@ const en = {
 	'reason.common': 'This password is too common. Choose a longer or less predictable one.',
 	'reason.integer': 'Enter a whole number.',
 	'reason.text': 'Use plain text.',
+	'reason.between': 'Enter a number from {n} to {m}.',
+	'reason.date': 'Enter a date that exists.',
+	'reason.future': 'This date is in the future.',
+	'reason.id_number': 'Enter a valid BSN (9 digits) or V-number (10 digits), or leave the field empty.',
+	'reason.need_what': 'Tick at least one signal or describe what you noticed.',
 };
 
 const dict = { nl, en };
@@ -386,30 +681,81 @@ const REASONS = [
 	[/^must be an integer$/, 'reason.integer'],
 	[/^must (be a string|be valid UTF-8|not contain (NUL|control))/,
 	    'reason.text'],
+	[/^must be between (\d+) and (\d+)$/, 'reason.between'],
+	[/^must be [a-z_]+(?:, [a-z_]+)* or [a-z_]+$/, 'reason.choice'],
+	[/^is not a date/, 'reason.date'],
+	[/^is in the future$/, 'reason.future'],
+	[/^is neither a valid BSN/, 'reason.id_number'],
+	[/^check at least one indicator/, 'reason.need_what'],
 ];
 
 export function reasonKey(reason) {
 	for (const [re, key] of REASONS) {
 		const m = re.exec(String(reason ?? ''));
-		if (m)
-			return { key, args: m[1] !== undefined &&
-			    /^\d+$/.test(m[1]) ? { n: Number(m[1]) } : {} };
+		if (!m)
+			continue;
+		const args = {};
+		if (m[1] !== undefined && /^\d+$/.test(m[1]))
+			args.n = Number(m[1]);
+		if (m[2] !== undefined && /^\d+$/.test(m[2]))
+			args.m = Number(m[2]);
+		return { key, args };
 	}
 	return null;
 }
 
-export function formatDate(value) {
+// A moment (seconds since the epoch, or an ISO string) as date and time;
+// with style 'day' the day only, written out, and with 'date' the day
+// only, short (for tables).  A plain YYYY-MM-DD is that day; a moment is
+// the day it falls on in the Netherlands (deadlines end there).
+export function formatDate(value, style) {
 	if (value === null || value === undefined || value === '')
 		return '';
+	const locale = current === 'nl' ? 'nl-NL' : 'en-GB';
+	const dateStyle = style === 'date' ? 'medium' : 'long';
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+		const day = new Date(`${value}T00:00:00Z`);
+		if (Number.isNaN(day.getTime()))
+			return value;
+		return new Intl.DateTimeFormat(locale, { dateStyle,
+		    timeZone: 'UTC' }).format(day);
+	}
 	if (typeof value === 'string' && /^\d+$/.test(value))
 		value = Number(value);	// seconds since the epoch
 	const d = typeof value === 'number' ? new Date(value * 1000) :
 	    new Date(value);
 	if (Number.isNaN(d.getTime()))
 		return String(value);
-	return new Intl.DateTimeFormat(current === 'nl' ? 'nl-NL' : 'en-GB', {
+	if (style === 'day' || style === 'date')
+		return new Intl.DateTimeFormat(locale, { dateStyle,
+		    timeZone: 'Europe/Amsterdam' }).format(d);
+	return new Intl.DateTimeFormat(locale, {
 		dateStyle: 'medium', timeStyle: 'short',
 	}).format(d);
+}
+
+// Fills an element marked by localized() in the current language; when
+// that language has no text, the other one, marked with its lang.
+function fillLocalized(el) {
+	const other = current === 'nl' ? 'en' : 'nl';
+	const want = el.getAttribute(`data-text-${current}`) ?? '';
+	if (want !== '') {
+		el.textContent = want;
+		el.removeAttribute('lang');
+	} else {
+		el.textContent = el.getAttribute(`data-text-${other}`) ?? '';
+		el.setAttribute('lang', other);
+	}
+}
+
+// Marks el with data in both languages (a catalogue text from the
+// server) and fills it in; a language switch rewrites it like a key.
+// Returns el.
+export function localized(el, nl, en) {
+	el.setAttribute('data-text-nl', String(nl ?? ''));
+	el.setAttribute('data-text-en', String(en ?? ''));
+	fillLocalized(el);
+	return el;
 }
 
 function argsOf(el) {
@@ -430,7 +776,8 @@ export function translate(root = document) {
 	if (root.nodeType === Node.ELEMENT_NODE)
 		all.push(root);
 	all.push(...root.querySelectorAll(
-	    '[data-i18n], [data-i18n-attr], [data-i18n-date]'));
+	    '[data-i18n], [data-i18n-attr], [data-i18n-date], ' +
+	    '[data-text-nl]'));
 	for (const el of all) {
 		const args = argsOf(el);
 		const key = el.getAttribute('data-i18n');
@@ -445,7 +792,11 @@ export function translate(root = document) {
 			}
 		}
 		if (el.hasAttribute('data-i18n-date'))
-			el.textContent = formatDate(el.getAttribute('data-i18n-date'));
+			el.textContent = formatDate(
+			    el.getAttribute('data-i18n-date'),
+			    el.getAttribute('data-i18n-date-style'));
+		if (el.hasAttribute('data-text-nl'))
+			fillLocalized(el);
 	}
 }
 

@@ -1,0 +1,368 @@
+// queue: the advisor's triage at the advice-and-reporting point.
+//
+// #/queue lists the signals of the point's region that wait for triage
+// (GET /api/signals/queue) in the server's order: most urgent, then
+// oldest.  A signal past its triage deadline says so in words, not only
+// in colour.  #/queue/{id} shows one signal in full (GET /api/signals/
+// {id}: reading it is audited on the server), with "Claim" while nobody
+// has it, and, for the advisor who claimed it, the decision form: the
+// reason is required for "no further action" and the legal basis (or
+// consent) for forwarding to the police or the labour inspectorate.
+
+import { ApiError, clearErrors, get, missing, post, showError, showInvalid }
+    from './api.js';
+import { alertBox, button, field, h, pageHeading, para, table }
+    from './dom.js';
+import { formNode, indicatorNode, joined, loadCatalog, markerNode }
+    from './catalog.js';
+import { codeNode, dataList, dateNode, freeText, none, textArea }
+    from './parts.js';
+import { outcomeNode } from './signals.js';
+
+export const DECISIONS = ['no_action', 'advice_given', 'open_case',
+    'forward_police', 'forward_inspectorate', 'acute_safety'];
+const NEEDS_REASON = new Set(['no_action']);
+const NEEDS_BASIS = new Set(['forward_police', 'forward_inspectorate']);
+const TEXT_MAX = 4000;
+
+// The deadline (style as dateNode) with, when it has passed, the word
+// for it.
+function dueNode(due, overdue, style) {
+	if (!due)
+		return none();
+	return h('span', { class: overdue ? 'app-due app-due--overdue' :
+	    'app-due' },
+	    dateNode(due, style),
+	    overdue ? ' ' : null,
+	    overdue ? h('strong', { class: 'app-overdue',
+		i18n: 'queue.overdue' }) : null);
+}
+
+function urgencyNode(u) {
+	return h('span', { class: `app-urgency app-urgency--${u}` },
+	    codeNode('urgency', u));
+}
+
+export function renderQueue(main, page) {
+	const errors = h('div', { class: 'app-alerts' });
+	const summary = h('div', { class: 'app-status', role: 'status' });
+	const list = h('div', { class: 'app-list app-queue',
+	    'aria-busy': 'true' }, para('loading'));
+	main.replaceChildren(
+	    pageHeading('queue.title'),
+	    para('queue.intro'),
+	    h('section', { 'aria-labelledby': 'queue-list' },
+		h('h2', { class: 'utrecht-heading-2', id: 'queue-list',
+		    i18n: 'queue.list' }),
+		summary,
+		errors,
+		list));
+
+	Promise.all([get('/api/signals/queue'), loadCatalog()])
+	    .then(([res, cat]) => {
+		if (!page.current())
+			return;
+		const rows = res?.signals ?? [];
+		const late = rows.filter((s) => s.overdue).length;
+		summary.replaceChildren(para(late > 0 ? 'queue.summary.late' :
+		    'queue.summary', { count: rows.length, late }));
+		list.replaceChildren(rows.length === 0 ?
+		    para('queue.empty') :
+		    table('queue-list', ['signal.col.id', 'signal.col.urgency',
+			'signal.col.due', 'signal.col.created',
+			'signal.col.municipality', 'signal.col.status',
+			'queue.col.claimed', 'queue.col.persons',
+			'signal.col.forms', 'queue.col.reporter'],
+		    rows.map((s) => [
+			h('a', { class: 'utrecht-link app-nowrap',
+			    href: `#/queue/${encodeURIComponent(s.id)}`,
+			    i18n: 'queue.open', args: { id: String(s.id) } }),
+			urgencyNode(s.urgency),
+			dueNode(s.triage_due, s.overdue, 'date'),
+			dateNode(s.created_at, 'date'),
+			String(s.municipality_name ?? ''),
+			codeNode('status', s.status),
+			s.claimed_by ? String(s.claimed_by) : none(),
+			String(s.persons ?? 0),
+			(s.forms ?? []).length > 0 ?
+			    joined(s.forms, (f) => formNode(cat, f)) : none(),
+			String(s.reporter_org ?? ''),
+		    ])));
+		for (const [i, s] of rows.entries()) {
+			if (s.overdue)
+				list.querySelectorAll('tbody tr')[i]
+				    .classList.add('app-row--overdue');
+		}
+	}, (err) => {
+		if (!page.current())
+			return;
+		list.replaceChildren();
+		showError(null, errors, err);
+	}).finally(() => {
+		list.removeAttribute('aria-busy');
+	});
+}
+
+// One person of a signal, as a heading and a data list.
+function personNode(cat, p, i, headingId) {
+	const kind = ['victim', 'suspect', 'other'].includes(p.kind) ?
+	    p.kind : 'other';
+	const text = (v) => v === null || v === undefined || v === '' ? null :
+	    String(v);
+	return h('div', { class: 'app-person-view' },
+	    h('h3', { class: 'utrecht-heading-3', id: `${headingId}-${i}`,
+		i18n: `person.${kind}.heading`, args: { n: i + 1 } }),
+	    dataList([
+		['person.name', text(p.name) ?? none()],
+		['person.birth_date', p.birth_date ?
+		    dateNode(p.birth_date, 'day') : null],
+		['person.estimated_age', text(p.estimated_age)],
+		['person.sex', p.sex ? codeNode('sex', p.sex) : null],
+		['person.nationality', p.nationality ?
+		    codeNode('nationality', p.nationality) : null],
+		['person.id_number', text(p.id_number)],
+		['person.phone', text(p.phone)],
+		['person.languages', text(p.languages)],
+		['person.markers', (p.markers ?? []).length > 0 ?
+		    joined(p.markers, (m) => markerNode(cat, m)) : null],
+	    ]));
+}
+
+export function renderSignalDetail(main, page, me, id) {
+	const status = h('div', { role: 'status', class: 'app-status' });
+	const errors = h('div', { class: 'app-alerts' });
+	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
+	main.replaceChildren(
+	    h('h1', { class: 'utrecht-heading-1', id: 'page-title',
+		tabindex: '-1', i18n: 'queue.detail.title',
+		args: { id: String(id) } }),
+	    h('p', { class: 'utrecht-paragraph' },
+		h('a', { class: 'utrecht-link', href: '#/queue',
+		    i18n: 'queue.back' })),
+	    status, errors, body);
+	load();
+
+	// Fetches the signal and shows it; then focuses `then`, if given.
+	async function load(then) {
+		body.setAttribute('aria-busy', 'true');
+		try {
+			const [s, cat] = await Promise.all([
+			    get(`/api/signals/${encodeURIComponent(id)}`),
+			    loadCatalog()]);
+			if (!page.current())
+				return;
+			show(s, cat);
+			if (then)
+				main.querySelector(then)?.focus();
+		} catch (err) {
+			if (!page.current())
+				return;
+			body.replaceChildren();
+			showError(null, errors, err);
+		} finally {
+			body.removeAttribute('aria-busy');
+		}
+	}
+
+	function show(s, cat) {
+		const mine = typeof s.claimed_by === 'string' &&
+		    s.claimed_by === me.username;
+		const list = (v) => (Array.isArray(v) ? v : String(v ?? '')
+		    .split(',')).filter((x) => x !== '');
+		const indicators = list(s.indicators);
+		const forms = list(s.forms);
+		const persons = Array.isArray(s.persons) ? s.persons : [];
+		const section = (hid, key, ...content) => h('section',
+		    { 'aria-labelledby': hid },
+		    h('h2', { class: 'utrecht-heading-2', id: hid,
+			tabindex: '-1', i18n: key }), ...content);
+
+		body.replaceChildren(
+		    s.urgency === 'acute' && ['received', 'in_triage']
+			.includes(s.status) ? alertBox('warning', null,
+			para('queue.acute')) : null,
+		    dataList([
+			['signal.col.status', codeNode('status', s.status)],
+			['signal.col.urgency', urgencyNode(s.urgency)],
+			['signal.col.due', dueNode(s.triage_due, s.overdue,
+			    'day')],
+			['signal.col.created', dateNode(s.created_at)],
+			['detail.noticed_on', s.noticed_on ?
+			    dateNode(s.noticed_on, 'day') : none()],
+			['signal.col.municipality',
+			    String(s.municipality_name ?? '')],
+			['queue.col.reporter', h('span', {},
+			    String(s.reporter?.username ?? ''),
+			    s.reporter?.org_name ?
+				`, ${s.reporter.org_name}` : '')],
+			['queue.col.claimed', s.claimed_by ?
+			    String(s.claimed_by) : none()],
+			['signal.col.outcome', s.decision || s.outcome ?
+			    outcomeNode(s.decision || s.outcome) : null],
+			['decide.reason', s.decision_reason ?
+			    freeText(s.decision_reason) : null],
+			['decide.legal_basis', s.legal_basis ?
+			    freeText(s.legal_basis) : null],
+		    ]),
+		    section('detail-indicators', 'detail.indicators',
+			indicators.length === 0 ? para('signal.none') :
+			    h('ul', { class: 'utrecht-unordered-list' },
+				indicators.map((i) => h('li', {
+				    class: 'utrecht-unordered-list__item' },
+				    indicatorNode(cat, i))))),
+		    section('detail-forms', 'detail.forms',
+			forms.length === 0 ? para('signal.none') :
+			    h('p', { class: 'utrecht-paragraph' },
+				joined(forms, (f) => formNode(cat, f)))),
+		    section('detail-description', 'detail.description',
+			h('p', { class: 'utrecht-paragraph' },
+			    freeText(s.description))),
+		    section('detail-actions', 'detail.actions_taken',
+			h('p', { class: 'utrecht-paragraph' },
+			    freeText(s.actions_taken))),
+		    section('detail-persons', 'signal.persons',
+			persons.length === 0 ? para('signal.persons.none') :
+			    persons.map((p, i) => personNode(cat, p, i,
+				'detail-person'))),
+		    triage(s, mine));
+	}
+
+	// The part that acts: claim, the decision form, or who has it.
+	function triage(s, mine) {
+		if (s.status !== 'received' && s.status !== 'in_triage')
+			return null;
+		const hid = 'detail-triage';
+		const heading = h('h2', { class: 'utrecht-heading-2', id: hid,
+		    tabindex: '-1', i18n: 'queue.triage' });
+		if (!s.claimed_by) {
+			const claim = button('queue.claim', 'primary',
+			    { id: 'signal-claim' });
+			claim.addEventListener('click', () => doClaim(claim));
+			return h('section', { 'aria-labelledby': hid }, heading,
+			    para('queue.claim.intro'),
+			    h('div', { class: 'utrecht-button-group' }, claim));
+		}
+		if (!mine)
+			return h('section', { 'aria-labelledby': hid }, heading,
+			    para('queue.claimed.other',
+				{ name: String(s.claimed_by) }));
+		return h('section', { 'aria-labelledby': hid }, heading,
+		    decisionForm(s));
+	}
+
+	let busy = false;
+	async function doClaim(claim) {
+		if (busy)
+			return;
+		busy = true;
+		claim.setAttribute('aria-busy', 'true');
+		errors.replaceChildren();
+		status.replaceChildren();
+		try {
+			await post(`/api/signals/${encodeURIComponent(id)}` +
+			    '/claim');
+			if (!page.current())
+				return;
+			status.append(alertBox('ok', null,
+			    para('queue.claim.done')));
+			await load('#detail-triage');
+		} catch (err) {
+			if (!page.current())
+				return;
+			const taken = err instanceof ApiError &&
+			    err.status === 409;
+			showError(null, errors, err,
+			    taken ? 'queue.claim.taken' : undefined);
+			await load();
+		} finally {
+			busy = false;
+			claim.removeAttribute('aria-busy');
+		}
+	}
+
+	function decisionForm() {
+		const decision = field({ name: 'decision',
+		    key: 'decide.decision', required: true,
+		    placeholder: 'decide.choose',
+		    options: DECISIONS.map((d) => ({ value: d,
+			key: `decide.option.${d}` })) });
+		const reason = textArea({ name: 'reason', key: 'decide.reason',
+		    hint: 'decide.reason.hint', rows: 3, maxlength: TEXT_MAX,
+		    required: true });
+		const basis = textArea({ name: 'legal_basis',
+		    key: 'decide.legal_basis', hint: 'decide.legal_basis.hint',
+		    rows: 2, maxlength: TEXT_MAX, required: true });
+		const reasonMark = reason.querySelector('.app-required');
+		const sync = () => {
+			const d = decision.control.value;
+			const needReason = NEEDS_REASON.has(d);
+			const area = reason.control;
+			if (needReason)
+				area.setAttribute('aria-required', 'true');
+			else
+				area.removeAttribute('aria-required');
+			reasonMark.hidden = !needReason;
+			basis.hidden = !NEEDS_BASIS.has(d);
+		};
+		decision.control.addEventListener('change', sync);
+		const formErrors = h('div', { class: 'app-alerts' });
+		const form = h('form', { class: 'app-form', novalidate: true,
+		    'aria-labelledby': 'detail-triage' },
+		    para('decide.intro'),
+		    formErrors,
+		    decision, reason, basis,
+		    h('div', { class: 'utrecht-button-group' },
+			button('decide.submit', 'primary',
+			    { type: 'submit' })));
+		sync();
+
+		form.addEventListener('submit', async (ev) => {
+			ev.preventDefault();
+			if (busy)
+				return;
+			const d = decision.control.value;
+			const need = ['decision'];
+			if (NEEDS_REASON.has(d))
+				need.push('reason');
+			if (NEEDS_BASIS.has(d))
+				need.push('legal_basis');
+			const bad = missing(form, need);
+			if (bad.length > 0) {
+				showInvalid(form, formErrors, bad);
+				return;
+			}
+			clearErrors(form, formErrors);
+			status.replaceChildren();
+			const out = { decision: d };
+			const r = reason.control.value.trim();
+			if (r !== '')
+				out.reason = r;
+			const b = basis.control.value.trim();
+			if (NEEDS_BASIS.has(d) && b !== '')
+				out.legal_basis = b;
+			busy = true;
+			form.setAttribute('aria-busy', 'true');
+			try {
+				const res = await post(`/api/signals/${
+				    encodeURIComponent(id)}/decision`, out);
+				if (!page.current())
+					return;
+				status.append(alertBox('ok', null,
+				    h('p', { class: 'utrecht-paragraph',
+					i18n: 'decide.done',
+					args: { status: { key:
+					    `status.${res?.status}`,
+					    fallback: String(res?.status ??
+						'') } } })));
+				await load('#page-title');
+			} catch (err) {
+				if (page.current())
+					showError(form, formErrors, err);
+			} finally {
+				busy = false;
+				form.removeAttribute('aria-busy');
+			}
+		});
+		return form;
+	}
+}
