@@ -34,6 +34,11 @@ const struct api_route api_routes[] = {
 	    ACT_SIGNAL_TRIAGE, 0 },
 	{ "POST", "/api/signals/{id}/decision", api_signals_decide,
 	    ACT_SIGNAL_TRIAGE, ROUTE_BODY },
+	/* A professional without an account reports, and follows it. */
+	{ "POST", "/api/public/signals", api_public_signals_create, ACT_NONE,
+	    ROUTE_PUBLIC | ROUTE_BODY },
+	{ "GET", "/api/public/signals/{receipt}", api_public_signals_status,
+	    ACT_NONE, ROUTE_PUBLIC },
 	{ "POST", "/api/advice", api_advice_ask, ACT_SIGNAL_CREATE,
 	    ROUTE_BODY },
 	{ "GET", "/api/advice/mine", api_advice_mine, ACT_SIGNAL_CREATE, 0 },

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "auth/throttle.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/json.h"
@@ -81,23 +82,41 @@ static const struct json_field person_fields[] = {
 	    0, 20, 32),
 };
 
+/* The fields of a signal, for a struct whose member path is p. */
+#define SIGNAL_FIELDS(st, p) \
+	JSON_STR(st, p municipality, "municipality", JSON_REQUIRED, 6, 6), \
+	JSON_STR(st, p noticed_on, "noticed_on", \
+	    JSON_OPTIONAL | JSON_NULLABLE, 10, 10), \
+	JSON_STR(st, p urgency, "urgency", JSON_OPTIONAL | JSON_NULLABLE, \
+	    1, 16), \
+	JSON_STRLIST(st, p forms, "forms", JSON_OPTIONAL, 0, 8, 32), \
+	JSON_STRLIST(st, p indicators, "indicators", JSON_OPTIONAL, 0, 100, \
+	    32), \
+	JSON_STR(st, p description, "description", \
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, 10000), \
+	JSON_STR(st, p actions_taken, "actions_taken", \
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, 5000), \
+	JSON_OBJLIST(st, p persons, "persons", JSON_OPTIONAL, 0, 10, \
+	    struct signal_person, person_fields)
+
 static const struct json_field signal_fields[] = {
-	JSON_STR(struct signal_in, municipality, "municipality",
-	    JSON_REQUIRED, 6, 6),
-	JSON_STR(struct signal_in, noticed_on, "noticed_on",
-	    JSON_OPTIONAL | JSON_NULLABLE, 10, 10),
-	JSON_STR(struct signal_in, urgency, "urgency",
-	    JSON_OPTIONAL | JSON_NULLABLE, 1, 16),
-	JSON_STRLIST(struct signal_in, forms, "forms", JSON_OPTIONAL, 0, 8,
-	    32),
-	JSON_STRLIST(struct signal_in, indicators, "indicators",
-	    JSON_OPTIONAL, 0, 100, 32),
-	JSON_STR(struct signal_in, description, "description",
-	    JSON_OPTIONAL | JSON_NULLABLE, 0, 10000),
-	JSON_STR(struct signal_in, actions_taken, "actions_taken",
-	    JSON_OPTIONAL | JSON_NULLABLE, 0, 5000),
-	JSON_OBJLIST(struct signal_in, persons, "persons", JSON_OPTIONAL, 0,
-	    10, struct signal_person, person_fields),
+	SIGNAL_FIELDS(struct signal_in, ),
+};
+
+/* The public form: a signal and who reports it. */
+struct public_in {
+	struct signal_in signal;
+	struct signal_contact contact;
+};
+
+static const struct json_field public_fields[] = {
+	SIGNAL_FIELDS(struct public_in, signal.),
+	JSON_STR(struct public_in, contact.name, "reporter_name",
+	    JSON_REQUIRED | JSON_ONELINE, 2, 200),
+	JSON_STR(struct public_in, contact.org, "reporter_org",
+	    JSON_REQUIRED | JSON_ONELINE, 2, 200),
+	JSON_STR(struct public_in, contact.phone, "reporter_phone",
+	    JSON_REQUIRED | JSON_ONELINE, 6, 40),
 };
 
 int
@@ -181,6 +200,63 @@ write_lines(struct ctx *ctx, struct http_response *resp,
 	}
 	jw_arr_close(&w);
 	jw_obj_close(&w);
+}
+
+int
+api_public_signals_create(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct public_in in;
+	struct jw w;
+	char *receipt, *secret;
+	int64_t wait;
+
+	/* Counted before anything else: a flood costs it nothing. */
+	wait = throttle_public(ctx->client_addr, time_now());
+	if (wait > 0) {
+		ctx->retry_after = (int)wait;
+		return fail(ctx, ST_LIMITED, "too many signals from this "
+		    "address; call Veilig Thuis (0800-2000) instead");
+	}
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, public_fields,
+	    JSON_NFIELDS(public_fields), &in, NULL) == -1)
+		return -1;
+	if (signal_file_public(ctx, &in.signal, &in.contact, &receipt,
+	    &secret) == -1)
+		return -1;
+	resp->status = 201;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kstr(&w, "receipt", receipt);
+	jw_kstr(&w, "secret", secret);
+	jw_kstr(&w, "status", "received");
+	jw_kbool(&w, "emergency", in.signal.urgency != NULL &&
+	    strcmp(in.signal.urgency, "acute") == 0);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int
+api_public_signals_status(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	const char *receipt = http_param(req, "receipt");
+	const char *status, *outcome;
+	int64_t created;
+	struct jw w;
+
+	if (signal_public_status(ctx, receipt, http_header(req,
+	    "X-Receipt-Secret"), &status, &outcome, &created) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kstr(&w, "receipt", receipt);
+	jw_kstr(&w, "status", status);
+	jw_kstr(&w, "outcome", outcome);
+	jw_kstr(&w, "created_at", time_iso(ctx->arena, created));
+	jw_obj_close(&w);
+	return 0;
 }
 
 int
@@ -279,6 +355,17 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	jw_kstr(&w, "org_name", s->reporter_org);
 	jw_obj_close(&w);
 	jw_kstr(&w, "claimed_by", s->claimed_by);
+	jw_kbool(&w, "unverified", s->unverified);
+	jw_key(&w, "contact");
+	if (s->contact.name != NULL) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "name", s->contact.name);
+		jw_kstr(&w, "org", s->contact.org);
+		jw_kstr(&w, "phone", s->contact.phone);
+		jw_obj_close(&w);
+	} else {
+		jw_null(&w);
+	}
 	jw_key(&w, "persons");
 	jw_arr_open(&w);
 	for (i = 0; i < s->npersons; i++)

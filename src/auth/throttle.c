@@ -11,7 +11,7 @@ struct slot {
 	char		addr[64];
 	int64_t		first;
 	int64_t		last;
-	int		failures;
+	int		failures;	/* or, for the public form, signals */
 };
 
 static struct slot slots[SLOTS];
@@ -77,10 +77,47 @@ throttle_failure(const char *addr, int64_t now)
 	pthread_mutex_unlock(&mu);
 }
 
+static struct slot public_slots[SLOTS];
+
 void
 throttle_reset_all(void)
 {
 	pthread_mutex_lock(&mu);
 	memset(slots, 0, sizeof(slots));
+	memset(public_slots, 0, sizeof(public_slots));
 	pthread_mutex_unlock(&mu);
+}
+
+int64_t
+throttle_public(const char *addr, int64_t now)
+{
+	struct slot *s, *oldest = &public_slots[0], *found = NULL;
+	int64_t wait = 0;
+	size_t i;
+
+	pthread_mutex_lock(&mu);
+	for (i = 0; i < SLOTS && found == NULL; i++) {
+		s = &public_slots[i];
+		if (s->addr[0] != '\0' && strcmp(s->addr, addr) == 0)
+			found = s;
+		else if (s->last < oldest->last)
+			oldest = s;
+	}
+	if (found == NULL) {
+		found = oldest;
+		memset(found, 0, sizeof(*found));
+		snprintf(found->addr, sizeof(found->addr), "%s", addr);
+	}
+	if (now - found->first >= PUBLIC_WINDOW) {
+		found->first = now;
+		found->failures = 0;
+	}
+	if (found->failures >= PUBLIC_MAX) {
+		wait = found->first + PUBLIC_WINDOW - now;
+	} else {
+		found->failures++;
+		found->last = now;
+	}
+	pthread_mutex_unlock(&mu);
+	return wait;
 }

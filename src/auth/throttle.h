@@ -18,4 +18,13 @@ int64_t	throttle_wait(const char *addr, int64_t now);
 void	throttle_failure(const char *addr, int64_t now);
 void	throttle_reset_all(void);
 
+/*
+ * The public signal form: at most PUBLIC_MAX signals per address in
+ * PUBLIC_WINDOW seconds.  0 when this one may go ahead (it is counted),
+ * else the seconds to wait.
+ */
+#define PUBLIC_MAX		5
+#define PUBLIC_WINDOW		3600
+int64_t	throttle_public(const char *addr, int64_t now);
+
 #endif

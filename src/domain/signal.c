@@ -294,6 +294,9 @@ blind_indexes(struct ctx *ctx, const struct signal_person *p,
 
 struct file_job {
 	const struct signal_in *in;
+	const struct signal_contact *contact;	/* public form only */
+	const char	*receipt;
+	unsigned char	 secret_hash[CRYPT_HASH_LEN];
 	int64_t		 region;
 	int32_t		 noticed;
 	int64_t		 due;
@@ -353,6 +356,41 @@ file_person(struct ctx *ctx, int64_t signal, const struct signal_person *p)
 	return match(ctx, signal, id, bi_id, bi_nd);
 }
 
+static char *
+contact_json(struct ctx *ctx, const struct signal_contact *c)
+{
+	struct buf b;
+	struct jw w;
+
+	buf_init(&b, ctx->arena, 8 * 1024);
+	jw_init(&w, &b);
+	jw_obj_open(&w);
+	jw_kstr(&w, "name", c->name);
+	jw_kstr(&w, "org", c->org);
+	jw_kstr(&w, "phone", c->phone);
+	jw_obj_close(&w);
+	return b.p;
+}
+
+static const struct json_field contact_fields[] = {
+	JSON_STR(struct signal_contact, name, "name", JSON_OPTIONAL, 0, 0),
+	JSON_STR(struct signal_contact, org, "org", JSON_OPTIONAL, 0, 0),
+	JSON_STR(struct signal_contact, phone, "phone", JSON_OPTIONAL, 0, 0),
+};
+
+static int
+public_mark(struct ctx *ctx, struct file_job *j)
+{
+	struct store_value contact;
+
+	if (seal(ctx, "signal", "contact", j->id, contact_json(ctx,
+	    j->contact), &contact) == -1)
+		return -1;
+	return store_exec(ctx, Q_SIGNAL_PUBLIC_MARK, ARGS(store_int(j->id),
+	    contact, store_text(j->receipt), store_blob(j->secret_hash,
+	    CRYPT_HASH_LEN)), NULL);
+}
+
 static int
 file_job(struct ctx *ctx, void *p)
 {
@@ -362,8 +400,10 @@ file_job(struct ctx *ctx, void *p)
 	struct store_rows *r;
 	size_t i;
 
-	if (store_exec(ctx, Q_SIGNAL_INSERT, ARGS(store_int(ctx->who.user_id),
-	    store_int(ctx->who.org_id), j->region > 0 ? store_int(j->region) :
+	if (store_exec(ctx, Q_SIGNAL_INSERT, ARGS(ctx->who.user_id > 0 ?
+	    store_int(ctx->who.user_id) : store_null(), ctx->who.org_id > 0 ?
+	    store_int(ctx->who.org_id) : store_null(), j->region > 0 ?
+	    store_int(j->region) :
 	    store_null(), store_text(j->in->municipality), j->noticed >= 0 ?
 	    store_int(j->noticed) : store_null(), store_text(j->in->urgency !=
 	    NULL ? j->in->urgency : "not_urgent"), store_text(join(ctx->arena,
@@ -381,30 +421,104 @@ file_job(struct ctx *ctx, void *p)
 	for (i = 0; i < j->in->persons.n; i++)
 		if (file_person(ctx, j->id, &persons[i]) == -1)
 			return -1;
-	return audit_append(ctx, "signal.create", "signal", j->id);
+	if (j->contact != NULL && public_mark(ctx, j) == -1)
+		return -1;
+	return audit_append(ctx, j->contact != NULL ? "signal.create.public" :
+	    "signal.create", "signal", j->id);
 }
+
+static int
+file(struct ctx *ctx, struct file_job *j, int64_t *id, int64_t *triage_due);
 
 int
 signal_file(struct ctx *ctx, const struct signal_in *in, int64_t *id,
     int64_t *triage_due)
 {
 	struct file_job j;
-	struct store_rows *r;
 
 	memset(&j, 0, sizeof(j));
 	j.in = in;
-	j.now = time_now();
-	if (validate(ctx, in, deadline_local_day(j.now), &j.noticed) == -1)
+	return file(ctx, &j, id, triage_due);
+}
+
+/* "S-" and eight letters and digits that cannot be mistaken for others. */
+static char *
+new_receipt(struct arena *a)
+{
+	static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+	unsigned char raw[8];
+	char *r = arena_alloc(a, 12);
+	size_t i;
+
+	crypt_random(raw, sizeof(raw));
+	r[0] = 'S';
+	r[1] = '-';
+	for (i = 0; i < 8; i++)
+		r[2 + i + (i >= 4)] = alphabet[raw[i] % 32];
+	r[6] = '-';
+	return r;
+}
+
+int
+signal_file_public(struct ctx *ctx, const struct signal_in *in,
+    const struct signal_contact *c, char **receipt, char **secret)
+{
+	struct file_job j;
+	int64_t id, due;
+
+	memset(&j, 0, sizeof(j));
+	j.in = in;
+	j.contact = c;
+	j.receipt = *receipt = new_receipt(ctx->arena);
+	*secret = crypt_token_new(ctx->arena);
+	crypt_token_hash(ctx->keys, *secret, j.secret_hash);
+	return file(ctx, &j, &id, &due);
+}
+
+int
+signal_public_status(struct ctx *ctx, const char *receipt,
+    const char *secret, const char **status, const char **outcome,
+    int64_t *created_at)
+{
+	unsigned char want[CRYPT_HASH_LEN];
+	const unsigned char *have;
+	struct store_rows *r;
+	size_t len;
+
+	crypt_token_hash(ctx->keys, secret != NULL ? secret : "", want);
+	if (store_exec(ctx, Q_SIGNAL_BY_RECEIPT, ARGS(store_text(receipt)),
+	    &r) == -1)
+		return -1;
+	have = r->nrows == 1 ? rows_blob(r, 0, 1, &len) : NULL;
+	if (have == NULL || len != CRYPT_HASH_LEN ||
+	    !crypt_equal(have, want, CRYPT_HASH_LEN))
+		return fail(ctx, ST_NOTFOUND, "no signal with that receipt "
+		    "and secret");
+	*status = rows_text(r, 0, 2);
+	*outcome = rows_text(r, 0, 3);
+	*created_at = rows_int(r, 0, 4);
+	return 0;
+}
+
+static int
+file(struct ctx *ctx, struct file_job *j, int64_t *id, int64_t *triage_due)
+{
+	struct store_rows *r;
+
+	j->now = time_now();
+	if (validate(ctx, j->in, deadline_local_day(j->now), &j->noticed) ==
+	    -1)
 		return -1;
 	if (store_exec(ctx, Q_REGION_FOR_MUNI,
-	    ARGS(store_text(in->municipality)), &r) == -1)
+	    ARGS(store_text(j->in->municipality)), &r) == -1)
 		return -1;
-	j.region = r->nrows > 0 ? rows_int(r, 0, 0) : 0;
-	j.due = deadline_due(&triage_rules[urgency_index(in->urgency)], j.now);
-	if (store_write(ctx, file_job, &j) == -1)
+	j->region = r->nrows > 0 ? rows_int(r, 0, 0) : 0;
+	j->due = deadline_due(&triage_rules[urgency_index(j->in->urgency)],
+	    j->now);
+	if (store_write(ctx, file_job, j) == -1)
 		return -1;
-	*id = j.id;
-	*triage_due = j.due;
+	*id = j->id;
+	*triage_due = j->due;
 	return 0;
 }
 
@@ -567,6 +681,7 @@ signal_get(struct ctx *ctx, int64_t id)
 {
 	struct store_rows *r;
 	struct signal *s;
+	const char *plain;
 	bool bad = false;
 
 	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,
@@ -600,11 +715,18 @@ signal_get(struct ctx *ctx, int64_t id)
 	s->created_at = rows_int(r, 0, 19);
 	s->reporter = rows_text(r, 0, 20);
 	s->reporter_org = rows_text(r, 0, 21);
+	s->unverified = rows_int(r, 0, 22) != 0;
+	plain = open_text(ctx, r, 23, "signal", "contact", id, &bad);
+	if (plain != NULL && json_decode(ctx, plain, strlen(plain),
+	    contact_fields, JSON_NFIELDS(contact_fields), &s->contact,
+	    NULL) == -1)
+		bad = true;
 	/* The reporter follows the status, not the point's deliberations. */
 	if (ctx->who.role != ROLE_ADVISOR) {
 		s->decision_reason = NULL;
 		s->legal_basis = NULL;
 		s->claimed_by = NULL;
+		memset(&s->contact, 0, sizeof(s->contact));
 	}
 	if (load_persons(ctx, s, &bad) == -1 || load_concerns(ctx, s) == -1)
 		return NULL;

@@ -58,6 +58,14 @@ struct signal_in {
 	struct json_objlist persons;	/* struct signal_person */
 };
 
+/* A professional without an account: who they are, so the point can
+ * call back.  All three are required. */
+struct signal_contact {
+	const char	*name;
+	const char	*org;
+	const char	*phone;
+};
+
 struct signal {
 	int64_t		 id;
 	int64_t		 reporter_id;
@@ -79,6 +87,8 @@ struct signal {
 	const char	*claimed_by;		/* user name or NULL */
 	int64_t		 triage_due;
 	int64_t		 created_at;
+	bool		 unverified;		/* from the public form */
+	struct signal_contact contact;		/* advisors only */
 	struct signal_person *persons;
 	size_t		 npersons;
 	struct signal_concern *concerns;	/* others worried too */
@@ -113,6 +123,19 @@ struct signal_line {
 /* File a signal for ctx's user; *id and *triage_due (unix time) out. */
 int	signal_file(struct ctx *, const struct signal_in *, int64_t *id,
 	    int64_t *triage_due);
+
+/*
+ * File a signal from the public form: unverified, with the contact sealed,
+ * and a receipt code and a secret (shown once; only a keyed hash of the
+ * secret is kept) with which the reporter follows its status.
+ */
+int	signal_file_public(struct ctx *, const struct signal_in *,
+	    const struct signal_contact *, char **receipt, char **secret);
+/* The status of a public signal; ST_NOTFOUND when the receipt or the
+ * secret is wrong (the same answer for both). */
+int	signal_public_status(struct ctx *, const char *receipt,
+	    const char *secret, const char **status, const char **outcome,
+	    int64_t *created_at);
 /* The user's own signals, newest first. */
 int	signal_mine(struct ctx *, struct signal_line **, size_t *n);
 /* The advisor's triage queue: most urgent, then oldest, first. */

@@ -192,8 +192,9 @@ static const char *const sql[Q__COUNT] = {
 	    " s.municipality, m.name, s.noticed_on, s.urgency, s.forms,"
 	    " s.indicators, s.description, s.actions_taken, s.status,"
 	    " s.decision, s.decision_reason, s.legal_basis, s.claimed_by,"
-	    " cu.username, s.triage_due, s.created_at, ru.username, ro.name"
-	    " FROM signal s JOIN municipality m ON m.code = s.municipality"
+	    " cu.username, s.triage_due, s.created_at, ru.username, ro.name,"
+	    " s.unverified, s.contact FROM signal s"
+	    " JOIN municipality m ON m.code = s.municipality"
 	    " LEFT JOIN app_user cu ON cu.id = s.claimed_by"
 	    " LEFT JOIN app_user ru ON ru.id = s.reporter_id"
 	    " LEFT JOIN org ro ON ro.id = s.reporter_org_id WHERE s.id = ?1",
@@ -211,6 +212,12 @@ static const char *const sql[Q__COUNT] = {
 	    " decision_reason = ?4, legal_basis = ?5, updated_at = ?6"
 	    " WHERE id = ?1 AND status = 'in_triage' AND claimed_by = ?7"
 	    " RETURNING id",
+	[Q_SIGNAL_PUBLIC_MARK] =
+	    "UPDATE signal SET unverified = 1, contact = ?2, receipt = ?3,"
+	    " receipt_hash = ?4 WHERE id = ?1",
+	[Q_SIGNAL_BY_RECEIPT] =
+	    "SELECT id, receipt_hash, status, decision, created_at FROM signal"
+	    " WHERE receipt = ?1",
 	/* People in other open signals of other organisations whose blind
 	 * index agrees with ?1 (id) or ?2 (name and birth date). */
 	[Q_MATCH_FIND] =
@@ -342,15 +349,16 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT id, reporter_id, reporter_org_id, region_id, municipality,"
 	    " noticed_on, urgency, forms, indicators, description,"
 	    " actions_taken, status, decision, decision_reason, legal_basis,"
-	    " claimed_by, triage_due, created_at, updated_at FROM signal"
-	    " ORDER BY id",
+	    " claimed_by, triage_due, created_at, updated_at, unverified,"
+	    " contact, receipt, receipt_hash FROM signal ORDER BY id",
 	[Q_COPY_SIGNAL_INSERT] =
 	    "INSERT INTO signal (id, reporter_id, reporter_org_id, region_id,"
 	    " municipality, noticed_on, urgency, forms, indicators,"
 	    " description, actions_taken, status, decision, decision_reason,"
-	    " legal_basis, claimed_by, triage_due, created_at, updated_at)"
+	    " legal_basis, claimed_by, triage_due, created_at, updated_at,"
+	    " unverified, contact, receipt, receipt_hash)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16, ?17, ?18, ?19)",
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
 	[Q_COPY_PERSON_ALL] =
 	    "SELECT id, signal_id, kind, identity, age_band, sex, nationality,"
 	    " markers, bi_id, bi_name_dob FROM signal_person ORDER BY id",
@@ -401,7 +409,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_SIGNAL_INSERT), N(Q_SIGNAL_SEAL), N(Q_SIGNAL_PERSON_INSERT),
 	N(Q_SIGNAL_PERSON_SEAL), N(Q_SIGNAL_MINE), N(Q_SIGNAL_QUEUE),
 	N(Q_SIGNAL_GET), N(Q_SIGNAL_PERSONS), N(Q_SIGNAL_IN_ORG_REGION),
-	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_MATCH_FIND),
+	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_SIGNAL_PUBLIC_MARK),
+	N(Q_SIGNAL_BY_RECEIPT), N(Q_MATCH_FIND),
 	N(Q_MATCH_INSERT), N(Q_MATCH_FOR_SIGNAL),
 	N(Q_ADVICE_INSERT), N(Q_ADVICE_SEAL), N(Q_ADVICE_MINE),
 	N(Q_ADVICE_QUEUE), N(Q_ADVICE_GET), N(Q_ADVICE_ANSWER),

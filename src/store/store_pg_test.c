@@ -949,7 +949,7 @@ test_regions_and_signals(void **state)
 	struct store_rows *r;
 	void *c = conn_open(test_url, false);
 	unsigned char ct[40], bi[32];
-	struct store_value cells[19];
+	struct store_value cells[23];
 	const unsigned char *blob;
 	int64_t org, uid, region, sig, person;
 	size_t len;
@@ -995,7 +995,14 @@ test_regions_and_signals(void **state)
 	    &r));
 	assert_true(r->nrows >= 1);
 	assert_int_equal(rows_int(r, 0, 7), 1);		/* one person */
+	must(run(c, a, Q_SIGNAL_PUBLIC_MARK, ARGS(store_int(sig),
+	    store_blob(ct, sizeof(ct)), store_text("S-TEST-0001"),
+	    store_blob(bi, sizeof(bi))), NULL));
+	must(run(c, a, Q_SIGNAL_BY_RECEIPT, ARGS(store_text("S-TEST-0001")),
+	    &r));
+	assert_int_equal(rows_int(r, 0, 0), sig);
 	must(run(c, a, Q_SIGNAL_GET, ARGS(store_int(sig)), &r));
+	assert_int_equal(rows_int(r, 0, 22), 1);	/* unverified */
 	blob = rows_blob(r, 0, 10, &len);
 	assert_int_equal(len, sizeof(ct));
 	assert_memory_equal(blob, ct, sizeof(ct));
@@ -1099,11 +1106,12 @@ test_regions_and_signals(void **state)
 	must(run(c, a, Q_COPY_ORG_REGION_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 2);
 	must(run(c, a, Q_COPY_SIGNAL_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 19);
+	assert_int_equal(r->ncols, 23);
 	memcpy(cells, r->cells, sizeof(cells));
 	cells[0] = store_int(800003);
-	must(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 19, NULL));
-	assert_int_equal(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 19, NULL),
+	cells[21] = store_null();		/* receipts are unique */
+	must(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 23, NULL));
+	assert_int_equal(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 23, NULL),
 	    -1);			/* the same id twice */
 	assert_int_equal(last_st, ST_CONFLICT);
 	must(run(c, a, Q_COPY_PERSON_ALL, NOARGS, &r));

@@ -45,6 +45,8 @@ const EXPECT = {
 	    roles: ADVISOR },
 	'POST /api/signals/{id}/decision': { action: 'signal.triage',
 	    roles: ADVISOR },
+	'POST /api/public/signals': { action: 'none', public: true },
+	'GET /api/public/signals/{receipt}': { action: 'none', public: true },
 	'POST /api/advice': { action: 'signal.create', roles: REPORTING },
 	'GET /api/advice/mine': { action: 'signal.create', roles: REPORTING },
 	'GET /api/advice/queue': { action: 'signal.triage', roles: ADVISOR },
@@ -57,6 +59,7 @@ const EXPECT = {
 const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/users', 'POST /api/regions', 'POST /api/signals',
     'POST /api/signals/{id}/decision', 'POST /api/advice',
+    'POST /api/public/signals',
     'POST /api/advice/{id}/answer']);
 
 let server = null;
@@ -91,7 +94,8 @@ const key = (r) => `${r.method} ${r.pattern}`;
 // The path to request for a route: {id} becomes an existing id, and the
 // audit listing gets the query it needs.
 function pathOf(route) {
-	let p = route.pattern.replaceAll('{id}', String(victim));
+	let p = route.pattern.replaceAll('{id}', String(victim))
+	    .replaceAll('{receipt}', 'S-2345-6789');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
