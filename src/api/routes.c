@@ -34,6 +34,10 @@ const struct api_route api_routes[] = {
 	    ACT_SIGNAL_TRIAGE, 0 },
 	{ "POST", "/api/signals/{id}/decision", api_signals_decide,
 	    ACT_SIGNAL_TRIAGE, ROUTE_BODY },
+	{ "POST", "/api/signals/{id}/questions", api_signals_ask,
+	    ACT_SIGNAL_TRIAGE, ROUTE_BODY },
+	{ "POST", "/api/signals/{id}/questions/{qid}/answer",
+	    api_signals_answer, ACT_SIGNAL_READ, ROUTE_BODY },
 	/* A professional without an account reports, and follows it. */
 	{ "POST", "/api/public/signals", api_public_signals_create, ACT_NONE,
 	    ROUTE_PUBLIC | ROUTE_BODY },

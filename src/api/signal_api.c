@@ -195,6 +195,7 @@ write_lines(struct ctx *ctx, struct http_response *resp,
 			/* The outcome in one word; never the case. */
 			jw_kstr(&w, "outcome", l[i].decision);
 			jw_kint(&w, "also_concerned", l[i].matches);
+			jw_kint(&w, "open_questions", l[i].open_questions);
 		}
 		jw_obj_close(&w);
 	}
@@ -371,6 +372,21 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	for (i = 0; i < s->npersons; i++)
 		person(&w, &s->persons[i]);
 	jw_arr_close(&w);
+	jw_key(&w, "questions");
+	jw_arr_open(&w);
+	for (i = 0; i < s->nquestions; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", s->questions[i].id);
+		jw_kstr(&w, "asked_by", s->questions[i].asked_by);
+		jw_kstr(&w, "question", s->questions[i].question);
+		jw_kstr(&w, "answer", s->questions[i].answer);
+		jw_kstr(&w, "asked_at", time_iso(ctx->arena,
+		    s->questions[i].asked_at));
+		jw_kstr(&w, "answered_at", s->questions[i].answered_at > 0 ?
+		    time_iso(ctx->arena, s->questions[i].answered_at) : NULL);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
 	jw_key(&w, "also_concerned");
 	jw_arr_open(&w);
 	for (i = 0; i < s->nconcerns; i++) {
@@ -444,5 +460,57 @@ api_signals_decide(struct ctx *ctx, struct http_request *req,
 	    &status) == -1)
 		return -1;
 	step_done(resp, id, status);
+	return 0;
+}
+
+struct text_in {
+	const char	*text;
+};
+
+static const struct json_field question_fields[] = {
+	JSON_STR(struct text_in, text, "question", JSON_REQUIRED, 1, 5000),
+};
+
+static const struct json_field answer_fields[] = {
+	JSON_STR(struct text_in, text, "answer", JSON_REQUIRED, 1, 10000),
+};
+
+int
+api_signals_ask(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct text_in in;
+	int64_t id, qid;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, question_fields,
+	    JSON_NFIELDS(question_fields), &in, NULL) == -1)
+		return -1;
+	if (signal_ask(ctx, id, in.text, &qid) == -1)
+		return -1;
+	step_done(resp, qid, "open");
+	resp->status = 201;
+	return 0;
+}
+
+int
+api_signals_answer(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct text_in in;
+	int64_t id, qid;
+
+	if (api_param_id(ctx, req, "id", &id) == -1 ||
+	    api_param_id(ctx, req, "qid", &qid) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, answer_fields,
+	    JSON_NFIELDS(answer_fields), &in, NULL) == -1)
+		return -1;
+	if (signal_answer(ctx, id, qid, in.text) == -1)
+		return -1;
+	step_done(resp, qid, "answered");
 	return 0;
 }

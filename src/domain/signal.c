@@ -534,6 +534,7 @@ line_from_mine(const struct store_rows *r, size_t i, struct signal_line *l)
 	l->status = rows_text(r, i, 5);
 	l->decision = rows_text(r, i, 6);
 	l->matches = rows_int(r, i, 7);
+	l->open_questions = rows_int(r, i, 8);
 }
 
 int
@@ -657,6 +658,36 @@ load_persons(struct ctx *ctx, struct signal *s, bool *bad)
 }
 
 static int
+load_questions(struct ctx *ctx, struct signal *s, bool *bad)
+{
+	struct store_rows *r, one;
+	struct signal_question *q;
+	size_t i;
+
+	if (store_exec(ctx, Q_QUESTION_FOR_SIGNAL, ARGS(store_int(s->id)),
+	    &r) == -1)
+		return -1;
+	s->nquestions = r->nrows;
+	s->questions = arena_alloc(ctx->arena, (r->nrows + 1) *
+	    sizeof(*s->questions));
+	for (i = 0; i < r->nrows; i++) {
+		q = &s->questions[i];
+		one.nrows = 1;
+		one.ncols = r->ncols;
+		one.cells = &r->cells[i * r->ncols];
+		q->id = rows_int(r, i, 0);
+		q->question = open_text(ctx, &one, 1, "signal_question",
+		    "question", q->id, bad);
+		q->answer = open_text(ctx, &one, 2, "signal_question",
+		    "answer", q->id, bad);
+		q->asked_at = rows_int(r, i, 3);
+		q->answered_at = rows_int(r, i, 4);
+		q->asked_by = rows_text(r, i, 5);
+	}
+	return 0;
+}
+
+static int
 load_concerns(struct ctx *ctx, struct signal *s)
 {
 	struct store_rows *r;
@@ -728,7 +759,8 @@ signal_get(struct ctx *ctx, int64_t id)
 		s->claimed_by = NULL;
 		memset(&s->contact, 0, sizeof(s->contact));
 	}
-	if (load_persons(ctx, s, &bad) == -1 || load_concerns(ctx, s) == -1)
+	if (load_persons(ctx, s, &bad) == -1 || load_concerns(ctx, s) == -1 ||
+	    load_questions(ctx, s, &bad) == -1)
 		return NULL;
 	if (bad) {
 		ctx_clear_error(ctx);
@@ -847,4 +879,90 @@ signal_decide(struct ctx *ctx, int64_t id, const char *decision,
 	j.legal_basis = legal_basis;
 	*status = j.status;
 	return triage_step(ctx, id, decide_job, &j);
+}
+
+struct question_job {
+	int64_t		 signal;
+	int64_t		 qid;
+	const char	*text;
+};
+
+static int
+ask_job(struct ctx *ctx, void *p)
+{
+	struct question_job *j = p;
+	struct store_value sealed;
+	struct store_rows *r;
+
+	if (store_exec(ctx, Q_QUESTION_INSERT, ARGS(store_int(j->signal),
+	    store_int(ctx->who.user_id), store_blob("", 0),
+	    store_int(time_now())), &r) == -1)
+		return -1;
+	j->qid = rows_int(r, 0, 0);
+	if (seal(ctx, "signal_question", "question", j->qid, j->text,
+	    &sealed) == -1)
+		return -1;
+	if (store_exec(ctx, Q_QUESTION_SEAL, ARGS(store_int(j->qid), sealed),
+	    NULL) == -1)
+		return -1;
+	return audit_append(ctx, "signal.ask", "signal", j->signal);
+}
+
+int
+signal_ask(struct ctx *ctx, int64_t id, const char *question, int64_t *qid)
+{
+	struct question_job j = { id, 0, question };
+	struct store_rows *r;
+
+	if (ctx->who.role != ROLE_ADVISOR)
+		return fail(ctx, ST_DENIED, "only an advisor asks");
+	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,
+	    "no such signal") == -1)
+		return -1;
+	if (visible(ctx, 0, rows_int(r, 0, 3)) == -1)
+		return -1;
+	if (strcmp(rows_text(r, 0, 12), "closed") == 0)
+		return fail(ctx, ST_CONFLICT, "signal %lld is closed",
+		    (long long)id);
+	if (rows_null(r, 0, 1))
+		return fail(ctx, ST_CONFLICT, "signal %lld came through the "
+		    "public form: call the reporter back", (long long)id);
+	if (store_write(ctx, ask_job, &j) == -1)
+		return -1;
+	*qid = j.qid;
+	return 0;
+}
+
+static int
+answer_job(struct ctx *ctx, void *p)
+{
+	struct question_job *j = p;
+	struct store_value sealed;
+	struct store_rows *r;
+
+	if (seal(ctx, "signal_question", "answer", j->qid, j->text,
+	    &sealed) == -1)
+		return -1;
+	if (store_exec(ctx, Q_QUESTION_ANSWER, ARGS(store_int(j->qid),
+	    store_int(j->signal), sealed, store_int(time_now())), &r) == -1)
+		return -1;
+	if (r->nrows == 0)
+		return fail(ctx, ST_CONFLICT, "question %lld has been answered "
+		    "already", (long long)j->qid);
+	return audit_append(ctx, "signal.answer", "signal", j->signal);
+}
+
+int
+signal_answer(struct ctx *ctx, int64_t id, int64_t qid, const char *answer)
+{
+	struct question_job j = { id, qid, answer };
+	struct store_rows *r;
+
+	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,
+	    "no such signal") == -1)
+		return -1;
+	/* Only the one who reported it answers. */
+	if (rows_int(r, 0, 1) != ctx->who.user_id)
+		return fail(ctx, ST_NOTFOUND, "no such signal");
+	return store_write(ctx, answer_job, &j);
 }

@@ -66,6 +66,16 @@ struct signal_contact {
 	const char	*phone;
 };
 
+/* The point's question to the reporter, and the answer. */
+struct signal_question {
+	int64_t		 id;
+	const char	*asked_by;
+	const char	*question;
+	const char	*answer;		/* NULL while open */
+	int64_t		 asked_at;
+	int64_t		 answered_at;
+};
+
 struct signal {
 	int64_t		 id;
 	int64_t		 reporter_id;
@@ -93,6 +103,8 @@ struct signal {
 	size_t		 npersons;
 	struct signal_concern *concerns;	/* others worried too */
 	size_t		 nconcerns;
+	struct signal_question *questions;
+	size_t		 nquestions;
 };
 
 /* Another professional concerned about someone in this signal: who and
@@ -118,6 +130,7 @@ struct signal_line {
 	const char	*forms;
 	const char	*reporter_org;
 	int64_t		 matches;		/* others concerned too */
+	int64_t		 open_questions;	/* waiting for the reporter */
 };
 
 /* File a signal for ctx's user; *id and *triage_due (unix time) out. */
@@ -149,5 +162,13 @@ int	signal_claim(struct ctx *, int64_t id);
  * no_action, legal_basis for forwarding.  *status: the new status. */
 int	signal_decide(struct ctx *, int64_t id, const char *decision,
 	    const char *reason, const char *legal_basis, const char **status);
+
+/* The advisor asks the reporter a question (not on a closed signal, nor
+ * on one from the public form: call that reporter back instead). */
+int	signal_ask(struct ctx *, int64_t id, const char *question,
+	    int64_t *qid);
+/* The reporter answers it, once. */
+int	signal_answer(struct ctx *, int64_t id, int64_t qid,
+	    const char *answer);
 
 #endif

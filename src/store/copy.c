@@ -15,6 +15,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"meta", "municipality", "org", "app_user", "login_failure", "session",
 	"api_token", "audit", "region", "region_municipality", "org_region",
 	"signal", "signal_person", "signal_match", "advice",
+	"signal_question",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -36,6 +37,7 @@ static const struct {
 	{ Q_COPY_PERSON_ALL, Q_COPY_PERSON_INSERT },
 	{ Q_COPY_MATCH_ALL, Q_COPY_MATCH_INSERT },
 	{ Q_COPY_ADVICE_ALL, Q_COPY_ADVICE_INSERT },
+	{ Q_COPY_QUESTION_ALL, Q_COPY_QUESTION_INSERT },
 };
 
 #define AUDIT_PAGE	2000

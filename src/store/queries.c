@@ -169,7 +169,9 @@ static const char *const sql[Q__COUNT] = {
 	[Q_SIGNAL_MINE] =
 	    "SELECT s.id, s.created_at, s.municipality, m.name, s.urgency,"
 	    " s.status, s.decision, (SELECT COUNT(*) FROM signal_match x"
-	    " WHERE x.signal_a = s.id OR x.signal_b = s.id) FROM signal s"
+	    " WHERE x.signal_a = s.id OR x.signal_b = s.id),"
+	    " (SELECT COUNT(*) FROM signal_question y WHERE y.signal_id = s.id"
+	    " AND y.answer IS NULL) FROM signal s"
 	    " JOIN municipality m ON m.code = s.municipality"
 	    " WHERE s.reporter_id = ?1 ORDER BY s.created_at DESC, s.id DESC"
 	    " LIMIT ?2",
@@ -211,6 +213,20 @@ static const char *const sql[Q__COUNT] = {
 	    "UPDATE signal SET status = ?2, decision = ?3,"
 	    " decision_reason = ?4, legal_basis = ?5, updated_at = ?6"
 	    " WHERE id = ?1 AND status = 'in_triage' AND claimed_by = ?7"
+	    " RETURNING id",
+	[Q_QUESTION_INSERT] =
+	    "INSERT INTO signal_question (signal_id, asked_by, question,"
+	    " asked_at) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+	[Q_QUESTION_SEAL] =
+	    "UPDATE signal_question SET question = ?2 WHERE id = ?1",
+	[Q_QUESTION_FOR_SIGNAL] =
+	    "SELECT q.id, q.question, q.answer, q.asked_at, q.answered_at,"
+	    " u.username FROM signal_question q"
+	    " JOIN app_user u ON u.id = q.asked_by WHERE q.signal_id = ?1"
+	    " ORDER BY q.id",
+	[Q_QUESTION_ANSWER] =
+	    "UPDATE signal_question SET answer = ?3, answered_at = ?4"
+	    " WHERE id = ?1 AND signal_id = ?2 AND answer IS NULL"
 	    " RETURNING id",
 	[Q_SIGNAL_PUBLIC_MARK] =
 	    "UPDATE signal SET unverified = 1, contact = ?2, receipt = ?3,"
@@ -281,7 +297,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM org_region), (SELECT COUNT(*) FROM signal),"
 	    " (SELECT COUNT(*) FROM signal_person),"
 	    " (SELECT COUNT(*) FROM signal_match),"
-	    " (SELECT COUNT(*) FROM advice)",
+	    " (SELECT COUNT(*) FROM advice),"
+	    " (SELECT COUNT(*) FROM signal_question)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -333,7 +350,9 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('signal_match', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_match), false),"
 	    " setval(pg_get_serial_sequence('advice', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM advice), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM advice), false),"
+	    " setval(pg_get_serial_sequence('signal_question', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_question), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -382,6 +401,13 @@ static const char *const sql[Q__COUNT] = {
 	    " municipality, question, answer, answered_by, status, created_at,"
 	    " answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
 	    " ?11)",
+	[Q_COPY_QUESTION_ALL] =
+	    "SELECT id, signal_id, asked_by, question, answer, asked_at,"
+	    " answered_at FROM signal_question ORDER BY id",
+	[Q_COPY_QUESTION_INSERT] =
+	    "INSERT INTO signal_question (id, signal_id, asked_by, question,"
+	    " answer, asked_at, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -409,7 +435,9 @@ static const char *const names[Q__COUNT] = {
 	N(Q_SIGNAL_INSERT), N(Q_SIGNAL_SEAL), N(Q_SIGNAL_PERSON_INSERT),
 	N(Q_SIGNAL_PERSON_SEAL), N(Q_SIGNAL_MINE), N(Q_SIGNAL_QUEUE),
 	N(Q_SIGNAL_GET), N(Q_SIGNAL_PERSONS), N(Q_SIGNAL_IN_ORG_REGION),
-	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_SIGNAL_PUBLIC_MARK),
+	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_QUESTION_INSERT),
+	N(Q_QUESTION_SEAL), N(Q_QUESTION_FOR_SIGNAL), N(Q_QUESTION_ANSWER),
+	N(Q_SIGNAL_PUBLIC_MARK),
 	N(Q_SIGNAL_BY_RECEIPT), N(Q_MATCH_FIND),
 	N(Q_MATCH_INSERT), N(Q_MATCH_FOR_SIGNAL),
 	N(Q_ADVICE_INSERT), N(Q_ADVICE_SEAL), N(Q_ADVICE_MINE),
@@ -418,7 +446,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_REGION_MUNI_ALL), N(Q_COPY_ORG_REGION_ALL),
 	N(Q_COPY_SIGNAL_ALL), N(Q_COPY_SIGNAL_INSERT), N(Q_COPY_PERSON_ALL),
 	N(Q_COPY_PERSON_INSERT), N(Q_COPY_MATCH_ALL), N(Q_COPY_MATCH_INSERT),
-	N(Q_COPY_ADVICE_ALL), N(Q_COPY_ADVICE_INSERT),
+	N(Q_COPY_ADVICE_ALL), N(Q_COPY_ADVICE_INSERT), N(Q_COPY_QUESTION_ALL),
+	N(Q_COPY_QUESTION_INSERT),
 #undef N
 };
 

@@ -1063,6 +1063,33 @@ test_regions_and_signals(void **state)
 		    store_int(sig2), store_text("name_dob"), store_int(1)),
 		    NULL));
 	}
+	/* A question to the reporter, answered once. */
+	{
+		int64_t q;
+
+		must(run(c, a, Q_QUESTION_INSERT, ARGS(store_int(sig),
+		    store_int(uid), store_blob("", 0), store_int(4700)), &r));
+		q = rows_int(r, 0, 0);
+		must(run(c, a, Q_QUESTION_SEAL, ARGS(store_int(q),
+		    store_blob(ct, sizeof(ct))), NULL));
+		must(run(c, a, Q_QUESTION_ANSWER, ARGS(store_int(q),
+		    store_int(sig), store_blob(ct, sizeof(ct)),
+		    store_int(4800)), &r));
+		assert_int_equal(r->nrows, 1);
+		must(run(c, a, Q_QUESTION_ANSWER, ARGS(store_int(q),
+		    store_int(sig), store_blob(ct, sizeof(ct)),
+		    store_int(4800)), &r));
+		assert_int_equal(r->nrows, 0);
+		must(run(c, a, Q_QUESTION_FOR_SIGNAL, ARGS(store_int(sig)),
+		    &r));
+		assert_int_equal(r->nrows, 1);
+		assert_string_equal(rows_text(r, 0, 5), "melder");
+		must(run(c, a, Q_COPY_QUESTION_ALL, NOARGS, &r));
+		assert_int_equal(r->ncols, 7);
+		memcpy(cells, r->cells, 7 * sizeof(cells[0]));
+		cells[0] = store_int(800006);
+		must(run(c, a, Q_COPY_QUESTION_INSERT, cells, 7, NULL));
+	}
 	/* Advice: asked, sealed, listed, answered once. */
 	{
 		int64_t adv;

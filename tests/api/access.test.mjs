@@ -45,6 +45,10 @@ const EXPECT = {
 	    roles: ADVISOR },
 	'POST /api/signals/{id}/decision': { action: 'signal.triage',
 	    roles: ADVISOR },
+	'POST /api/signals/{id}/questions': { action: 'signal.triage',
+	    roles: ADVISOR },
+	'POST /api/signals/{id}/questions/{qid}/answer': {
+	    action: 'signal.read', roles: REPORTING },
 	'POST /api/public/signals': { action: 'none', public: true },
 	'GET /api/public/signals/{receipt}': { action: 'none', public: true },
 	'POST /api/advice': { action: 'signal.create', roles: REPORTING },
@@ -59,7 +63,8 @@ const EXPECT = {
 const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/users', 'POST /api/regions', 'POST /api/signals',
     'POST /api/signals/{id}/decision', 'POST /api/advice',
-    'POST /api/public/signals',
+    'POST /api/public/signals', 'POST /api/signals/{id}/questions',
+    'POST /api/signals/{id}/questions/{qid}/answer',
     'POST /api/advice/{id}/answer']);
 
 let server = null;
@@ -95,7 +100,8 @@ const key = (r) => `${r.method} ${r.pattern}`;
 // audit listing gets the query it needs.
 function pathOf(route) {
 	let p = route.pattern.replaceAll('{id}', String(victim))
-	    .replaceAll('{receipt}', 'S-2345-6789');
+	    .replaceAll('{receipt}', 'S-2345-6789')
+	    .replaceAll('{qid}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);

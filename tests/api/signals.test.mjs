@@ -283,3 +283,41 @@ test('two professionals, one person: both are told, nothing else crosses',
 	const d = await agent.get(`/api/signals/${again.body.id}`);
 	assert.ok(!d.body.also_concerned.some((w) => w.username === name));
 });
+
+test('the point asks the reporter a question; the reporter answers',
+    async () => {
+	const f = await reporter.post('/api/signals', good());
+	const id = f.body.id;
+	const q = await advisor.post(`/api/signals/${id}/questions`,
+	    { question: 'Sinds wanneer ziet u dit?' });
+	assert.equal(q.status, 201, q.text);
+	const qid = q.body.id;
+	const line = (await reporter.get('/api/signals/mine')).body.signals
+	    .find((s) => s.id === id);
+	assert.equal(line.open_questions, 1);
+	const mine = await reporter.get(`/api/signals/${id}`);
+	assert.equal(mine.body.questions[0].question,
+	    'Sinds wanneer ziet u dit?');
+	assert.equal(mine.body.questions[0].answer, null);
+	// Reporters do not ask; only the reporter answers, once.
+	assertError(await reporter.post(`/api/signals/${id}/questions`,
+	    { question: 'x' }), 403, 'forbidden');
+	const coordinator = await loginAs(server, 'demo-coordinator');
+	assertError(await coordinator.post(`/api/signals/${id}/questions/` +
+	    `${qid}/answer`, { answer: 'x' }), 404, 'not_found');
+	const a = await reporter.post(`/api/signals/${id}/questions/${qid}` +
+	    '/answer', { answer: 'Sinds september.' });
+	assert.equal(a.status, 200, a.text);
+	assertError(await reporter.post(`/api/signals/${id}/questions/` +
+	    `${qid}/answer`, { answer: 'nog eens' }), 409, 'conflict');
+	const seen = await advisor.get(`/api/signals/${id}`);
+	assert.equal(seen.body.questions[0].answer, 'Sinds september.');
+	const rows = await sql(server.dataDir, 'SELECT * FROM ' +
+	    `signal_question WHERE signal_id = ${id}`);
+	assert.doesNotMatch(rows, /september|Sinds/);
+	const acts = await sql(server.dataDir, 'SELECT action FROM audit ' +
+	    `WHERE object_type = 'signal' AND object_id = ${id} AND action ` +
+	    "IN ('signal.ask', 'signal.answer') ORDER BY id");
+	assert.deepEqual(acts.trim().split('\n'), ['signal.ask',
+	    'signal.answer']);
+});
