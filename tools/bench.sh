@@ -3,14 +3,20 @@
 #
 #   tools/bench.sh
 #
-# Builds $BUILD/schakel (BUILD defaults to build) and the two yardsticks
-# in bench/ into $BUILD/bench-bin/, then measures, on 127.0.0.1 only:
+# Builds $BUILD/schakel (BUILD defaults to build), the two yardsticks in
+# bench/ and bench/match_bench.c (linked against schakel's own objects)
+# into $BUILD/bench-bin/, then measures, on 127.0.0.1 only:
 #   - GET /healthz and an authenticated GET /api/me on schakel,
 #   - the same load on a bare libmicrohttpd server (bench/bare.c),
 #   - SQLite's own commit rate on the same disk (bench/sqlite_ceiling.c),
 #   - durable audited writes: POST /api/orgs, each a new organisation,
+#   - signals filed: POST /api/signals as demo-reporter, each sealed,
+#     blind-indexed, looked up for matches and audited,
+#   - the match lookup (Q_MATCH_FIND) in a new store holding a million
+#     signals (bench/match_bench.c, no HTTP),
 # and prints one table with the ratios and their targets, then checks that
-# no acknowledged write is missing and that the audit chain verifies.
+# no acknowledged write or signal is missing and that the audit chain
+# verifies.
 # Then the same on PostgreSQL (a throwaway cluster from tools/pg.sh, on the
 # same disk): GET /api/me and POST /api/orgs on one server, the same on two
 # servers sharing one data folder and one session (one wrk each, at the same
@@ -19,16 +25,18 @@
 # Every server is started and stopped here; the data lives in temporary
 # folders under $BUILD that are removed on exit.
 #
-# BENCH_SECONDS (default 10) sets the length of each wrk run and
-# BENCH_READ_THREADS (default 32) the thread pool for the read tests.
+# BENCH_SECONDS (default 10) sets the length of each wrk run,
+# BENCH_READ_THREADS (default 32) the thread pool for the read tests and
+# BENCH_MATCH_ROWS (default 1000000) the signals match_bench loads.
 # PGBIN (default /usr/lib/postgresql/15/bin) is where PostgreSQL's programs
 # are, for this script and tools/pg.sh.
 #
 # Targets are informational: a MISS does not fail the script.  It exits 1
 # when something broke: a build, a server that would not start, a failed
-# login, a session one server does not accept from the other, a write
-# answered with anything but 201, an acknowledged write missing from the
-# database, or an audit chain that does not verify.
+# login, a session one server does not accept from the other, a write or
+# signal answered with anything but 201, an acknowledged write or signal
+# missing from the database, a match lookup that finds the wrong people,
+# or an audit chain that does not verify.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
@@ -37,6 +45,7 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 # Thread pools: 32 is schakel's default, and bare gets the same; 64 for the
 # writes, so that many of them can wait for one group commit.
 READ_THREADS=${BENCH_READ_THREADS:-32}
+MATCH_ROWS=${BENCH_MATCH_ROWS:-1000000}
 WRITE_THREADS=64
 WRK_ARGS=(-t2 -c64 "-d${SECONDS_PER_RUN}s" --latency)
 # Two servers: one wrk each with half the connections, so that the client
@@ -88,12 +97,14 @@ broke() {
 	broken=1
 }
 
-for n in "$SECONDS_PER_RUN" "$READ_THREADS"; do
+for n in "$SECONDS_PER_RUN" "$READ_THREADS" "$MATCH_ROWS"; do
 	case "$n" in
-	''|*[!0-9]*|0*) die "BENCH_SECONDS and BENCH_READ_THREADS take a" \
-	    "number above 0" ;;
+	''|*[!0-9]*|0*) die "BENCH_SECONDS, BENCH_READ_THREADS and" \
+	    "BENCH_MATCH_ROWS take a number above 0" ;;
 	esac
 done
+[ "$MATCH_ROWS" -ge 10000 ] ||
+    die "BENCH_MATCH_ROWS must be at least 10000 (one lookup in two hits)"
 for tool in wrk curl cc pkg-config; do
 	command -v "$tool" >/dev/null 2>&1 ||
 	    die "'$tool' is missing (apt-get install $tool)"
@@ -114,6 +125,23 @@ cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -o "$BIN/bare" bench/bare.c \
 cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -o "$BIN/sqlite_ceiling" \
     bench/sqlite_ceiling.c $(pkg-config --cflags --libs sqlite3) ||
     die "cannot build bench/sqlite_ceiling.c"
+# match_bench uses the store as the server does: link the objects make
+# just built for the modules it needs (as the Makefile's unit tests do,
+# without main.o), and the embedded migrations.
+match_objs=()
+for src in src/core/*.c src/store/*.c src/crypt/*.c; do
+	case $src in
+	*_test.c|*_fuzz.c) continue ;;
+	esac
+	obj=${src#src/}
+	match_objs+=("$BUILD/obj/${obj%.c}.o")
+done
+match_objs+=("$BUILD/obj/gen/embedded_migrations.o")
+# shellcheck disable=SC2046
+cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Isrc -o "$BIN/match_bench" \
+    bench/match_bench.c "${match_objs[@]}" \
+    $(pkg-config --cflags --libs libsodium jansson sqlite3 libpq) \
+    -lpthread -lm || die "cannot build bench/match_bench.c"
 
 # The data lives under $BUILD, on the disk being measured: /tmp may be a
 # tmpfs, where fsync costs nothing and the write figures would mean nothing.
@@ -165,21 +193,21 @@ stop() {
 	fi
 }
 
-# login PORT [DATA]: log in as demo-admin, whose password is in
-# DATA/demo-users.txt (default $data); sets COOKIE and CSRF.
+# login PORT [DATA [USER]]: log in as USER (default demo-admin), whose
+# password is in DATA/demo-users.txt (default $data); sets COOKIE and CSRF.
 login() {
-	local pw body
-	pw=$(awk -F'\t' '$1 == "demo-admin" { print $3 }' \
+	local pw body user=${3:-demo-admin}
+	pw=$(awk -F'\t' -v u="$user" '$1 == u { print $3 }' \
 	    "${2:-$data}/demo-users.txt")
-	[ -n "$pw" ] || die "no demo-admin in demo-users.txt"
-	body=$(printf '{"username":"demo-admin","password":"%s"}' "$pw" |
+	[ -n "$pw" ] || die "no $user in demo-users.txt"
+	body=$(printf '{"username":"%s","password":"%s"}' "$user" "$pw" |
 	    curl -s -D "$tmp/login.hdr" -H 'Content-Type: application/json' \
 	    --data-binary @- "http://127.0.0.1:$1/api/login")
 	CSRF=$(echo "$body" | sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p')
 	COOKIE=$(tr -d '\r' <"$tmp/login.hdr" |
 	    sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' | head -1)
 	if [ -z "$CSRF" ] || [ -z "$COOKIE" ]; then
-		die "login as demo-admin failed"
+		die "login as $user failed"
 	fi
 }
 
@@ -333,9 +361,9 @@ wrk_figures() {
 }
 
 # write_counts NAME: "created other statuses writes/s" from the report(s)
-# of a write run (bench/write_orgs.lua prints the counts), where writes/s
-# counts only the 201 answers, over wrk's own run time: a storm of 403s is
-# no throughput.  For two wrk at once the counts and the rates add up and
+# of a write run (bench/write_orgs.lua and bench/write_signals.lua print
+# the counts), where writes/s counts only the 201 answers, over wrk's own
+# run time: a storm of 403s is no throughput.  For two wrk at once the counts and the rates add up and
 # statuses lists each, "a:" and "b:".  Prints nothing and fails when a
 # report has no summary.
 write_counts() {
@@ -343,7 +371,7 @@ write_counts() {
 	mapfile -t reports < <(wrk_reports "$1")
 	awk -v nf="${#reports[@]}" '
 	FNR == 1 { f++ }
-	/^write_orgs: responses=/ {
+	/^write_[a-z]+: responses=/ {
 		for (i = 2; i <= NF; i++) {
 			split($i, kv, "=")
 			w[f, kv[1]] = kv[2]
@@ -471,6 +499,64 @@ need write "$wr_rps" "$wr_p50" "$wr_p99" "$wr_err" "$wr_cpu"
 # Count only the writes answered 201 (wrk's own rate counts every answer).
 read -r created non201 statuses wr_rps <<<"$(write_counts write)"
 need write "$created" "$non201" "$statuses" "$wr_rps"
+
+# --- signals filed: durable, audited, sealed ---------------------------------
+# signal_count: the signals in the SQLite database of $data, or nothing
+# when the sqlite3 shell is missing.
+signal_count() {
+	command -v sqlite3 >/dev/null 2>&1 || return 0
+	sqlite3 "file:$data/schakel.db?mode=ro" "SELECT count(*) FROM signal" \
+	    2>/dev/null
+}
+echo "measuring: POST /api/signals on schakel ($WRITE_THREADS threads)"
+signals_before=$(signal_count)
+start_schakel signals "$WRITE_THREADS"
+signals_pid=$server_pid
+login "$PORT" "$data" demo-reporter
+BENCH_COOKIE=$COOKIE BENCH_CSRF=$CSRF BENCH_TAG=$tag wrk_run signals \
+    "$signals_pid" -s bench/write_signals.lua "http://127.0.0.1:$PORT"
+stop signals "$signals_pid"
+read -r sg_rps sg_p50 sg_p99 sg_err sg_cpu <<<"$(wrk_figures signals)"
+need signals "$sg_rps" "$sg_p50" "$sg_p99" "$sg_err" "$sg_cpu"
+read -r sg_created sg_non201 sg_statuses sg_rps <<<"$(write_counts signals)"
+need signals "$sg_created" "$sg_non201" "$sg_statuses" "$sg_rps"
+
+# --- the match lookup with a million signals ---------------------------------
+# A store of its own under $tmp (on the disk being measured), removed
+# right after: it takes some 600 MB.
+echo "measuring: Q_MATCH_FIND with $MATCH_ROWS signals in a new store" \
+    "(loading takes about half a minute per million)"
+mkdir "$tmp/match" || die "mkdir failed"
+"$BIN/match_bench" "$tmp/match" "$MATCH_ROWS" >"$tmp/match.out" \
+    2>"$tmp/match.log" ||
+    { cat "$tmp/match.out" "$tmp/match.log" >&2; die "match_bench failed"; }
+rm -rf "$tmp/match"
+# mb_field MODE KEY: the value of KEY= on the line that starts with MODE.
+mb_field() {
+	awk -v m="$1" -v k="$2" 'index($0, m " ") == 1 {
+		for (i = 2; i <= NF; i++) {
+			split($i, kv, "=")
+			if (kv[1] == k) print kv[2]
+		}
+	}' "$tmp/match.out"
+}
+mb_load_s=$(mb_field load seconds)
+mb_load_rps=$(mb_field load rows_per_s)
+mb_db=$(mb_field load db_mb)
+mb_p50=$(mb_field "lookup mode=writer" p50_us)
+mb_p99=$(mb_field "lookup mode=writer" p99_us)
+mb_mean=$(mb_field "lookup mode=writer" mean_us)
+mb_rp50=$(mb_field "lookup mode=read" p50_us)
+mb_rp99=$(mb_field "lookup mode=read" p99_us)
+mb_rmean=$(mb_field "lookup mode=read" mean_us)
+mb_hit=$(mb_field "lookup mode=writer" hit_p50_us)
+mb_miss=$(mb_field "lookup mode=writer" miss_p50_us)
+for v in "$mb_load_s" "$mb_load_rps" "$mb_db" "$mb_p50" "$mb_p99" \
+    "$mb_mean" "$mb_rp50" "$mb_rp99" "$mb_rmean" "$mb_hit" "$mb_miss"; do
+	[ -n "$v" ] && continue
+	cat "$tmp/match.out" >&2
+	die "cannot read the match_bench output"
+done
 echo
 
 # --- the table --------------------------------------------------------------
@@ -499,7 +585,21 @@ row "POST /api/orgs, durable + audited" "$wr_rps" "$wr_p50" "$wr_p99" \
 row "SQLite, 1 row per transaction" "$ceil1" "" "" "" \
     "rows/s, one fsync each"
 row "SQLite, 100 rows per transaction" "$ceil100" "" "" "" "rows/s"
+row "POST /api/signals, sealed + audited" "$sg_rps" "$sg_p50" "$sg_p99" \
+    "$sg_cpu" "$sg_non201 non-201, $sg_err from wrk"
+# One thread, one lookup after another: per second is 1 / the mean.
+row "match lookup, $MATCH_ROWS signals" \
+    "$(awk -v m="$mb_mean" 'BEGIN { printf "%.0f", 1e6 / m }')" \
+    "$(awk -v v="$mb_p50" 'BEGIN { printf "%.3f", v / 1000 }')" \
+    "$(awk -v v="$mb_p99" 'BEGIN { printf "%.3f", v / 1000 }')" "" \
+    "mean $mb_mean us, one thread, no HTTP"
 echo "(CPU us: the server's CPU time per request, all its threads)"
+echo "(match lookup: Q_MATCH_FIND on the writer's connection, half of" \
+    "them hits; p50 of the hits $mb_hit us, of the misses $mb_miss us;"
+echo " on a read connection p50 $mb_rp50 us, p99 $mb_rp99 us, mean" \
+    "$mb_rmean us.  Loading the $MATCH_ROWS signals with their people"
+echo " took $mb_load_s s: $mb_load_rps rows/s, 10,000 per commit, into a" \
+    "$mb_db MB database)"
 echo
 printf '%-40s %8s\n' "healthz / bare" "$hz_pct %"
 printf '%-40s %8s   %s  %s\n' "me / bare" "$me_pct %" "$read_mark" \
@@ -511,6 +611,11 @@ echo "write responses by status: $statuses"
 [ "${non201:-1}" -eq 0 ] || {
 	grep '^write_orgs: first non-201' "$tmp/write.wrk"
 	broke "$non201 writes were not answered 201"
+}
+echo "signal responses by status: $sg_statuses"
+[ "${sg_non201:-1}" -eq 0 ] || {
+	grep '^write_signals: first non-201' "$tmp/signals.wrk"
+	broke "$sg_non201 signals were not answered 201"
 }
 
 # --- after the storm: durability and the audit chain ------------------------
@@ -526,6 +631,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		[ "$rows" -ge "$created" ] ||
 		    broke "acknowledged writes are missing from the database"
 	fi
+fi
+signals_after=$(signal_count)
+if [ -n "$signals_before" ] && [ -n "$signals_after" ]; then
+	# Only the signals server wrote signals to $data meanwhile.
+	echo "acknowledged signals: $sg_created; new signals in the" \
+	    "database: $((signals_after - signals_before))"
+	[ $((signals_after - signals_before)) -ge "$sg_created" ] ||
+	    broke "acknowledged signals are missing from the database"
 fi
 verify=$("$BUILD/schakel" audit verify --data "$data" 2>&1)
 rc=$?

@@ -1,7 +1,10 @@
 // app: the entry module.  It asks the server who is logged in, shows the
 // login view or the shell (header, demo banner, navigation by role), and
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
-// #/signals/new, #/signals, #/queue, #/queue/7).
+// #/signals/new, #/signals, #/queue, #/queue/7, #/advice, #/advice/queue).
+// Without a session the public pages (#/public, #/public/status) are
+// shown for their hash and the login view for any other; with one they
+// are not there (a user with an account reports through the menu).
 //
 // State: `session` holds /api/me while logged in and is null otherwise.
 // Pages get a token whose current() turns false once another page (or
@@ -9,12 +12,14 @@
 // whose setTitle() retitles the page while it is current.  Focus moves
 // to the page's h1 after every navigation the user makes.
 
+import { renderAdvice, renderAdviceQueue } from './advice.js';
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
     from './api.js';
 import { alertBox, h, pageHeading, para } from './dom.js';
 import { has, lang, onChange, setLang, t, translate } from './i18n.js';
 import { renderLogin } from './login.js';
 import { renderOrgs } from './orgs.js';
+import { renderPublicForm, renderPublicStatus } from './public.js';
 import { renderQueue, renderSignalDetail } from './queue.js';
 import { renderSignalForm } from './signal-form.js';
 import { renderMySignals } from './signals.js';
@@ -38,12 +43,26 @@ const ROUTES = {
 	signals: { key: 'signals.title', roles: FILERS,
 	    nav: ['reporter', 'coordinator', 'provider'],
 	    render: renderMySignals },
+	advice: { key: 'advice.title', roles: FILERS,
+	    nav: ['reporter', 'coordinator', 'provider'],
+	    render: renderAdvice },
+	'advice/queue': { key: 'advice.queue.title', roles: ['advisor'],
+	    render: renderAdviceQueue },
 	orgs: { key: 'orgs.title', roles: ['admin'], render: renderOrgs },
 	users: { key: 'users.title', roles: ['admin'], render: renderUsers },
 };
-const ORDER = ['start', 'queue', 'signals/new', 'signals', 'orgs', 'users'];
+const ORDER = ['start', 'queue', 'advice/queue', 'signals/new', 'signals',
+    'advice', 'orgs', 'users'];
+
+// The pages for someone without a session.
+const PUBLIC = {
+	public: { key: 'public.title', render: renderPublicForm },
+	'public/status': { key: 'public.status.title',
+	    render: renderPublicStatus },
+};
 
 let session = null;
+let anonymous = null;	/* without a session: 'login' or a PUBLIC name */
 let titleKey = 'login.title';
 let titleArgs = {};
 let generation = 0;
@@ -141,8 +160,10 @@ function currentRoute() {
 // Shows the page named in the hash, or Start when the hash names nothing
 // this user may open.
 function route(focus) {
-	if (session === null)
+	if (session === null) {
+		showAnonymous(focus);
 		return;
+	}
 	let r = currentRoute();
 	if (r === null || !allowed(r.name, session)) {
 		r = { name: 'start', arg: null };
@@ -160,6 +181,7 @@ function route(focus) {
 
 function startSession(me, focus) {
 	session = me;
+	anonymous = null;
 	if (me.csrf_token)
 		setCsrfToken(me.csrf_token);
 	renderShell(me);
@@ -168,6 +190,7 @@ function startSession(me, focus) {
 
 function showLogin(notice, focus) {
 	session = null;
+	anonymous = 'login';
 	setCsrfToken(null);
 	newPage();
 	renderShell(null);
@@ -184,6 +207,34 @@ function showLogin(notice, focus) {
 		},
 	});
 	setTitle('login.title');
+	if (focus)
+		focusHeading();
+}
+
+// The public page the hash names, or null.
+function publicRoute() {
+	const r = currentRoute();
+	return r !== null && r.arg === null && Object.hasOwn(PUBLIC, r.name) ?
+	    r.name : null;
+}
+
+// Without a session: the public page of the hash, else the login view.
+// A hash that names neither leaves the login view as it is, so what is
+// typed there stays.
+function showAnonymous(focus) {
+	const name = publicRoute();
+	if (name === null) {
+		if (anonymous !== 'login')
+			showLogin(null, focus);
+		return;
+	}
+	session = null;
+	anonymous = name;
+	setCsrfToken(null);
+	const page = newPage();
+	renderShell(null);
+	setTitle(PUBLIC[name].key);
+	PUBLIC[name].render($('main'), page);
 	if (focus)
 		focusHeading();
 }
@@ -238,7 +289,7 @@ async function boot() {
 		startSession(await get('/api/me'), false);
 	} catch (err) {
 		if (err.status === 401) {
-			showLogin(null, false);
+			showAnonymous(false);
 			return;
 		}
 		$('main').replaceChildren(pageHeading('error.title'),

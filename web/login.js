@@ -4,7 +4,9 @@
 // authenticator app (demo accounts have none).  A bad combination gets
 // one message whichever part was wrong; 429 says how many minutes to wait
 // from Retry-After.  On success it hands the user from the response to
-// onLoggedIn; the CSRF token is stored by then.
+// onLoggedIn; the CSRF token is stored by then.  Below the form, a
+// professional without an account finds the way to report a signal
+// anyway (#/public) and to follow one reported that way.
 
 import { ApiError, clearErrors, missing, post, setCsrfToken, showError,
     showInvalid } from './api.js';
@@ -87,5 +89,17 @@ export function renderLogin(main, { notice, onLoggedIn }) {
 	    para('login.intro'),
 	    status,
 	    errors,
-	    form);
+	    form,
+	    h('section', { 'aria-labelledby': 'login-noaccount' },
+		h('h2', { class: 'utrecht-heading-2', id: 'login-noaccount',
+		    i18n: 'login.noaccount' }),
+		para('login.noaccount.text'),
+		h('ul', { class: 'utrecht-unordered-list app-way-on' },
+		    h('li', { class: 'utrecht-unordered-list__item' },
+			h('a', { class: 'utrecht-link', href: '#/public',
+			    id: 'login-public', i18n: 'login.public' })),
+		    h('li', { class: 'utrecht-unordered-list__item' },
+			h('a', { class: 'utrecht-link',
+			    href: '#/public/status',
+			    i18n: 'login.public.status' })))));
 }

@@ -519,7 +519,7 @@ test('a reporter sees no admin pages', async (t) => {
 	await landedOn(page, 'Start');
 	const links = await page.locator('nav#main-nav a').allTextContents();
 	assert.deepEqual(links.map((s) => s.trim()), ['Start',
-	    'Signaal melden', 'Mijn signalen']);
+	    'Signaal melden', 'Mijn signalen', 'Advies vragen']);
 	assert.match(await page.textContent('main'), /melder/);
 	assert.match(await page.textContent('main'), /signalen/);
 

@@ -128,7 +128,7 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	const reporter = await loginAs(t, 'demo-reporter');
 	const page = reporter.page;
 	assert.deepEqual(await navLinks(page),
-	    ['Start', 'Signaal melden', 'Mijn signalen']);
+	    ['Start', 'Signaal melden', 'Mijn signalen', 'Advies vragen']);
 
 	await tabTo(page, 'a[href="#/signals/new"]');
 	await page.keyboard.press('Enter');
@@ -232,7 +232,7 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	const advisor = await loginAs(t, 'demo-advisor');
 	const ap = advisor.page;
 	assert.deepEqual(await navLinks(ap),
-	    ['Start', 'Triage', 'Signaal melden']);
+	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden']);
 	await tabTo(ap, 'a[href="#/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Triage');
@@ -496,8 +496,10 @@ test('field errors land beside their fields, on the right person',
 
 test('the menu and the pages follow the role', async (t) => {
 	const menus = {
-		'demo-coordinator': ['Start', 'Signaal melden', 'Mijn signalen'],
-		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen'],
+		'demo-coordinator': ['Start', 'Signaal melden', 'Mijn signalen',
+		    'Advies vragen'],
+		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen',
+		    'Advies vragen'],
 		'demo-policy': ['Start'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers'],
 	};

@@ -1,0 +1,369 @@
+// The advice pages in Chromium against a real schakel with demo data: a
+// reporter asks the point a question with the keyboard only, under the
+// note not to name anyone; the advisor of the region finds it among the
+// open questions and answers it; the reporter reads the answer.  Also:
+// checks before sending, an answer someone else gave first, the menu per
+// role, and axe-core on every page in Dutch and English.  As in the other
+// browser tests, a CSP refusal or a script error fails the test.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+
+import { axeCheck, formatViolations, launch, watch } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
+import { loginAs as apiLogin } from '../lib/util.mjs';
+
+let server = null;
+let browser = null;
+
+before(async () => {
+	server = await startServer();
+	browser = await launch();
+});
+
+after(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+async function open(t) {
+	const context = await browser.newContext({ locale: 'nl-NL' });
+	context.setDefaultTimeout(10000);
+	t.after(() => context.close());
+	const page = await context.newPage();
+	const problems = watch(page);
+	await page.goto(`${server.url}/`);
+	await page.waitForSelector('#login-username');
+	return { page, problems };
+}
+
+function clean(problems) {
+	assert.deepEqual(problems, [], 'CSP refusals or script errors');
+}
+
+async function accessible(page, what) {
+	const v = await axeCheck(page);
+	assert.equal(v.length, 0, `axe on ${what}:\n${formatViolations(v)}`);
+}
+
+const focusedMatches = (page, selector) => page.evaluate((s) =>
+    document.activeElement?.matches(s) ?? false, selector);
+
+// Presses Tab until the element matching selector has focus.
+async function tabTo(page, selector, max = 100) {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		if (await focusedMatches(page, selector))
+			return;
+	}
+	assert.fail(`'${selector}' cannot be reached with Tab`);
+}
+
+// Logs in with the keyboard: Tab, typing and Enter.
+async function loginAs(t, username) {
+	const { page, problems } = await open(t);
+	const u = server.users[username];
+	assert.ok(u, `demo user '${username}' exists`);
+	await tabTo(page, '#login-username');
+	await page.keyboard.type(username);
+	await page.keyboard.press('Tab');
+	await page.keyboard.type(u.password);
+	await page.keyboard.press('Enter');
+	await page.waitForSelector('#main-nav:not([hidden])');
+	return { page, problems };
+}
+
+// Waits until the h1 reads text, then checks it has focus.
+async function landedOn(page, text) {
+	await page.waitForFunction((want) =>
+	    document.getElementById('page-title')?.textContent.trim() === want,
+	    text);
+	assert.ok(await focusedMatches(page, '#page-title'),
+	    `focus is on the h1 '${text}'`);
+}
+
+const navLinks = async (page) => (await page.locator('nav#main-nav a')
+    .allTextContents()).map((s) => s.trim());
+
+const apiJson = (page, path) => page.evaluate((p) =>
+    fetch(p, { credentials: 'same-origin' }).then((r) => r.json()), path);
+
+async function switchLang(page, want) {
+	await page.click('#lang-switch');
+	await page.waitForFunction((l) => document.documentElement.lang === l,
+	    want);
+}
+
+// The text a screen reader reads as the description of the element
+// matching selector (its aria-describedby, in order).
+const description = (page, selector) => page.evaluate((s) => {
+	const el = document.querySelector(s);
+	return (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
+	    .filter(Boolean).map((id) => document.getElementById(id)
+	    ?.textContent.trim() ?? `<missing ${id}>`).join(' | ');
+}, selector);
+
+// The data list of a question as {key: value}.
+const itemData = (page, id) => page.evaluate((want) => {
+	const li = document.querySelector(
+	    `li.app-advice[data-advice="${want}"]`);
+	if (!li)
+		return null;
+	const out = {};
+	for (const row of li.querySelectorAll('.utrecht-data-list__item'))
+		out[row.querySelector('dt').textContent.trim()] =
+		    row.querySelector('dd').textContent.trim();
+	out.section = li.closest('section')?.querySelector('h2')
+	    ?.textContent.trim() ?? null;
+	return out;
+}, String(id));
+
+const invalid = (page, selector) => page.getAttribute(selector,
+    'aria-invalid');
+
+test('a reporter asks by keyboard, the advisor answers, the reporter ' +
+    'reads the answer', async (t) => {
+	const tag = randomBytes(3).toString('hex');
+	const question = `Een leerling (${tag}) werkt tot laat in een ` +
+	    'nagelsalon van een kennis van de familie en lijkt bang. ' +
+	    'Wat kan ik doen?';
+	const answer = `Bespreek het met de aandachtsfunctionaris (${tag}) ` +
+	    'en meld het als signaal als de zorgen blijven.';
+
+	const reporter = await loginAs(t, 'demo-reporter');
+	const page = reporter.page;
+	assert.deepEqual(await navLinks(page),
+	    ['Start', 'Signaal melden', 'Mijn signalen', 'Advies vragen']);
+	await tabTo(page, 'nav a[href="#/advice"]');
+	await page.keyboard.press('Enter');
+	await landedOn(page, 'Advies vragen');
+	assert.equal(await page.getAttribute('nav a[href="#/advice"]',
+	    'aria-current'), 'page');
+	await page.waitForFunction(() => document.querySelector(
+	    'select[name="municipality"]')?.options.length > 300);
+	await page.waitForSelector('#advice-mine ~ .app-list:not([aria-busy])');
+	const before = (await apiJson(page, '/api/advice/mine')).advice.length;
+
+	// The note is on the page, before the form, and read out with the
+	// question.
+	const note = 'Noem geen namen of andere gegevens waarmee iemand ' +
+	    'herkenbaar is.';
+	assert.match(await page.textContent('main .app-advice-note'),
+	    new RegExp(note.replace('.', '\\.')));
+	assert.ok(await page.evaluate(() => {
+		const n = document.querySelector('main .app-advice-note');
+		const f = document.querySelector('main form');
+		return (n.compareDocumentPosition(f) &
+		    Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+	}), 'the note comes before the form');
+	assert.match(await description(page, 'textarea[name="question"]'),
+	    new RegExp(`^${note.replace('.', '\\.')}`));
+	await accessible(page, 'ask for advice (nl)');
+	await switchLang(page, 'en');
+	assert.equal((await page.textContent('#page-title')).trim(),
+	    'Ask for advice');
+	assert.match(await page.textContent('main .app-advice-note'),
+	    new RegExp('Do not mention names or other details by which ' +
+	    'someone can be recognised\\.'));
+	await accessible(page, 'ask for advice (en)');
+	await switchLang(page, 'nl');
+
+	// Checks before sending: both fields, and a question too short.
+	await tabTo(page, 'main form button[type="submit"]');
+	await page.keyboard.press('Enter');
+	await page.waitForSelector('select[name="municipality"]' +
+	    '[aria-invalid="true"]');
+	assert.ok(await focusedMatches(page, 'select[name="municipality"]'));
+	assert.equal(await invalid(page, 'textarea[name="question"]'), 'true');
+	assert.match(await description(page, 'textarea[name="question"]'),
+	    /^Vul dit veld in\. \| Noem geen namen/);
+	await accessible(page, 'ask for advice with errors (nl)');
+	await page.keyboard.type('Amsterdam', { delay: 30 });
+	assert.equal(await page.inputValue('select[name="municipality"]'),
+	    'GM0363');
+	await page.keyboard.press('Tab');
+	assert.ok(await focusedMatches(page, 'textarea[name="question"]'));
+	await page.keyboard.type('Kort.');
+	await tabTo(page, 'main form button[type="submit"]');
+	await page.keyboard.press('Enter');
+	await page.waitForFunction(() => /minstens 10 tekens/.test(
+	    document.querySelector('textarea[name="question"]')
+	    .closest('.utrecht-form-field').textContent));
+	assert.ok(await focusedMatches(page, 'textarea[name="question"]'));
+	assert.equal(await invalid(page, 'select[name="municipality"]'), null,
+	    'the old error is gone');
+	assert.equal((await apiJson(page, '/api/advice/mine')).advice.length,
+	    before, 'nothing was sent');
+
+	// The real question.
+	await page.keyboard.press('Control+A');
+	await page.keyboard.type(question);
+	await tabTo(page, 'main form button[type="submit"]');
+	await page.keyboard.press('Enter');
+	await page.waitForFunction(() => /Uw vraag is verstuurd/.test(
+	    document.querySelector('main [role="status"]')?.textContent));
+	assert.equal(await page.inputValue('textarea[name="question"]'), '',
+	    'the form is empty again');
+	const mine = (await apiJson(page, '/api/advice/mine')).advice;
+	assert.equal(mine.length, before + 1);
+	const asked = mine.find((a) => a.question === question);
+	assert.ok(asked, 'the server has the question as typed');
+	assert.equal(asked.municipality_name, 'Amsterdam');
+	assert.equal(asked.status, 'open');
+	await page.waitForSelector(`li.app-advice[data-advice="${asked.id}"]`);
+	let data = await itemData(page, asked.id);
+	assert.equal(data.Vraag, question);
+	assert.equal(data.Gemeente, 'Amsterdam');
+	assert.equal(data.Status, 'Wacht op antwoord');
+	assert.equal(data.Antwoord, 'nog geen antwoord');
+	assert.equal(await page.locator('li.app-advice').first()
+	    .getAttribute('data-advice'), String(asked.id), 'newest first');
+	await accessible(page, 'ask for advice with a question (nl)');
+
+	// The advisor of the region.
+	const advisor = await loginAs(t, 'demo-advisor');
+	const ap = advisor.page;
+	assert.deepEqual(await navLinks(ap),
+	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden']);
+	await tabTo(ap, 'nav a[href="#/advice/queue"]');
+	await ap.keyboard.press('Enter');
+	await landedOn(ap, 'Adviesvragen');
+	const item = `li.app-advice[data-advice="${asked.id}"]`;
+	await ap.waitForSelector(item);
+	data = await itemData(ap, asked.id);
+	assert.equal(data.section, 'Open vragen');
+	assert.equal(data['Gesteld door'], 'Basisschool De Regenboog (demo)');
+	assert.equal(data.Vraag, question);
+	const queue = (await apiJson(ap, '/api/advice/queue')).advice;
+	const openIds = queue.filter((a) => a.status === 'open')
+	    .map((a) => String(a.id));
+	assert.deepEqual(await ap.locator('#advice-open ~ .app-list ' +
+	    'li.app-advice').evaluateAll((els) =>
+	    els.map((el) => el.getAttribute('data-advice'))), openIds,
+	    'the open questions in the order of the server');
+	assert.match(await ap.textContent('main'), new RegExp(
+	    `${openIds.length === 1 ? '1 vraag wacht' :
+	    `${openIds.length} vragen wachten`} op antwoord`));
+	await accessible(ap, 'advice requests (nl)');
+	await switchLang(ap, 'en');
+	assert.equal((await itemData(ap, asked.id)).section, 'Open questions');
+	await accessible(ap, 'advice requests (en)');
+	await switchLang(ap, 'nl');
+
+	// An empty answer is not sent.
+	const area = `${item} textarea[name="answer"]`;
+	await tabTo(ap, area);
+	await tabTo(ap, `${item} button[type="submit"]`);
+	await ap.keyboard.press('Enter');
+	await ap.waitForSelector(`${area}[aria-invalid="true"]`);
+	assert.ok(await focusedMatches(ap, area));
+	assert.equal((await apiJson(ap, '/api/advice/queue')).advice
+	    .find((a) => a.id === asked.id).status, 'open');
+	await accessible(ap, 'an answer form with an error (nl)');
+
+	await ap.keyboard.type(answer);
+	await ap.keyboard.press('Tab');
+	await ap.keyboard.press('Enter');
+	await ap.waitForFunction(() => /Uw antwoord is verstuurd/.test(
+	    document.querySelector('main [role="status"]')?.textContent));
+	await ap.waitForFunction((sel) => document.querySelector(sel)
+	    ?.closest('section')?.querySelector('h2')?.id ===
+	    'advice-answered', item);
+	assert.ok(await focusedMatches(ap, '#advice-open'),
+	    'focus goes back to the open questions');
+	data = await itemData(ap, asked.id);
+	assert.equal(data.Antwoord, answer);
+	assert.equal(data['Beantwoord door'], 'demo-advisor');
+	assert.equal(await ap.locator(`${item} form`).count(), 0,
+	    'an answered question has no form');
+	await accessible(ap, 'advice requests after answering (nl)');
+	await switchLang(ap, 'en');
+	await accessible(ap, 'advice requests after answering (en)');
+	clean(advisor.problems);
+
+	// Back at the reporter: the answer, in both languages.
+	await page.reload();
+	await page.waitForFunction(() => document.getElementById('page-title')
+	    ?.textContent.trim() === 'Advies vragen');
+	await page.waitForSelector(`li.app-advice[data-advice="${asked.id}"]`);
+	data = await itemData(page, asked.id);
+	assert.equal(data.Status, 'Beantwoord');
+	assert.equal(data.Antwoord, answer);
+	assert.equal(data['Beantwoord door'], 'demo-advisor');
+	assert.ok(data['Beantwoord op'], 'the moment of the answer');
+	await accessible(page, 'a question with its answer (nl)');
+	await switchLang(page, 'en');
+	data = await itemData(page, asked.id);
+	assert.equal(data.Status, 'Answered');
+	assert.equal(data.Answer, answer);
+	await accessible(page, 'a question with its answer (en)');
+	clean(reporter.problems);
+});
+
+test('an answer given first elsewhere is said so', async (t) => {
+	const c = await apiLogin(server, 'demo-reporter');
+	const a = await apiLogin(server, 'demo-advisor');
+	const q = await c.post('/api/advice', { municipality: 'GM0384',
+	    question: 'Een buurman van een leerling laat jongens bij hem ' +
+	    'slapen in ruil voor werk. Is dat een signaal?' });
+	assert.equal(q.status, 201, q.text);
+
+	const { page, problems } = await loginAs(t, 'demo-advisor');
+	await page.click('nav a[href="#/advice/queue"]');
+	await landedOn(page, 'Adviesvragen');
+	const item = `li.app-advice[data-advice="${q.body.id}"]`;
+	await page.waitForSelector(`${item} textarea[name="answer"]`);
+	assert.equal((await a.post(`/api/advice/${q.body.id}/answer`,
+	    { answer: 'Ja, bel ons.' })).status, 200);
+
+	await page.fill(`${item} textarea[name="answer"]`, 'Nee.');
+	await page.click(`${item} button[type="submit"]`);
+	await page.locator('main .utrecht-alert[role="alert"]').waitFor();
+	assert.match(await page.textContent(
+	    'main .utrecht-alert[role="alert"]'), /intussen al beantwoord/);
+	await page.waitForFunction((sel) => document.querySelector(sel)
+	    ?.closest('section')?.querySelector('h2')?.id ===
+	    'advice-answered', item);
+	assert.equal((await itemData(page, q.body.id)).Antwoord, 'Ja, bel ons.',
+	    'the page shows the answer that stands');
+	await accessible(page, 'an answer that came too late (nl)');
+	clean(problems);
+});
+
+test('the advice pages follow the role', async (t) => {
+	const menus = {
+		'demo-coordinator': ['Start', 'Signaal melden', 'Mijn signalen',
+		    'Advies vragen'],
+		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen',
+		    'Advies vragen'],
+		'demo-policy': ['Start'],
+		'demo-admin': ['Start', 'Organisaties', 'Gebruikers'],
+	};
+	for (const [user, links] of Object.entries(menus)) {
+		const other = await loginAs(t, user);
+		assert.deepEqual(await navLinks(other.page), links, user);
+		for (const hash of ['#/advice', '#/advice/queue']) {
+			const may = hash === '#/advice' &&
+			    links.includes('Advies vragen');
+			await other.page.evaluate((h) => {
+				window.location.hash = h;
+			}, hash);
+			await other.page.waitForFunction((want) =>
+			    window.location.hash === want,
+			    may ? hash : '#/start');
+		}
+		clean(other.problems);
+		await other.page.close();
+	}
+
+	// A reporter cannot open the queue; the API says the same.
+	const { page, problems } = await loginAs(t, 'demo-reporter');
+	await page.evaluate(() => {
+		window.location.hash = '#/advice/queue';
+	});
+	await page.waitForFunction(() => window.location.hash === '#/start');
+	assert.equal((await page.evaluate(() => fetch('/api/advice/queue',
+	    { credentials: 'same-origin' }).then((r) => r.status))), 403);
+	clean(problems);
+});
