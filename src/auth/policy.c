@@ -11,7 +11,6 @@
 /* Which roles may take each action at all.  Missing means nobody. */
 static const unsigned allowed[ACT__COUNT] = {
 	[ACT_SELF] = EVERYONE,
-	[ACT_REFDATA_READ] = EVERYONE,
 	[ACT_ORG_LIST] = R(ROLE_ADMIN),
 	[ACT_ORG_CREATE] = R(ROLE_ADMIN),
 	[ACT_USER_LIST] = R(ROLE_ADMIN),
@@ -34,7 +33,6 @@ static const unsigned allowed[ACT__COUNT] = {
 static const char *const names[ACT__COUNT] = {
 	[ACT_NONE] = "none",
 	[ACT_SELF] = "self",
-	[ACT_REFDATA_READ] = "refdata.read",
 	[ACT_ORG_LIST] = "org.list",
 	[ACT_ORG_CREATE] = "org.create",
 	[ACT_USER_LIST] = "user.list",

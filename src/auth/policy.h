@@ -17,7 +17,6 @@ struct principal;
 enum action {
 	ACT_NONE = 0,		/* public routes: login, health */
 	ACT_SELF,		/* own account: me, logout */
-	ACT_REFDATA_READ,	/* municipalities and other reference data */
 	ACT_ORG_LIST,
 	ACT_ORG_CREATE,
 	ACT_USER_LIST,

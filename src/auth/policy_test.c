@@ -17,7 +17,6 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	/*                      -  rep adv coo pro ass pol rap adm */
 	[ACT_NONE] =          { 1, 1,  1,  1,  1,  1,  1,  1,  1 },
 	[ACT_SELF] =          { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
-	[ACT_REFDATA_READ] =  { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 	[ACT_ORG_LIST] =      { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
 	[ACT_ORG_CREATE] =    { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
 	[ACT_USER_LIST] =     { 0, 0,  0,  0,  0,  0,  0,  0,  1 },

@@ -82,14 +82,13 @@ split(struct arena *a, const char *s, struct json_strlist *out)
 
 /* Years between a birth date and a day, both days since the epoch. */
 static const char *
-age_band(struct ctx *ctx, const struct signal_person *p, int32_t today)
+age_band(const struct signal_person *p, int32_t today)
 {
 	int32_t born;
 	int64_t age = p->estimated_age;
 
 	if (p->birth_date != NULL && date_parse(p->birth_date, &born) == 0)
 		age = (today - born) / 365;
-	(void)ctx;
 	if (age <= 0 && p->estimated_age == 0 && p->birth_date == NULL)
 		return NULL;
 	if (age < 12)
@@ -152,7 +151,7 @@ check_person(struct ctx *ctx, size_t k, struct signal_person *p,
 			    "persons[%zu].markers[%zu]", k, i), "is not a "
 			    "known victim-group marker");
 #undef FIELD
-	p->age_band = age_band(ctx, p, today);
+	p->age_band = age_band(p, today);
 	return rc;
 }
 
