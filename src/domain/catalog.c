@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/embed.h"
 #include "core/fail.h"
+#include "core/utf8.h"
 
 #define FIELD_MAX	4096		/* bytes in one CSV field */
 #define ID_MAX		32
@@ -117,45 +118,6 @@ label_text(const struct catalog_label *tab, const char *key,
 	return lang != NULL && strcmp(lang, "en") == 0 ? l->en : l->nl;
 }
 
-/*
- * The length of the well-formed UTF-8 sequence at s (at most n bytes), or
- * 0 when it is malformed: overlong forms, surrogates and code points past
- * U+10FFFF are refused, as are NUL bytes.
- */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	uint32_t cp;
-
-	if (s[0] == 0)
-		return 0;
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		cp = s[0] & 0x07;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
-}
-
 /* 0 when text is valid UTF-8 without NUL; else -1 and the bad line. */
 static int
 check_text(const char *text, size_t len, size_t *line)
@@ -165,7 +127,7 @@ check_text(const char *text, size_t len, size_t *line)
 
 	*line = 1;
 	while (i < len) {
-		n = utf8_len(s + i, len - i);
+		n = s[i] == 0 ? 0 : utf8_seq(s + i, len - i);
 		if (n == 0)
 			return -1;
 		if (s[i] == '\n')
