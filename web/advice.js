@@ -11,6 +11,11 @@
 // ones below.  An answer someone else gave first (409) is said so, and
 // the list is read again.
 //
+// The point may ask, with its answer, to report the matter as a signal.
+// An answered question then offers "Report as a signal" (#/advice/{id}:
+// the signal form with the advice above it, signal-form.js), and once
+// it is one, the list links to that signal; the advisor sees the same.
+//
 // Questions and answers are free text from people: shown as typed, never
 // as markup.  Nothing typed is kept in the browser beyond the page.
 
@@ -19,7 +24,9 @@ import { ApiError, clearErrors, get, missing, post, showError, showInvalid }
 import { alertBox, button, field, h, nextId, pageHeading, para,
     setOptions } from './dom.js';
 import { loadMunicipalities } from './catalog.js';
-import { codeNode, dataList, dateNode, freeText, textArea } from './parts.js';
+import { choice, codeNode, dataList, dateNode, freeText, textArea }
+    from './parts.js';
+import { renderSignalForm } from './signal-form.js';
 
 // The limits of POST /api/advice and of an answer.
 const QUESTION_MIN = 10;
@@ -34,19 +41,44 @@ function statusNode(status) {
 	    codeNode('advice.status', status));
 }
 
+const link = (href, key, args) => h('a', { class: 'utrecht-link', href,
+    i18n: key, args });
+
+// What became of an answered question: the signal it became (linked to
+// where this user reads it), or, for the asker, the way to report it.
+function signalRow(a, asker) {
+	if (a.status !== 'answered')
+		return [];
+	const sid = Number(a.signal_id);
+	if (Number.isInteger(sid) && sid > 0)
+		return [['advice.signal', link(asker ? `#/signals/${sid}` :
+		    `#/queue/${sid}`, 'advice.signal.link',
+		    { id: String(sid) })]];
+	if (!asker)
+		return a.suggest_signal ? [['advice.signal',
+		    h('span', { i18n: 'advice.suggested.short' })]] : [];
+	return [['advice.signal', h('span', {},
+	    a.suggest_signal ? h('strong', { class: 'app-suggested',
+		i18n: 'advice.suggested' }) : null,
+	    a.suggest_signal ? ' ' : null,
+	    link(`#/advice/${encodeURIComponent(a.id)}`,
+		'advice.to_signal'))]];
+}
+
 // One question as a list item: a heading with the moment it was asked,
 // then municipality, status, question and the answer, or that there is
 // none yet (left out when a form to answer follows).  extra: rows added
 // after the status (the asking organisation in the queue).  Returns
 // {item, headingId}.
-function adviceItem(a, extra = [], answering = false) {
+function adviceItem(a, extra = [], answering = false, asker = false) {
 	const headingId = nextId('advice');
 	const answered = a.status === 'answered';
 	const item = h('li', { class: 'app-advice',
 	    'data-advice': String(a.id ?? '') },
 	    h('h3', { class: 'utrecht-heading-3', id: headingId,
 		tabindex: '-1' },
-		h('span', { i18n: 'advice.asked_on' }), ' ',
+		h('span', { i18n: 'advice.asked_on',
+		    args: { id: String(a.id ?? '') } }), ' ',
 		dateNode(a.created_at)),
 	    dataList([
 		['signal.col.municipality', String(a.municipality_name ?? '')],
@@ -60,6 +92,7 @@ function adviceItem(a, extra = [], answering = false) {
 		    String(a.answered_by) : null],
 		['advice.answered_at', answered && a.answered_at ?
 		    dateNode(a.answered_at) : null],
+		...signalRow(a, asker),
 	    ]));
 	return { item, headingId };
 }
@@ -118,7 +151,8 @@ export function renderAdvice(main, page) {
 			list.replaceChildren(rows.length === 0 ?
 			    para('advice.mine.empty') :
 			    h('ul', { class: 'app-advice-list' },
-				rows.map((a) => adviceItem(a).item)));
+				rows.map((a) => adviceItem(a, [], false, true)
+				    .item)));
 		} catch (err) {
 			if (!page.current())
 				return;
@@ -268,9 +302,11 @@ export function renderAdviceQueue(main, page) {
 		const answer = textArea({ name: 'answer',
 		    key: 'advice.answer.yours', hint: 'advice.answer.hint',
 		    rows: 4, maxlength: ANSWER_MAX, required: true });
+		const suggest = choice({ name: 'suggest_signal', value: 'yes',
+		    key: 'advice.suggest', hint: 'advice.suggest.hint' });
 		const form = h('form', { class: 'app-form app-form--wide',
 		    novalidate: true, 'aria-labelledby': headingId },
-		    formErrors, answer,
+		    formErrors, answer, suggest,
 		    h('div', { class: 'utrecht-button-group' },
 			button('advice.answer.submit', 'primary',
 			    { type: 'submit' })));
@@ -291,7 +327,8 @@ export function renderAdviceQueue(main, page) {
 			try {
 				await post(`/api/advice/${encodeURIComponent(
 				    a.id)}/answer`, { answer:
-				    answer.control.value.trim() });
+				    answer.control.value.trim(),
+				    suggest_signal: suggest.control.checked });
 				if (!page.current())
 					return;
 				status.append(alertBox('ok', null,
@@ -315,4 +352,49 @@ export function renderAdviceQueue(main, page) {
 		});
 		return form;
 	}
+}
+
+// #/advice/{id}: the user's own answered question becomes a signal, now
+// with the person.  Anything else (not theirs, not answered yet, done
+// already) is said in words with the way back.
+export async function renderAdviceSignal(main, page, me, id) {
+	const errors = h('div', { class: 'app-alerts' });
+	const back = h('p', { class: 'utrecht-paragraph' },
+	    link('#/advice', 'advice.back'));
+	main.replaceChildren(pageHeading('signal.from_advice.title'), errors,
+	    h('div', { 'aria-busy': 'true' }, para('loading')));
+	let res;
+	try {
+		res = await get('/api/advice/mine');
+	} catch (err) {
+		if (!page.current())
+			return;
+		main.replaceChildren(pageHeading('signal.from_advice.title'),
+		    errors, back);
+		showError(null, errors, err);
+		return;
+	}
+	if (!page.current())
+		return;
+	const a = (res?.advice ?? []).find((x) => Number(x.id) === id);
+	const sid = Number(a?.signal_id);
+	let why = null;
+	if (!a)
+		why = para('advice.to_signal.unknown');
+	else if (a.status !== 'answered')
+		why = para('advice.to_signal.wait');
+	else if (Number.isInteger(sid) && sid > 0)
+		why = h('p', { class: 'utrecht-paragraph' },
+		    h('span', { i18n: 'advice.to_signal.done' }), ' ',
+		    link(`#/signals/${sid}`, 'advice.signal.link',
+			{ id: String(sid) }));
+	// The page is drawn again: focus follows the heading it was on.
+	const focused = document.activeElement?.id === 'page-title';
+	if (why)
+		main.replaceChildren(pageHeading('signal.from_advice.title'),
+		    why, back);
+	else
+		renderSignalForm(main, page, me, null, a);
+	if (focused)
+		main.querySelector('#page-title')?.focus();
 }

@@ -1,7 +1,8 @@
 // app: the entry module.  It asks the server who is logged in, shows the
 // login view or the shell (header, demo banner, navigation by role), and
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
-// #/signals/new, #/signals, #/queue, #/queue/7, #/advice, #/advice/queue).
+// #/signals/new, #/signals, #/queue, #/queue/7, #/advice, #/advice/queue,
+// #/advice/7, #/deadlines).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -12,7 +13,9 @@
 // whose setTitle() retitles the page while it is current.  Focus moves
 // to the page's h1 after every navigation the user makes.
 
-import { renderAdvice, renderAdviceQueue } from './advice.js';
+import { renderAdvice, renderAdviceQueue, renderAdviceSignal }
+    from './advice.js';
+import { renderDeadlines } from './deadlines.js';
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
     from './api.js';
 import { alertBox, h, pageHeading, para } from './dom.js';
@@ -34,7 +37,7 @@ const FILERS = ['reporter', 'advisor', 'coordinator', 'provider'];
 // parent: the menu entry that is current on a page below it.
 const ROUTES = {
 	start: { key: 'start.title', roles: null,
-	    render: (main, page, me) => renderStart(main, me) },
+	    render: renderStart },
 	queue: { key: 'queue.title', roles: ['advisor'], render: renderQueue },
 	'queue/:id': { key: 'queue.detail.title', roles: ['advisor'],
 	    parent: 'queue', render: renderSignalDetail },
@@ -48,11 +51,15 @@ const ROUTES = {
 	    render: renderAdvice },
 	'advice/queue': { key: 'advice.queue.title', roles: ['advisor'],
 	    render: renderAdviceQueue },
+	'advice/:id': { key: 'signal.from_advice.title', roles: FILERS,
+	    parent: 'advice', render: renderAdviceSignal },
+	deadlines: { key: 'deadlines.title', roles: ['advisor', 'admin'],
+	    nav: ['admin'], render: renderDeadlines },
 	orgs: { key: 'orgs.title', roles: ['admin'], render: renderOrgs },
 	users: { key: 'users.title', roles: ['admin'], render: renderUsers },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'signals/new', 'signals',
-    'advice', 'orgs', 'users'];
+    'advice', 'orgs', 'users', 'deadlines'];
 
 // The pages for someone without a session.
 const PUBLIC = {

@@ -14,12 +14,18 @@
 // the server's errors land on the right person.  The fields themselves
 // are parts.signalFields, shared with the public form (public.js).
 //
+// From an answered advice (#/advice/{id}, advice.js) the same form opens
+// with the advice above it, the municipality and the question filled in,
+// and is sent to POST /api/advice/{id}/signal: the point then sees where
+// the signal came from.
+//
 // Nothing typed is kept in the browser beyond the page.
 
 import { clearErrors, post, showError, showInvalid } from './api.js';
 import { alertBox, button, h, pageHeading, para } from './dom.js';
 import { loadCatalog, loadMunicipalities } from './catalog.js';
-import { codeNode, dataList, dateNode, signalFields } from './parts.js';
+import { codeNode, dataList, dateNode, freeText, signalFields }
+    from './parts.js';
 
 export { URGENCIES } from './parts.js';
 
@@ -42,12 +48,16 @@ export function emergencyPanel(role) {
 	    para('emergency.after'));
 }
 
-export function renderSignalForm(main, page, me) {
+// advice: null, or the user's own answered advice this signal grows from.
+export function renderSignalForm(main, page, me, _arg, advice = null) {
 	const errors = h('div', { class: 'app-alerts' });
 	const holder = h('div', { 'aria-busy': 'true' }, para('loading'));
-	main.replaceChildren(pageHeading('signal.new.title'),
+	main.replaceChildren(...[
+	    pageHeading(advice ? 'signal.from_advice.title' :
+		'signal.new.title'),
+	    advice ? adviceBox(advice) : null,
 	    para('signal.new.intro'), para('signal.new.required'),
-	    errors, holder);
+	    errors, holder].filter((n) => n !== null));
 
 	Promise.all([loadCatalog(), loadMunicipalities()]).then(([c, m]) => {
 		if (page.current())
@@ -77,6 +87,12 @@ export function renderSignalForm(main, page, me) {
 			submit));
 		holder.replaceChildren(form);
 		holder.removeAttribute('aria-busy');
+		if (advice) {
+			form.elements.municipality.value =
+			    String(advice.municipality ?? '');
+			form.elements.description.value =
+			    String(advice.question ?? '');
+		}
 
 		let busy = false;
 		form.addEventListener('submit', async (ev) => {
@@ -92,7 +108,9 @@ export function renderSignalForm(main, page, me) {
 			busy = true;
 			form.setAttribute('aria-busy', 'true');
 			try {
-				const res = await post('/api/signals',
+				const res = await post(advice ?
+				    `/api/advice/${encodeURIComponent(
+					advice.id)}/signal` : '/api/signals',
 				    fields.body());
 				if (page.current())
 					confirm(res);
@@ -106,6 +124,21 @@ export function renderSignalForm(main, page, me) {
 		});
 	}
 
+	// The advice the signal grows from, as the point answered it.
+	function adviceBox(a) {
+		return h('section', { class: 'app-from-advice',
+		    'aria-labelledby': 'from-advice' },
+		    h('h2', { class: 'utrecht-heading-2', id: 'from-advice',
+			i18n: 'signal.from_advice.heading' }),
+		    para('signal.from_advice.intro'),
+		    dataList([
+			['advice.question', freeText(a.question)],
+			['advice.answer', freeText(a.answer)],
+			['advice.answered_by', a.answered_by ?
+			    String(a.answered_by) : null],
+		    ]));
+	}
+
 	// The receipt: number, status and deadline, the emergency numbers
 	// again when the server calls it an emergency, and the way on.
 	function confirm(res) {
@@ -114,6 +147,11 @@ export function renderSignalForm(main, page, me) {
 		    i18n: 'signal.done.title' });
 		const again = button('signal.done.again', 'secondary');
 		again.addEventListener('click', () => {
+			if (advice) {
+				// A new, empty form: the advice is done.
+				window.location.hash = '#/signals/new';
+				return;
+			}
 			renderSignalForm(main, page, me);
 			page.setTitle?.('signal.new.title');
 			main.querySelector('#page-title')?.focus();

@@ -1,21 +1,28 @@
 // start: the first page after login, for every role.  It says what the
 // user's role does in the chain and what it may see (DESIGN.md's roles).
+// An advisor also gets the point's overview (GET /api/signals/overview):
+// what waits for triage, what is past its deadline or due today, what is
+// acute, what waits for a reporter, and the open questions for advice,
+// each with the way to the list.  Numbers only: no person, no text.
 
+import { get, showError } from './api.js';
 import { h, pageHeading, para } from './dom.js';
 import { has } from './i18n.js';
+import { dataList } from './parts.js';
 
-export function renderStart(main, me) {
+export function renderStart(main, page, me) {
 	const role = has(`role.${me.role}`) ? me.role : null;
 	const args = {
 		role: { key: `role.${me.role}`, fallback: String(me.role) },
 		org: me.org_name ?? '',
 	};
 
-	main.replaceChildren(
+	main.replaceChildren(...[
 	    pageHeading('start.title'),
 	    para('start.welcome', { name: me.username }),
 	    h('p', { class: 'utrecht-paragraph utrecht-paragraph--lead',
 		i18n: 'start.as', args }),
+	    me.role === 'advisor' ? overview(page) : null,
 	    para('start.chain'),
 	    role ? h('section', { 'aria-labelledby': 'start-does' },
 		h('h2', { class: 'utrecht-heading-2', id: 'start-does',
@@ -25,5 +32,58 @@ export function renderStart(main, me) {
 		h('h2', { class: 'utrecht-heading-2', id: 'start-sees',
 		    i18n: 'start.sees' }),
 		para(`role.${role}.sees`),
-		para('start.needtoknow')) : null);
+		para('start.needtoknow')) : null,
+	].filter((n) => n !== null));
+}
+
+// A count in words that links to where the work is.
+function count(n, key, href) {
+	const text = h('span', { i18n: key, args: { count: Number(n) } });
+	return href && Number(n) > 0 ? h('a', { class: 'utrecht-link', href },
+	    text) : text;
+}
+
+function overview(page) {
+	const errors = h('div', { class: 'app-alerts' });
+	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
+	get('/api/signals/overview').then((o) => {
+		if (!page.current())
+			return;
+		const late = Number(o?.overdue ?? 0);
+		body.replaceChildren(...[
+		    late > 0 ? h('p', { class: 'utrecht-paragraph ' +
+			'app-overdue-note' }, h('strong', {
+			i18n: 'overview.overdue', args: { count: late } }),
+			' ', h('a', { class: 'utrecht-link', href: '#/queue',
+			i18n: 'overview.to_queue' })) : null,
+		    dataList([
+			['overview.received', count(o?.received,
+			    'overview.signals', '#/queue')],
+			['overview.in_triage', count(o?.in_triage,
+			    'overview.signals', '#/queue')],
+			['overview.overdue.label', count(late,
+			    'overview.signals', '#/queue')],
+			['overview.due_today', count(o?.due_today,
+			    'overview.signals', '#/queue')],
+			['overview.acute', count(o?.acute,
+			    'overview.signals', '#/queue')],
+			['overview.waiting', count(o?.waiting_for_reporter,
+			    'overview.questions', null)],
+			['overview.advice', count(o?.advice_open,
+			    'overview.questions', '#/advice/queue')],
+		    ], { id: 'point-overview' }),
+		    h('p', { class: 'utrecht-paragraph' },
+			h('a', { class: 'utrecht-link', href: '#/deadlines',
+			    i18n: 'overview.deadlines' })),
+		].filter((n) => n !== null));
+	}, (err) => {
+		if (!page.current())
+			return;
+		body.replaceChildren();
+		showError(null, errors, err);
+	}).finally(() => body.removeAttribute('aria-busy'));
+	return h('section', { 'aria-labelledby': 'start-overview' },
+	    h('h2', { class: 'utrecht-heading-2', id: 'start-overview',
+		i18n: 'overview.title' }),
+	    errors, body);
 }

@@ -9,6 +9,7 @@
 #include "core/parse.h"
 #include "domain/org.h"
 #include "domain/region.h"
+#include "domain/rule.h"
 #include "domain/user.h"
 #include "http/server.h"
 
@@ -289,5 +290,72 @@ api_regions_create(struct ctx *ctx, struct http_request *req,
 	if (region_create(ctx, &in, &id) == -1)
 		return -1;
 	created(resp, id);
+	return 0;
+}
+
+int
+api_deadlines_list(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct rule *r;
+	struct jw w;
+	size_t i, n;
+
+	(void)req;
+	if (rule_list(ctx, &r, &n) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "rules");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", r[i].id);
+		jw_kstr(&w, "name", r[i].name);
+		jw_kint(&w, "workdays", r[i].workdays);
+		jw_kbool(&w, "same_day", r[i].same_day);
+		jw_kstr(&w, "updated_at", r[i].updated_at > 0 ?
+		    time_iso(ctx->arena, r[i].updated_at) : NULL);
+		jw_kstr(&w, "updated_by", r[i].updated_by);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+struct rule_in {
+	int64_t		 workdays;
+	bool		 same_day;
+};
+
+static const struct json_field rule_fields[] = {
+	JSON_I64(struct rule_in, workdays, "workdays", JSON_REQUIRED, 0,
+	    RULE_WORKDAYS_MAX),
+	JSON_BOOL(struct rule_in, same_day, "same_day", JSON_REQUIRED),
+};
+
+int
+api_deadlines_set(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct rule_in in;
+	struct jw w;
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, rule_fields,
+	    JSON_NFIELDS(rule_fields), &in, NULL) == -1)
+		return -1;
+	if (rule_set(ctx, id, (int)in.workdays, in.same_day) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kint(&w, "workdays", in.workdays);
+	jw_kbool(&w, "same_day", in.same_day);
+	jw_obj_close(&w);
 	return 0;
 }

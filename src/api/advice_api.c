@@ -67,6 +67,13 @@ write_list(struct ctx *ctx, struct http_response *resp,
 		    time_iso(ctx->arena, a[i].answered_at) : NULL);
 		if (queue)
 			jw_kstr(&w, "asker_org", a[i].asker_org);
+		jw_kstr(&w, "municipality", a[i].municipality);
+		jw_kbool(&w, "suggest_signal", a[i].suggest_signal);
+		jw_key(&w, "signal_id");
+		if (a[i].signal_id > 0)
+			jw_int(&w, a[i].signal_id);
+		else
+			jw_null(&w);
 		jw_obj_close(&w);
 	}
 	jw_arr_close(&w);
@@ -103,10 +110,13 @@ api_advice_queue(struct ctx *ctx, struct http_request *req,
 
 struct answer_in {
 	const char	*answer;
+	bool		 suggest_signal;
 };
 
 static const struct json_field answer_fields[] = {
 	JSON_STR(struct answer_in, answer, "answer", JSON_REQUIRED, 1, 10000),
+	JSON_BOOL(struct answer_in, suggest_signal, "suggest_signal",
+	    JSON_OPTIONAL),
 };
 
 int
@@ -123,7 +133,7 @@ api_advice_answer(struct ctx *ctx, struct http_request *req,
 	if (json_decode(ctx, req->body, req->body_len, answer_fields,
 	    JSON_NFIELDS(answer_fields), &in, NULL) == -1)
 		return -1;
-	if (advice_answer(ctx, id, in.answer) == -1)
+	if (advice_answer(ctx, id, in.answer, in.suggest_signal) == -1)
 		return -1;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);

@@ -60,7 +60,8 @@ int	api_http_status(enum status);
 int	api_param_id(struct ctx *, struct http_request *, const char *name,
 	    int64_t *id);
 
-/* Handlers, by area (account_api.c, admin_api.c, signal_api.c). */
+/* Handlers, by area (account_api.c, admin_api.c, signal_api.c,
+ * advice_api.c). */
 api_handler_fn api_health, api_login, api_logout, api_me;
 api_handler_fn api_orgs_list, api_orgs_create, api_users_list,
     api_users_create, api_users_disable, api_municipalities,
@@ -68,9 +69,10 @@ api_handler_fn api_orgs_list, api_orgs_create, api_users_list,
 api_handler_fn api_catalog, api_signals_create, api_signals_mine,
     api_signals_queue, api_signals_get, api_signals_claim,
     api_signals_decide;
-api_handler_fn api_signals_ask, api_signals_answer;
+api_handler_fn api_signals_ask, api_signals_answer, api_signals_overview;
 api_handler_fn api_public_signals_create, api_public_signals_status;
 api_handler_fn api_advice_ask, api_advice_mine, api_advice_queue,
-    api_advice_answer;
+    api_advice_answer, api_advice_signal;
+api_handler_fn api_deadlines_list, api_deadlines_set;
 
 #endif

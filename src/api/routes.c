@@ -30,6 +30,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/signals/mine", api_signals_mine, ACT_SIGNAL_CREATE, 0 },
 	{ "GET", "/api/signals/queue", api_signals_queue, ACT_SIGNAL_TRIAGE,
 	    0 },
+	{ "GET", "/api/signals/overview", api_signals_overview,
+	    ACT_SIGNAL_TRIAGE, 0 },
 	{ "GET", "/api/signals/{id}", api_signals_get, ACT_SIGNAL_READ, 0 },
 	{ "POST", "/api/signals/{id}/claim", api_signals_claim,
 	    ACT_SIGNAL_TRIAGE, 0 },
@@ -50,5 +52,11 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/advice/queue", api_advice_queue, ACT_SIGNAL_TRIAGE, 0 },
 	{ "POST", "/api/advice/{id}/answer", api_advice_answer,
 	    ACT_SIGNAL_TRIAGE, ROUTE_BODY },
+	{ "POST", "/api/advice/{id}/signal", api_advice_signal,
+	    ACT_SIGNAL_CREATE, ROUTE_BODY },
+	/* The deadline engine's rules: admins set, advisors read. */
+	{ "GET", "/api/deadlines", api_deadlines_list, ACT_DEADLINE_LIST, 0 },
+	{ "POST", "/api/deadlines/{id}", api_deadlines_set,
+	    ACT_DEADLINE_UPDATE, ROUTE_BODY },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

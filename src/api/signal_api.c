@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "domain/catalog.h"
+#include "domain/overview.h"
 #include "domain/signal.h"
 #include "http/server.h"
 
@@ -119,12 +120,28 @@ static const struct json_field public_fields[] = {
 	    JSON_REQUIRED | JSON_ONELINE, 6, 40),
 };
 
+static void
+filed(struct ctx *ctx, struct http_response *resp, const struct signal_in *in,
+    int64_t id, int64_t due)
+{
+	struct jw w;
+
+	resp->status = 201;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kstr(&w, "status", "received");
+	jw_kstr(&w, "triage_due", time_iso(ctx->arena, due));
+	jw_kbool(&w, "emergency", in->urgency != NULL &&
+	    strcmp(in->urgency, "acute") == 0);
+	jw_obj_close(&w);
+}
+
 int
 api_signals_create(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
 {
 	struct signal_in in;
-	struct jw w;
 	int64_t id, due;
 
 	memset(&in, 0, sizeof(in));
@@ -133,15 +150,27 @@ api_signals_create(struct ctx *ctx, struct http_request *req,
 		return -1;
 	if (signal_file(ctx, &in, &id, &due) == -1)
 		return -1;
-	resp->status = 201;
-	jw_init(&w, &resp->body);
-	jw_obj_open(&w);
-	jw_kint(&w, "id", id);
-	jw_kstr(&w, "status", "received");
-	jw_kstr(&w, "triage_due", time_iso(ctx->arena, due));
-	jw_kbool(&w, "emergency", in.urgency != NULL &&
-	    strcmp(in.urgency, "acute") == 0);
-	jw_obj_close(&w);
+	filed(ctx, resp, &in, id, due);
+	return 0;
+}
+
+/* The reporter's own answered advice becomes a signal with the person. */
+int
+api_advice_signal(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct signal_in in;
+	int64_t advice, id, due;
+
+	if (api_param_id(ctx, req, "id", &advice) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, signal_fields,
+	    JSON_NFIELDS(signal_fields), &in, NULL) == -1)
+		return -1;
+	if (signal_file_from_advice(ctx, advice, &in, &id, &due) == -1)
+		return -1;
+	filed(ctx, resp, &in, id, due);
 	return 0;
 }
 
@@ -387,6 +416,21 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 		jw_obj_close(&w);
 	}
 	jw_arr_close(&w);
+	jw_key(&w, "from_advice");
+	if (s->origin != NULL) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", s->origin->id);
+		jw_kstr(&w, "question", s->origin->question);
+		jw_kstr(&w, "answer", s->origin->answer);
+		jw_kstr(&w, "answered_by", s->origin->answered_by);
+		jw_kstr(&w, "asked_at", time_iso(ctx->arena,
+		    s->origin->asked_at));
+		jw_kstr(&w, "answered_at", s->origin->answered_at > 0 ?
+		    time_iso(ctx->arena, s->origin->answered_at) : NULL);
+		jw_obj_close(&w);
+	} else {
+		jw_null(&w);
+	}
 	jw_key(&w, "also_concerned");
 	jw_arr_open(&w);
 	for (i = 0; i < s->nconcerns; i++) {
@@ -512,5 +556,30 @@ api_signals_answer(struct ctx *ctx, struct http_request *req,
 	if (signal_answer(ctx, id, qid, in.text) == -1)
 		return -1;
 	step_done(resp, qid, "answered");
+	return 0;
+}
+
+/* The point's numbers for its advisors. */
+int
+api_signals_overview(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct overview o;
+	struct jw w;
+
+	(void)req;
+	if (overview_point(ctx, &o) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kstr(&w, "at", time_iso(ctx->arena, o.at));
+	jw_kint(&w, "received", o.received);
+	jw_kint(&w, "in_triage", o.in_triage);
+	jw_kint(&w, "overdue", o.overdue);
+	jw_kint(&w, "due_today", o.due_today);
+	jw_kint(&w, "acute", o.acute);
+	jw_kint(&w, "waiting_for_reporter", o.waiting_reporter);
+	jw_kint(&w, "advice_open", o.advice_open);
+	jw_obj_close(&w);
 	return 0;
 }

@@ -28,6 +28,9 @@ static const unsigned allowed[ACT__COUNT] = {
 	[ACT_SIGNAL_READ] = R(ROLE_REPORTER) | R(ROLE_ADVISOR) |
 	    R(ROLE_COORDINATOR) | R(ROLE_PROVIDER),
 	[ACT_SIGNAL_TRIAGE] = R(ROLE_ADVISOR),
+	/* Advisors work to these deadlines; admins set them. */
+	[ACT_DEADLINE_LIST] = R(ROLE_ADVISOR) | R(ROLE_ADMIN),
+	[ACT_DEADLINE_UPDATE] = R(ROLE_ADMIN),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -44,6 +47,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_SIGNAL_CREATE] = "signal.create",
 	[ACT_SIGNAL_READ] = "signal.read",
 	[ACT_SIGNAL_TRIAGE] = "signal.triage",
+	[ACT_DEADLINE_LIST] = "deadline.list",
+	[ACT_DEADLINE_UPDATE] = "deadline.update",
 };
 
 const char *

@@ -28,6 +28,8 @@ enum action {
 	ACT_SIGNAL_CREATE,	/* file a signal; see one's own */
 	ACT_SIGNAL_READ,	/* one signal: own, or of the point's region */
 	ACT_SIGNAL_TRIAGE,	/* the queue, claim, decide */
+	ACT_DEADLINE_LIST,	/* the deadline engine's rules */
+	ACT_DEADLINE_UPDATE,
 	ACT__COUNT
 };
 

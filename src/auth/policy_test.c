@@ -28,6 +28,8 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_SIGNAL_CREATE] = { 0, 1,  1,  1,  1,  0,  0,  0,  0 },
 	[ACT_SIGNAL_READ] =   { 0, 1,  1,  1,  1,  0,  0,  0,  0 },
 	[ACT_SIGNAL_TRIAGE] = { 0, 0,  1,  0,  0,  0,  0,  0,  0 },
+	[ACT_DEADLINE_LIST] = { 0, 0,  1,  0,  0,  0,  0,  0,  1 },
+	[ACT_DEADLINE_UPDATE] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
 };
 
 static void

@@ -14,6 +14,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
+#include "domain/advice.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/signal.h"
@@ -98,7 +99,131 @@ static const char *const worries[] = {
 struct demo_ids {
 	int64_t		 reporter, reporter_org;
 	int64_t		 advisor, advisor_org;
+	int64_t		 provider, provider_org;
+	int64_t		 coordinator, coordinator_org;
 };
+
+static void
+act_as(struct ctx *ctx, int64_t user, int64_t org, enum role role)
+{
+	ctx->who.user_id = user;
+	ctx->who.org_id = org;
+	ctx->who.role = role;
+}
+
+/*
+ * Two professionals worried about one person, twice: the school and the
+ * shelter about the same girl (same name and birth date, written
+ * differently), and the school and the care coordinator about the same
+ * young man (same BSN).  Each pair shows up under "also concerned".
+ */
+static int
+demo_matches(struct ctx *ctx, const struct demo_ids *ids)
+{
+	static const struct {
+		int		 who;		/* 0 school, 1 shelter, 2 zc */
+		const char	*municipality;
+		const char	*name;
+		const char	*birth_date;
+		const char	*id_number;
+		const char	*indicator;
+		const char	*form;
+		const char	*description;
+	} pairs[] = {
+		{ 0, "GM0363", "Ioana Marinescu", "2008-03-14", NULL,
+		    "OM-1a-1", "sexual", "Leerling (17) verzuimt vaak, heeft "
+		    "twee telefoons en wordt opgehaald door wisselende "
+		    "mannen." },
+		{ 1, "GM0599", "IOANA MARINEŞCU", "2008-03-14", NULL,
+		    "OM-1a-3", "sexual", "Meisje aangemeld voor crisisopvang; "
+		    "vertelt over een 'vriend' die haar werk regelt." },
+		{ 0, "GM0362", "Ruben Okafor", NULL, "305218761", "OM-1a-1",
+		    "criminal", "Oud-leerling (19) brengt pakketjes rond om "
+		    "een schuld af te lossen." },
+		{ 2, "GM0363", "R. Okafor", NULL, "305 218 761", "OM-1a-4",
+		    "criminal", "Jongeman wil hulp maar is bang voor de "
+		    "mensen aan wie hij geld schuldig is." },
+	};
+	struct signal_person p;
+	struct signal_in in;
+	const char *ind[1], *form[1];
+	int64_t id, due;
+	size_t i;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		memset(&in, 0, sizeof(in));
+		memset(&p, 0, sizeof(p));
+		in.municipality = pairs[i].municipality;
+		in.urgency = "days";
+		ind[0] = pairs[i].indicator;
+		in.indicators.v = ind;
+		in.indicators.n = 1;
+		form[0] = pairs[i].form;
+		in.forms.v = form;
+		in.forms.n = 1;
+		in.description = pairs[i].description;
+		p.kind = "victim";
+		p.name = pairs[i].name;
+		p.birth_date = pairs[i].birth_date;
+		p.id_number = pairs[i].id_number;
+		in.persons.v = &p;
+		in.persons.n = 1;
+		if (pairs[i].who == 0)
+			act_as(ctx, ids->reporter, ids->reporter_org,
+			    ROLE_REPORTER);
+		else if (pairs[i].who == 1)
+			act_as(ctx, ids->provider, ids->provider_org,
+			    ROLE_PROVIDER);
+		else
+			act_as(ctx, ids->coordinator, ids->coordinator_org,
+			    ROLE_COORDINATOR);
+		if (signal_file(ctx, &in, &id, &due) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Advice: one waiting, one answered, one the point asked to report. */
+static int
+demo_advice(struct ctx *ctx, const struct demo_ids *ids)
+{
+	static const struct {
+		const char	*municipality;
+		const char	*question;
+		const char	*answer;
+		bool		 suggest;
+	} asks[] = {
+		{ "GM0363", "Een ouder vertelt dat een oom de kinderen laat "
+		    "werken in zijn restaurant, ook 's avonds. Is dit iets "
+		    "voor jullie?", NULL, false },
+		{ "GM0384", "Een stagiair krijgt geen loon en moet zijn "
+		    "paspoort afgeven. Wat kan ik doen?", "Dit zijn signalen "
+		    "van arbeidsuitbuiting. Bespreek het met de stagiair en "
+		    "meld het als signaal als hij dat wil; bel ons gerust.",
+		    true },
+		{ "GM0363", "Mag ik zonder toestemming van de ouders "
+		    "overleggen over een leerling?", "Ja, anoniem overleggen "
+		    "mag altijd. Voor een melding gelden de stappen van de "
+		    "meldcode.",
+		    false },
+	};
+	int64_t id;
+	size_t i;
+
+	for (i = 0; i < sizeof(asks) / sizeof(asks[0]); i++) {
+		act_as(ctx, ids->reporter, ids->reporter_org, ROLE_REPORTER);
+		if (advice_ask(ctx, asks[i].municipality, asks[i].question,
+		    &id) == -1)
+			return -1;
+		if (asks[i].answer == NULL)
+			continue;
+		act_as(ctx, ids->advisor, ids->advisor_org, ROLE_ADVISOR);
+		if (advice_answer(ctx, id, asks[i].answer, asks[i].suggest) ==
+		    -1)
+			return -1;
+	}
+	return 0;
+}
 
 static int
 demo_signals(struct cli_env *env, const struct demo_ids *ids)
@@ -164,15 +289,12 @@ demo_signals(struct cli_env *env, const struct demo_ids *ids)
 		/* Spread over the last 60 days, oldest first. */
 		age_days = (int64_t)(DEMO_SIGNALS - i) * 60 / DEMO_SIGNALS;
 		time_set_offset(-age_days * 86400);
-		ctx->who.user_id = ids->reporter;
-		ctx->who.org_id = ids->reporter_org;
-		ctx->who.role = ROLE_REPORTER;
+		act_as(ctx, ids->reporter, ids->reporter_org, ROLE_REPORTER);
 		rc = signal_file(ctx, &in, &id, &due);
 		/* Most older signals of Amsterdam have been triaged. */
 		if (rc == 0 && r != 1 && age_days > 3 && next(&seed) % 5) {
-			ctx->who.user_id = ids->advisor;
-			ctx->who.org_id = ids->advisor_org;
-			ctx->who.role = ROLE_ADVISOR;
+			act_as(ctx, ids->advisor, ids->advisor_org,
+			    ROLE_ADVISOR);
 			rc = signal_claim(ctx, id);
 			if (rc == 0 && age_days > 7)
 				rc = signal_decide(ctx, id,
@@ -181,6 +303,10 @@ demo_signals(struct cli_env *env, const struct demo_ids *ids)
 		}
 	}
 	time_set_offset(0);
+	if (rc == 0)
+		rc = demo_matches(ctx, ids);
+	if (rc == 0)
+		rc = demo_advice(ctx, ids);
 	memset(&ctx->who, 0, sizeof(ctx->who));
 	return rc;
 }
@@ -276,6 +402,12 @@ demo_create(struct cli_env *env, const char *admin_password,
 		} else if (strcmp(u.role, "advisor") == 0) {
 			dids.advisor = id;
 			dids.advisor_org = u.org_id;
+		} else if (strcmp(u.role, "provider") == 0) {
+			dids.provider = id;
+			dids.provider_org = u.org_id;
+		} else if (strcmp(u.role, "coordinator") == 0) {
+			dids.coordinator = id;
+			dids.coordinator_org = u.org_id;
 		}
 		printf("  %-18s %-12s %s\n", u.username, u.role, u.password);
 		buf_appendf(&out, "%s\t%s\t%s\t-\n", u.username, u.role,
@@ -283,8 +415,9 @@ demo_create(struct cli_env *env, const char *admin_password,
 	}
 	if (demo_signals(env, &dids) == -1)
 		return -1;
-	printf("\n%d synthetic signals in the demo regions.\n",
-	    DEMO_SIGNALS);
+	printf("\n%d synthetic signals in the demo regions (two pairs about "
+	    "the same person), and three questions for advice.\n",
+	    DEMO_SIGNALS + 4);
 	path = cli_path(env->arena, env->dir, "demo-users.txt");
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	    0600);

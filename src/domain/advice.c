@@ -90,7 +90,7 @@ fill(struct ctx *ctx, const struct store_rows *r, struct advice **out,
 {
 	struct advice *a;
 	bool bad = false;
-	size_t i;
+	size_t i, c;
 
 	a = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(*a));
 	for (i = 0; i < r->nrows; i++) {
@@ -103,8 +103,13 @@ fill(struct ctx *ctx, const struct store_rows *r, struct advice **out,
 		a[i].answer = open_col(ctx, r, i, 5, "answer", a[i].id, &bad);
 		a[i].answered_at = rows_int(r, i, 6);
 		a[i].answered_by = rows_text(r, i, 7);
+		c = queue ? 9 : 8;
 		if (queue)
 			a[i].asker_org = rows_text(r, i, 8);
+		a[i].suggest_signal = rows_int(r, i, c) != 0;
+		a[i].signal_id = rows_null(r, i, c + 1) ? 0 :
+		    rows_int(r, i, c + 1);
+		a[i].municipality = rows_text(r, i, c + 2);
 	}
 	if (bad) {
 		ctx_clear_error(ctx);
@@ -144,6 +149,7 @@ advice_queue(struct ctx *ctx, struct advice **out, size_t *n)
 struct answer_job {
 	int64_t		 id;
 	const char	*answer;
+	bool		 suggest_signal;
 };
 
 static int
@@ -159,7 +165,7 @@ answer_job(struct ctx *ctx, void *p)
 		return -1;
 	if (store_exec(ctx, Q_ADVICE_ANSWER, ARGS(store_int(j->id),
 	    store_blob(ct, len), store_int(ctx->who.user_id),
-	    store_int(time_now())), &r) == -1)
+	    store_int(time_now()), store_int(j->suggest_signal)), &r) == -1)
 		return -1;
 	if (r->nrows == 0)
 		return fail(ctx, ST_CONFLICT, "advice %lld has been answered "
@@ -168,9 +174,10 @@ answer_job(struct ctx *ctx, void *p)
 }
 
 int
-advice_answer(struct ctx *ctx, int64_t id, const char *answer)
+advice_answer(struct ctx *ctx, int64_t id, const char *answer,
+    bool suggest_signal)
 {
-	struct answer_job j = { id, answer };
+	struct answer_job j = { id, answer, suggest_signal };
 	struct store_rows *r, *in;
 
 	if (store_row(ctx, Q_ADVICE_GET, ARGS(store_int(id)), &r,

@@ -9,6 +9,7 @@
 #ifndef SCHAKEL_ADVICE_H
 #define SCHAKEL_ADVICE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,12 +25,18 @@ struct advice {
 	int64_t		 answered_at;
 	const char	*answered_by;		/* user name */
 	const char	*asker_org;		/* queue only */
+	const char	*municipality;		/* CBS code */
+	bool		 suggest_signal;	/* point asks for a signal */
+	int64_t		 signal_id;		/* the signal it became; 0 */
 };
 
 int	advice_ask(struct ctx *, const char *municipality, const char *question,
 	    int64_t *id);
 int	advice_mine(struct ctx *, struct advice **, size_t *n);
 int	advice_queue(struct ctx *, struct advice **, size_t *n);
-int	advice_answer(struct ctx *, int64_t id, const char *answer);
+/* An advisor of the point answers, once; suggest_signal asks the reporter
+ * to report it as a signal (signal_file_from_advice()) with the person. */
+int	advice_answer(struct ctx *, int64_t id, const char *answer,
+	    bool suggest_signal);
 
 #endif

@@ -12,14 +12,15 @@
 #include "crypt/normalize.h"
 #include "domain/catalog.h"
 #include "domain/deadline.h"
+#include "domain/rule.h"
 #include "store/store.h"
 
 #define LIST_MAX	500
 
-static const struct deadline_rule triage_rules[] = {
-	{ "triage_acute", 0, true },
-	{ "triage_days", 3, false },
-	{ "triage_not_urgent", 5, false },
+/* The deadline rule of each urgency, by urgency_index(); domain/rule.c
+ * keeps their numbers. */
+static const char *const triage_rules[] = {
+	"triage_acute", "triage_days", "triage_not_urgent",
 };
 
 static int
@@ -296,6 +297,7 @@ struct file_job {
 	const struct signal_contact *contact;	/* public form only */
 	const char	*receipt;
 	unsigned char	 secret_hash[CRYPT_HASH_LEN];
+	int64_t		 advice;		/* from this advice; 0: none */
 	int64_t		 region;
 	int32_t		 noticed;
 	int64_t		 due;
@@ -390,15 +392,37 @@ public_mark(struct ctx *ctx, struct file_job *j)
 	    CRYPT_HASH_LEN)), NULL);
 }
 
+/* The advice this signal grew from points at it from now on; checked
+ * again here so two tries at once make one signal. */
+static int
+link_advice(struct ctx *ctx, struct file_job *j)
+{
+	struct store_rows *r;
+
+	if (store_exec(ctx, Q_ADVICE_LINK_SIGNAL, ARGS(store_int(j->advice),
+	    store_int(j->id), store_int(ctx->who.user_id)), &r) == -1)
+		return -1;
+	if (r->nrows == 0)
+		return fail(ctx, ST_CONFLICT, "advice %lld has become a signal "
+		    "already", (long long)j->advice);
+	return audit_append(ctx, "advice.signal", "advice", j->advice);
+}
+
 static int
 file_job(struct ctx *ctx, void *p)
 {
 	struct file_job *j = p;
 	const struct signal_person *persons = j->in->persons.v;
 	struct store_value desc, acts;
+	struct deadline_rule rule;
 	struct store_rows *r;
 	size_t i;
 
+	/* The rule as it is now, read in the transaction that uses it. */
+	if (rule_get(ctx, triage_rules[urgency_index(j->in->urgency)],
+	    &rule) == -1)
+		return -1;
+	j->due = deadline_due(&rule, j->now);
 	if (store_exec(ctx, Q_SIGNAL_INSERT, ARGS(ctx->who.user_id > 0 ?
 	    store_int(ctx->who.user_id) : store_null(), ctx->who.org_id > 0 ?
 	    store_int(ctx->who.org_id) : store_null(), j->region > 0 ?
@@ -422,6 +446,8 @@ file_job(struct ctx *ctx, void *p)
 			return -1;
 	if (j->contact != NULL && public_mark(ctx, j) == -1)
 		return -1;
+	if (j->advice > 0 && link_advice(ctx, j) == -1)
+		return -1;
 	return audit_append(ctx, j->contact != NULL ? "signal.create.public" :
 	    "signal.create", "signal", j->id);
 }
@@ -437,6 +463,32 @@ signal_file(struct ctx *ctx, const struct signal_in *in, int64_t *id,
 
 	memset(&j, 0, sizeof(j));
 	j.in = in;
+	return file(ctx, &j, id, triage_due);
+}
+
+int
+signal_file_from_advice(struct ctx *ctx, int64_t advice,
+    const struct signal_in *in, int64_t *id, int64_t *triage_due)
+{
+	struct store_rows *r;
+	struct file_job j;
+
+	/* Clear answers first; link_advice() checks again in the write. */
+	if (store_row(ctx, Q_ADVICE_GET, ARGS(store_int(advice)), &r,
+	    "no such advice") == -1)
+		return -1;
+	if (rows_int(r, 0, 3) != ctx->who.user_id)
+		return fail(ctx, ST_NOTFOUND, "no such advice");
+	if (strcmp(rows_text(r, 0, 2), "answered") != 0)
+		return fail(ctx, ST_CONFLICT, "advice %lld has not been "
+		    "answered yet", (long long)advice);
+	if (!rows_null(r, 0, 4))
+		return fail(ctx, ST_CONFLICT, "advice %lld has become signal "
+		    "%lld already", (long long)advice,
+		    (long long)rows_int(r, 0, 4));
+	memset(&j, 0, sizeof(j));
+	j.in = in;
+	j.advice = advice;
 	return file(ctx, &j, id, triage_due);
 }
 
@@ -512,8 +564,6 @@ file(struct ctx *ctx, struct file_job *j, int64_t *id, int64_t *triage_due)
 	    ARGS(store_text(j->in->municipality)), &r) == -1)
 		return -1;
 	j->region = r->nrows > 0 ? rows_int(r, 0, 0) : 0;
-	j->due = deadline_due(&triage_rules[urgency_index(j->in->urgency)],
-	    j->now);
 	if (store_write(ctx, file_job, j) == -1)
 		return -1;
 	*id = j->id;
@@ -706,6 +756,29 @@ load_concerns(struct ctx *ctx, struct signal *s)
 	return 0;
 }
 
+/* The advice this signal grew from, if any: question and answer. */
+static int
+load_origin(struct ctx *ctx, struct signal *s, bool *bad)
+{
+	struct store_rows *r;
+
+	if (store_exec(ctx, Q_ADVICE_FOR_SIGNAL, ARGS(store_int(s->id)), &r) ==
+	    -1)
+		return -1;
+	if (r->nrows == 0)
+		return 0;
+	s->origin = arena_alloc(ctx->arena, sizeof(*s->origin));
+	s->origin->id = rows_int(r, 0, 0);
+	s->origin->question = open_text(ctx, r, 1, "advice", "question",
+	    s->origin->id, bad);
+	s->origin->answer = open_text(ctx, r, 2, "advice", "answer",
+	    s->origin->id, bad);
+	s->origin->asked_at = rows_int(r, 0, 3);
+	s->origin->answered_at = rows_null(r, 0, 4) ? 0 : rows_int(r, 0, 4);
+	s->origin->answered_by = rows_text(r, 0, 5);
+	return 0;
+}
+
 struct signal *
 signal_get(struct ctx *ctx, int64_t id)
 {
@@ -759,7 +832,8 @@ signal_get(struct ctx *ctx, int64_t id)
 		memset(&s->contact, 0, sizeof(s->contact));
 	}
 	if (load_persons(ctx, s, &bad) == -1 || load_concerns(ctx, s) == -1 ||
-	    load_questions(ctx, s, &bad) == -1)
+	    load_questions(ctx, s, &bad) == -1 ||
+	    load_origin(ctx, s, &bad) == -1)
 		return NULL;
 	if (bad) {
 		ctx_clear_error(ctx);

@@ -76,6 +76,16 @@ struct signal_question {
 	int64_t		 answered_at;
 };
 
+/* The advice a signal grew from: what was asked and answered. */
+struct signal_origin {
+	int64_t		 id;			/* the advice */
+	const char	*question;
+	const char	*answer;
+	const char	*answered_by;		/* user name */
+	int64_t		 asked_at;
+	int64_t		 answered_at;
+};
+
 struct signal {
 	int64_t		 id;
 	int64_t		 reporter_id;
@@ -105,6 +115,7 @@ struct signal {
 	size_t		 nconcerns;
 	struct signal_question *questions;
 	size_t		 nquestions;
+	struct signal_origin *origin;		/* NULL: not from advice */
 };
 
 /* Another professional concerned about someone in this signal: who and
@@ -136,6 +147,15 @@ struct signal_line {
 /* File a signal for ctx's user; *id and *triage_due (unix time) out. */
 int	signal_file(struct ctx *, const struct signal_in *, int64_t *id,
 	    int64_t *triage_due);
+
+/*
+ * File a signal from ctx's user's own answered advice, once the person is
+ * known: the advice then names the signal (audited as advice.signal) and
+ * the signal shows the advice.  ST_NOTFOUND for someone else's advice,
+ * ST_CONFLICT while unanswered or when it became a signal already.
+ */
+int	signal_file_from_advice(struct ctx *, int64_t advice,
+	    const struct signal_in *, int64_t *id, int64_t *triage_due);
 
 /*
  * File a signal from the public form: unverified, with the contact sealed,

@@ -5,6 +5,7 @@
  * cells of one statement are the bound parameters of the next, so values
  * cross unchanged (blobs byte for byte).
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -15,7 +16,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"meta", "municipality", "org", "app_user", "login_failure", "session",
 	"api_token", "audit", "region", "region_municipality", "org_region",
 	"signal", "signal_person", "signal_match", "advice",
-	"signal_question",
+	"signal_question", "deadline_rule",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -38,6 +39,7 @@ static const struct {
 	{ Q_COPY_MATCH_ALL, Q_COPY_MATCH_INSERT },
 	{ Q_COPY_ADVICE_ALL, Q_COPY_ADVICE_INSERT },
 	{ Q_COPY_QUESTION_ALL, Q_COPY_QUESTION_INSERT },
+	{ Q_COPY_RULE_ALL, Q_COPY_RULE_UPSERT },
 };
 
 #define AUDIT_PAGE	2000
@@ -127,6 +129,13 @@ copy_job(struct ctx *to, void *p)
 	return 0;
 }
 
+static bool
+made_by_target(const char *table)
+{
+	return strcmp(table, "municipality") == 0 ||
+	    strcmp(table, "meta") == 0 || strcmp(table, "deadline_rule") == 0;
+}
+
 int
 store_copy(struct ctx *from, struct ctx *to)
 {
@@ -135,11 +144,10 @@ store_copy(struct ctx *from, struct ctx *to)
 
 	if (store_counts(to, &have) == -1)
 		return -1;
-	/* Reference data the target made itself may be there; no more. */
+	/* What the target made itself may be there (reference data, the
+	 * rules its migrations installed); no more. */
 	for (i = 0; i < STORE_COPY_TABLES; i++)
-		if (have.n[i] > 0 && strcmp(store_copy_tables[i],
-		    "municipality") != 0 && strcmp(store_copy_tables[i],
-		    "meta") != 0)
+		if (have.n[i] > 0 && !made_by_target(store_copy_tables[i]))
 			return fail(to, ST_CONFLICT, "the target database "
 			    "already holds %s rows", store_copy_tables[i]);
 	return store_write(to, copy_job, from);

@@ -189,6 +189,24 @@ static const char *const sql[Q__COUNT] = {
 	    " OR s.region_id IS NULL)"
 	    " ORDER BY CASE s.urgency WHEN 'acute' THEN 0 WHEN 'days' THEN 1"
 	    " ELSE 2 END, s.created_at, s.id LIMIT ?2",
+	/* The point's numbers: ?2 now, ?3 the end of today. */
+	[Q_SIGNAL_OVERVIEW] =
+	    "SELECT COALESCE(SUM(CASE WHEN s.status = 'received' THEN 1"
+	    " ELSE 0 END), 0), COALESCE(SUM(CASE WHEN s.status = 'in_triage'"
+	    " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN s.triage_due"
+	    " < ?2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN"
+	    " s.triage_due >= ?2 AND s.triage_due <= ?3 THEN 1 ELSE 0 END),"
+	    " 0), COALESCE(SUM(CASE WHEN s.urgency = 'acute' THEN 1 ELSE 0"
+	    " END), 0), (SELECT COUNT(*) FROM signal_question q"
+	    " JOIN signal s2 ON s2.id = q.signal_id WHERE q.answered_at IS NULL"
+	    " AND s2.status IN ('received', 'in_triage') AND (s2.region_id IN"
+	    " (SELECT region_id FROM org_region WHERE org_id = ?1)"
+	    " OR s2.region_id IS NULL)), (SELECT COUNT(*) FROM advice a"
+	    " WHERE a.status = 'open' AND (a.region_id IN (SELECT region_id"
+	    " FROM org_region WHERE org_id = ?1) OR a.region_id IS NULL))"
+	    " FROM signal s WHERE s.status IN ('received', 'in_triage')"
+	    " AND (s.region_id IN (SELECT region_id FROM org_region"
+	    " WHERE org_id = ?1) OR s.region_id IS NULL)",
 	[Q_SIGNAL_GET] =
 	    "SELECT s.id, s.reporter_id, s.reporter_org_id, s.region_id,"
 	    " s.municipality, m.name, s.noticed_on, s.urgency, s.forms,"
@@ -265,14 +283,16 @@ static const char *const sql[Q__COUNT] = {
 	    "UPDATE advice SET question = ?2 WHERE id = ?1",
 	[Q_ADVICE_MINE] =
 	    "SELECT a.id, a.created_at, m.name, a.status, a.question,"
-	    " a.answer, a.answered_at, u.username FROM advice a"
+	    " a.answer, a.answered_at, u.username, a.suggest_signal,"
+	    " a.signal_id, a.municipality FROM advice a"
 	    " JOIN municipality m ON m.code = a.municipality"
 	    " LEFT JOIN app_user u ON u.id = a.answered_by"
 	    " WHERE a.reporter_id = ?1 ORDER BY a.created_at DESC, a.id DESC"
 	    " LIMIT ?2",
 	[Q_ADVICE_QUEUE] =
 	    "SELECT a.id, a.created_at, m.name, a.status, a.question,"
-	    " a.answer, a.answered_at, u.username, o.name FROM advice a"
+	    " a.answer, a.answered_at, u.username, o.name, a.suggest_signal,"
+	    " a.signal_id, a.municipality FROM advice a"
 	    " JOIN municipality m ON m.code = a.municipality"
 	    " LEFT JOIN app_user u ON u.id = a.answered_by"
 	    " LEFT JOIN org o ON o.id = a.reporter_org_id"
@@ -280,11 +300,32 @@ static const char *const sql[Q__COUNT] = {
 	    " WHERE org_id = ?1) OR a.region_id IS NULL"
 	    " ORDER BY a.status DESC, a.created_at, a.id LIMIT ?2",
 	[Q_ADVICE_GET] =
-	    "SELECT id, region_id, status FROM advice WHERE id = ?1",
+	    "SELECT id, region_id, status, reporter_id, signal_id"
+	    " FROM advice WHERE id = ?1",
 	[Q_ADVICE_ANSWER] =
 	    "UPDATE advice SET answer = ?2, answered_by = ?3, answered_at = ?4,"
-	    " status = 'answered' WHERE id = ?1 AND status = 'open'"
-	    " RETURNING id",
+	    " suggest_signal = ?5, status = 'answered'"
+	    " WHERE id = ?1 AND status = 'open' RETURNING id",
+	/* Once only, by the one who asked, after the answer. */
+	[Q_ADVICE_LINK_SIGNAL] =
+	    "UPDATE advice SET signal_id = ?2 WHERE id = ?1"
+	    " AND reporter_id = ?3 AND status = 'answered'"
+	    " AND signal_id IS NULL RETURNING id",
+	[Q_ADVICE_FOR_SIGNAL] =
+	    "SELECT a.id, a.question, a.answer, a.created_at, a.answered_at,"
+	    " u.username FROM advice a"
+	    " LEFT JOIN app_user u ON u.id = a.answered_by"
+	    " WHERE a.signal_id = ?1",
+
+	[Q_RULE_LIST] =
+	    "SELECT r.id, r.name, r.workdays, r.same_day, r.updated_at,"
+	    " u.username FROM deadline_rule r"
+	    " LEFT JOIN app_user u ON u.id = r.updated_by ORDER BY r.id",
+	[Q_RULE_SET] =
+	    "UPDATE deadline_rule SET workdays = ?2, same_day = ?3,"
+	    " updated_by = ?4, updated_at = ?5 WHERE id = ?1 RETURNING id",
+	[Q_RULE_BY_NAME] =
+	    "SELECT workdays, same_day FROM deadline_rule WHERE name = ?1",
 
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
@@ -298,7 +339,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM signal_person),"
 	    " (SELECT COUNT(*) FROM signal_match),"
 	    " (SELECT COUNT(*) FROM advice),"
-	    " (SELECT COUNT(*) FROM signal_question)",
+	    " (SELECT COUNT(*) FROM signal_question),"
+	    " (SELECT COUNT(*) FROM deadline_rule)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -394,13 +436,13 @@ static const char *const sql[Q__COUNT] = {
 	    " ?7)",
 	[Q_COPY_ADVICE_ALL] =
 	    "SELECT id, reporter_id, reporter_org_id, region_id, municipality,"
-	    " question, answer, answered_by, status, created_at, answered_at"
-	    " FROM advice ORDER BY id",
+	    " question, answer, answered_by, status, created_at, answered_at,"
+	    " suggest_signal, signal_id FROM advice ORDER BY id",
 	[Q_COPY_ADVICE_INSERT] =
 	    "INSERT INTO advice (id, reporter_id, reporter_org_id, region_id,"
 	    " municipality, question, answer, answered_by, status, created_at,"
-	    " answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	    " ?11)",
+	    " answered_at, suggest_signal, signal_id) VALUES (?1, ?2, ?3, ?4,"
+	    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	[Q_COPY_QUESTION_ALL] =
 	    "SELECT id, signal_id, asked_by, question, answer, asked_at,"
 	    " answered_at FROM signal_question ORDER BY id",
@@ -408,6 +450,18 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO signal_question (id, signal_id, asked_by, question,"
 	    " answer, asked_at, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	    " ?7)",
+	[Q_COPY_RULE_ALL] =
+	    "SELECT id, name, workdays, same_day, updated_by, updated_at"
+	    " FROM deadline_rule ORDER BY id",
+	/* The target's migrations installed the rules; take the source's
+	 * settings over them. */
+	[Q_COPY_RULE_UPSERT] =
+	    "INSERT INTO deadline_rule (id, name, workdays, same_day,"
+	    " updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	    " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+	    " workdays = excluded.workdays, same_day = excluded.same_day,"
+	    " updated_by = excluded.updated_by,"
+	    " updated_at = excluded.updated_at",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -434,6 +488,7 @@ static const char *const names[Q__COUNT] = {
 	N(Q_REGION_ADD_ORG), N(Q_REGION_BY_NAME), N(Q_REGION_FOR_MUNI),
 	N(Q_SIGNAL_INSERT), N(Q_SIGNAL_SEAL), N(Q_SIGNAL_PERSON_INSERT),
 	N(Q_SIGNAL_PERSON_SEAL), N(Q_SIGNAL_MINE), N(Q_SIGNAL_QUEUE),
+	N(Q_SIGNAL_OVERVIEW),
 	N(Q_SIGNAL_GET), N(Q_SIGNAL_PERSONS), N(Q_SIGNAL_IN_ORG_REGION),
 	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_QUESTION_INSERT),
 	N(Q_QUESTION_SEAL), N(Q_QUESTION_FOR_SIGNAL), N(Q_QUESTION_ANSWER),
@@ -442,12 +497,14 @@ static const char *const names[Q__COUNT] = {
 	N(Q_MATCH_INSERT), N(Q_MATCH_FOR_SIGNAL),
 	N(Q_ADVICE_INSERT), N(Q_ADVICE_SEAL), N(Q_ADVICE_MINE),
 	N(Q_ADVICE_QUEUE), N(Q_ADVICE_GET), N(Q_ADVICE_ANSWER),
+	N(Q_ADVICE_LINK_SIGNAL), N(Q_ADVICE_FOR_SIGNAL), N(Q_RULE_LIST),
+	N(Q_RULE_SET), N(Q_RULE_BY_NAME),
 	N(Q_COPY_REGION_ALL), N(Q_COPY_REGION_INSERT),
 	N(Q_COPY_REGION_MUNI_ALL), N(Q_COPY_ORG_REGION_ALL),
 	N(Q_COPY_SIGNAL_ALL), N(Q_COPY_SIGNAL_INSERT), N(Q_COPY_PERSON_ALL),
 	N(Q_COPY_PERSON_INSERT), N(Q_COPY_MATCH_ALL), N(Q_COPY_MATCH_INSERT),
 	N(Q_COPY_ADVICE_ALL), N(Q_COPY_ADVICE_INSERT), N(Q_COPY_QUESTION_ALL),
-	N(Q_COPY_QUESTION_INSERT),
+	N(Q_COPY_QUESTION_INSERT), N(Q_COPY_RULE_ALL), N(Q_COPY_RULE_UPSERT),
 #undef N
 };
 

@@ -74,6 +74,7 @@ enum query {
 	Q_SIGNAL_PERSON_SEAL,
 	Q_SIGNAL_MINE,
 	Q_SIGNAL_QUEUE,
+	Q_SIGNAL_OVERVIEW,
 	Q_SIGNAL_GET,
 	Q_SIGNAL_PERSONS,
 	Q_SIGNAL_IN_ORG_REGION,
@@ -96,6 +97,13 @@ enum query {
 	Q_ADVICE_QUEUE,
 	Q_ADVICE_GET,
 	Q_ADVICE_ANSWER,
+	Q_ADVICE_LINK_SIGNAL,
+	Q_ADVICE_FOR_SIGNAL,
+
+	/* deadline rules (domain/rule.c) */
+	Q_RULE_LIST,
+	Q_RULE_SET,
+	Q_RULE_BY_NAME,
 
 	/* copying a whole deployment (store/copy.c) */
 	Q_COPY_COUNTS,
@@ -124,6 +132,8 @@ enum query {
 	Q_COPY_ADVICE_INSERT,
 	Q_COPY_QUESTION_ALL,
 	Q_COPY_QUESTION_INSERT,
+	Q_COPY_RULE_ALL,
+	Q_COPY_RULE_UPSERT,
 
 	Q__COUNT
 };

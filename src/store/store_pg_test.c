@@ -995,6 +995,11 @@ test_regions_and_signals(void **state)
 	    &r));
 	assert_true(r->nrows >= 1);
 	assert_int_equal(rows_int(r, 0, 7), 1);		/* one person */
+	must(run(c, a, Q_SIGNAL_OVERVIEW, ARGS(store_int(org), store_int(0),
+	    store_int(INT64_MAX)), &r));
+	assert_int_equal(r->ncols, 7);
+	assert_true(rows_int(r, 0, 0) + rows_int(r, 0, 1) >= 1);
+	assert_int_equal(rows_int(r, 0, 2), 0);		/* none overdue */
 	must(run(c, a, Q_SIGNAL_PUBLIC_MARK, ARGS(store_int(sig),
 	    store_blob(ct, sizeof(ct)), store_text("S-TEST-0001"),
 	    store_blob(bi, sizeof(bi))), NULL));
@@ -1109,20 +1114,73 @@ test_regions_and_signals(void **state)
 		assert_string_equal(rows_text(r, 0, 3), "open");
 		must(run(c, a, Q_ADVICE_GET, ARGS(store_int(adv)), &r));
 		assert_int_equal(rows_int(r, 0, 1), region);
+		assert_true(rows_null(r, 0, 4));	/* no signal yet */
+		/* Not before it is answered. */
+		must(run(c, a, Q_ADVICE_LINK_SIGNAL, ARGS(store_int(adv),
+		    store_int(sig), store_int(uid)), &r));
+		assert_int_equal(r->nrows, 0);
 		must(run(c, a, Q_ADVICE_ANSWER, ARGS(store_int(adv),
 		    store_blob(ct, sizeof(ct)), store_int(uid),
-		    store_int(4600)), &r));
+		    store_int(4600), store_int(1)), &r));
 		assert_int_equal(r->nrows, 1);
 		must(run(c, a, Q_ADVICE_ANSWER, ARGS(store_int(adv),
 		    store_blob(ct, sizeof(ct)), store_int(uid),
-		    store_int(4600)), &r));
+		    store_int(4600), store_int(0)), &r));
 		assert_int_equal(r->nrows, 0);
+		must(run(c, a, Q_ADVICE_MINE, ARGS(store_int(uid),
+		    store_int(10)), &r));
+		assert_int_equal(rows_int(r, 0, 8), 1);	/* suggested */
+		/* Someone else's advice does not link; the asker's does,
+		 * once. */
+		must(run(c, a, Q_ADVICE_LINK_SIGNAL, ARGS(store_int(adv),
+		    store_int(sig), store_int(uid + 1000)), &r));
+		assert_int_equal(r->nrows, 0);
+		must(run(c, a, Q_ADVICE_LINK_SIGNAL, ARGS(store_int(adv),
+		    store_int(sig), store_int(uid)), &r));
+		assert_int_equal(r->nrows, 1);
+		must(run(c, a, Q_ADVICE_LINK_SIGNAL, ARGS(store_int(adv),
+		    store_int(sig), store_int(uid)), &r));
+		assert_int_equal(r->nrows, 0);
+		must(run(c, a, Q_ADVICE_FOR_SIGNAL, ARGS(store_int(sig)), &r));
+		assert_int_equal(r->nrows, 1);
+		assert_int_equal(rows_int(r, 0, 0), adv);
+		blob = rows_blob(r, 0, 1, &len);
+		assert_int_equal(len, sizeof(ct));
 		must(run(c, a, Q_COPY_ADVICE_ALL, NOARGS, &r));
-		assert_int_equal(r->ncols, 11);
-		memcpy(cells, r->cells, 11 * sizeof(cells[0]));
+		assert_int_equal(r->ncols, 13);
+		memcpy(cells, r->cells, 13 * sizeof(cells[0]));
 		cells[0] = store_int(800005);
-		must(run(c, a, Q_COPY_ADVICE_INSERT, cells, 11, NULL));
+		cells[12] = store_null();	/* one advice per signal */
+		must(run(c, a, Q_COPY_ADVICE_INSERT, cells, 13, NULL));
 	}
+	/* Deadline rules: installed by the migration, changed, copied. */
+	must(run(c, a, Q_RULE_LIST, NOARGS, &r));
+	assert_int_equal(r->nrows, 3);
+	assert_string_equal(rows_text(r, 1, 1), "triage_days");
+	assert_int_equal(rows_int(r, 1, 2), 3);
+	must(run(c, a, Q_RULE_SET, ARGS(store_int(2), store_int(4),
+	    store_int(0), store_int(uid), store_int(4700)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_RULE_SET, ARGS(store_int(99), store_int(4),
+	    store_int(0), store_int(uid), store_int(4700)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_RULE_BY_NAME, ARGS(store_text("triage_days")), &r));
+	assert_int_equal(rows_int(r, 0, 0), 4);
+	assert_int_equal(run(c, a, Q_RULE_SET, ARGS(store_int(2),
+	    store_int(61), store_int(0), store_int(uid), store_int(4700)),
+	    NULL), -1);			/* the CHECK holds */
+	must(run(c, a, Q_COPY_RULE_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 6);
+	memcpy(cells, r->cells, 6 * sizeof(cells[0]));
+	cells[2] = store_int(7);
+	must(run(c, a, Q_COPY_RULE_UPSERT, cells, 6, NULL));
+	must(run(c, a, Q_RULE_BY_NAME, ARGS(store_text("triage_acute")), &r));
+	assert_int_equal(rows_int(r, 0, 0), 7);
+	assert_int_equal(rows_int(r, 0, 1), 1);
+	must(run(c, a, Q_RULE_SET, ARGS(store_int(1), store_int(0),
+	    store_int(1), store_null(), store_null()), NULL));
+	must(run(c, a, Q_RULE_SET, ARGS(store_int(2), store_int(3),
+	    store_int(0), store_null(), store_null()), NULL));
 	must(run(c, a, Q_COPY_REGION_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 4);
 	must(run(c, a, Q_COPY_REGION_INSERT, ARGS(store_int(800001),

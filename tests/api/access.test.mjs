@@ -40,6 +40,8 @@ const EXPECT = {
 	'GET /api/signals/mine': { action: 'signal.create',
 	    roles: REPORTING },
 	'GET /api/signals/queue': { action: 'signal.triage', roles: ADVISOR },
+	'GET /api/signals/overview': { action: 'signal.triage',
+	    roles: ADVISOR },
 	'GET /api/signals/{id}': { action: 'signal.read', roles: REPORTING },
 	'POST /api/signals/{id}/claim': { action: 'signal.triage',
 	    roles: ADVISOR },
@@ -56,6 +58,12 @@ const EXPECT = {
 	'GET /api/advice/queue': { action: 'signal.triage', roles: ADVISOR },
 	'POST /api/advice/{id}/answer': { action: 'signal.triage',
 	    roles: ADVISOR },
+	'POST /api/advice/{id}/signal': { action: 'signal.create',
+	    roles: REPORTING },
+	'GET /api/deadlines': { action: 'deadline.list',
+	    roles: ['advisor', 'admin'] },
+	'POST /api/deadlines/{id}': { action: 'deadline.update',
+	    roles: ADMIN },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -65,7 +73,8 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/signals/{id}/decision', 'POST /api/advice',
     'POST /api/public/signals', 'POST /api/signals/{id}/questions',
     'POST /api/signals/{id}/questions/{qid}/answer',
-    'POST /api/advice/{id}/answer']);
+    'POST /api/advice/{id}/answer', 'POST /api/advice/{id}/signal',
+    'POST /api/deadlines/{id}']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

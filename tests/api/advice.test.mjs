@@ -84,3 +84,96 @@ test('bad input is named and changes nothing', async () => {
 	assert.equal((await reporter.get('/api/advice/mine')).body.advice
 	    .length, before);
 });
+
+// The point answers and suggests reporting it; the reporter adds the
+// person and the advice becomes a signal, once, that shows where it came
+// from.
+test('an answered advice becomes a signal with the person', async () => {
+	const q = await reporter.post('/api/advice', { municipality: 'GM0384',
+	    question: QUESTION });
+	const id = q.body.id;
+	const person = { kind: 'victim', name: 'Noor Visser',
+	    birth_date: '2010-04-02' };
+	const body = { municipality: 'GM0384', urgency: 'days',
+	    indicators: ['OM-1a-1'], persons: [person] };
+
+	// Not while it waits for an answer.
+	assertError(await reporter.post(`/api/advice/${id}/signal`, body), 409,
+	    'conflict');
+	const a = await advisor.post(`/api/advice/${id}/answer`,
+	    { answer: 'Meld dit als signaal, met de naam erbij.',
+	    suggest_signal: true });
+	assert.equal(a.status, 200, a.text);
+	let own = (await reporter.get('/api/advice/mine')).body.advice
+	    .find((x) => x.id === id);
+	assert.equal(own.suggest_signal, true);
+	assert.equal(own.signal_id, null);
+	assert.equal(own.municipality, 'GM0384');
+
+	// Bad input names the field and changes nothing.
+	const bad = await reporter.post(`/api/advice/${id}/signal`,
+	    { ...body, persons: [{ ...person, birth_date: '2010-02-30' }] });
+	assertError(bad, 400, 'invalid');
+	assert.deepEqual(fieldNames(bad), ['persons[0].birth_date']);
+	assertError(await reporter.post(`/api/advice/${id}/signal`,
+	    { ...body, advice: 1 }), 400, 'invalid');
+	// Someone else's advice does not exist for them.
+	const coordinator = await loginAs(server, 'demo-coordinator');
+	assertError(await coordinator.post(`/api/advice/${id}/signal`, body),
+	    404, 'not_found');
+	assertError(await reporter.post('/api/advice/999999/signal', body),
+	    404, 'not_found');
+	own = (await reporter.get('/api/advice/mine')).body.advice
+	    .find((x) => x.id === id);
+	assert.equal(own.signal_id, null);
+
+	const s = await reporter.post(`/api/advice/${id}/signal`, body);
+	assert.equal(s.status, 201, s.text);
+	assert.equal(s.body.status, 'received');
+	own = (await reporter.get('/api/advice/mine')).body.advice
+	    .find((x) => x.id === id);
+	assert.equal(own.signal_id, s.body.id);
+	assertError(await reporter.post(`/api/advice/${id}/signal`, body), 409,
+	    'conflict');
+
+	// Both sides see where the signal came from.
+	for (const who of [reporter, advisor]) {
+		const d = await who.get(`/api/signals/${s.body.id}`);
+		assert.equal(d.status, 200, d.text);
+		assert.equal(d.body.from_advice.id, id);
+		assert.equal(d.body.from_advice.question, QUESTION);
+		assert.match(d.body.from_advice.answer, /Meld dit/);
+		assert.equal(d.body.persons[0].name, 'Noor Visser');
+	}
+	const plain = await reporter.post('/api/signals', body);
+	assert.equal((await reporter.get(`/api/signals/${plain.body.id}`))
+	    .body.from_advice, null);
+
+	// One signal for the one advice, and the step is on the trail.
+	assert.equal((await sql(server.dataDir, 'SELECT COUNT(*) FROM advice ' +
+	    `WHERE signal_id = ${s.body.id}`)).trim(), '1');
+	const acts = await sql(server.dataDir, 'SELECT action FROM audit ' +
+	    `WHERE object_type = 'advice' AND object_id = ${id} ORDER BY id`);
+	assert.deepEqual(acts.trim().split('\n'), ['advice.ask',
+	    'advice.answer', 'advice.signal']);
+	const sacts = await sql(server.dataDir, 'SELECT action FROM audit ' +
+	    `WHERE object_type = 'signal' AND object_id = ${s.body.id} ` +
+	    'ORDER BY id LIMIT 1');
+	assert.equal(sacts.trim(), 'signal.create');
+});
+
+test('two tries at once make one signal', async () => {
+	const q = await reporter.post('/api/advice', { municipality: 'GM0384',
+	    question: QUESTION });
+	await advisor.post(`/api/advice/${q.body.id}/answer`,
+	    { answer: 'Graag als signaal.' });
+	const body = { municipality: 'GM0384', indicators: ['OM-1a-1'],
+	    persons: [{ kind: 'victim', name: 'Sam de Boer' }] };
+	const before = Number(await sql(server.dataDir,
+	    'SELECT COUNT(*) FROM signal'));
+	const rs = await Promise.all([1, 2, 3, 4].map(() =>
+	    reporter.post(`/api/advice/${q.body.id}/signal`, body)));
+	assert.deepEqual(rs.map((r) => r.status).sort(), [201, 409, 409, 409]);
+	assert.equal(Number(await sql(server.dataDir,
+	    'SELECT COUNT(*) FROM signal')), before + 1);
+});

@@ -321,3 +321,54 @@ test('the point asks the reporter a question; the reporter answers',
 	assert.deepEqual(acts.trim().split('\n'), ['signal.ask',
 	    'signal.answer']);
 });
+
+test('the point overview counts what waits, what is late and what is due',
+    async () => {
+	const view = async () => {
+		const r = await advisor.get('/api/signals/overview');
+		assert.equal(r.status, 200, r.text);
+		return r.body;
+	};
+	const o0 = await view();
+	const acute = await reporter.post('/api/signals', { ...good(),
+	    urgency: 'acute', persons: [] });
+	assert.equal(acute.status, 201);
+	await reporter.post('/api/signals', { ...good(),
+	    municipality: 'GM0599', persons: [] });	// another point
+	const o1 = await view();
+	assert.equal(o1.received, o0.received + 1);
+	assert.equal(o1.acute, o0.acute + 1);
+	assert.equal(o1.due_today, o0.due_today + 1);
+	assert.equal(o1.overdue, o0.overdue);
+
+	const id = acute.body.id;
+	assert.equal((await advisor.post(`/api/signals/${id}/claim`)).status,
+	    200);
+	await advisor.post(`/api/signals/${id}/questions`,
+	    { question: 'Is zij nu veilig?' });
+	await reporter.post('/api/advice', { municipality: 'GM0362',
+	    question: 'Een vraag zonder namen erin.' });
+	const o2 = await view();
+	assert.equal(o2.received, o1.received - 1);
+	assert.equal(o2.in_triage, o1.in_triage + 1);
+	assert.equal(o2.waiting_for_reporter, o1.waiting_for_reporter + 1);
+	assert.equal(o2.advice_open, o1.advice_open + 1);
+
+	// Past its deadline (the clock moved on): late, no longer "today".
+	await sql(server.dataDir, 'UPDATE signal SET triage_due = ' +
+	    `triage_due - 3 * 86400 WHERE id = ${id}`);
+	const o3 = await view();
+	assert.equal(o3.overdue, o2.overdue + 1);
+	assert.equal(o3.due_today, o2.due_today - 1);
+
+	assert.equal((await advisor.post(`/api/signals/${id}/decision`,
+	    { decision: 'acute_safety' })).status, 200);
+	const o4 = await view();
+	assert.equal(o4.in_triage, o3.in_triage - 1);
+	assert.equal(o4.overdue, o3.overdue - 1);
+	assert.equal(o4.acute, o3.acute - 1);
+	assert.equal(o4.waiting_for_reporter, o3.waiting_for_reporter - 1);
+
+	assertError(await reporter.get('/api/signals/overview'), 403,
+	    'forbidden');
+});

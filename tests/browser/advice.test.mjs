@@ -263,7 +263,7 @@ test('a reporter asks by keyboard, the advisor answers, the reporter ' +
 	await accessible(ap, 'an answer form with an error (nl)');
 
 	await ap.keyboard.type(answer);
-	await ap.keyboard.press('Tab');
+	await tabTo(ap, `${item} button[type="submit"]`);
 	await ap.keyboard.press('Enter');
 	await ap.waitForFunction(() => /Uw antwoord is verstuurd/.test(
 	    document.querySelector('main [role="status"]')?.textContent));
@@ -338,7 +338,8 @@ test('the advice pages follow the role', async (t) => {
 		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen',
 		    'Advies vragen'],
 		'demo-policy': ['Start'],
-		'demo-admin': ['Start', 'Organisaties', 'Gebruikers'],
+		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
+		    'Termijnen'],
 	};
 	for (const [user, links] of Object.entries(menus)) {
 		const other = await loginAs(t, user);
@@ -366,4 +367,81 @@ test('the advice pages follow the role', async (t) => {
 	assert.equal((await page.evaluate(() => fetch('/api/advice/queue',
 	    { credentials: 'same-origin' }).then((r) => r.status))), 403);
 	clean(problems);
+});
+
+// The demo has a question the point answered asking to report it: the
+// reporter adds the person and reports it from the advice, by keyboard;
+// the question then links to the signal, and the advisor sees the same.
+test('an answered question becomes a signal with the person', async (t) => {
+	const reporter = await loginAs(t, 'demo-reporter');
+	const page = reporter.page;
+	await tabTo(page, 'nav a[href="#/advice"]');
+	await page.keyboard.press('Enter');
+	await landedOn(page, 'Advies vragen');
+	const mine = (await apiJson(page, '/api/advice/mine')).advice;
+	const asked = mine.find((a) => a.suggest_signal && !a.signal_id);
+	assert.ok(asked, 'the demo has a question the point asks to report');
+	const item = `li.app-advice[data-advice="${asked.id}"]`;
+	await page.waitForSelector(item);
+	assert.match((await itemData(page, asked.id)).Signaal,
+	    /^Het meldpunt vraagt u dit als signaal te melden\. Meld dit als signaal$/);
+	// One that was answered without the request still offers the way.
+	const plain = mine.find((a) => a.status === 'answered' &&
+	    !a.suggest_signal && !a.signal_id);
+	assert.equal((await itemData(page, plain.id)).Signaal,
+	    'Meld dit als signaal');
+	// Not for one still waiting for its answer.
+	const waiting = mine.find((a) => a.status === 'open');
+	assert.equal((await itemData(page, waiting.id)).Signaal, undefined);
+
+	await tabTo(page, `${item} a[href="#/advice/${asked.id}"]`);
+	await page.keyboard.press('Enter');
+	await landedOn(page, 'Advies melden als signaal');
+	assert.equal(await page.getAttribute('nav a[href="#/advice"]',
+	    'aria-current'), 'true');
+	await page.waitForFunction(() => document.querySelector(
+	    'select[name="municipality"]')?.options.length > 300);
+	assert.equal(await page.inputValue('select[name="municipality"]'),
+	    asked.municipality, 'the municipality of the question');
+	assert.equal(await page.inputValue('textarea[name="description"]'),
+	    asked.question, 'the question as the description');
+	assert.match(await page.textContent('.app-from-advice'),
+	    /Dit zijn signalen van arbeidsuitbuiting/);
+	await accessible(page, 'advice to signal (nl)');
+	await switchLang(page, 'en');
+	assert.equal((await page.textContent('#page-title')).trim(),
+	    'Report advice as a signal');
+	await accessible(page, 'advice to signal (en)');
+	await switchLang(page, 'nl');
+
+	await tabTo(page, 'input[name$="name"]');
+	await page.keyboard.type('Tomasz Nowak');
+	await tabTo(page, 'main form button[type="submit"]');
+	await page.keyboard.press('Enter');
+	await landedOn(page, 'Signaal ontvangen');
+	const after = (await apiJson(page, '/api/advice/mine')).advice
+	    .find((a) => a.id === asked.id);
+	assert.ok(after.signal_id > 0, 'the question names its signal');
+	const signal = await apiJson(page, `/api/signals/${after.signal_id}`);
+	assert.equal(signal.persons[0].name, 'Tomasz Nowak');
+	assert.equal(signal.from_advice.id, asked.id);
+
+	// Back at the questions: the link to the signal, no second report.
+	await page.goto(`${server.url}/#/advice`);
+	await page.waitForSelector(`${item} a[href="#/signals/${
+	    after.signal_id}"]`);
+	assert.equal((await itemData(page, asked.id)).Signaal,
+	    `Signaal ${after.signal_id}`);
+	await page.goto(`${server.url}/#/advice/${asked.id}`);
+	await page.waitForFunction(() => /al gemeld als signaal/.test(
+	    document.querySelector('main')?.textContent ?? ''));
+	assert.equal(await page.locator('main form').count(), 0);
+	clean(reporter.problems);
+
+	// The advisor's list says what became of it.
+	const advisor = await loginAs(t, 'demo-advisor');
+	await advisor.page.goto(`${server.url}/#/advice/queue`);
+	await advisor.page.waitForSelector(`${item} a[href="#/queue/${
+	    after.signal_id}"]`);
+	clean(advisor.problems);
 });

@@ -220,7 +220,8 @@ test('demo-admin logs in by keyboard: banner, nav, languages, axe',
 	const nav = page.locator('nav#main-nav');
 	assert.equal(await nav.getAttribute('aria-label'), 'Hoofdmenu');
 	assert.deepEqual((await nav.locator('a').allTextContents())
-	    .map((s) => s.trim()), ['Start', 'Organisaties', 'Gebruikers']);
+	    .map((s) => s.trim()), ['Start', 'Organisaties', 'Gebruikers',
+	    'Termijnen']);
 	assert.equal(await nav.locator('a[aria-current="page"]')
 	    .textContent(), 'Start');
 	assert.match(await page.textContent('main'), /beheerder/);

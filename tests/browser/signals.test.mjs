@@ -501,7 +501,8 @@ test('the menu and the pages follow the role', async (t) => {
 		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen',
 		    'Advies vragen'],
 		'demo-policy': ['Start'],
-		'demo-admin': ['Start', 'Organisaties', 'Gebruikers'],
+		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
+		    'Termijnen'],
 	};
 	for (const [user, links] of Object.entries(menus)) {
 		const other = await loginAs(t, user);

@@ -1,0 +1,30 @@
+/*
+ * overview: the numbers an advice-and-reporting point works by, for its
+ * advisors: what waits for triage, what is past its deadline or due
+ * today, what is acute, what waits for a reporter's answer, and the open
+ * questions for advice.  Counts over the regions the point serves (and
+ * the municipalities no point covers yet), never a person or a text, so
+ * reading them is not audited.
+ */
+#ifndef SCHAKEL_OVERVIEW_H
+#define SCHAKEL_OVERVIEW_H
+
+#include <stdint.h>
+
+struct ctx;
+
+struct overview {
+	int64_t		 received;	/* not yet claimed */
+	int64_t		 in_triage;	/* claimed, not decided */
+	int64_t		 overdue;	/* of those two, past the deadline */
+	int64_t		 due_today;	/* due before the end of today */
+	int64_t		 acute;
+	int64_t		 waiting_reporter;	/* open questions */
+	int64_t		 advice_open;
+	int64_t		 at;		/* the moment counted */
+};
+
+/* The overview of ctx's user's point; only advisors have one. */
+int	overview_point(struct ctx *, struct overview *);
+
+#endif
