@@ -1,8 +1,8 @@
 // app: the entry module.  It asks the server who is logged in, shows the
 // login view or the shell (header, demo banner, navigation by role), and
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
-// #/signals/new, #/signals, #/queue, #/queue/7, #/advice, #/advice/queue,
-// #/advice/7, #/deadlines).
+// #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7, #/advice,
+// #/advice/queue, #/advice/7, #/deadlines).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -25,6 +25,7 @@ import { renderOrgs } from './orgs.js';
 import { renderPublicForm, renderPublicStatus } from './public.js';
 import { renderQueue, renderSignalDetail } from './queue.js';
 import { renderSignalForm } from './signal-form.js';
+import { renderSignalView } from './signal-view.js';
 import { renderMySignals } from './signals.js';
 import { renderStart } from './start.js';
 import { renderUsers } from './users.js';
@@ -46,6 +47,8 @@ const ROUTES = {
 	signals: { key: 'signals.title', roles: FILERS,
 	    nav: ['reporter', 'coordinator', 'provider'],
 	    render: renderMySignals },
+	'signals/:id': { key: 'signals.detail.title', roles: FILERS,
+	    parent: 'signals', render: renderSignalView },
 	advice: { key: 'advice.title', roles: FILERS,
 	    nav: ['reporter', 'coordinator', 'provider'],
 	    render: renderAdvice },

@@ -54,6 +54,15 @@ export function h(tag, props = {}, ...children) {
 	return el;
 }
 
+// Replaces the children of el, leaving out null, undefined and false as
+// h() does (el.replaceChildren(null) would show the text "null").
+// Returns el.
+export function fill(el, ...children) {
+	el.replaceChildren(...children.flat().filter((c) =>
+	    c !== null && c !== undefined && c !== false));
+	return el;
+}
+
 // The page heading: focusable from script so navigation can move focus
 // to it, but not in the tab order.
 export function pageHeading(key) {

@@ -1,7 +1,8 @@
 // parts: form and display parts the signal pages share, built from NL
 // Design System classes like dom.js builds its own: text areas, groups of
 // checkboxes and radio buttons in a fieldset with a legend, data lists,
-// dates, and words for the codes of signals (status, urgency, decision).
+// dates, words for the codes of signals (status, urgency, decision),
+// sections under a heading and the list of who else is concerned.
 // At the end, the fields of a signal itself (signalFields): the report
 // form of a logged-in professional and the public form without an
 // account fill in the same signal, so they share one set of fields.
@@ -11,7 +12,7 @@
 // "name[3]") under its legend.
 
 import { missing } from './api.js';
-import { button, field, h, nextId, setOptions } from './dom.js';
+import { button, field, h, nextId, setOptions, table } from './dom.js';
 import { formatDate, has, label, localized } from './i18n.js';
 
 // A labelled text area; opts as dom.field (name, key, id, hint, required,
@@ -152,6 +153,42 @@ export function freeText(text) {
 	if (text === null || text === undefined || text === '')
 		return none();
 	return h('span', { class: 'app-free-text', text: String(text) });
+}
+
+// A section named by its h2 (id hid, text key).  The heading takes focus
+// from script, so an action in the section can bring the user back to it.
+export function section(hid, key, ...content) {
+	return h('section', { 'aria-labelledby': hid },
+	    h('h2', { class: 'utrecht-heading-2', id: hid, tabindex: '-1',
+		i18n: key }), ...content);
+}
+
+// A phone number as typed, as a link that dials it.
+export function telLink(phone) {
+	if (phone === null || phone === undefined || phone === '')
+		return none();
+	const digits = String(phone).replace(/[^0-9+]/g, '');
+	if (digits === '')
+		return h('span', { text: String(phone) });
+	return h('a', { class: 'utrecht-link app-nowrap',
+	    href: `tel:${digits}`, text: String(phone) });
+}
+
+// The other professionals worried about the same person (a signal's
+// also_concerned): who they are and how to reach them, nothing else of
+// their signal.  null when there are none.
+export function concernedSection(hid, list) {
+	if (!Array.isArray(list) || list.length === 0)
+		return null;
+	return section(hid, 'concerned.title',
+	    h('p', { class: 'utrecht-paragraph', i18n: 'concerned.intro' }),
+	    table(hid, ['concerned.col.name', 'concerned.col.org',
+		'concerned.col.phone'],
+	    list.map((c) => [
+		String(c.username ?? ''),
+		String(c.org_name ?? ''),
+		telLink(c.phone),
+	    ])));
 }
 
 // Today in the browser's own time zone as YYYY-MM-DD.

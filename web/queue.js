@@ -8,15 +8,21 @@
 // has it, and, for the advisor who claimed it, the decision form: the
 // reason is required for "no further action" and the legal basis (or
 // consent) for forwarding to the police or the labour inspectorate.
+// Any advisor of the point may ask the reporter a question while the
+// signal is open (questions.js); a signal from the public form has no
+// account to read it in, so the page says whom to call back instead.
+// Other professionals worried about the same person are listed with how
+// to reach them, and nothing else of their signal.
 
 import { ApiError, clearErrors, get, missing, post, showError, showInvalid }
     from './api.js';
-import { alertBox, button, field, h, pageHeading, para, table }
+import { alertBox, button, field, fill, h, pageHeading, para, table }
     from './dom.js';
 import { formNode, indicatorNode, joined, loadCatalog, markerNode }
     from './catalog.js';
-import { codeNode, dataList, dateNode, freeText, none, textArea }
-    from './parts.js';
+import { codeNode, concernedSection, dataList, dateNode, freeText, none,
+    section, telLink, textArea } from './parts.js';
+import { askForm, questionList } from './questions.js';
 import { outcomeNode } from './signals.js';
 
 export const DECISIONS = ['no_action', 'advice_given', 'open_case',
@@ -38,7 +44,7 @@ function dueNode(due, overdue, style) {
 		i18n: 'queue.overdue' }) : null);
 }
 
-function urgencyNode(u) {
+export function urgencyNode(u) {
 	return h('span', { class: `app-urgency app-urgency--${u}` },
 	    codeNode('urgency', u));
 }
@@ -128,10 +134,77 @@ function personNode(cat, p, i, headingId) {
 	    ]));
 }
 
+// What the reporter filed, as sections under h2 headings: the indicators
+// ticked, the forms of exploitation, the reporter's own words and the
+// people.  Headings get ids prefix-indicators and so on; with prefix
+// 'view' (the reporter's own page) the reporter's words are "yours".
+// The question for advice a signal grew from, with the point's answer;
+// null when it did not come from one.
+function originSection(id, a) {
+	if (!a)
+		return null;
+	return section(id, 'signal.from_advice',
+	    dataList([
+		['advice.asked_on.plain', dateNode(a.asked_at)],
+		['advice.question', freeText(a.question)],
+		['advice.answer', a.answer ? freeText(a.answer) : none()],
+		['advice.answered_by', a.answered_by ?
+		    String(a.answered_by) : null],
+	    ], { 'data-from-advice': String(a.id ?? '') }));
+}
+
+export function filedSections(cat, s, prefix) {
+	const list = (v) => (Array.isArray(v) ? v : String(v ?? '')
+	    .split(',')).filter((x) => x !== '');
+	const indicators = list(s.indicators);
+	const forms = list(s.forms);
+	const persons = Array.isArray(s.persons) ? s.persons : [];
+	const words = prefix === 'view' ? 'view' : 'detail';
+	return [
+	    section(`${prefix}-indicators`, 'detail.indicators',
+		indicators.length === 0 ? para('signal.none') :
+		    h('ul', { class: 'utrecht-unordered-list' },
+			indicators.map((i) => h('li', {
+			    class: 'utrecht-unordered-list__item' },
+			    indicatorNode(cat, i))))),
+	    section(`${prefix}-forms`, 'detail.forms',
+		forms.length === 0 ? para('signal.none') :
+		    h('p', { class: 'utrecht-paragraph' },
+			joined(forms, (f) => formNode(cat, f)))),
+	    originSection(`${prefix}-advice`, s.from_advice),
+	    section(`${prefix}-description`, `${words}.description`,
+		h('p', { class: 'utrecht-paragraph' },
+		    freeText(s.description))),
+	    section(`${prefix}-actions`, `${words}.actions_taken`,
+		h('p', { class: 'utrecht-paragraph' },
+		    freeText(s.actions_taken))),
+	    section(`${prefix}-persons`, 'signal.persons',
+		persons.length === 0 ? para('signal.persons.none') :
+		    persons.map((p, i) => personNode(cat, p, i,
+			`${prefix}-person`))),
+	];
+}
+
+// Who reported: the account and its organisation, or, for a signal from
+// the public form, the name and organisation the reporter typed.
+function reporterNode(s) {
+	if (s.unverified && s.contact)
+		return h('span', {},
+		    String(s.contact.name ?? ''),
+		    s.contact.org ? `, ${s.contact.org}` : '',
+		    ' (', h('span', { i18n: 'contact.unverified' }), ')');
+	return h('span', {},
+	    String(s.reporter?.username ?? ''),
+	    s.reporter?.org_name ? `, ${s.reporter.org_name}` : '');
+}
+
 export function renderSignalDetail(main, page, me, id) {
 	const status = h('div', { role: 'status', class: 'app-status' });
 	const errors = h('div', { class: 'app-alerts' });
 	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
+	// The questions' own news: kept across reloads, shown in the section.
+	const asked = h('div', { role: 'status', class: 'app-status' });
+	const askErrors = h('div', { class: 'app-alerts' });
 	main.replaceChildren(
 	    h('h1', { class: 'utrecht-heading-1', id: 'page-title',
 		tabindex: '-1', i18n: 'queue.detail.title',
@@ -167,17 +240,8 @@ export function renderSignalDetail(main, page, me, id) {
 	function show(s, cat) {
 		const mine = typeof s.claimed_by === 'string' &&
 		    s.claimed_by === me.username;
-		const list = (v) => (Array.isArray(v) ? v : String(v ?? '')
-		    .split(',')).filter((x) => x !== '');
-		const indicators = list(s.indicators);
-		const forms = list(s.forms);
-		const persons = Array.isArray(s.persons) ? s.persons : [];
-		const section = (hid, key, ...content) => h('section',
-		    { 'aria-labelledby': hid },
-		    h('h2', { class: 'utrecht-heading-2', id: hid,
-			tabindex: '-1', i18n: key }), ...content);
 
-		body.replaceChildren(
+		fill(body,
 		    s.urgency === 'acute' && ['received', 'in_triage']
 			.includes(s.status) ? alertBox('warning', null,
 			para('queue.acute')) : null,
@@ -191,10 +255,9 @@ export function renderSignalDetail(main, page, me, id) {
 			    dateNode(s.noticed_on, 'day') : none()],
 			['signal.col.municipality',
 			    String(s.municipality_name ?? '')],
-			['queue.col.reporter', h('span', {},
-			    String(s.reporter?.username ?? ''),
-			    s.reporter?.org_name ?
-				`, ${s.reporter.org_name}` : '')],
+			['queue.col.reporter', reporterNode(s)],
+			['contact.phone', s.unverified && s.contact ?
+			    telLink(s.contact.phone) : null],
 			['queue.col.claimed', s.claimed_by ?
 			    String(s.claimed_by) : none()],
 			['signal.col.outcome', s.decision || s.outcome ?
@@ -204,27 +267,34 @@ export function renderSignalDetail(main, page, me, id) {
 			['decide.legal_basis', s.legal_basis ?
 			    freeText(s.legal_basis) : null],
 		    ]),
-		    section('detail-indicators', 'detail.indicators',
-			indicators.length === 0 ? para('signal.none') :
-			    h('ul', { class: 'utrecht-unordered-list' },
-				indicators.map((i) => h('li', {
-				    class: 'utrecht-unordered-list__item' },
-				    indicatorNode(cat, i))))),
-		    section('detail-forms', 'detail.forms',
-			forms.length === 0 ? para('signal.none') :
-			    h('p', { class: 'utrecht-paragraph' },
-				joined(forms, (f) => formNode(cat, f)))),
-		    section('detail-description', 'detail.description',
-			h('p', { class: 'utrecht-paragraph' },
-			    freeText(s.description))),
-		    section('detail-actions', 'detail.actions_taken',
-			h('p', { class: 'utrecht-paragraph' },
-			    freeText(s.actions_taken))),
-		    section('detail-persons', 'signal.persons',
-			persons.length === 0 ? para('signal.persons.none') :
-			    persons.map((p, i) => personNode(cat, p, i,
-				'detail-person'))),
-		    triage(s, mine));
+		    ...filedSections(cat, s, 'detail'),
+		    concernedSection('detail-concerned', s.also_concerned),
+		    triage(s, mine),
+		    questions(s));
+	}
+
+	// The questions to the reporter and, while the signal is open and
+	// its reporter has an account to read them in, the form to ask one.
+	function questions(s) {
+		let ask;
+		if (s.unverified)
+			ask = para('question.no_account', {
+				name: String(s.contact?.name ?? ''),
+				org: String(s.contact?.org ?? ''),
+				phone: String(s.contact?.phone ?? ''),
+			});
+		else if (s.status === 'closed')
+			ask = para('question.ask.closed');
+		else
+			ask = askForm({ id, page, status: asked,
+			    errors: askErrors,
+			    reload: () => load('#detail-questions') });
+		const list = s.questions ?? [];
+		return section('detail-questions', 'questions.to_reporter',
+		    asked, askErrors,
+		    s.unverified && list.length === 0 ? null :
+			questionList(list, 'questions.none'),
+		    ask);
 	}
 
 	// The part that acts: claim, the decision form, or who has it.
@@ -258,6 +328,8 @@ export function renderSignalDetail(main, page, me, id) {
 		claim.setAttribute('aria-busy', 'true');
 		errors.replaceChildren();
 		status.replaceChildren();
+		asked.replaceChildren();
+		askErrors.replaceChildren();
 		try {
 			await post(`/api/signals/${encodeURIComponent(id)}` +
 			    '/claim');
@@ -333,6 +405,8 @@ export function renderSignalDetail(main, page, me, id) {
 			}
 			clearErrors(form, formErrors);
 			status.replaceChildren();
+			asked.replaceChildren();
+			askErrors.replaceChildren();
 			const out = { decision: d };
 			const r = reason.control.value.trim();
 			if (r !== '')

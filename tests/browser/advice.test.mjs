@@ -436,12 +436,30 @@ test('an answered question becomes a signal with the person', async (t) => {
 	await page.waitForFunction(() => /al gemeld als signaal/.test(
 	    document.querySelector('main')?.textContent ?? ''));
 	assert.equal(await page.locator('main form').count(), 0);
+	// The signal's own page shows the question it grew from.
+	const origin = `[data-from-advice="${asked.id}"]`;
+	await tabTo(page, `main a[href="#/signals/${after.signal_id}"]`);
+	await page.keyboard.press('Enter');
+	await page.waitForSelector(origin);
+	assert.match(await page.textContent(origin),
+	    /Dit zijn signalen van arbeidsuitbuiting/);
+	await accessible(page, 'a signal from advice, reporter (nl)');
 	clean(reporter.problems);
 
-	// The advisor's list says what became of it.
+	// The advisor's list says what became of it, and the signal shows
+	// the question and the answer.
 	const advisor = await loginAs(t, 'demo-advisor');
-	await advisor.page.goto(`${server.url}/#/advice/queue`);
-	await advisor.page.waitForSelector(`${item} a[href="#/queue/${
+	const ap = advisor.page;
+	await ap.goto(`${server.url}/#/advice/queue`);
+	await ap.waitForSelector(`${item} a[href="#/queue/${
 	    after.signal_id}"]`);
+	await tabTo(ap, `${item} a[href="#/queue/${after.signal_id}"]`);
+	await ap.keyboard.press('Enter');
+	await ap.waitForSelector(origin);
+	assert.match(await ap.textContent(origin), new RegExp(
+	    asked.question.slice(0, 30).replace(/[.?()]/g, '\\$&')));
+	await accessible(ap, 'a signal from advice, advisor (nl)');
+	await switchLang(ap, 'en');
+	await accessible(ap, 'a signal from advice, advisor (en)');
 	clean(advisor.problems);
 });
