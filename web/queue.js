@@ -198,25 +198,12 @@ function reporterNode(s) {
 	    s.reporter?.org_name ? `, ${s.reporter.org_name}` : '');
 }
 
-export function renderSignalDetail(main, page, me, id) {
-	const status = h('div', { role: 'status', class: 'app-status' });
-	const errors = h('div', { class: 'app-alerts' });
-	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
-	// The questions' own news: kept across reloads, shown in the section.
-	const asked = h('div', { role: 'status', class: 'app-status' });
-	const askErrors = h('div', { class: 'app-alerts' });
-	main.replaceChildren(
-	    h('h1', { class: 'utrecht-heading-1', id: 'page-title',
-		tabindex: '-1', i18n: 'queue.detail.title',
-		args: { id: String(id) } }),
-	    h('p', { class: 'utrecht-paragraph' },
-		h('a', { class: 'utrecht-link', href: '#/queue',
-		    i18n: 'queue.back' })),
-	    status, errors, body);
-	load();
-
-	// Fetches the signal and shows it; then focuses `then`, if given.
-	async function load(then) {
+// The loader of a signal page: load(then) fetches signal id (reading it
+// is audited on the server) with the catalogue, hands both to show, and
+// then focuses the element matching `then`, if given; a failure empties
+// body and is shown in errors.
+export function signalLoader({ id, page, main, body, errors, show }) {
+	return async function load(then) {
 		body.setAttribute('aria-busy', 'true');
 		try {
 			const [s, cat] = await Promise.all([
@@ -235,7 +222,27 @@ export function renderSignalDetail(main, page, me, id) {
 		} finally {
 			body.removeAttribute('aria-busy');
 		}
-	}
+	};
+}
+
+export function renderSignalDetail(main, page, me, id) {
+	const status = h('div', { role: 'status', class: 'app-status' });
+	const errors = h('div', { class: 'app-alerts' });
+	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
+	// The questions' own news: kept across reloads, shown in the section.
+	const asked = h('div', { role: 'status', class: 'app-status' });
+	const askErrors = h('div', { class: 'app-alerts' });
+	main.replaceChildren(
+	    h('h1', { class: 'utrecht-heading-1', id: 'page-title',
+		tabindex: '-1', i18n: 'queue.detail.title',
+		args: { id: String(id) } }),
+	    h('p', { class: 'utrecht-paragraph' },
+		h('a', { class: 'utrecht-link', href: '#/queue',
+		    i18n: 'queue.back' })),
+	    status, errors, body);
+
+	const load = signalLoader({ id, page, main, body, errors, show });
+	load();
 
 	function show(s, cat) {
 		const mine = typeof s.claimed_by === 'string' &&

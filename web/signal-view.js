@@ -9,12 +9,10 @@
 // claimed the signal) is never shown here; the server sends it as null
 // to the reporter anyway.
 
-import { get, showError } from './api.js';
 import { alertBox, fill, h, para } from './dom.js';
-import { loadCatalog } from './catalog.js';
 import { codeNode, concernedSection, dataList, dateNode, none, section }
     from './parts.js';
-import { filedSections, urgencyNode } from './queue.js';
+import { filedSections, signalLoader, urgencyNode } from './queue.js';
 import { answerForm, isOpen, questionList } from './questions.js';
 import { outcomeNode } from './signals.js';
 
@@ -33,29 +31,8 @@ export function renderSignalView(main, page, me, id) {
 		    i18n: 'signals.back' })),
 	    para('view.intro'),
 	    errors, body);
+	const load = signalLoader({ id, page, main, body, errors, show });
 	load();
-
-	// Fetches the signal and shows it; then focuses `then`, if given.
-	async function load(then) {
-		body.setAttribute('aria-busy', 'true');
-		try {
-			const [s, cat] = await Promise.all([
-			    get(`/api/signals/${encodeURIComponent(id)}`),
-			    loadCatalog()]);
-			if (!page.current())
-				return;
-			show(s, cat);
-			if (then)
-				main.querySelector(then)?.focus();
-		} catch (err) {
-			if (!page.current())
-				return;
-			body.replaceChildren();
-			showError(null, errors, err);
-		} finally {
-			body.removeAttribute('aria-busy');
-		}
-	}
 
 	function show(s, cat) {
 		const questions = Array.isArray(s.questions) ? s.questions : [];

@@ -13,12 +13,16 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 
-import { axeCheck, formatViolations, launch, watch } from '../lib/browser.mjs';
+import { launch } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
+import { uiFor } from '../lib/ui.mjs';
 import { loginAs as apiLogin } from '../lib/util.mjs';
 
 let server = null;
 let browser = null;
+const { accessible, apiJson, clean, focusedMatches, landedOn, loginAs,
+    switchLang, tabTo } =
+    uiFor(() => ({ server, browser }));
 
 before(async () => {
 	server = await startServer();
@@ -30,62 +34,6 @@ after(async () => {
 	await server?.stop();
 });
 
-async function open(t) {
-	const context = await browser.newContext({ locale: 'nl-NL' });
-	context.setDefaultTimeout(10000);
-	t.after(() => context.close());
-	const page = await context.newPage();
-	const problems = watch(page);
-	await page.goto(`${server.url}/`);
-	await page.waitForSelector('#login-username');
-	return { page, problems };
-}
-
-function clean(problems) {
-	assert.deepEqual(problems, [], 'CSP refusals or script errors');
-}
-
-async function accessible(page, what) {
-	const v = await axeCheck(page);
-	assert.equal(v.length, 0, `axe on ${what}:\n${formatViolations(v)}`);
-}
-
-const focusedMatches = (page, selector) => page.evaluate((s) =>
-    document.activeElement?.matches(s) ?? false, selector);
-
-// Presses Tab until the element matching selector has focus.
-async function tabTo(page, selector, max = 200) {
-	for (let i = 0; i < max; i++) {
-		await page.keyboard.press('Tab');
-		if (await focusedMatches(page, selector))
-			return;
-	}
-	assert.fail(`'${selector}' cannot be reached with Tab`);
-}
-
-// Logs in with the keyboard: Tab, typing and Enter.
-async function loginAs(t, username) {
-	const { page, problems } = await open(t);
-	const u = server.users[username];
-	assert.ok(u, `demo user '${username}' exists`);
-	await tabTo(page, '#login-username');
-	await page.keyboard.type(username);
-	await page.keyboard.press('Tab');
-	await page.keyboard.type(u.password);
-	await page.keyboard.press('Enter');
-	await page.waitForSelector('#main-nav:not([hidden])');
-	return { page, problems };
-}
-
-// Waits until the h1 reads text, then checks it has focus.
-async function landedOn(page, text) {
-	await page.waitForFunction((want) =>
-	    document.getElementById('page-title')?.textContent.trim() === want,
-	    text);
-	assert.ok(await focusedMatches(page, '#page-title'),
-	    `focus is on the h1 '${text}'`);
-}
-
 // Waits until the element matching selector has focus.
 const focusOn = (page, selector) => page.waitForFunction((s) =>
     document.activeElement?.matches(s) ?? false, selector);
@@ -93,15 +41,6 @@ const focusOn = (page, selector) => page.waitForFunction((s) =>
 const go = (page, hash) => page.evaluate((h) => {
 	window.location.hash = h;
 }, hash);
-
-const apiJson = (page, path) => page.evaluate((p) =>
-    fetch(p, { credentials: 'same-origin' }).then((r) => r.json()), path);
-
-async function switchLang(page, want) {
-	await page.click('#lang-switch');
-	await page.waitForFunction((l) => document.documentElement.lang === l,
-	    want);
-}
 
 // The cells of the table row whose first cell is text, or null.
 const rowCells = (page, text) => page.evaluate((want) => {
