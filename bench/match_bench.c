@@ -141,7 +141,7 @@ load_job(struct ctx *ctx, void *p)
 		    store_int(b->org), store_null(), store_text("GM0363"),
 		    store_null(), store_text("not_urgent"), store_text(""),
 		    store_text("OM-1a-1"), store_int(b->now + 5 * 86400),
-		    store_int(b->now)), &r) == -1)
+		    store_int(b->now), store_text("")), &r) == -1)
 			return -1;
 		sid = rows_int(r, 0, 0);
 		if (store_exec(ctx, Q_SIGNAL_SEAL, ARGS(store_int(sid),

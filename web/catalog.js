@@ -21,15 +21,18 @@ function byKey(list) {
 	return m;
 }
 
-// Resolves {indicators, groups, forms, markers} as the server sends them,
-// plus maps by id or key: indicator, group, form, marker.
+// Resolves {indicators, groups, forms, markers, help_needs} as the server
+// sends them, plus maps by id or key: indicator, group, form, marker,
+// need.
 export function loadCatalog() {
 	catalog ??= get('/api/catalog').then((c) => ({
 		indicators: c?.indicators ?? [],
 		groups: c?.groups ?? [],
 		forms: c?.forms ?? [],
 		markers: c?.markers ?? [],
+		help_needs: c?.help_needs ?? [],
 		indicator: byKey(c?.indicators),
+		need: byKey(c?.help_needs),
 		group: byKey(c?.groups),
 		form: byKey(c?.forms),
 		marker: byKey(c?.markers),
@@ -74,6 +77,14 @@ export const groupNode = (cat, key) => named(cat.group, key);
 // it is.
 export function indicatorNode(cat, id) {
 	const x = cat.indicator.get(id);
+	return x ? bilingual(x.text_nl, x.text_en) :
+	    h('span', { text: String(id) });
+}
+
+// A help need's text as a node; an id the catalogue lacks is shown as
+// it is.
+export function needNode(cat, id) {
+	const x = cat.need.get(id);
 	return x ? bilingual(x.text_nl, x.text_en) :
 	    h('span', { text: String(id) });
 }

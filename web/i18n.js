@@ -344,6 +344,10 @@ const nl = {
 	'signal.from_advice.heading': 'Uw vraag en het antwoord',
 	'signal.from_advice.intro': 'Gemeente en beschrijving zijn al ingevuld vanuit uw vraag; pas ze aan waar nodig en vul in om wie het gaat. Het meldpunt ziet uw vraag en het antwoord bij het signaal.',
 	'signal.from_advice': 'Uit adviesvraag',
+	'signal.help_needs': 'Welke hulp lijkt nodig?',
+	'signal.help_needs.hint': 'Niet verplicht. Vink aan wat u denkt dat de persoon nodig heeft; het meldpunt en de zorgcoördinator kijken er later naar.',
+	'signal.help_needs.open': 'Hulpbehoeften tonen',
+	'signal.help_needs.count': '({count} aangevinkt)',
 
 	'overview.title': 'Overzicht van uw meldpunt',
 	'overview.overdue': '{count} signalen zijn over hun termijn.',
@@ -823,6 +827,10 @@ const en = {
 	'signal.from_advice.heading': 'Your question and the answer',
 	'signal.from_advice.intro': 'Municipality and description are filled in from your question; change them where needed and fill in who it is about. The reporting point sees your question and the answer with the signal.',
 	'signal.from_advice': 'From a question for advice',
+	'signal.help_needs': 'What help seems needed?',
+	'signal.help_needs.hint': 'Optional. Tick what you think the person needs; the reporting point and the care coordinator look at it later.',
+	'signal.help_needs.open': 'Show help needs',
+	'signal.help_needs.count': '({count} ticked)',
 
 	'overview.title': 'Overview of your point',
 	'overview.overdue': '{count} signals are past their deadline.',

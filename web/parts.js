@@ -387,6 +387,41 @@ export function indicatorChecklist(cat) {
 	    ...parts);
 }
 
+// The help the person seems to need, optional: one <details>, closed at
+// first so it costs a hurried reporter nothing, holding a fieldset of
+// checkboxes per domain of the catalogue (safety, health, ...).  The
+// summary says how many are ticked.
+export function helpNeedChecklist(cat) {
+	const up = (s) => String(s ?? '').charAt(0).toUpperCase() +
+	    String(s ?? '').slice(1);
+	const domains = [];
+	for (const n of cat.help_needs ?? []) {
+		let last = domains[domains.length - 1];
+		if (!last || last.key !== n.domain) {
+			last = { key: n.domain, nl: up(n.domain_nl),
+			    en: up(n.domain), items: [] };
+			domains.push(last);
+		}
+		last.items.push(n);
+	}
+	const count = h('span', { class: 'app-count',
+	    i18n: 'signal.help_needs.count', args: { count: 0 } });
+	const details = h('details', { class: 'app-group' },
+	    h('summary', { class: 'app-group__summary' },
+		h('span', { class: 'app-group__name',
+		    i18n: 'signal.help_needs.open' }), ' ', count),
+	    ...domains.map((d) => fieldset({ legend: bilingual(d.nl, d.en),
+		legendClass: 'app-category', class: 'app-choices' },
+		...d.items.map((n) => choice({ name: 'help_needs',
+		    value: n.id, nl: n.text_nl, en: n.text_en })))));
+	details.addEventListener('change', () => {
+		label(count, 'signal.help_needs.count', { count: details
+		    .querySelectorAll('input:checked').length });
+	});
+	return fieldset({ legend: 'signal.help_needs', field: 'help_needs',
+	    hint: 'signal.help_needs.hint', class: 'app-checklist' }, details);
+}
+
 // The fields of a signal, as the report form and the public form show
 // them.  cat and munis come from loadCatalog() and loadMunicipalities();
 // emergencyPanel(role) makes the panel with the emergency numbers that
@@ -431,6 +466,7 @@ export function signalFields(cat, munis, emergencyPanel) {
 	    hint: 'signal.forms.hint', class: 'app-choices' },
 	    ...cat.forms.map((f) => choice({ name: 'forms', value: f.key,
 		nl: f.nl, en: f.en })));
+	const needs = helpNeedChecklist(cat);
 	const description = textArea({ name: 'description',
 	    key: 'signal.description', hint: 'signal.description.hint',
 	    rows: 5, maxlength: DESCRIPTION_MAX });
@@ -472,7 +508,7 @@ export function signalFields(cat, munis, emergencyPanel) {
 
 	return {
 		where: [muni, noticed, urgency, emergency],
-		what: [checklist, forms, description, actions],
+		what: [checklist, forms, description, actions, needs],
 		who: [h('p', { class: 'utrecht-paragraph',
 		    i18n: 'signal.who.intro' }), peopleHost,
 		    h('div', { class: 'utrecht-button-group' }, addSuspect)],
@@ -501,6 +537,7 @@ export function signalFields(cat, munis, emergencyPanel) {
 				forms: checkedValues(forms, 'forms'),
 				indicators: checkedValues(checklist,
 				    'indicators'),
+				help_needs: checkedValues(needs, 'help_needs'),
 				persons: people.filter((p) => p.hasData())
 				    .map((p) => p.value()),
 			};

@@ -18,8 +18,8 @@ import { ApiError, clearErrors, get, missing, post, showError, showInvalid }
     from './api.js';
 import { alertBox, button, field, fill, h, pageHeading, para, table }
     from './dom.js';
-import { formNode, indicatorNode, joined, loadCatalog, markerNode }
-    from './catalog.js';
+import { formNode, indicatorNode, joined, loadCatalog, markerNode,
+    needNode } from './catalog.js';
 import { codeNode, concernedSection, dataList, dateNode, freeText, none,
     section, telLink, textArea } from './parts.js';
 import { askForm, questionList } from './questions.js';
@@ -158,6 +158,7 @@ export function filedSections(cat, s, prefix) {
 	    .split(',')).filter((x) => x !== '');
 	const indicators = list(s.indicators);
 	const forms = list(s.forms);
+	const needs = list(s.help_needs);
 	const persons = Array.isArray(s.persons) ? s.persons : [];
 	const words = prefix === 'view' ? 'view' : 'detail';
 	return [
@@ -172,6 +173,12 @@ export function filedSections(cat, s, prefix) {
 		    h('p', { class: 'utrecht-paragraph' },
 			joined(forms, (f) => formNode(cat, f)))),
 	    originSection(`${prefix}-advice`, s.from_advice),
+	    needs.length === 0 ? null :
+		section(`${prefix}-needs`, 'signal.help_needs',
+		    h('ul', { class: 'utrecht-unordered-list' },
+			needs.map((n) => h('li', {
+			    class: 'utrecht-unordered-list__item' },
+			    needNode(cat, n))))),
 	    section(`${prefix}-description`, `${words}.description`,
 		h('p', { class: 'utrecht-paragraph' },
 		    freeText(s.description))),

@@ -32,6 +32,7 @@ api_catalog(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
 {
 	const struct indicator *ind;
+	const struct help_need *needs;
 	struct jw w;
 	size_t i, n;
 
@@ -51,6 +52,19 @@ api_catalog(struct ctx *ctx, struct http_request *req,
 		jw_kstr(&w, "category_en", ind[i].category_en);
 		jw_kstr(&w, "text_nl", ind[i].text_nl);
 		jw_kstr(&w, "text_en", ind[i].text_en);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	needs = catalog_help_needs(&n);
+	jw_key(&w, "help_needs");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "id", needs[i].id);
+		jw_kstr(&w, "domain", needs[i].domain);
+		jw_kstr(&w, "domain_nl", needs[i].domain_nl);
+		jw_kstr(&w, "text_nl", needs[i].text_nl);
+		jw_kstr(&w, "text_en", needs[i].text_en);
 		jw_obj_close(&w);
 	}
 	jw_arr_close(&w);
@@ -92,6 +106,8 @@ static const struct json_field person_fields[] = {
 	    1, 16), \
 	JSON_STRLIST(st, p forms, "forms", JSON_OPTIONAL, 0, 8, 32), \
 	JSON_STRLIST(st, p indicators, "indicators", JSON_OPTIONAL, 0, 100, \
+	    32), \
+	JSON_STRLIST(st, p help_needs, "help_needs", JSON_OPTIONAL, 0, 30, \
 	    32), \
 	JSON_STR(st, p description, "description", \
 	    JSON_OPTIONAL | JSON_NULLABLE, 0, 10000), \
@@ -377,6 +393,7 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	    && time_now() > s->triage_due);
 	list(&w, "forms", s->forms);
 	list(&w, "indicators", s->indicators);
+	list(&w, "help_needs", s->help_needs);
 	jw_kstr(&w, "description", s->description);
 	jw_kstr(&w, "actions_taken", s->actions_taken);
 	jw_key(&w, "reporter");

@@ -128,25 +128,27 @@ demo_matches(struct ctx *ctx, const struct demo_ids *ids)
 		const char	*id_number;
 		const char	*indicator;
 		const char	*form;
+		const char	*need;
 		const char	*description;
 	} pairs[] = {
 		{ 0, "GM0363", "Ioana Marinescu", "2008-03-14", NULL,
-		    "OM-1a-1", "sexual", "Leerling (17) verzuimt vaak, heeft "
-		    "twee telefoons en wordt opgehaald door wisselende "
-		    "mannen." },
+		    "OM-1a-1", "sexual", "SAFE-YOUTH", "Leerling (17) verzuimt "
+		    "vaak, heeft twee telefoons en wordt opgehaald door "
+		    "wisselende mannen." },
 		{ 1, "GM0599", "IOANA MARINEŞCU", "2008-03-14", NULL,
-		    "OM-1a-3", "sexual", "Meisje aangemeld voor crisisopvang; "
-		    "vertelt over een 'vriend' die haar werk regelt." },
+		    "OM-1a-3", "sexual", "TRAUMA", "Meisje aangemeld voor "
+		    "crisisopvang; vertelt over een 'vriend' die haar werk "
+		    "regelt." },
 		{ 0, "GM0362", "Ruben Okafor", NULL, "305218761", "OM-1a-1",
-		    "criminal", "Oud-leerling (19) brengt pakketjes rond om "
-		    "een schuld af te lossen." },
+		    "criminal", "DEBT", "Oud-leerling (19) brengt pakketjes "
+		    "rond om een schuld af te lossen." },
 		{ 2, "GM0363", "R. Okafor", NULL, "305 218 761", "OM-1a-4",
-		    "criminal", "Jongeman wil hulp maar is bang voor de "
-		    "mensen aan wie hij geld schuldig is." },
+		    "criminal", "SAFE-PLAN", "Jongeman wil hulp maar is bang "
+		    "voor de mensen aan wie hij geld schuldig is." },
 	};
 	struct signal_person p;
 	struct signal_in in;
-	const char *ind[1], *form[1];
+	const char *ind[1], *form[1], *need[1];
 	int64_t id, due;
 	size_t i;
 
@@ -161,6 +163,9 @@ demo_matches(struct ctx *ctx, const struct demo_ids *ids)
 		form[0] = pairs[i].form;
 		in.forms.v = form;
 		in.forms.n = 1;
+		need[0] = pairs[i].need;
+		in.help_needs.v = need;
+		in.help_needs.n = 1;
 		in.description = pairs[i].description;
 		p.kind = "victim";
 		p.name = pairs[i].name;

@@ -162,7 +162,7 @@ validate(struct ctx *ctx, const struct signal_in *in, int32_t today,
 {
 	struct signal_person *persons = in->persons.v;
 	struct store_rows *r;
-	size_t i;
+	size_t i, k;
 	int rc = 0;
 
 	if (catalog_load(ctx) == -1)
@@ -197,6 +197,16 @@ validate(struct ctx *ctx, const struct signal_in *in, int32_t today,
 		if (catalog_indicator(in->indicators.v[i]) == NULL)
 			rc = fail_field(ctx, arena_printf(ctx->arena,
 			    "indicators[%zu]", i), "is not a known indicator");
+	for (i = 0; i < in->help_needs.n; i++) {
+		if (catalog_help_need(in->help_needs.v[i]) == NULL)
+			rc = fail_field(ctx, arena_printf(ctx->arena,
+			    "help_needs[%zu]", i), "is not a known help need");
+		for (k = 0; k < i; k++)
+			if (strcmp(in->help_needs.v[k], in->help_needs.v[i]) ==
+			    0)
+				rc = fail_field(ctx, arena_printf(ctx->arena,
+				    "help_needs[%zu]", i), "is listed twice");
+	}
 	if (in->indicators.n == 0 && (in->description == NULL ||
 	    in->description[0] == '\0'))
 		rc = fail_field(ctx, "indicators", "check at least one "
@@ -431,7 +441,8 @@ file_job(struct ctx *ctx, void *p)
 	    store_int(j->noticed) : store_null(), store_text(j->in->urgency !=
 	    NULL ? j->in->urgency : "not_urgent"), store_text(join(ctx->arena,
 	    &j->in->forms)), store_text(join(ctx->arena, &j->in->indicators)),
-	    store_int(j->due), store_int(j->now)), &r) == -1)
+	    store_int(j->due), store_int(j->now), store_text(join(ctx->arena,
+	    &j->in->help_needs))), &r) == -1)
 		return -1;
 	j->id = rows_int(r, 0, 0);
 	if (seal(ctx, "signal", "description", j->id, j->in->description,
@@ -804,6 +815,7 @@ signal_get(struct ctx *ctx, int64_t id)
 	s->urgency = rows_text(r, 0, 7);
 	s->forms = rows_text(r, 0, 8);
 	s->indicators = rows_text(r, 0, 9);
+	s->help_needs = rows_text(r, 0, 24);
 	s->description = open_text(ctx, r, 10, "signal", "description", id,
 	    &bad);
 	s->actions_taken = open_text(ctx, r, 11, "signal", "actions_taken",

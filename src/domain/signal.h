@@ -53,6 +53,7 @@ struct signal_in {
 	const char	*urgency;	/* acute | days | not_urgent */
 	struct json_strlist forms;
 	struct json_strlist indicators;
+	struct json_strlist help_needs;	/* ids of the help-needs catalogue */
 	const char	*description;
 	const char	*actions_taken;
 	struct json_objlist persons;	/* struct signal_person */
@@ -98,6 +99,7 @@ struct signal {
 	const char	*urgency;
 	const char	*forms;			/* comma-separated */
 	const char	*indicators;		/* comma-separated */
+	const char	*help_needs;		/* comma-separated */
 	const char	*description;
 	const char	*actions_taken;
 	const char	*status;

@@ -154,8 +154,9 @@ static const char *const sql[Q__COUNT] = {
 	[Q_SIGNAL_INSERT] =
 	    "INSERT INTO signal (reporter_id, reporter_org_id, region_id,"
 	    " municipality, noticed_on, urgency, forms, indicators, status,"
-	    " triage_due, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " ?6, ?7, ?8, 'received', ?9, ?10, ?10) RETURNING id",
+	    " triage_due, created_at, updated_at, help_needs) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?10, ?10, ?11)"
+	    " RETURNING id",
 	[Q_SIGNAL_SEAL] =
 	    "UPDATE signal SET description = ?2, actions_taken = ?3"
 	    " WHERE id = ?1",
@@ -213,7 +214,7 @@ static const char *const sql[Q__COUNT] = {
 	    " s.indicators, s.description, s.actions_taken, s.status,"
 	    " s.decision, s.decision_reason, s.legal_basis, s.claimed_by,"
 	    " cu.username, s.triage_due, s.created_at, ru.username, ro.name,"
-	    " s.unverified, s.contact FROM signal s"
+	    " s.unverified, s.contact, s.help_needs FROM signal s"
 	    " JOIN municipality m ON m.code = s.municipality"
 	    " LEFT JOIN app_user cu ON cu.id = s.claimed_by"
 	    " LEFT JOIN app_user ru ON ru.id = s.reporter_id"
@@ -411,15 +412,16 @@ static const char *const sql[Q__COUNT] = {
 	    " noticed_on, urgency, forms, indicators, description,"
 	    " actions_taken, status, decision, decision_reason, legal_basis,"
 	    " claimed_by, triage_due, created_at, updated_at, unverified,"
-	    " contact, receipt, receipt_hash FROM signal ORDER BY id",
+	    " contact, receipt, receipt_hash, help_needs FROM signal"
+	    " ORDER BY id",
 	[Q_COPY_SIGNAL_INSERT] =
 	    "INSERT INTO signal (id, reporter_id, reporter_org_id, region_id,"
 	    " municipality, noticed_on, urgency, forms, indicators,"
 	    " description, actions_taken, status, decision, decision_reason,"
 	    " legal_basis, claimed_by, triage_due, created_at, updated_at,"
-	    " unverified, contact, receipt, receipt_hash)"
+	    " unverified, contact, receipt, receipt_hash, help_needs)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
 	[Q_COPY_PERSON_ALL] =
 	    "SELECT id, signal_id, kind, identity, age_band, sex, nationality,"
 	    " markers, bi_id, bi_name_dob FROM signal_person ORDER BY id",

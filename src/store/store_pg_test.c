@@ -949,7 +949,7 @@ test_regions_and_signals(void **state)
 	struct store_rows *r;
 	void *c = conn_open(test_url, false);
 	unsigned char ct[40], bi[32];
-	struct store_value cells[23];
+	struct store_value cells[24];
 	const unsigned char *blob;
 	int64_t org, uid, region, sig, person;
 	size_t len;
@@ -977,7 +977,7 @@ test_regions_and_signals(void **state)
 	must(run(c, a, Q_SIGNAL_INSERT, ARGS(store_int(uid), store_int(org),
 	    store_int(region), store_text("GM0363"), store_null(),
 	    store_text("acute"), store_text("labour"), store_text("OM-1a-1"),
-	    store_int(5000), store_int(4000)), &r));
+	    store_int(5000), store_int(4000), store_text("SAFE-PLAN")), &r));
 	sig = rows_int(r, 0, 0);
 	must(run(c, a, Q_SIGNAL_SEAL, ARGS(store_int(sig),
 	    store_blob(ct, sizeof(ct)), store_null()), NULL));
@@ -1008,6 +1008,7 @@ test_regions_and_signals(void **state)
 	assert_int_equal(rows_int(r, 0, 0), sig);
 	must(run(c, a, Q_SIGNAL_GET, ARGS(store_int(sig)), &r));
 	assert_int_equal(rows_int(r, 0, 22), 1);	/* unverified */
+	assert_string_equal(rows_text(r, 0, 24), "SAFE-PLAN");
 	blob = rows_blob(r, 0, 10, &len);
 	assert_int_equal(len, sizeof(ct));
 	assert_memory_equal(blob, ct, sizeof(ct));
@@ -1037,7 +1038,8 @@ test_regions_and_signals(void **state)
 		must(run(c, a, Q_SIGNAL_INSERT, ARGS(store_int(uid2),
 		    store_int(org2), store_null(), store_text("GM0363"),
 		    store_null(), store_text("days"), store_text(""),
-		    store_text(""), store_int(5000), store_int(4300)), &r));
+		    store_text(""), store_int(5000), store_int(4300),
+		    store_text("")), &r));
 		sig2 = rows_int(r, 0, 0);
 		must(run(c, a, Q_SIGNAL_PERSON_INSERT, ARGS(store_int(sig2),
 		    store_text("victim"), store_null(), store_null(),
@@ -1191,12 +1193,12 @@ test_regions_and_signals(void **state)
 	must(run(c, a, Q_COPY_ORG_REGION_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 2);
 	must(run(c, a, Q_COPY_SIGNAL_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 23);
+	assert_int_equal(r->ncols, 24);
 	memcpy(cells, r->cells, sizeof(cells));
 	cells[0] = store_int(800003);
 	cells[21] = store_null();		/* receipts are unique */
-	must(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 23, NULL));
-	assert_int_equal(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 23, NULL),
+	must(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 24, NULL));
+	assert_int_equal(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 24, NULL),
 	    -1);			/* the same id twice */
 	assert_int_equal(last_st, ST_CONFLICT);
 	must(run(c, a, Q_COPY_PERSON_ALL, NOARGS, &r));

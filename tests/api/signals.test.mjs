@@ -372,3 +372,29 @@ test('the point overview counts what waits, what is late and what is due',
 	assertError(await reporter.get('/api/signals/overview'), 403,
 	    'forbidden');
 });
+
+test('help needs: from the catalogue, named when wrong, shown with the signal',
+    async () => {
+	const cat = (await reporter.get('/api/catalog')).body;
+	assert.equal(cat.help_needs.length, 22);
+	for (const n of cat.help_needs)
+		assert.ok(n.id && n.domain && n.domain_nl && n.text_nl &&
+		    n.text_en, n.id);
+	const r = await reporter.post('/api/signals', { ...good(),
+	    help_needs: ['SAFE-PLAN', 'SAFE-SHELTER'] });
+	assert.equal(r.status, 201, r.text);
+	const d = await advisor.get(`/api/signals/${r.body.id}`);
+	assert.deepEqual(d.body.help_needs, ['SAFE-PLAN', 'SAFE-SHELTER']);
+	const plain = await reporter.post('/api/signals', good());
+	assert.deepEqual((await reporter.get(`/api/signals/${plain.body.id}`))
+	    .body.help_needs, []);
+
+	const before = await mineCount(reporter);
+	const bad = await reporter.post('/api/signals', { ...good(),
+	    help_needs: ['SAFE-PLAN', 'MONEY-TREE', 'SAFE-PLAN'] });
+	assertError(bad, 400, 'invalid');
+	assert.deepEqual(fieldNames(bad), ['help_needs[1]', 'help_needs[2]']);
+	assertError(await reporter.post('/api/signals', { ...good(),
+	    help_needs: 'SAFE-PLAN' }), 400, 'invalid');
+	assert.equal(await mineCount(reporter), before);
+});

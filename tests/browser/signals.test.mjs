@@ -114,6 +114,18 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	    'en lijkt niet vrij te kunnen gaan.');
 	await tabTo(page, 'textarea[name="actions_taken"]');
 	await page.keyboard.type('Gesprek gevoerd.');
+	// Help needs: closed at first, opened with Enter, one ticked.
+	const needs = page.locator('fieldset[data-field="help_needs"] ' +
+	    'details > summary');
+	await tabTo(page, 'fieldset[data-field="help_needs"] summary');
+	assert.match(await needs.textContent(),
+	    /Hulpbehoeften tonen\s+\(0 aangevinkt\)/);
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	assert.ok(await focusedMatches(page, 'input[name="help_needs"]'));
+	const need = await page.evaluate(() => document.activeElement.value);
+	await page.keyboard.press('Space');
+	assert.match(await needs.textContent(), /\(1 aangevinkt\)/);
 	await tabTo(page, 'input[name="persons[0].name"]');
 	await page.keyboard.type(victim);
 	await tabTo(page, 'form button[type="submit"]');
@@ -136,6 +148,7 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	assert.equal(s.urgency, 'days');
 	assert.deepEqual(s.indicators, [indicator]);
 	assert.deepEqual(s.forms, ['labour']);
+	assert.deepEqual(s.help_needs, [need]);
 	assert.match(s.description, /distributiecentrum/);
 	assert.equal(s.actions_taken, 'Gesprek gevoerd.');
 	assert.equal(s.persons.length, 1);
@@ -198,6 +211,8 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, `Signaal ${id}`);
 	await ap.waitForSelector('#detail-triage');
+	assert.equal(await ap.locator('section[aria-labelledby="detail-needs"] ' +
+	    'li').count(), 1, 'the help need ticked');
 	const detail = await ap.textContent('main');
 	assert.match(detail, new RegExp(victim));
 	assert.match(detail, /distributiecentrum/);
