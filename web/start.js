@@ -4,6 +4,9 @@
 // what waits for triage, what is past its deadline or due today, what is
 // acute, what waits for a reporter, and the open questions for advice,
 // each with the way to the list.  Numbers only: no person, no text.
+// Someone who reports sees, when there is any, what waits for them: the
+// point's questions on their signals and answered questions for advice
+// the point asked them to report as a signal.
 
 import { get, showError } from './api.js';
 import { h, pageHeading, para } from './dom.js';
@@ -23,6 +26,7 @@ export function renderStart(main, page, me) {
 	    h('p', { class: 'utrecht-paragraph utrecht-paragraph--lead',
 		i18n: 'start.as', args }),
 	    me.role === 'advisor' ? overview(page) : null,
+	    FILERS.includes(me.role) ? waiting(page) : null,
 	    para('start.chain'),
 	    role ? h('section', { 'aria-labelledby': 'start-does' },
 		h('h2', { class: 'utrecht-heading-2', id: 'start-does',
@@ -34,6 +38,36 @@ export function renderStart(main, page, me) {
 		para(`role.${role}.sees`),
 		para('start.needtoknow')) : null,
 	].filter((n) => n !== null));
+}
+
+const FILERS = ['reporter', 'advisor', 'coordinator', 'provider'];
+
+// What waits for the user as reporter: nothing at all when nothing does.
+function waiting(page) {
+	const host = h('div', { class: 'app-waiting', 'aria-busy': 'true' });
+	Promise.all([get('/api/signals/mine'), get('/api/advice/mine')])
+	    .then(([s, a]) => {
+		if (!page.current())
+			return;
+		const questions = (s?.signals ?? []).reduce((n, x) =>
+		    n + Number(x.open_questions ?? 0), 0);
+		const asked = (a?.advice ?? []).filter((x) =>
+		    x.suggest_signal && !x.signal_id).length;
+		const line = (n, key, href, link) => h('p', {
+		    class: 'utrecht-paragraph' },
+		    h('strong', { i18n: key, args: { count: n } }), ' ',
+		    h('a', { class: 'utrecht-link', href, i18n: link }));
+		host.replaceChildren(...[
+		    questions > 0 ? line(questions, 'waiting.questions',
+			'#/signals', 'waiting.questions.link') : null,
+		    asked > 0 ? line(asked, 'waiting.advice', '#/advice',
+			'waiting.advice.link') : null,
+		].filter((n) => n !== null));
+	}, () => {
+		// The pages themselves say what went wrong; the start page
+		// stays as it is.
+	}).finally(() => host.removeAttribute('aria-busy'));
+	return host;
 }
 
 // A count in words that links to where the work is.

@@ -1,0 +1,99 @@
+// The start page in Chromium against a real schakel with demo data: the
+// advisor sees the point's overview (the same numbers as the API) with
+// the way to the queue; someone who reports sees what waits for them
+// (the point's questions, advice the point asks to report), and nothing
+// when nothing does.  axe-core in Dutch and English; a CSP refusal or a
+// script error fails the test.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launch } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
+import { uiFor } from '../lib/ui.mjs';
+import { loginAs as apiLogin } from '../lib/util.mjs';
+
+let server = null;
+let browser = null;
+const ui = uiFor(() => ({ server, browser }));
+
+before(async () => {
+	server = await startServer();
+	browser = await launch();
+});
+
+after(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+test('the advisor sees the point overview on the start page', async (t) => {
+	const { page, problems } = await ui.loginAs(t, 'demo-advisor');
+	await ui.landedOn(page, 'Start');
+	await page.waitForSelector('#point-overview');
+	const o = await ui.apiJson(page, '/api/signals/overview');
+	const shown = await ui.dataList(page, '#point-overview');
+	const n = (count) => count === 1 ? '1 signaal' : `${count} signalen`;
+	assert.equal(shown['Wachten op oppakken'], n(o.received));
+	assert.equal(shown['In beoordeling'], n(o.in_triage));
+	assert.equal(shown['Over de termijn'], n(o.overdue));
+	assert.equal(shown['Acuut gevaar, nog niet besloten'], n(o.acute));
+	// The demo has old signals nobody took up: late ones are named at
+	// the top, with the way to the queue.
+	assert.ok(o.overdue > 0, 'the demo has overdue signals');
+	assert.match(await page.textContent('.app-overdue-note'),
+	    new RegExp(`^${o.overdue} signalen zijn over hun termijn\\.`));
+	await ui.accessible(page, 'start with overview (nl)');
+	await ui.switchLang(page, 'en');
+	assert.equal((await ui.dataList(page, '#point-overview'))['In triage'],
+	    o.in_triage === 1 ? '1 signal' : `${o.in_triage} signals`);
+	await ui.accessible(page, 'start with overview (en)');
+	await ui.switchLang(page, 'nl');
+	await ui.tabTo(page, '.app-overdue-note a');
+	await page.keyboard.press('Enter');
+	await ui.landedOn(page, 'Triage');
+	ui.clean(problems);
+});
+
+test('the reporter sees what waits for them', async (t) => {
+	// The demo has one answered question the point asks to report.
+	const { page, problems } = await ui.loginAs(t, 'demo-reporter');
+	await ui.landedOn(page, 'Start');
+	await page.waitForSelector('.app-waiting p');
+	assert.equal(await page.locator('.app-waiting p').count(), 1);
+	assert.match(await page.textContent('.app-waiting'),
+	    /Het meldpunt vraagt u een adviesvraag als signaal te melden\./);
+	await ui.accessible(page, 'start with what waits (nl)');
+
+	// A question of the point on one of their signals.
+	const reporter = await apiLogin(server, 'demo-reporter');
+	const advisor = await apiLogin(server, 'demo-advisor');
+	const s = await reporter.post('/api/signals', { municipality: 'GM0363',
+	    indicators: ['OM-1a-1'] });
+	assert.equal((await advisor.post(`/api/signals/${s.body.id}/questions`,
+	    { question: 'Sinds wanneer?' })).status, 201);
+	await page.reload();
+	await page.waitForFunction(() => document.querySelectorAll(
+	    '.app-waiting p').length === 2);
+	assert.match(await page.textContent('.app-waiting'),
+	    /Het meldpunt heeft een vraag over uw signaal\./);
+	await ui.switchLang(page, 'en');
+	assert.match(await page.textContent('.app-waiting'),
+	    /The reporting point has a question about your signal\./);
+	await ui.accessible(page, 'start with what waits (en)');
+	await ui.switchLang(page, 'nl');
+	await ui.tabTo(page, '.app-waiting a[href="#/signals"]');
+	await page.keyboard.press('Enter');
+	await ui.landedOn(page, 'Mijn signalen');
+	ui.clean(problems);
+});
+
+test('nothing waits: nothing is said', async (t) => {
+	const { page, problems } = await ui.loginAs(t, 'demo-provider');
+	await ui.landedOn(page, 'Start');
+	// The provider's demo signal has no questions and no advice.
+	await page.waitForSelector('.app-waiting:not([aria-busy])',
+	    { state: 'attached' });
+	assert.equal(await page.locator('.app-waiting p').count(), 0);
+	ui.clean(problems);
+});
