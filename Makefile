@@ -4,6 +4,8 @@
 #   make test     install what is missing, build, run every test
 #   make bench    benchmarks that print figures (docs/performance.md)
 #   make fuzz     libFuzzer harnesses, one minute each (clang)
+#   make check-faults  every store statement of the signal and advice
+#                 steps made to fail in turn, under ASan
 #
 # BUILD names the output folder; `make BUILD=build/asan SAN=1` builds the
 # same tree under AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -48,7 +50,7 @@ VENDORCSS  = node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css
 	     node_modules/@utrecht/component-library-css/dist/index.css
 
 .PHONY: all bootstrap run test unit api api-pg browser lint bench fuzz \
-	clean
+	check-faults clean
 
 all: $(BUILD)/schakel $(TESTS)
 
@@ -126,6 +128,14 @@ bench: bootstrap
 
 fuzz: bootstrap
 	@tools/fuzz.sh
+
+# Every statement of every signal and advice step made to fail, once
+# each, under ASan (src/domain/faults_test.c); make test runs it too.
+check-faults: bootstrap
+	@$(MAKE) -s BUILD=build/asan SAN=1 build/asan/test/domain/faults_test
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    build/asan/test/domain/faults_test
 
 clean:
 	rm -rf build

@@ -39,14 +39,35 @@ fault_init(void)
 		fault_after = (long)n;
 }
 
+static bool fault_fired;
+
 static bool
 fault_now(void)
 {
 	pthread_once(&fault_once, fault_init);
-	if (fault_after < 0)
+	if (__atomic_load_n(&fault_after, __ATOMIC_SEQ_CST) < 0)
 		return false;
-	return __atomic_add_fetch(&fault_count, 1, __ATOMIC_SEQ_CST) ==
-	    fault_after;
+	if (__atomic_add_fetch(&fault_count, 1, __ATOMIC_SEQ_CST) !=
+	    __atomic_load_n(&fault_after, __ATOMIC_SEQ_CST))
+		return false;
+	__atomic_store_n(&fault_fired, true, __ATOMIC_SEQ_CST);
+	return true;
+}
+
+void
+store_fault_arm(long n)
+{
+	pthread_once(&fault_once, fault_init);
+	if (n > 0)
+		__atomic_store_n(&fault_fired, false, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&fault_after, n > 0 ? __atomic_load_n(&fault_count,
+	    __ATOMIC_SEQ_CST) + n : -1, __ATOMIC_SEQ_CST);
+}
+
+bool
+store_fault_fired(void)
+{
+	return __atomic_load_n(&fault_fired, __ATOMIC_SEQ_CST);
 }
 #else
 static bool

@@ -148,6 +148,17 @@ struct store_counts {
 	int64_t		 n[STORE_COPY_TABLES];
 };
 int	store_counts(struct ctx *, struct store_counts *);
+
+#ifdef SCHAKEL_DEBUG
+/*
+ * Fault injection (debug builds; see also FAULT_AFTER in the
+ * environment): store_fault_arm(n) makes the n-th store_exec() from now
+ * fail with ST_INTERNAL, n <= 0 disarms; store_fault_fired() says whether
+ * the fault last armed has happened (disarming keeps the answer).
+ */
+void	store_fault_arm(long n);
+bool	store_fault_fired(void);
+#endif
 int	store_copy(struct ctx *from, struct ctx *to);
 
 /* Cell accessors; row and column must exist (assert). */

@@ -1,0 +1,405 @@
+/*
+ * Fault sweep: every write path of signals and advice, run again and
+ * again with the n-th store statement failing (n = 1, 2, ... until the
+ * step gets through without reaching the fault).  Each failed run must
+ * answer -1 with a status and a message, leave every table as it was
+ * (no half-filed signal, no match without both sides, no answer without
+ * its audit entry) and leave the audit chain intact; under ASan also
+ * without a leak.  This is the "simulate errors to test all exit paths"
+ * of the style guide: `make check-faults` runs it on its own.
+ */
+#include "core/testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit/audit.h"
+#include "auth/role.h"
+#include "core/arena.h"
+#include "core/fail.h"
+#include "core/log.h"
+#include "crypt/crypt.h"
+#include "domain/advice.h"
+#include "domain/catalog.h"
+#include "domain/org.h"
+#include "domain/region.h"
+#include "domain/rule.h"
+#include "domain/signal.h"
+#include "domain/user.h"
+#include "store/store.h"
+
+/* No step takes more statements than this. */
+#define MAX_STATEMENTS	400
+
+struct world {
+	struct arena	*arena;
+	struct ctx	 ctx;
+	struct store	*store;
+	char		 dir[40];
+	int64_t		 point, school, shelter;	/* organisations */
+	int64_t		 reporter, advisor, provider, admin;
+	int64_t		 sig, sig2, qid, adv, sig3;
+	long		 runs;			/* faults injected */
+};
+
+static struct world w;
+
+/* A new request: its arena (which gives the read connection back to
+ * the pool when freed) and no error. */
+static void
+fresh(void)
+{
+	arena_free(w.arena);
+	w.arena = arena_new();
+	w.ctx.arena = w.arena;
+	w.ctx.conn = NULL;
+	ctx_clear_error(&w.ctx);
+}
+
+static void
+act_as(int64_t user, int64_t org, enum role role)
+{
+	w.ctx.who.user_id = user;
+	w.ctx.who.org_id = org;
+	w.ctx.who.role = role;
+}
+
+static int64_t
+make_org(const char *name, const char *type)
+{
+	struct org_in in = { name, type, "GM0363" };
+	int64_t id;
+
+	assert_int_equal(org_create(&w.ctx, &in, true, &id), 0);
+	return id;
+}
+
+static int64_t
+make_user(const char *name, const char *role, int64_t org)
+{
+	struct user_in in;
+	char *uri;
+	int64_t id;
+
+	memset(&in, 0, sizeof(in));
+	in.username = name;
+	in.role = role;
+	in.org_id = org;
+	in.password = "correct horse battery staple";
+	in.phone = "020 555 00 00";
+	assert_int_equal(user_create(&w.ctx, &in, true, &id, &uri), 0);
+	return id;
+}
+
+static int
+setup(void **state)
+{
+	static const unsigned char master[32] = { 7, 7, 7 };
+	struct store_opts opts = { 0 };
+	char path[64];
+	struct region_in r;
+	const char *munis[] = { "GM0363" }, *orgs[1];
+	int64_t id;
+
+	(void)state;
+	log_set_quiet(true);
+	memset(&w, 0, sizeof(w));
+	snprintf(w.dir, sizeof(w.dir), "/tmp/schakel-faults-XXXXXX");
+	assert_non_null(mkdtemp(w.dir));
+	snprintf(path, sizeof(path), "%s/f.db", w.dir);
+	w.arena = arena_new();
+	ctx_init(&w.ctx, w.arena, NULL);
+	w.ctx.keys = crypt_keys_from_bytes(master);
+	opts.path = path;
+	opts.create = true;
+	opts.migrate = true;
+	assert_int_equal(store_open(&w.ctx, &opts, &w.store), 0);
+	w.ctx.store = w.store;
+	assert_int_equal(municipality_load(&w.ctx), 0);
+	assert_int_equal(catalog_load(&w.ctx), 0);
+	act_as(0, 0, ROLE_ADMIN);
+	w.point = make_org("Meldpunt", "advice_point");
+	w.school = make_org("School", "other");
+	w.shelter = make_org("Opvang", "provider");
+	w.reporter = make_user("leraar", "reporter", w.school);
+	w.advisor = make_user("adviseur", "advisor", w.point);
+	w.provider = make_user("opvang", "provider", w.shelter);
+	w.admin = make_user("beheer", "admin", w.point);
+	memset(&r, 0, sizeof(r));
+	r.name = "VT Amsterdam";
+	r.type = "veilig_thuis";
+	r.municipalities.v = munis;
+	r.municipalities.n = 1;
+	orgs[0] = "Meldpunt";
+	r.orgs.v = orgs;
+	r.orgs.n = 1;
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[80];
+
+	(void)state;
+	fresh();
+	store_close(w.store);
+	crypt_keys_free((struct crypt_keys *)(uintptr_t)w.ctx.keys);
+	arena_free(w.arena);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", w.dir);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+/* A signal about one victim, identified by name and birth date or by
+ * BSN. */
+static int
+file_signal(const char *name, const char *bsn, int64_t advice, int64_t *id)
+{
+	static const char *ind[] = { "OM-1a-1" }, *forms[] = { "labour" },
+	    *needs[] = { "SAFE-PLAN" }, *markers[] = { "minor" };
+	struct signal_person p[2];
+	struct signal_in in;
+	int64_t due;
+
+	memset(&in, 0, sizeof(in));
+	memset(p, 0, sizeof(p));
+	in.municipality = "GM0363";
+	in.urgency = "days";
+	in.indicators.v = ind;
+	in.indicators.n = 1;
+	in.forms.v = forms;
+	in.forms.n = 1;
+	in.help_needs.v = needs;
+	in.help_needs.n = 1;
+	in.description = "Werkt 's nachts en lijkt niet vrij te zijn.";
+	in.actions_taken = "Gesprek gevoerd.";
+	p[0].kind = "victim";
+	p[0].name = name;
+	p[0].birth_date = "2009-05-17";
+	p[0].id_number = bsn;
+	p[0].phone = "06 12345678";
+	p[0].markers.v = markers;
+	p[0].markers.n = 1;
+	p[1].kind = "suspect";
+	p[1].name = "Onbekende man";
+	p[1].estimated_age = 40;
+	in.persons.v = p;
+	in.persons.n = 2;
+	if (advice > 0)
+		return signal_file_from_advice(&w.ctx, advice, &in, id, &due);
+	return signal_file(&w.ctx, &in, id, &due);
+}
+
+/* The steps, in order: each starts from what the ones before left. */
+
+static int
+step_file(void)
+{
+	act_as(w.reporter, w.school, ROLE_REPORTER);
+	return file_signal("Zoë van den Heuvel", "123456782", 0, &w.sig);
+}
+
+static int
+step_file_matching(void)
+{
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return file_signal("ZOE VAN DEN HEUVEL", "1234.56.782", 0, &w.sig2);
+}
+
+static int
+step_read(void)
+{
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_get(&w.ctx, w.sig) != NULL ? 0 : -1;
+}
+
+static int
+step_claim(void)
+{
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_claim(&w.ctx, w.sig);
+}
+
+static int
+step_ask(void)
+{
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_ask(&w.ctx, w.sig, "Sinds wanneer werkt zij daar?",
+	    &w.qid);
+}
+
+static int
+step_answer(void)
+{
+	act_as(w.reporter, w.school, ROLE_REPORTER);
+	return signal_answer(&w.ctx, w.sig, w.qid, "Sinds september.");
+}
+
+static int
+step_decide(void)
+{
+	const char *status;
+
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_decide(&w.ctx, w.sig, "forward_police", NULL,
+	    "toestemming betrokkene", &status);
+}
+
+static int
+step_advice_ask(void)
+{
+	act_as(w.reporter, w.school, ROLE_REPORTER);
+	return advice_ask(&w.ctx, "GM0363", "Een leerling werkt tot laat; "
+	    "wat kan ik doen?", &w.adv);
+}
+
+static int
+step_advice_answer(void)
+{
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	return advice_answer(&w.ctx, w.adv, "Meld het als signaal.", true);
+}
+
+static int
+step_advice_signal(void)
+{
+	act_as(w.reporter, w.school, ROLE_REPORTER);
+	return file_signal("Sam de Boer", NULL, w.adv, &w.sig3);
+}
+
+static int
+step_public(void)
+{
+	struct signal_contact c = { "Karin Smit", "Huisartsenpraktijk",
+	    "010 555 12 34" };
+	static const char *ind[] = { "OM-1a-3" };
+	struct signal_in in;
+	char *receipt, *secret;
+
+	memset(&in, 0, sizeof(in));
+	memset(&w.ctx.who, 0, sizeof(w.ctx.who));
+	in.municipality = "GM0363";
+	in.indicators.v = ind;
+	in.indicators.n = 1;
+	return signal_file_public(&w.ctx, &in, &c, &receipt, &secret);
+}
+
+static int
+step_rule(void)
+{
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return rule_set(&w.ctx, 2, 4, false);
+}
+
+/* Runs step with the n-th statement failing for n = 1, 2, ... and
+ * checks each failure; returns how many statements it took. */
+static long
+sweep(const char *name, int (*step)(void))
+{
+	struct store_counts before, after;
+	int64_t count, bad;
+	size_t i;
+	long n;
+	int rc;
+
+	for (n = 1; n <= MAX_STATEMENTS; n++) {
+		fresh();
+		assert_int_equal(store_counts(&w.ctx, &before), 0);
+		fresh();
+		store_fault_arm(n);
+		rc = step();
+		store_fault_arm(0);
+		if (!store_fault_fired()) {
+			if (rc != 0)
+				fail_msg("%s: %s without a fault", name,
+				    w.ctx.message);
+			fresh();
+			return n - 1;
+		}
+		w.runs++;
+		if (rc != -1)
+			fail_msg("%s: statement %ld failed, the step went on "
+			    "as if not", name, n);
+		assert_int_not_equal(w.ctx.status, ST_OK);
+		assert_non_null(w.ctx.message);
+		fresh();
+		assert_int_equal(store_counts(&w.ctx, &after), 0);
+		for (i = 0; i < STORE_COPY_TABLES; i++)
+			if (before.n[i] != after.n[i])
+				fail_msg("%s: statement %ld failed, yet %s "
+				    "went from %lld to %lld rows", name, n,
+				    store_copy_tables[i],
+				    (long long)before.n[i],
+				    (long long)after.n[i]);
+		fresh();
+		if (audit_verify(&w.ctx, &count, &bad) != 0)
+			fail_msg("%s: statement %ld failed and the audit chain "
+			    "breaks at %lld", name, n, (long long)bad);
+	}
+	fail_msg("%s: more than %d statements", name, MAX_STATEMENTS);
+	return -1;
+}
+
+static void
+test_every_failure_changes_nothing(void **state)
+{
+	static const struct {
+		const char	*name;
+		int		(*step)(void);
+	} steps[] = {
+		{ "file", step_file },
+		{ "file a match", step_file_matching },
+		{ "read", step_read },
+		{ "claim", step_claim },
+		{ "ask", step_ask },
+		{ "answer", step_answer },
+		{ "decide", step_decide },
+		{ "ask advice", step_advice_ask },
+		{ "answer advice", step_advice_answer },
+		{ "advice to signal", step_advice_signal },
+		{ "public form", step_public },
+		{ "change a deadline", step_rule },
+	};
+	struct signal *s;
+	size_t i;
+	long took;
+
+	(void)state;
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		took = sweep(steps[i].name, steps[i].step);
+		/* A step that reaches the store at all was swept. */
+		assert_true(took > 0);
+		print_message("%-18s %3ld statements, each made to fail\n",
+		    steps[i].name, took);
+	}
+	assert_true(w.runs > 50);
+	/* And the steps did what they do, once each. */
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	s = signal_get(&w.ctx, w.sig);
+	assert_non_null(s);
+	assert_string_equal(s->status, "taken_up");
+	assert_int_equal(s->nconcerns, 1);
+	assert_int_equal(s->nquestions, 1);
+	assert_string_equal(s->questions[0].answer, "Sinds september.");
+	s = signal_get(&w.ctx, w.sig3);
+	assert_non_null(s);
+	assert_non_null(s->origin);
+	assert_int_equal(s->origin->id, w.adv);
+	fresh();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_every_failure_changes_nothing, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
