@@ -161,7 +161,20 @@ function groupNamed(form, name) {
 // focus: the first one that can be seen, opening a closed <details>
 // around the group.
 function markGroup(set, messageNode) {
+	const visible = (el) => el.getClientRects().length > 0;
+	const focusable = () => [...set.querySelectorAll(
+	    'input, select, textarea, summary')].find(visible) ?? set;
 	const id = `${set.id}-error`;
+	// Several errors on one group ("list[1]", "list[4]") share its
+	// message, so the id stays unique; a reason already there is not
+	// repeated.
+	const had = set.querySelector(`[id="${id}"]`);
+	if (had) {
+		if (![...had.children].some((c) =>
+		    c.textContent === messageNode.textContent))
+			had.append(' ', messageNode);
+		return focusable();
+	}
 	const msg = h('p', { class: 'utrecht-form-field-error-message ' +
 	    'app-field-error', id }, messageNode);
 	const legend = set.querySelector('legend');
@@ -181,9 +194,7 @@ function markGroup(set, messageNode) {
 	const outer = set.closest('details');
 	if (outer)
 		outer.open = true;
-	const visible = (el) => el.getClientRects().length > 0;
-	return [...set.querySelectorAll('input, select, textarea, summary')]
-	    .find(visible) ?? set;
+	return focusable();
 }
 
 // Marks the field called name in form with a message node; returns the

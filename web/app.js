@@ -1,8 +1,8 @@
 // app: the entry module.  It asks the server who is logged in, shows the
 // login view or the shell (header, demo banner, navigation by role), and
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
-// #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7, #/advice,
-// #/advice/queue, #/advice/7, #/deadlines).
+// #/regions, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
+// #/advice, #/advice/queue, #/advice/7, #/deadlines).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -24,6 +24,7 @@ import { renderLogin } from './login.js';
 import { renderOrgs } from './orgs.js';
 import { renderPublicForm, renderPublicStatus } from './public.js';
 import { renderQueue, renderSignalDetail } from './queue.js';
+import { renderRegions } from './regions.js';
 import { renderSignalForm } from './signal-form.js';
 import { renderSignalView } from './signal-view.js';
 import { renderMySignals } from './signals.js';
@@ -60,9 +61,11 @@ const ROUTES = {
 	    nav: ['admin'], render: renderDeadlines },
 	orgs: { key: 'orgs.title', roles: ['admin'], render: renderOrgs },
 	users: { key: 'users.title', roles: ['admin'], render: renderUsers },
+	regions: { key: 'regions.title', roles: ['admin'],
+	    render: renderRegions },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'signals/new', 'signals',
-    'advice', 'orgs', 'users', 'deadlines'];
+    'advice', 'orgs', 'users', 'regions', 'deadlines'];
 
 // The pages for someone without a session.
 const PUBLIC = {

@@ -83,14 +83,15 @@ export function choice(opts) {
 // tied to it.  field: the name its field errors come under.
 export function fieldset(opts, ...children) {
 	const id = opts.id ?? nextId(`set-${opts.field ?? 'group'}`);
+	const text = typeof opts.legend === 'string' ?
+	    h('span', { i18n: opts.legend }) : opts.legend;
+	// The theme shows a legend as a table, which drops a space between
+	// its children: "(required)" goes in one span with the text.
 	const legend = h('legend', { class: 'utrecht-form-fieldset__legend ' +
 	    'utrecht-form-fieldset__legend--html-legend ' +
 	    (opts.legendClass ?? '') },
-	    typeof opts.legend === 'string' ? h('span', { i18n: opts.legend }) :
-		opts.legend,
-	    opts.required ? ' ' : null,
-	    opts.required ? h('span', { class: 'app-required',
-		i18n: 'required' }) : null);
+	    opts.required ? h('span', {}, text, ' ', h('span', {
+		class: 'app-required', i18n: 'required' })) : text);
 	let hint = null;
 	if (opts.hint)
 		hint = h('div', { class: 'utrecht-form-field-description',

@@ -275,7 +275,7 @@ test('the advice pages follow the role', async (t) => {
 		    'Advies vragen'],
 		'demo-policy': ['Start'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
-		    'Termijnen'],
+		    'Regio\'s', 'Termijnen'],
 	};
 	for (const [user, links] of Object.entries(menus)) {
 		const other = await loginAs(t, user);

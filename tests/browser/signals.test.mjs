@@ -453,7 +453,7 @@ test('the menu and the pages follow the role', async (t) => {
 		    'Advies vragen'],
 		'demo-policy': ['Start'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
-		    'Termijnen'],
+		    'Regio\'s', 'Termijnen'],
 	};
 	for (const [user, links] of Object.entries(menus)) {
 		const other = await loginAs(t, user);
