@@ -536,6 +536,8 @@ const nl = {
 	'reason.future': 'Deze datum ligt in de toekomst.',
 	'reason.id_number': 'Vul een geldig BSN (9 cijfers) of V-nummer (10 cijfers) in, of laat het veld leeg.',
 	'reason.need_what': 'Vink ten minste één signaal aan of beschrijf wat u hebt gezien.',
+	'reason.twice': 'Dit staat er twee keer in.',
+	'reason.items': 'Kies er {n} tot en met {m}.',
 };
 
 const en = {
@@ -1054,6 +1056,8 @@ const en = {
 	'reason.future': 'This date is in the future.',
 	'reason.id_number': 'Enter a valid BSN (9 digits) or V-number (10 digits), or leave the field empty.',
 	'reason.need_what': 'Tick at least one signal or describe what you noticed.',
+	'reason.twice': 'This is listed twice.',
+	'reason.items': 'Choose {n} to {m}.',
 };
 
 const dict = { nl, en };
@@ -1119,6 +1123,9 @@ const REASONS = [
 	[/^is in the future$/, 'reason.future'],
 	[/^is neither a valid BSN/, 'reason.id_number'],
 	[/^check at least one indicator/, 'reason.need_what'],
+	[/^is listed twice$/, 'reason.twice'],
+	[/^must have between (\d+) and (\d+) items$/, 'reason.items'],
+	[/^must be from (\d+) to (\d+)$/, 'reason.between'],
 ];
 
 export function reasonKey(reason) {
