@@ -47,16 +47,22 @@ const link = (href, key, args) => h('a', { class: 'utrecht-link', href,
 // What became of an answered question: the signal it became (linked to
 // where this user reads it), or, for the asker, the way to report it.
 function signalRow(a, asker) {
-	if (a.status !== 'answered')
-		return [];
 	const sid = Number(a.signal_id);
 	if (Number.isInteger(sid) && sid > 0)
 		return [['advice.signal', link(asker ? `#/signals/${sid}` :
 		    `#/queue/${sid}`, 'advice.signal.link',
 		    { id: String(sid) })]];
+	// The point may make it a signal for the asker at any time, say
+	// after a call in which the asker named the person.
 	if (!asker)
-		return a.suggest_signal ? [['advice.signal',
-		    h('span', { i18n: 'advice.suggested.short' })]] : [];
+		return [['advice.signal', h('span', {},
+		    a.suggest_signal ? h('span', {
+			i18n: 'advice.suggested.short' }) : null,
+		    a.suggest_signal ? '. ' : null,
+		    link(`#/advice/${encodeURIComponent(a.id)}`,
+			'advice.to_signal.point'))]];
+	if (a.status !== 'answered')
+		return [];
 	return [['advice.signal', h('span', {},
 	    a.suggest_signal ? h('strong', { class: 'app-suggested',
 		i18n: 'advice.suggested' }) : null,
@@ -355,17 +361,26 @@ export function renderAdviceQueue(main, page) {
 }
 
 // #/advice/{id}: the user's own answered question becomes a signal, now
-// with the person.  Anything else (not theirs, not answered yet, done
-// already) is said in words with the way back.
+// with the person; or, for an advisor, a question of the point's region
+// becomes one for its asker.  Anything else (not theirs, not answered
+// yet, done already) is said in words with the way back.
 export async function renderAdviceSignal(main, page, me, id) {
+	const point = me.role === 'advisor';
 	const errors = h('div', { class: 'app-alerts' });
 	const back = h('p', { class: 'utrecht-paragraph' },
-	    link('#/advice', 'advice.back'));
+	    point ? link('#/advice/queue', 'advice.back.queue') :
+		link('#/advice', 'advice.back'));
 	main.replaceChildren(pageHeading('signal.from_advice.title'), errors,
 	    h('div', { 'aria-busy': 'true' }, para('loading')));
 	let res;
+	let asker = true;
 	try {
 		res = await get('/api/advice/mine');
+		if (point && !(res?.advice ?? []).some((x) =>
+		    Number(x.id) === id)) {
+			res = await get('/api/advice/queue');
+			asker = false;
+		}
 	} catch (err) {
 		if (!page.current())
 			return;
@@ -381,20 +396,20 @@ export async function renderAdviceSignal(main, page, me, id) {
 	let why = null;
 	if (!a)
 		why = para('advice.to_signal.unknown');
-	else if (a.status !== 'answered')
-		why = para('advice.to_signal.wait');
 	else if (Number.isInteger(sid) && sid > 0)
 		why = h('p', { class: 'utrecht-paragraph' },
 		    h('span', { i18n: 'advice.to_signal.done' }), ' ',
-		    link(`#/signals/${sid}`, 'advice.signal.link',
-			{ id: String(sid) }));
+		    link(asker ? `#/signals/${sid}` : `#/queue/${sid}`,
+			'advice.signal.link', { id: String(sid) }));
+	else if (asker && a.status !== 'answered')
+		why = para('advice.to_signal.wait');
 	// The page is drawn again: focus follows the heading it was on.
 	const focused = document.activeElement?.id === 'page-title';
 	if (why)
 		main.replaceChildren(pageHeading('signal.from_advice.title'),
 		    why, back);
 	else
-		renderSignalForm(main, page, me, null, a);
+		renderSignalForm(main, page, me, null, { ...a, asker });
 	if (focused)
 		main.querySelector('#page-title')?.focus();
 }

@@ -129,11 +129,18 @@ export function renderSignalForm(main, page, me, _arg, advice = null) {
 		return h('section', { class: 'app-from-advice',
 		    'aria-labelledby': 'from-advice' },
 		    h('h2', { class: 'utrecht-heading-2', id: 'from-advice',
-			i18n: 'signal.from_advice.heading' }),
-		    para('signal.from_advice.intro'),
+			i18n: a.asker === false ?
+			    'signal.from_advice.heading.point' :
+			    'signal.from_advice.heading' }),
+		    para(a.asker === false ? 'signal.from_advice.intro.point' :
+			'signal.from_advice.intro'),
 		    dataList([
+			['advice.asker', a.asker === false && a.asker_org ?
+			    String(a.asker_org) : null],
 			['advice.question', freeText(a.question)],
-			['advice.answer', freeText(a.answer)],
+			['advice.answer', a.answer ? freeText(a.answer) :
+			    h('span', { class: 'app-none',
+				i18n: 'advice.answer.none' })],
 			['advice.answered_by', a.answered_by ?
 			    String(a.answered_by) : null],
 		    ]));
@@ -142,6 +149,8 @@ export function renderSignalForm(main, page, me, _arg, advice = null) {
 	// The receipt: number, status and deadline, the emergency numbers
 	// again when the server calls it an emergency, and the way on.
 	function confirm(res) {
+		// An advisor who filed it for the asker goes on in the queue.
+		const forAsker = advice?.asker !== false;
 		const heading = h('h1', { class: 'utrecht-heading-1',
 		    id: 'page-title', tabindex: '-1',
 		    i18n: 'signal.done.title' });
@@ -169,12 +178,16 @@ export function renderSignalForm(main, page, me, _arg, advice = null) {
 			['signal.done.due', res?.triage_due ?
 			    dateNode(res.triage_due, 'day') : null],
 		    ]),
-		    para('signal.done.next'),
+		    para(forAsker ? 'signal.done.next' :
+			'signal.done.next.point'),
 		    h('div', { class: 'utrecht-button-group' },
 			h('a', { class: 'utrecht-button-link ' +
 			    'utrecht-button-link--html-a ' +
 			    'utrecht-button-link--primary-action',
-			    href: '#/signals', i18n: 'signal.done.mine' }),
+			    href: forAsker ? '#/signals' :
+				`#/queue/${encodeURIComponent(res?.id)}`,
+			    i18n: forAsker ? 'signal.done.mine' :
+				'signal.done.open' }),
 			again)].filter((n) => n !== null));
 		page.setTitle?.('signal.done.title');
 		heading.focus();

@@ -40,7 +40,7 @@ struct world {
 	char		 dir[40];
 	int64_t		 point, school, shelter;	/* organisations */
 	int64_t		 reporter, advisor, provider, admin;
-	int64_t		 sig, sig2, qid, adv, sig3;
+	int64_t		 sig, sig2, qid, adv, sig3, adv2, sig4;
 	long		 runs;			/* faults injected */
 };
 
@@ -273,6 +273,21 @@ step_advice_signal(void)
 }
 
 static int
+step_advice_ask_again(void)
+{
+	act_as(w.reporter, w.school, ROLE_REPORTER);
+	return advice_ask(&w.ctx, "GM0363", "Nog een vraag, zonder namen "
+	    "erin.", &w.adv2);
+}
+
+static int
+step_point_signal(void)
+{
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	return file_signal("Lina Haddad", NULL, w.adv2, &w.sig4);
+}
+
+static int
 step_public(void)
 {
 	struct signal_contact c = { "Karin Smit", "Huisartsenpraktijk",
@@ -362,6 +377,8 @@ test_every_failure_changes_nothing(void **state)
 		{ "ask advice", step_advice_ask },
 		{ "answer advice", step_advice_answer },
 		{ "advice to signal", step_advice_signal },
+		{ "ask advice again", step_advice_ask_again },
+		{ "point makes signal", step_point_signal },
 		{ "public form", step_public },
 		{ "change a deadline", step_rule },
 	};
@@ -390,6 +407,10 @@ test_every_failure_changes_nothing(void **state)
 	assert_non_null(s);
 	assert_non_null(s->origin);
 	assert_int_equal(s->origin->id, w.adv);
+	s = signal_get(&w.ctx, w.sig4);
+	assert_non_null(s);
+	assert_string_equal(s->reporter, "leraar");
+	assert_int_equal(s->origin->id, w.adv2);
 	fresh();
 }
 

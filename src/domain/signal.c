@@ -308,6 +308,7 @@ struct file_job {
 	const char	*receipt;
 	unsigned char	 secret_hash[CRYPT_HASH_LEN];
 	int64_t		 advice;		/* from this advice; 0: none */
+	int64_t		 reporter, reporter_org;	/* 0: ctx's user */
 	int64_t		 region;
 	int32_t		 noticed;
 	int64_t		 due;
@@ -318,15 +319,15 @@ struct file_job {
 /* Link the new person to the same person in other organisations' open
  * signals, and put each link on both signals' audit trail. */
 static int
-match(struct ctx *ctx, int64_t signal, int64_t person, struct store_value bi_id,
-    struct store_value bi_nd)
+match(struct ctx *ctx, int64_t signal, int64_t org, int64_t person,
+    struct store_value bi_id, struct store_value bi_nd)
 {
 	struct store_rows *r;
 	int64_t other;
 	size_t i;
 
 	if (store_exec(ctx, Q_MATCH_FIND, ARGS(bi_id, bi_nd, store_int(signal),
-	    store_int(ctx->who.org_id)), &r) == -1)
+	    store_int(org)), &r) == -1)
 		return -1;
 	for (i = 0; i < r->nrows; i++) {
 		other = rows_int(r, i, 1);
@@ -343,7 +344,8 @@ match(struct ctx *ctx, int64_t signal, int64_t person, struct store_value bi_id,
 }
 
 static int
-file_person(struct ctx *ctx, int64_t signal, const struct signal_person *p)
+file_person(struct ctx *ctx, int64_t signal, int64_t org,
+    const struct signal_person *p)
 {
 	struct store_value ident, bi_id, bi_nd;
 	struct store_rows *r;
@@ -364,7 +366,7 @@ file_person(struct ctx *ctx, int64_t signal, const struct signal_person *p)
 		return -1;
 	if (bi_id.type == SV_NULL && bi_nd.type == SV_NULL)
 		return 0;
-	return match(ctx, signal, id, bi_id, bi_nd);
+	return match(ctx, signal, org, id, bi_id, bi_nd);
 }
 
 static char *
@@ -409,8 +411,10 @@ link_advice(struct ctx *ctx, struct file_job *j)
 {
 	struct store_rows *r;
 
-	if (store_exec(ctx, Q_ADVICE_LINK_SIGNAL, ARGS(store_int(j->advice),
-	    store_int(j->id), store_int(ctx->who.user_id)), &r) == -1)
+	if (store_exec(ctx, ctx->who.role == ROLE_ADVISOR &&
+	    j->reporter != ctx->who.user_id ? Q_ADVICE_LINK_SIGNAL_POINT :
+	    Q_ADVICE_LINK_SIGNAL, ARGS(store_int(j->advice), store_int(j->id),
+	    store_int(j->reporter)), &r) == -1)
 		return -1;
 	if (r->nrows == 0)
 		return fail(ctx, ST_CONFLICT, "advice %lld has become a signal "
@@ -433,9 +437,9 @@ file_job(struct ctx *ctx, void *p)
 	    &rule) == -1)
 		return -1;
 	j->due = deadline_due(&rule, j->now);
-	if (store_exec(ctx, Q_SIGNAL_INSERT, ARGS(ctx->who.user_id > 0 ?
-	    store_int(ctx->who.user_id) : store_null(), ctx->who.org_id > 0 ?
-	    store_int(ctx->who.org_id) : store_null(), j->region > 0 ?
+	if (store_exec(ctx, Q_SIGNAL_INSERT, ARGS(j->reporter > 0 ?
+	    store_int(j->reporter) : store_null(), j->reporter_org > 0 ?
+	    store_int(j->reporter_org) : store_null(), j->region > 0 ?
 	    store_int(j->region) :
 	    store_null(), store_text(j->in->municipality), j->noticed >= 0 ?
 	    store_int(j->noticed) : store_null(), store_text(j->in->urgency !=
@@ -453,7 +457,8 @@ file_job(struct ctx *ctx, void *p)
 	    NULL) == -1)
 		return -1;
 	for (i = 0; i < j->in->persons.n; i++)
-		if (file_person(ctx, j->id, &persons[i]) == -1)
+		if (file_person(ctx, j->id, j->reporter_org, &persons[i]) ==
+		    -1)
 			return -1;
 	if (j->contact != NULL && public_mark(ctx, j) == -1)
 		return -1;
@@ -481,23 +486,39 @@ int
 signal_file_from_advice(struct ctx *ctx, int64_t advice,
     const struct signal_in *in, int64_t *id, int64_t *triage_due)
 {
-	struct store_rows *r;
+	struct store_rows *r, *in_region;
 	struct file_job j;
 
+	memset(&j, 0, sizeof(j));
 	/* Clear answers first; link_advice() checks again in the write. */
 	if (store_row(ctx, Q_ADVICE_GET, ARGS(store_int(advice)), &r,
 	    "no such advice") == -1)
 		return -1;
-	if (rows_int(r, 0, 3) != ctx->who.user_id)
-		return fail(ctx, ST_NOTFOUND, "no such advice");
-	if (strcmp(rows_text(r, 0, 2), "answered") != 0)
-		return fail(ctx, ST_CONFLICT, "advice %lld has not been "
-		    "answered yet", (long long)advice);
+	j.reporter = rows_int(r, 0, 3);
+	j.reporter_org = rows_null(r, 0, 5) ? 0 : rows_int(r, 0, 5);
+	if (j.reporter == ctx->who.user_id) {
+		/* The asker reports it once the point has answered. */
+		if (strcmp(rows_text(r, 0, 2), "answered") != 0)
+			return fail(ctx, ST_CONFLICT, "advice %lld has not "
+			    "been answered yet", (long long)advice);
+	} else {
+		/* Or the point does it for them, say after a call: the
+		 * asker stays the reporter and follows it. */
+		if (ctx->who.role != ROLE_ADVISOR)
+			return fail(ctx, ST_NOTFOUND, "no such advice");
+		if (!rows_null(r, 0, 1)) {
+			if (store_exec(ctx, Q_SIGNAL_IN_ORG_REGION,
+			    ARGS(store_int(ctx->who.org_id),
+			    store_int(rows_int(r, 0, 1))), &in_region) == -1)
+				return -1;
+			if (in_region->nrows == 0)
+				return fail(ctx, ST_NOTFOUND, "no such advice");
+		}
+	}
 	if (!rows_null(r, 0, 4))
 		return fail(ctx, ST_CONFLICT, "advice %lld has become signal "
 		    "%lld already", (long long)advice,
 		    (long long)rows_int(r, 0, 4));
-	memset(&j, 0, sizeof(j));
 	j.in = in;
 	j.advice = advice;
 	return file(ctx, &j, id, triage_due);
@@ -568,6 +589,10 @@ file(struct ctx *ctx, struct file_job *j, int64_t *id, int64_t *triage_due)
 	struct store_rows *r;
 
 	j->now = time_now();
+	if (j->reporter == 0) {
+		j->reporter = ctx->who.user_id;
+		j->reporter_org = ctx->who.org_id;
+	}
 	if (validate(ctx, j->in, deadline_local_day(j->now), &j->noticed) ==
 	    -1)
 		return -1;

@@ -151,10 +151,12 @@ int	signal_file(struct ctx *, const struct signal_in *, int64_t *id,
 	    int64_t *triage_due);
 
 /*
- * File a signal from ctx's user's own answered advice, once the person is
- * known: the advice then names the signal (audited as advice.signal) and
- * the signal shows the advice.  ST_NOTFOUND for someone else's advice,
- * ST_CONFLICT while unanswered or when it became a signal already.
+ * File a signal from an advice, once the person is known: the advice then
+ * names the signal (audited as advice.signal) and the signal shows the
+ * advice.  The asker does it after the answer (ST_CONFLICT before), or an
+ * advisor of the point does it for them at any time; either way the asker
+ * is the signal's reporter.  ST_NOTFOUND for anyone else, ST_CONFLICT
+ * when it became a signal already.
  */
 int	signal_file_from_advice(struct ctx *, int64_t advice,
 	    const struct signal_in *, int64_t *id, int64_t *triage_due);

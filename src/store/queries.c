@@ -301,8 +301,8 @@ static const char *const sql[Q__COUNT] = {
 	    " WHERE org_id = ?1) OR a.region_id IS NULL"
 	    " ORDER BY a.status DESC, a.created_at, a.id LIMIT ?2",
 	[Q_ADVICE_GET] =
-	    "SELECT id, region_id, status, reporter_id, signal_id"
-	    " FROM advice WHERE id = ?1",
+	    "SELECT id, region_id, status, reporter_id, signal_id,"
+	    " reporter_org_id FROM advice WHERE id = ?1",
 	[Q_ADVICE_ANSWER] =
 	    "UPDATE advice SET answer = ?2, answered_by = ?3, answered_at = ?4,"
 	    " suggest_signal = ?5, status = 'answered'"
@@ -312,6 +312,10 @@ static const char *const sql[Q__COUNT] = {
 	    "UPDATE advice SET signal_id = ?2 WHERE id = ?1"
 	    " AND reporter_id = ?3 AND status = 'answered'"
 	    " AND signal_id IS NULL RETURNING id",
+	/* The point does it for the asker ?3, whatever the status. */
+	[Q_ADVICE_LINK_SIGNAL_POINT] =
+	    "UPDATE advice SET signal_id = ?2 WHERE id = ?1"
+	    " AND reporter_id = ?3 AND signal_id IS NULL RETURNING id",
 	[Q_ADVICE_FOR_SIGNAL] =
 	    "SELECT a.id, a.question, a.answer, a.created_at, a.answered_at,"
 	    " u.username FROM advice a"
@@ -499,7 +503,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_MATCH_INSERT), N(Q_MATCH_FOR_SIGNAL),
 	N(Q_ADVICE_INSERT), N(Q_ADVICE_SEAL), N(Q_ADVICE_MINE),
 	N(Q_ADVICE_QUEUE), N(Q_ADVICE_GET), N(Q_ADVICE_ANSWER),
-	N(Q_ADVICE_LINK_SIGNAL), N(Q_ADVICE_FOR_SIGNAL), N(Q_RULE_LIST),
+	N(Q_ADVICE_LINK_SIGNAL), N(Q_ADVICE_LINK_SIGNAL_POINT),
+	N(Q_ADVICE_FOR_SIGNAL), N(Q_RULE_LIST),
 	N(Q_RULE_SET), N(Q_RULE_BY_NAME),
 	N(Q_COPY_REGION_ALL), N(Q_COPY_REGION_INSERT),
 	N(Q_COPY_REGION_MUNI_ALL), N(Q_COPY_ORG_REGION_ALL),

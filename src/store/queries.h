@@ -98,6 +98,7 @@ enum query {
 	Q_ADVICE_GET,
 	Q_ADVICE_ANSWER,
 	Q_ADVICE_LINK_SIGNAL,
+	Q_ADVICE_LINK_SIGNAL_POINT,
 	Q_ADVICE_FOR_SIGNAL,
 
 	/* deadline rules (domain/rule.c) */

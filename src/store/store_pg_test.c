@@ -1143,6 +1143,9 @@ test_regions_and_signals(void **state)
 		must(run(c, a, Q_ADVICE_LINK_SIGNAL, ARGS(store_int(adv),
 		    store_int(sig), store_int(uid)), &r));
 		assert_int_equal(r->nrows, 0);
+		must(run(c, a, Q_ADVICE_LINK_SIGNAL_POINT, ARGS(store_int(adv),
+		    store_int(sig), store_int(uid)), &r));
+		assert_int_equal(r->nrows, 0);		/* linked already */
 		must(run(c, a, Q_ADVICE_FOR_SIGNAL, ARGS(store_int(sig)), &r));
 		assert_int_equal(r->nrows, 1);
 		assert_int_equal(rows_int(r, 0, 0), adv);

@@ -177,3 +177,45 @@ test('two tries at once make one signal', async () => {
 	assert.equal(Number(await sql(server.dataDir,
 	    'SELECT COUNT(*) FROM signal')), before + 1);
 });
+
+// After a call, say: the point turns the question into a signal itself.
+// The asker stays the reporter, follows it and answers its questions.
+test('the point turns a question into a signal for the asker', async () => {
+	const q = await reporter.post('/api/advice', { municipality: 'GM0384',
+	    question: QUESTION });
+	const body = { municipality: 'GM0384', urgency: 'days',
+	    indicators: ['OM-1a-1'],
+	    persons: [{ kind: 'victim', name: 'Lina Haddad' }] };
+	// Another point's question stays out of reach.
+	const there = await reporter.post('/api/advice', {
+	    municipality: 'GM0599', question: QUESTION });
+	assertError(await advisor.post(`/api/advice/${there.body.id}/signal`,
+	    body), 404, 'not_found');
+
+	// Open or answered: the point may do it.
+	const s = await advisor.post(`/api/advice/${q.body.id}/signal`, body);
+	assert.equal(s.status, 201, s.text);
+	assertError(await advisor.post(`/api/advice/${q.body.id}/signal`, body),
+	    409, 'conflict');
+	assertError(await reporter.post(`/api/advice/${q.body.id}/signal`,
+	    body), 409, 'conflict');
+
+	const mine = (await reporter.get('/api/signals/mine')).body.signals;
+	assert.ok(mine.some((x) => x.id === s.body.id),
+	    'the asker follows it among their own signals');
+	const d = await reporter.get(`/api/signals/${s.body.id}`);
+	assert.equal(d.status, 200);
+	assert.equal(d.body.reporter.username, 'demo-reporter');
+	assert.equal(d.body.from_advice.id, q.body.id);
+	assert.equal(d.body.persons[0].name, 'Lina Haddad');
+	const own = (await reporter.get('/api/advice/mine')).body.advice
+	    .find((x) => x.id === q.body.id);
+	assert.equal(own.signal_id, s.body.id);
+
+	// The trail says who did it: the advisor.
+	const who = await sql(server.dataDir, 'SELECT u.username FROM audit a ' +
+	    'JOIN app_user u ON u.id = a.user_id WHERE a.object_type = ' +
+	    `'signal' AND a.object_id = ${s.body.id} AND a.action = ` +
+	    "'signal.create'");
+	assert.equal(who.trim(), 'demo-advisor');
+});

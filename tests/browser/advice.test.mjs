@@ -399,3 +399,52 @@ test('an answered question becomes a signal with the person', async (t) => {
 	await accessible(ap, 'a signal from advice, advisor (en)');
 	clean(advisor.problems);
 });
+
+// After a call the advisor turns an open question into a signal for its
+// asker, by keyboard; the asker follows it as their own.
+test('the advisor turns a question into a signal for the asker',
+    async (t) => {
+	const tag = randomBytes(3).toString('hex');
+	const api = await apiLogin(server, 'demo-reporter');
+	const q = await api.post('/api/advice', { municipality: 'GM0363',
+	    question: `Een jongen (${tag}) slaapt op het werk. Wat nu?` });
+	assert.equal(q.status, 201);
+	const item = `li.app-advice[data-advice="${q.body.id}"]`;
+
+	const advisor = await loginAs(t, 'demo-advisor');
+	const ap = advisor.page;
+	await tabTo(ap, 'nav a[href="#/advice/queue"]');
+	await ap.keyboard.press('Enter');
+	await landedOn(ap, 'Adviesvragen');
+	await ap.waitForSelector(item);
+	await tabTo(ap, `${item} a[href="#/advice/${q.body.id}"]`);
+	await ap.keyboard.press('Enter');
+	await landedOn(ap, 'Advies melden als signaal');
+	await ap.waitForFunction(() => document.querySelector(
+	    'select[name="municipality"]')?.options.length > 300);
+	assert.match(await ap.textContent('.app-from-advice'),
+	    /op naam van de vraagsteller/);
+	assert.match(await ap.textContent('.app-from-advice'),
+	    /Basisschool De Regenboog \(demo\)/);
+	assert.match(await ap.textContent('.app-from-advice'),
+	    /nog geen antwoord/);
+	await accessible(ap, 'the point turns advice into a signal (nl)');
+	await tabTo(ap, 'input[name$="name"]');
+	await ap.keyboard.type(`Jongen ${tag}`);
+	await tabTo(ap, 'main form button[type="submit"]');
+	await ap.keyboard.press('Enter');
+	await landedOn(ap, 'Signaal ontvangen');
+	const sid = Number(/onder nummer (\d+)/.exec(
+	    await ap.textContent('main'))?.[1]);
+	assert.ok(sid > 0);
+	assert.equal(await ap.getAttribute('main a.utrecht-button-link',
+	    'href'), `#/queue/${sid}`);
+	clean(advisor.problems);
+
+	// The asker has it among their own signals, with the person.
+	const mine = (await api.get('/api/signals/mine')).body.signals;
+	assert.ok(mine.some((s) => s.id === sid));
+	const d = await api.get(`/api/signals/${sid}`);
+	assert.equal(d.body.persons[0].name, `Jongen ${tag}`);
+	assert.equal(d.body.from_advice.id, q.body.id);
+});
