@@ -4,10 +4,12 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api/api.h"
 #include "auth/password.h"
 #include "cli/cli.h"
+#include "cli/sandbox.h"
 #include "core/arena.h"
 #include "core/fail.h"
 #include "core/log.h"
@@ -20,7 +22,7 @@ static const char serve_help[] =
     "usage: schakel serve --data DIR [--db postgresql://...]\n"
     "       [--listen ADDR:PORT] [--threads N]\n"
     "       [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
-    "       [--max-body BYTES] [--db-pool N]\n"
+    "       [--max-body BYTES] [--db-pool N] [--no-sandbox]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -28,7 +30,10 @@ static const char serve_help[] =
     "Stops cleanly on SIGTERM or SIGINT, finishing requests in flight.\n"
     "Several servers may share one PostgreSQL database (and key file).\n"
     "--db-pool caps the database connections for reads (default 32; one\n"
-    "more is the writer's); a request waits up to 5 s for one, then 503.\n";
+    "more is the writer's); a request waits up to 5 s for one, then 503.\n"
+    "Where the kernel has Landlock, the server can then write only in DIR\n"
+    "and read only DIR, the TLS files and system folders; --no-sandbox\n"
+    "leaves it out (say, for a libpq setup that reads files elsewhere).\n";
 
 static bool
 is_demo(struct ctx *ctx)
@@ -53,6 +58,7 @@ cmd_serve(int argc, char **argv)
 		{ "trust-proxy", required_argument, NULL, 'p' },
 		{ "max-body", required_argument, NULL, 'b' },
 		{ "db-pool", required_argument, NULL, 'P' },
+		{ "no-sandbox", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -64,8 +70,8 @@ cmd_serve(int argc, char **argv)
 	char err[512];
 	sigset_t sigs;
 	int64_t n;
-	int c, sig, rc = 1;
-	bool api_ready = false;
+	int c, sig, abi = 0, rc = 1;
+	bool api_ready = false, sandbox = true;
 
 	memset(&opts, 0, sizeof(opts));
 	opts.listen = "127.0.0.1:8080";
@@ -100,6 +106,7 @@ cmd_serve(int argc, char **argv)
 				    "1 to 1000");
 			cli_set_pool_max((unsigned)n);
 			break;
+		case 'S': sandbox = false; break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:
 			return cli_usage("serve", "unknown option or missing "
@@ -122,8 +129,25 @@ cmd_serve(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* Before any thread starts: the restriction holds for those the
+	 * process makes afterwards only. */
+	if (sandbox && access(dir, F_OK) == 0) {
+		const char *extra[] = { opts.tls_cert, opts.tls_key };
+
+		abi = sandbox_enter(dir, extra, 2, err, sizeof(err));
+		if (abi == -1) {
+			log_error("%s", err);
+			return 1;
+		}
+	}
 	if (cli_open(&env, dir, false, db) == -1)
 		goto out;
+	if (abi > 0)
+		log_info("sandbox: files limited to the data folder "
+		    "(Landlock ABI %d)", abi);
+	else
+		log_warn("sandbox: %s", sandbox ? "Landlock is not available "
+		    "in this kernel" : "left out (--no-sandbox)");
 	/* SQLite has one server; PostgreSQL may have several. */
 	if (env.db_url == NULL && cli_lock(&env, dir) == -1)
 		goto out;
