@@ -132,10 +132,7 @@ fuzz: bootstrap
 # Every statement of every signal and advice step made to fail, once
 # each, under ASan (src/domain/faults_test.c); make test runs it too.
 check-faults: bootstrap
-	@$(MAKE) -s BUILD=build/asan SAN=1 build/asan/test/domain/faults_test
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    build/asan/test/domain/faults_test
+	@tools/test.sh faults
 
 clean:
 	rm -rf build

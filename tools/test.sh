@@ -6,6 +6,7 @@
 #   tools/test.sh api BUILD      node --test API tests against BUILD/schakel
 #   tools/test.sh api-pg BUILD   the same on PostgreSQL
 #   tools/test.sh browser BUILD  Chromium tests against BUILD/schakel
+#   tools/test.sh faults         the fault sweep under ASan (make check-faults)
 #
 # A throwaway PostgreSQL cluster (tools/pg.sh) is started for the unit and
 # API tests and stopped at the end, also when a test fails; a cluster that
@@ -118,6 +119,19 @@ api-pg)
 browser)
 	run_node browser "$2"
 	;;
+faults)
+	# The fault sweep alone, under ASan, on SQLite and PostgreSQL.
+	start_pg
+	if step make -s BUILD=build/asan SAN=1 \
+	    build/asan/test/domain/faults_test; then
+		out="$log/faults.out"
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		    build/asan/test/domain/faults_test >"$out" 2>&1
+		cat "$out"
+		count_cmocka "$out"
+	fi
+	;;
 all)
 	jobs=$(nproc 2>/dev/null || echo 2)
 	start_pg
@@ -138,7 +152,8 @@ all)
 	fi
 	;;
 *)
-	echo "usage: tools/test.sh [unit|api|browser BUILD]" >&2
+	echo "usage: tools/test.sh [unit|api|api-pg|browser BUILD | faults]" \
+	    >&2
 	exit 2
 	;;
 esac

@@ -7,6 +7,10 @@
  * its audit entry) and leave the audit chain intact; under ASan also
  * without a leak.  This is the "simulate errors to test all exit paths"
  * of the style guide: `make check-faults` runs it on its own.
+ *
+ * It runs on SQLite and on PostgreSQL: SCHAKEL_TEST_PG_DIR names the test
+ * cluster (tools/pg.sh start DIR), in which it makes a database of its
+ * own; without it the PostgreSQL half fails, it is never skipped.
  */
 #include "core/testing.h"
 
@@ -93,8 +97,34 @@ make_user(const char *name, const char *role, int64_t org)
 	return id;
 }
 
+/* A database of our own in the test cluster; its URL, or NULL. */
+static char *
+pg_database(void)
+{
+	const char *cluster = getenv("SCHAKEL_TEST_PG_DIR");
+	static char url[512];
+	char cmd[1200];
+	size_t n;
+	FILE *p;
+
+	if (cluster == NULL || *cluster == '\0' || strlen(cluster) > 1000 ||
+	    strchr(cluster, '\'') != NULL)
+		return NULL;
+	snprintf(cmd, sizeof(cmd), "tools/pg.sh createdb '%s' faults_%ld",
+	    cluster, (long)getpid());
+	p = popen(cmd, "r");
+	if (p == NULL)
+		return NULL;
+	n = fread(url, 1, sizeof(url) - 1, p);
+	if (pclose(p) != 0 || n == 0)
+		return NULL;
+	url[n] = '\0';
+	url[strcspn(url, "\n")] = '\0';
+	return url;
+}
+
 static int
-setup(void **state)
+setup(void **state, bool pg)
 {
 	static const unsigned char master[32] = { 7, 7, 7 };
 	struct store_opts opts = { 0 };
@@ -113,6 +143,12 @@ setup(void **state)
 	ctx_init(&w.ctx, w.arena, NULL);
 	w.ctx.keys = crypt_keys_from_bytes(master);
 	opts.path = path;
+	if (pg) {
+		opts.url = pg_database();
+		if (opts.url == NULL)
+			fail_msg("no PostgreSQL test cluster: set "
+			    "SCHAKEL_TEST_PG_DIR (tools/pg.sh start DIR)");
+	}
 	opts.create = true;
 	opts.migrate = true;
 	assert_int_equal(store_open(&w.ctx, &opts, &w.store), 0);
@@ -138,6 +174,18 @@ setup(void **state)
 	act_as(w.admin, w.point, ROLE_ADMIN);
 	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
 	return 0;
+}
+
+static int
+setup_sqlite(void **state)
+{
+	return setup(state, false);
+}
+
+static int
+setup_pg(void **state)
+{
+	return setup(state, true);
 }
 
 static int
@@ -419,7 +467,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-		    test_every_failure_changes_nothing, setup, teardown),
+		    test_every_failure_changes_nothing, setup_sqlite, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_every_failure_changes_nothing, setup_pg, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
