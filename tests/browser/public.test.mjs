@@ -16,12 +16,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 
-import { axeCheck, formatViolations, launch, watch } from '../lib/browser.mjs';
+import { launch, watch } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
+import { uiFor } from '../lib/ui.mjs';
 import { loginAs as apiLogin, sql } from '../lib/util.mjs';
 
 let server = null;
 let browser = null;
+const { accessible, clean, focusedMatches, landedOn, switchLang, tabTo } =
+    uiFor(() => ({ server, browser }));
 
 before(async () => {
 	server = await startServer();
@@ -51,43 +54,6 @@ async function open(t, hash = '') {
 	if (hash === '')
 		await page.waitForSelector('#login-username');
 	return { page, problems, sent };
-}
-
-function clean(problems) {
-	assert.deepEqual(problems, [], 'CSP refusals or script errors');
-}
-
-async function accessible(page, what) {
-	const v = await axeCheck(page);
-	assert.equal(v.length, 0, `axe on ${what}:\n${formatViolations(v)}`);
-}
-
-const focusedMatches = (page, selector) => page.evaluate((s) =>
-    document.activeElement?.matches(s) ?? false, selector);
-
-// Presses Tab until the element matching selector has focus.
-async function tabTo(page, selector, max = 200) {
-	for (let i = 0; i < max; i++) {
-		await page.keyboard.press('Tab');
-		if (await focusedMatches(page, selector))
-			return;
-	}
-	assert.fail(`'${selector}' cannot be reached with Tab`);
-}
-
-// Waits until the h1 reads text, then checks it has focus.
-async function landedOn(page, text) {
-	await page.waitForFunction((want) =>
-	    document.getElementById('page-title')?.textContent.trim() === want,
-	    text);
-	assert.ok(await focusedMatches(page, '#page-title'),
-	    `focus is on the h1 '${text}'`);
-}
-
-async function switchLang(page, want) {
-	await page.click('#lang-switch');
-	await page.waitForFunction((l) => document.documentElement.lang === l,
-	    want);
 }
 
 // The form, once its lists have come from the server.

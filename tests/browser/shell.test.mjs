@@ -9,13 +9,16 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 
-import { axeCheck, formatViolations, launch, watch } from '../lib/browser.mjs';
+import { launch } from '../lib/browser.mjs';
 import { client } from '../lib/http.mjs';
 import { startServer } from '../lib/server.mjs';
 import { secretFromUri, totp } from '../lib/totp.mjs';
+import { uiFor } from '../lib/ui.mjs';
 
 let server = null;
 let browser = null;
+const { accessible, apiJson, clean, open } =
+    uiFor(() => ({ server, browser }));
 
 before(async () => {
 	server = await startServer();
@@ -26,28 +29,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-// A fresh browser context (own cookies and localStorage) on the app's
-// front page; closed when the test ends, pass or fail.
-async function open(t) {
-	const context = await browser.newContext({ locale: 'nl-NL' });
-	context.setDefaultTimeout(10000);
-	t.after(() => context.close());
-	const page = await context.newPage();
-	const problems = watch(page);
-	await page.goto(`${server.url}/`);
-	await page.waitForSelector('#login-username');
-	return { page, problems };
-}
-
-function clean(problems) {
-	assert.deepEqual(problems, [], 'CSP refusals or script errors');
-}
-
-async function accessible(page, what) {
-	const v = await axeCheck(page);
-	assert.equal(v.length, 0, `axe on ${what}:\n${formatViolations(v)}`);
-}
 
 const focused = (page) => page.evaluate(() => {
 	const el = document.activeElement;
@@ -107,9 +88,6 @@ const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 
 const apiStatus = (page, path) => page.evaluate((p) =>
     fetch(p, { credentials: 'same-origin' }).then((r) => r.status), path);
-
-const apiJson = (page, path) => page.evaluate((p) =>
-    fetch(p, { credentials: 'same-origin' }).then((r) => r.json()), path);
 
 test('the login view is accessible in both languages', async (t) => {
 	const { page, problems } = await open(t);
