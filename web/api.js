@@ -297,3 +297,28 @@ export function missing(form, names) {
 	}
 	return out;
 }
+
+// Reads path (GET) into host: host says it is busy meanwhile, then holds
+// what fill(answer) returns (a node or a list of them); a failure empties host and shows the error
+// in errorHost, which a success clears.  Nothing is touched once page is
+// no longer current.  Resolves to the answer, or undefined when there is
+// none to use.
+export async function loadInto(page, host, errorHost, path, fill) {
+	host.setAttribute('aria-busy', 'true');
+	try {
+		const res = await get(path);
+		if (!page.current())
+			return undefined;
+		errorHost.replaceChildren();
+		host.replaceChildren(...[fill(res)].flat());
+		return res;
+	} catch (err) {
+		if (!page.current())
+			return undefined;
+		host.replaceChildren();
+		showError(null, errorHost, err);
+		return undefined;
+	} finally {
+		host.removeAttribute('aria-busy');
+	}
+}

@@ -5,7 +5,8 @@
 // created after it: the page says so, because deadlines already set stay
 // as they were.
 
-import { clearErrors, get, post, showError, showInvalid } from './api.js';
+import { clearErrors, loadInto, post, showError, showInvalid }
+    from './api.js';
 import { alertBox, button, field, h, nextId, pageHeading, para }
     from './dom.js';
 import { has } from './i18n.js';
@@ -43,22 +44,10 @@ export function renderDeadlines(main, page, me) {
 
 	// Reads the rules and shows them; then focuses `then`, if given.
 	async function load(then) {
-		list.setAttribute('aria-busy', 'true');
-		try {
-			const res = await get('/api/deadlines');
-			if (!page.current())
-				return;
-			list.replaceChildren(...(res?.rules ?? []).map(rule));
-			if (then)
-				main.querySelector(then)?.focus();
-		} catch (err) {
-			if (!page.current())
-				return;
-			list.replaceChildren();
-			showError(null, errors, err);
-		} finally {
-			list.removeAttribute('aria-busy');
-		}
+		const res = await loadInto(page, list, errors, '/api/deadlines',
+		    (r) => (r?.rules ?? []).map(rule));
+		if (res && then)
+			main.querySelector(then)?.focus();
 	}
 
 	function rule(r) {

@@ -1,7 +1,7 @@
 // orgs: the admin page listing organisations, with a form to add one.
 
-import { clearErrors, get, missing, post, showError, showInvalid }
-    from './api.js';
+import { clearErrors, get, loadInto, missing, post, showError,
+    showInvalid } from './api.js';
 import { alertBox, button, field, h, pageHeading, para, setOptions, table }
     from './dom.js';
 import { has } from './i18n.js';
@@ -55,30 +55,17 @@ export function renderOrgs(main, page) {
 		formErrors,
 		form));
 
-	async function load() {
-		list.setAttribute('aria-busy', 'true');
-		try {
-			const res = await get('/api/orgs');
-			if (!page.current())
-				return;
+	function load() {
+		return loadInto(page, list, listErrors, '/api/orgs', (res) => {
 			const orgs = (res?.orgs ?? []).slice().sort(byName);
-			list.replaceChildren(orgs.length === 0 ?
-			    para('orgs.empty') :
+			return orgs.length === 0 ? para('orgs.empty') :
 			    table('orgs-list', ['orgs.col.name',
 				'orgs.col.type', 'orgs.col.municipality'],
 			    orgs.map((o) => [String(o.name ?? ''),
 				orgTypeNode(o.type),
 				String(o.municipality_name ??
-				    o.municipality ?? '')])));
-			listErrors.replaceChildren();
-		} catch (err) {
-			if (!page.current())
-				return;
-			list.replaceChildren();
-			showError(null, listErrors, err);
-		} finally {
-			list.removeAttribute('aria-busy');
-		}
+				    o.municipality ?? '')]));
+		});
 	}
 
 	async function loadMunicipalities() {

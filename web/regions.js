@@ -10,8 +10,8 @@
 // province are ticked, and a count under the legend says how many in all
 // (a live region, so a screen reader hears it change).
 
-import { clearErrors, get, missing, post, showError, showInvalid }
-    from './api.js';
+import { clearErrors, get, loadInto, missing, post, showError,
+    showInvalid } from './api.js';
 import { loadMunicipalities } from './catalog.js';
 import { alertBox, button, field, h, nextId, pageHeading, para, table }
     from './dom.js';
@@ -125,31 +125,19 @@ export function renderRegions(main, page) {
 		formErrors,
 		form));
 
-	async function load() {
-		list.setAttribute('aria-busy', 'true');
-		try {
-			const res = await get('/api/regions');
-			if (!page.current())
-				return;
+	function load() {
+		return loadInto(page, list, listErrors, '/api/regions',
+		    (res) => {
 			const regions = (res?.regions ?? []).slice()
 			    .sort(byName);
-			list.replaceChildren(regions.length === 0 ?
-			    para('regions.empty') :
+			return regions.length === 0 ? para('regions.empty') :
 			    table('regions-list', ['regions.col.name',
 				'regions.col.type',
 				'regions.col.municipalities'],
 			    regions.map((r) => [String(r.name ?? ''),
 				regionTypeNode(r.type),
-				String(r.municipalities ?? '')])));
-			listErrors.replaceChildren();
-		} catch (err) {
-			if (!page.current())
-				return;
-			list.replaceChildren();
-			showError(null, listErrors, err);
-		} finally {
-			list.removeAttribute('aria-busy');
-		}
+				String(r.municipalities ?? '')]));
+		});
 	}
 
 	async function loadProvinces() {

@@ -6,8 +6,8 @@
 // the page when the admin confirms (or leaves the page); it is never
 // stored anywhere else in the browser.
 
-import { clearErrors, get, missing, post, showError, showInvalid }
-    from './api.js';
+import { clearErrors, get, loadInto, missing, post, showError,
+    showInvalid } from './api.js';
 import { alertBox, button, field, h, pageHeading, para, setOptions, table }
     from './dom.js';
 import { formatDate, has } from './i18n.js';
@@ -151,29 +151,17 @@ export function renderUsers(main, page, me) {
 		];
 	}
 
-	async function load() {
-		list.setAttribute('aria-busy', 'true');
-		try {
-			const res = await get('/api/users');
-			if (!page.current())
-				return;
+	function load() {
+		return loadInto(page, list, listErrors, '/api/users', (res) => {
 			const users = (res?.users ?? []).slice().sort((a, b) =>
 			    String(a.username).localeCompare(String(b.username)));
-			list.replaceChildren(users.length === 0 ?
-			    para('users.empty') :
+			return users.length === 0 ? para('users.empty') :
 			    table('users-list', ['users.col.username',
 				'users.col.role', 'users.col.org',
 				'users.col.status', 'users.col.totp',
 				'users.col.lastlogin', 'users.col.actions'],
-			    users.map(userCells)));
-		} catch (err) {
-			if (!page.current())
-				return;
-			list.replaceChildren();
-			showError(null, listErrors, err);
-		} finally {
-			list.removeAttribute('aria-busy');
-		}
+			    users.map(userCells));
+		});
 	}
 
 	async function loadOrgs() {
