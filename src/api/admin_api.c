@@ -1,4 +1,5 @@
-/* Organisations, users, reference data and the audit listing. */
+/* Organisations, users, regions, deadline rules, reference data and the
+ * audit listing. */
 #include <string.h>
 
 #include "api/api.h"

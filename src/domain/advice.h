@@ -4,7 +4,9 @@
  * the answer are sealed all the same (people write names anyway); asking
  * and answering are audited.  The asker sees their own questions and the
  * answers; advisors see those of the regions their organisation serves,
- * and those no point covers yet.
+ * and those no point covers yet.  Once the person is known, an advice can
+ * become a signal, once (signal_file_from_advice() in signal.h); the
+ * advice then names it.
  */
 #ifndef SCHAKEL_ADVICE_H
 #define SCHAKEL_ADVICE_H

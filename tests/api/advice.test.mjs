@@ -100,6 +100,10 @@ test('an answered advice becomes a signal with the person', async () => {
 	// Not while it waits for an answer.
 	assertError(await reporter.post(`/api/advice/${id}/signal`, body), 409,
 	    'conflict');
+	const wrong = await advisor.post(`/api/advice/${id}/answer`,
+	    { answer: 'Meld dit.', suggest_signal: 'ja' });
+	assertError(wrong, 400, 'invalid');
+	assert.deepEqual(fieldNames(wrong), ['suggest_signal']);
 	const a = await advisor.post(`/api/advice/${id}/answer`,
 	    { answer: 'Meld dit als signaal, met de naam erbij.',
 	    suggest_signal: true });
