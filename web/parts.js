@@ -47,8 +47,8 @@ export function textArea(opts) {
 }
 
 // One checkbox or radio button with its label.  opts: {type, name,
-// value, key (an i18n key) or nl/en (data in both languages), checked,
-// hint (an i18n key)}.  Returns the wrapper; the input is wrapper.control.
+// value, key (an i18n key, with args) or nl/en (data in both languages),
+// checked, hint (an i18n key)}.  Returns the wrapper; the input is wrapper.control.
 export function choice(opts) {
 	const type = opts.type ?? 'checkbox';
 	const id = opts.id ?? nextId(`f-${opts.name}`);
@@ -64,7 +64,8 @@ export function choice(opts) {
 		checked: !!opts.checked,
 		'aria-describedby': hint ? hint.id : null,
 	});
-	const text = h('span', opts.key ? { i18n: opts.key } : {});
+	const text = h('span', opts.key ? { i18n: opts.key, args: opts.args } :
+	    {});
 	if (!opts.key)
 		localized(text, opts.nl, opts.en);
 	const wrap = h('div', { class: 'utrecht-form-field ' +

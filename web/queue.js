@@ -2,7 +2,8 @@
 //
 // #/queue lists the signals of the point's region that wait for triage
 // (GET /api/signals/queue) in the server's order: most urgent, then
-// oldest.  A signal past its triage deadline says so in words, not only
+// oldest; views narrow it to those past their deadline, those nobody has
+// taken up, or those the advisor took up.  A signal past its triage deadline says so in words, not only
 // in colour.  #/queue/{id} shows one signal in full (GET /api/signals/
 // {id}: reading it is audited on the server), with "Claim" while nobody
 // has it, and, for the advisor who claimed it, the decision form: the
@@ -20,8 +21,8 @@ import { alertBox, button, field, fill, h, pageHeading, para, table }
     from './dom.js';
 import { formNode, indicatorNode, joined, loadCatalog, markerNode,
     needNode } from './catalog.js';
-import { codeNode, concernedSection, dataList, dateNode, freeText, none,
-    section, telLink, textArea } from './parts.js';
+import { choice, codeNode, concernedSection, dataList, dateNode, fieldset,
+    freeText, none, section, telLink, textArea } from './parts.js';
 import { askForm, questionList } from './questions.js';
 import { outcomeNode } from './signals.js';
 
@@ -49,9 +50,19 @@ export function urgencyNode(u) {
 	    codeNode('urgency', u));
 }
 
-export function renderQueue(main, page) {
+// The queue's views: which signals each shows.
+const VIEWS = {
+	all: () => true,
+	overdue: (s) => !!s.overdue,
+	unclaimed: (s) => !s.claimed_by,
+	mine: (s, me) => s.claimed_by === me.username,
+};
+
+export function renderQueue(main, page, me) {
 	const errors = h('div', { class: 'app-alerts' });
 	const summary = h('div', { class: 'app-status', role: 'status' });
+	const views = h('div');
+	const shown = h('div', { class: 'app-status', role: 'status' });
 	const list = h('div', { class: 'app-list app-queue',
 	    'aria-busy': 'true' }, para('loading'));
 	main.replaceChildren(
@@ -62,6 +73,8 @@ export function renderQueue(main, page) {
 		    i18n: 'queue.list' }),
 		summary,
 		errors,
+		views,
+		shown,
 		list));
 
 	Promise.all([get('/api/signals/queue'), loadCatalog()])
@@ -72,33 +85,15 @@ export function renderQueue(main, page) {
 		const late = rows.filter((s) => s.overdue).length;
 		summary.replaceChildren(para(late > 0 ? 'queue.summary.late' :
 		    'queue.summary', { count: rows.length, late }));
-		list.replaceChildren(rows.length === 0 ?
-		    para('queue.empty') :
-		    table('queue-list', ['signal.col.id', 'signal.col.urgency',
-			'signal.col.due', 'signal.col.created',
-			'signal.col.municipality', 'signal.col.status',
-			'queue.col.claimed', 'queue.col.persons',
-			'signal.col.forms', 'queue.col.reporter'],
-		    rows.map((s) => [
-			h('a', { class: 'utrecht-link app-nowrap',
-			    href: `#/queue/${encodeURIComponent(s.id)}`,
-			    i18n: 'queue.open', args: { id: String(s.id) } }),
-			urgencyNode(s.urgency),
-			dueNode(s.triage_due, s.overdue, 'date'),
-			dateNode(s.created_at, 'date'),
-			String(s.municipality_name ?? ''),
-			codeNode('status', s.status),
-			s.claimed_by ? String(s.claimed_by) : none(),
-			String(s.persons ?? 0),
-			(s.forms ?? []).length > 0 ?
-			    joined(s.forms, (f) => formNode(cat, f)) : none(),
-			String(s.reporter_org ?? ''),
-		    ])));
-		for (const [i, s] of rows.entries()) {
-			if (s.overdue)
-				list.querySelectorAll('tbody tr')[i]
-				    .classList.add('app-row--overdue');
-		}
+		if (rows.length > 0)
+			views.replaceChildren(viewChoice(rows, (v) => {
+				const some = rows.filter((s) =>
+				    VIEWS[v](s, me));
+				shown.replaceChildren(para('queue.view.shown',
+				    { count: some.length }));
+				list.replaceChildren(queueTable(some, cat));
+			}));
+		list.replaceChildren(queueTable(rows, cat));
 	}, (err) => {
 		if (!page.current())
 			return;
@@ -107,6 +102,49 @@ export function renderQueue(main, page) {
 	}).finally(() => {
 		list.removeAttribute('aria-busy');
 	});
+
+	// Radio buttons for the views, each with how many it shows; onPick
+	// gets the view chosen.
+	function viewChoice(rows, onPick) {
+		const set = fieldset({ legend: 'queue.view',
+		    class: 'app-choices app-views' },
+		    ...Object.keys(VIEWS).map((v) => choice({ type: 'radio',
+			name: 'view', value: v, checked: v === 'all',
+			key: `queue.view.${v}`, args: { count: rows.filter(
+			    (s) => VIEWS[v](s, me)).length } })));
+		set.addEventListener('change', (ev) => onPick(ev.target.value));
+		return set;
+	}
+}
+
+// The queue's table, or the sentence that it is empty.
+function queueTable(rows, cat) {
+	if (rows.length === 0)
+		return para('queue.empty');
+	const t = table('queue-list', ['signal.col.id', 'signal.col.urgency',
+	    'signal.col.due', 'signal.col.created', 'signal.col.municipality',
+	    'signal.col.status', 'queue.col.claimed', 'queue.col.persons',
+	    'signal.col.forms', 'queue.col.reporter'],
+	    rows.map((s) => [
+		h('a', { class: 'utrecht-link app-nowrap',
+		    href: `#/queue/${encodeURIComponent(s.id)}`,
+		    i18n: 'queue.open', args: { id: String(s.id) } }),
+		urgencyNode(s.urgency),
+		dueNode(s.triage_due, s.overdue, 'date'),
+		dateNode(s.created_at, 'date'),
+		String(s.municipality_name ?? ''),
+		codeNode('status', s.status),
+		s.claimed_by ? String(s.claimed_by) : none(),
+		String(s.persons ?? 0),
+		(s.forms ?? []).length > 0 ?
+		    joined(s.forms, (f) => formNode(cat, f)) : none(),
+		String(s.reporter_org ?? ''),
+	    ]));
+	const trs = t.querySelectorAll('tbody tr');
+	for (const [i, s] of rows.entries())
+		if (s.overdue)
+			trs[i].classList.add('app-row--overdue');
+	return t;
 }
 
 // One person of a signal, as a heading and a data list.

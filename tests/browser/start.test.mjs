@@ -1,8 +1,9 @@
 // The start page in Chromium against a real schakel with demo data: the
 // advisor sees the point's overview (the same numbers as the API) with
-// the way to the queue; someone who reports sees what waits for them
-// (the point's questions, advice the point asks to report), and nothing
-// when nothing does.  axe-core in Dutch and English; a CSP refusal or a
+// the way to the queue, and narrows the queue to what is late, not taken
+// up or theirs; someone who reports sees what waits for them (the
+// point's questions, advice the point asks to report), and nothing when
+// nothing does.  axe-core in Dutch and English; a CSP refusal or a
 // script error fails the test.
 
 import { after, before, test } from 'node:test';
@@ -95,5 +96,49 @@ test('nothing waits: nothing is said', async (t) => {
 	await page.waitForSelector('.app-waiting:not([aria-busy])',
 	    { state: 'attached' });
 	assert.equal(await page.locator('.app-waiting p').count(), 0);
+	ui.clean(problems);
+});
+
+test('the advisor narrows the queue to what is late, open or theirs',
+    async (t) => {
+	const { page, problems } = await ui.loginAs(t, 'demo-advisor');
+	await ui.tabTo(page, 'nav a[href="#/queue"]');
+	await page.keyboard.press('Enter');
+	await ui.landedOn(page, 'Triage');
+	await page.waitForSelector('main table tbody tr');
+	const rows = (await ui.apiJson(page, '/api/signals/queue')).signals;
+	const ids = async () => (await page.locator('main table tbody tr ' +
+	    'td:first-child').allTextContents()).map((s) =>
+	    Number(/\d+/.exec(s)[0]));
+	assert.deepEqual(await ids(), rows.map((s) => s.id));
+	const late = rows.filter((s) => s.overdue).map((s) => s.id);
+	assert.ok(late.length > 0 && late.length < rows.length);
+	assert.equal((await page.textContent('label[for] >> text=/^Over de ' +
+	    'termijn/')).trim(), `Over de termijn (${late.length})`);
+	await ui.accessible(page, 'the queue with its views (nl)');
+
+	// By keyboard: to the checked view, then the arrows choose.
+	await ui.tabTo(page, 'input[name="view"]:checked');
+	await page.keyboard.press('ArrowRight');
+	assert.ok(await ui.focusedMatches(page,
+	    'input[name="view"][value="overdue"]:checked'));
+	await page.waitForFunction((n) => document.querySelectorAll(
+	    'main table tbody tr').length === n, late.length);
+	assert.deepEqual(await ids(), late, 'only the late ones, in order');
+	assert.match(await page.textContent('main'),
+	    new RegExp(`${late.length} signalen getoond`));
+
+	// The demo has signals this advisor took up and has not decided.
+	const mine = rows.filter((s) => s.claimed_by === 'demo-advisor')
+	    .map((s) => s.id);
+	assert.ok(mine.length > 0);
+	await page.check('input[name="view"][value="mine"]');
+	await page.waitForFunction((n) => document.querySelectorAll(
+	    'main table tbody tr').length === n, mine.length);
+	assert.deepEqual(await ids(), mine);
+	await ui.switchLang(page, 'en');
+	assert.ok(await page.locator('label:has-text("Taken up by me")')
+	    .count() === 1);
+	await ui.accessible(page, 'the queue narrowed (en)');
 	ui.clean(problems);
 });
