@@ -22,6 +22,7 @@ import { alertBox, h, pageHeading, para } from './dom.js';
 import { has, lang, onChange, setLang, t, translate } from './i18n.js';
 import { renderLogin } from './login.js';
 import { renderOrgs } from './orgs.js';
+import { FILERS } from './parts.js';
 import { renderPublicForm, renderPublicStatus } from './public.js';
 import { renderQueue, renderSignalDetail } from './queue.js';
 import { renderRegions } from './regions.js';
@@ -30,9 +31,6 @@ import { renderSignalView } from './signal-view.js';
 import { renderMySignals } from './signals.js';
 import { renderStart } from './start.js';
 import { renderUsers } from './users.js';
-
-// Who may file a signal (and see their own); the API decides the same.
-const FILERS = ['reporter', 'advisor', 'coordinator', 'provider'];
 
 // Route names are the hash without '#/'; ':id' stands for a number.
 // nav: the roles that see the route in the main menu (default: roles);

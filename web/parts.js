@@ -15,6 +15,9 @@ import { missing } from './api.js';
 import { button, field, h, nextId, setOptions, table } from './dom.js';
 import { formatDate, has, label, localized } from './i18n.js';
 
+// Who may file a signal (and see their own); the API decides the same.
+export const FILERS = ['reporter', 'advisor', 'coordinator', 'provider'];
+
 // A labelled text area; opts as dom.field (name, key, id, hint, required,
 // maxlength, rows).  Returns the wrapper; the control is wrapper.control.
 export function textArea(opts) {

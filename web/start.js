@@ -11,7 +11,7 @@
 import { get, showError } from './api.js';
 import { h, pageHeading, para } from './dom.js';
 import { has } from './i18n.js';
-import { dataList } from './parts.js';
+import { dataList, FILERS } from './parts.js';
 
 export function renderStart(main, page, me) {
 	const role = has(`role.${me.role}`) ? me.role : null;
@@ -39,8 +39,6 @@ export function renderStart(main, page, me) {
 		para('start.needtoknow')) : null,
 	].filter((n) => n !== null));
 }
-
-const FILERS = ['reporter', 'advisor', 'coordinator', 'provider'];
 
 // What waits for the user as reporter: nothing at all when nothing does.
 function waiting(page) {

@@ -10,36 +10,10 @@
 #include "core/clock.h"
 #include "core/fail.h"
 
-struct fixture {
-	struct arena	*arena;
-	struct ctx	 ctx;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = test_calloc(1, sizeof(*f));
-
-	f->arena = arena_new();
-	ctx_init(&f->ctx, f->arena, NULL);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	arena_free(f->arena);
-	test_free(f);
-	return 0;
-}
-
 static void
 test_hash_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	char h1[PASSWORD_HASH_MAX], h2[PASSWORD_HASH_MAX];
 	bool ok = false;
 
@@ -68,7 +42,7 @@ test_hash_round_trip(void **state)
 static void
 test_hash_rejects_overlong(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	char h[PASSWORD_HASH_MAX], *pw;
 
 	pw = arena_alloc(f->arena, PASSWORD_MAX_BYTES + 2);
@@ -81,7 +55,7 @@ test_hash_rejects_overlong(void **state)
 static void
 test_dummy_hash_verifies_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	static const char *const tries[] = { "", "password", "0", "dummy",
 	    "paars-fiets-regent-77" };
 	const char *d = password_dummy_hash();
@@ -258,7 +232,7 @@ await_busy(void)
 static void
 test_concurrency_limit(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	struct holder h;
 	char hash[PASSWORD_HASH_MAX], other[PASSWORD_HASH_MAX];
 	bool ok = true;
@@ -314,19 +288,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_hash_round_trip, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_hash_rejects_overlong,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(
-		    test_dummy_hash_verifies_nothing, setup, teardown),
+		cmocka_ctx_test(test_hash_round_trip),
+		cmocka_ctx_test(test_hash_rejects_overlong),
+		cmocka_ctx_test(test_dummy_hash_verifies_nothing),
 		cmocka_unit_test(test_policy_length),
 		cmocka_unit_test(test_policy_utf8),
 		cmocka_unit_test(test_policy_repeated),
 		cmocka_unit_test(test_policy_user_name),
 		cmocka_unit_test(test_policy_common),
-		cmocka_unit_test_setup_teardown(test_concurrency_limit, setup,
-		    teardown),
+		cmocka_ctx_test(test_concurrency_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,32 +20,6 @@
 #define NEED_HEAD "id,domain,domain_nl,need_en,need_nl,typical_providers," \
 	"notes\n"
 
-struct fixture {
-	struct arena	*arena;
-	struct ctx	 ctx;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = test_calloc(1, sizeof(*f));
-
-	f->arena = arena_new();
-	ctx_init(&f->ctx, f->arena, NULL);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	arena_free(f->arena);
-	test_free(f);
-	return 0;
-}
-
 static bool
 has(const char *s, const char *sub)
 {
@@ -83,7 +57,7 @@ test_concurrent_first_use(void **state)
 static void
 test_load(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	const struct indicator *v;
 	const struct help_need *h;
 	size_t n;
@@ -292,7 +266,7 @@ test_markers(void **state)
 static void
 test_parse_good(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	static const char text[] = "\xef\xbb\xbf"
 	    "id,form,category,category_nl,indicator_en,indicator_nl,source\r\n"
 	    "A-1,general,Cat,Kat,\"One, two\",\"Een, twee\",src\r\n"
@@ -334,7 +308,7 @@ struct bad_case {
 static void
 test_parse_bad(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	static const char nul[] = IND_HEAD "A-1,general,c,k,e\0x,n,s\n";
 	static const struct bad_case cases[] = {
 		{ "", 0, "t.csv: no header row" },
@@ -397,7 +371,7 @@ test_parse_bad(void **state)
 static void
 test_parse_field_too_long(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	struct indicator *v;
 	char *text;
 	size_t n, len;
@@ -413,7 +387,7 @@ test_parse_field_too_long(void **state)
 static void
 test_parse_help_needs(void **state)
 {
-	struct fixture *f = *state;
+	struct test_ctx *f = *state;
 	static const char good[] = NEED_HEAD
 	    "X,health,gezondheid,Care,Zorg,,\n"
 	    "Y,legal,juridisch,\"Aid, legal\",Hulp,\"a; b\",note\n";
@@ -449,20 +423,16 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_concurrent_first_use),
-		cmocka_unit_test_setup_teardown(test_load, setup, teardown),
+		cmocka_ctx_test(test_load),
 		cmocka_unit_test(test_indicators_complete),
 		cmocka_unit_test(test_help_needs_complete),
 		cmocka_unit_test(test_lookups),
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_markers),
-		cmocka_unit_test_setup_teardown(test_parse_good, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_parse_bad, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_parse_field_too_long,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_parse_help_needs, setup,
-		    teardown),
+		cmocka_ctx_test(test_parse_good),
+		cmocka_ctx_test(test_parse_bad),
+		cmocka_ctx_test(test_parse_field_too_long),
+		cmocka_ctx_test(test_parse_help_needs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
