@@ -61,7 +61,7 @@ int	api_param_id(struct ctx *, struct http_request *, const char *name,
 	    int64_t *id);
 
 /* Handlers, by area (account_api.c, admin_api.c, signal_api.c,
- * advice_api.c). */
+ * advice_api.c, fallback_api.c). */
 api_handler_fn api_health, api_login, api_logout, api_me;
 api_handler_fn api_orgs_list, api_orgs_create, api_users_list,
     api_users_create, api_users_disable, api_municipalities,
@@ -74,5 +74,6 @@ api_handler_fn api_public_signals_create, api_public_signals_status;
 api_handler_fn api_advice_ask, api_advice_mine, api_advice_queue,
     api_advice_answer, api_advice_signal;
 api_handler_fn api_deadlines_list, api_deadlines_set;
+api_handler_fn api_fallback_get, api_fallback_set;
 
 #endif

@@ -58,5 +58,10 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/deadlines", api_deadlines_list, ACT_DEADLINE_LIST, 0 },
 	{ "POST", "/api/deadlines/{id}", api_deadlines_set,
 	    ACT_DEADLINE_UPDATE, ROUTE_BODY },
+	/* The point that takes signals outside every region. */
+	{ "GET", "/api/fallback-point", api_fallback_get, ACT_FALLBACK_READ,
+	    0 },
+	{ "POST", "/api/fallback-point", api_fallback_set, ACT_FALLBACK_SET,
+	    ROUTE_BODY },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

@@ -10,6 +10,7 @@
 #include "domain/catalog.h"
 #include "domain/overview.h"
 #include "domain/signal.h"
+#include "domain/volume.h"
 #include "http/server.h"
 
 static void
@@ -458,6 +459,8 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 		jw_obj_close(&w);
 	}
 	jw_arr_close(&w);
+	/* The same for every unclaimed signal, match or no match. */
+	jw_kbool(&w, "also_concerned_after_claim", s->concerns_after_claim);
 	jw_obj_close(&w);
 	return 0;
 }
@@ -581,11 +584,13 @@ int
 api_signals_overview(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
 {
+	struct volume_line *v;
 	struct overview o;
 	struct jw w;
+	size_t i, n;
 
 	(void)req;
-	if (overview_point(ctx, &o) == -1)
+	if (overview_point(ctx, &o) == -1 || volume_unusual(ctx, &v, &n) == -1)
 		return -1;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);
@@ -597,6 +602,20 @@ api_signals_overview(struct ctx *ctx, struct http_request *req,
 	jw_kint(&w, "acute", o.acute);
 	jw_kint(&w, "waiting_for_reporter", o.waiting_reporter);
 	jw_kint(&w, "advice_open", o.advice_open);
+	/* Accounts that filed unusually many signals in 24 hours, or were
+	 * refused at the daily limit: who, and how many. */
+	jw_key(&w, "unusual_volume");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "username", v[i].username);
+		jw_kstr(&w, "org_name", v[i].org_name);
+		jw_kint(&w, "signals", v[i].signals);
+		jw_kint(&w, "persons", v[i].persons);
+		jw_kint(&w, "refused", v[i].refused);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
 	jw_obj_close(&w);
 	return 0;
 }

@@ -31,6 +31,9 @@ static const unsigned allowed[ACT__COUNT] = {
 	/* Advisors work to these deadlines; admins set them. */
 	[ACT_DEADLINE_LIST] = R(ROLE_ADVISOR) | R(ROLE_ADMIN),
 	[ACT_DEADLINE_UPDATE] = R(ROLE_ADMIN),
+	/* Admins name the point that takes what no region covers. */
+	[ACT_FALLBACK_READ] = R(ROLE_ADMIN),
+	[ACT_FALLBACK_SET] = R(ROLE_ADMIN),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -49,6 +52,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_SIGNAL_TRIAGE] = "signal.triage",
 	[ACT_DEADLINE_LIST] = "deadline.list",
 	[ACT_DEADLINE_UPDATE] = "deadline.update",
+	[ACT_FALLBACK_READ] = "fallback.read",
+	[ACT_FALLBACK_SET] = "fallback.set",
 };
 
 const char *

@@ -30,6 +30,8 @@ enum action {
 	ACT_SIGNAL_TRIAGE,	/* the queue, claim, decide */
 	ACT_DEADLINE_LIST,	/* the deadline engine's rules */
 	ACT_DEADLINE_UPDATE,
+	ACT_FALLBACK_READ,
+	ACT_FALLBACK_SET,
 	ACT__COUNT
 };
 

@@ -30,6 +30,8 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_SIGNAL_TRIAGE] = { 0, 0,  1,  0,  0,  0,  0,  0,  0 },
 	[ACT_DEADLINE_LIST] = { 0, 0,  1,  0,  0,  0,  0,  0,  1 },
 	[ACT_DEADLINE_UPDATE] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
+	[ACT_FALLBACK_READ] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
+	[ACT_FALLBACK_SET] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
 };
 
 static void

@@ -15,6 +15,7 @@
 #include "core/log.h"
 #include "core/parse.h"
 #include "domain/org.h"
+#include "domain/volume.h"
 #include "http/server.h"
 #include "store/store.h"
 
@@ -23,6 +24,7 @@ static const char serve_help[] =
     "       [--listen ADDR:PORT] [--threads N]\n"
     "       [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
     "       [--max-body BYTES] [--db-pool N] [--no-sandbox]\n"
+    "       [--daily-signals N] [--daily-persons N]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -33,7 +35,10 @@ static const char serve_help[] =
     "more is the writer's); a request waits up to 5 s for one, then 503.\n"
     "Where the kernel has Landlock, the server can then write only in DIR\n"
     "and read only DIR, the TLS files and system folders; --no-sandbox\n"
-    "leaves it out (say, for a libpq setup that reads files elsewhere).\n";
+    "leaves it out (say, for a libpq setup that reads files elsewhere).\n"
+    "--daily-signals and --daily-persons cap what one account may file in\n"
+    "24 hours (default 25 signals naming 100 people): far above real\n"
+    "work, far below what would make matching an oracle.\n";
 
 static bool
 is_demo(struct ctx *ctx)
@@ -59,6 +64,8 @@ cmd_serve(int argc, char **argv)
 		{ "max-body", required_argument, NULL, 'b' },
 		{ "db-pool", required_argument, NULL, 'P' },
 		{ "no-sandbox", no_argument, NULL, 'S' },
+		{ "daily-signals", required_argument, NULL, 'V' },
+		{ "daily-persons", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -69,7 +76,7 @@ cmd_serve(int argc, char **argv)
 	const char *dir = NULL, *db = NULL;
 	char err[512];
 	sigset_t sigs;
-	int64_t n;
+	int64_t n, daily_signals = 0, daily_persons = 0;
 	int c, sig, abi = 0, rc = 1;
 	bool api_ready = false, sandbox = true;
 
@@ -107,6 +114,18 @@ cmd_serve(int argc, char **argv)
 			cli_set_pool_max((unsigned)n);
 			break;
 		case 'S': sandbox = false; break;
+		case 'V':
+			if (parse_int64(optarg, 1, 1000000,
+			    &daily_signals) == -1)
+				return cli_usage("serve", "--daily-signals "
+				    "must be 1 to 1000000");
+			break;
+		case 'W':
+			if (parse_int64(optarg, 1, 10000000,
+			    &daily_persons) == -1)
+				return cli_usage("serve", "--daily-persons "
+				    "must be 1 to 10000000");
+			break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:
 			return cli_usage("serve", "unknown option or missing "
@@ -121,6 +140,7 @@ cmd_serve(int argc, char **argv)
 	if ((opts.tls_cert == NULL) != (opts.tls_key == NULL))
 		return cli_usage("serve", "--tls-cert and --tls-key go "
 		    "together");
+	volume_set_limits(daily_signals, daily_persons);
 
 	/* Signals go to this thread only, through sigwait() below. */
 	sigemptyset(&sigs);

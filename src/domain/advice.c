@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/fail.h"
 #include "crypt/crypt.h"
+#include "domain/fallback.h"
 #include "store/store.h"
 
 #define LIST_MAX	500
@@ -178,18 +179,17 @@ advice_answer(struct ctx *ctx, int64_t id, const char *answer,
     bool suggest_signal)
 {
 	struct answer_job j = { id, answer, suggest_signal };
-	struct store_rows *r, *in;
+	struct store_rows *r;
+	bool serves;
 
 	if (store_row(ctx, Q_ADVICE_GET, ARGS(store_int(id)), &r,
 	    "no such advice") == -1)
 		return -1;
-	if (!rows_null(r, 0, 1)) {
-		if (store_exec(ctx, Q_SIGNAL_IN_ORG_REGION,
-		    ARGS(store_int(ctx->who.org_id),
-		    store_int(rows_int(r, 0, 1))), &in) == -1)
-			return -1;
-		if (in->nrows == 0)
-			return fail(ctx, ST_NOTFOUND, "no such advice");
-	}
+	/* The point of its region, or the fallback point outside them. */
+	if (fallback_org_serves(ctx, ctx->who.org_id, rows_null(r, 0, 1) ? 0 :
+	    rows_int(r, 0, 1), &serves) == -1)
+		return -1;
+	if (!serves)
+		return fail(ctx, ST_NOTFOUND, "no such advice");
 	return store_write(ctx, answer_job, &j);
 }

@@ -28,6 +28,35 @@ struct create_job {
 	int64_t		 id;
 };
 
+/*
+ * What waited outside every region for a municipality this new point
+ * covers moves to it: signals nobody has taken up yet and open questions
+ * for advice.  What the fallback point already works on stays there
+ * until it is decided.  Each move is on the record's audit trail.
+ */
+static int
+rehome(struct ctx *ctx, int64_t region)
+{
+	struct store_rows *r;
+	size_t i;
+
+	if (store_exec(ctx, Q_REGION_REHOME_SIGNALS, ARGS(store_int(region),
+	    store_int(time_now())), &r) == -1)
+		return -1;
+	for (i = 0; i < r->nrows; i++)
+		if (audit_append(ctx, "signal.rehome", "signal",
+		    rows_int(r, i, 0)) == -1)
+			return -1;
+	if (store_exec(ctx, Q_REGION_REHOME_ADVICE, ARGS(store_int(region)),
+	    &r) == -1)
+		return -1;
+	for (i = 0; i < r->nrows; i++)
+		if (audit_append(ctx, "advice.rehome", "advice",
+		    rows_int(r, i, 0)) == -1)
+			return -1;
+	return 0;
+}
+
 static int
 create_job(struct ctx *ctx, void *p)
 {
@@ -52,7 +81,10 @@ create_job(struct ctx *ctx, void *p)
 		if (store_exec(ctx, Q_REGION_ADD_ORG,
 		    ARGS(store_int(j->orgs[i]), store_int(j->id)), NULL) == -1)
 			return -1;
-	return audit_append(ctx, "region.create", "region", j->id);
+	if (audit_append(ctx, "region.create", "region", j->id) == -1)
+		return -1;
+	return strcmp(j->in->type, "veilig_thuis") == 0 ? rehome(ctx, j->id) :
+	    0;
 }
 
 int

@@ -2,7 +2,10 @@
  * region: named groups of municipalities of one type (care coordination,
  * youth, Veilig Thuis, safety), and the organisations that serve them.
  * An advice-and-reporting point sees the signals of the Veilig Thuis
- * regions it serves.  Admins manage regions; changes are audited.
+ * regions it serves.  A new Veilig Thuis region takes over the signals
+ * not yet taken up and the open questions for advice that waited for its
+ * municipalities outside every region (see domain/fallback.h).  Admins
+ * manage regions; changes are audited.
  */
 #ifndef SCHAKEL_REGION_H
 #define SCHAKEL_REGION_H

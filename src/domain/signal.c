@@ -12,7 +12,10 @@
 #include "crypt/normalize.h"
 #include "domain/catalog.h"
 #include "domain/deadline.h"
+#include "domain/fallback.h"
+#include "domain/match.h"
 #include "domain/rule.h"
+#include "domain/volume.h"
 #include "store/store.h"
 
 #define LIST_MAX	500
@@ -276,13 +279,13 @@ static const struct json_field identity_fields[] = {
 /* Keyed blind indexes of the normalised identifiers; NULL when absent. */
 static void
 blind_indexes(struct ctx *ctx, const struct signal_person *p,
-    struct store_value *bi_id, struct store_value *bi_name_dob)
+    unsigned char **bi_id, unsigned char **bi_name_dob)
 {
 	unsigned char *h;
 	const char *id = NULL, *name, *nd;
 
-	*bi_id = store_null();
-	*bi_name_dob = store_null();
+	*bi_id = NULL;
+	*bi_name_dob = NULL;
 	if (p->id_number != NULL) {
 		id = normalize_id(ctx->arena, p->id_number);
 		if (id == NULL)
@@ -290,7 +293,7 @@ blind_indexes(struct ctx *ctx, const struct signal_person *p,
 			    normalize_vnumber(ctx->arena, p->id_number));
 		h = arena_alloc(ctx->arena, CRYPT_INDEX_LEN);
 		crypt_blind_index(ctx->keys, "person_id", id, strlen(id), h);
-		*bi_id = store_blob(h, CRYPT_INDEX_LEN);
+		*bi_id = h;
 	}
 	name = p->name != NULL ? normalize_name(ctx->arena, p->name) : NULL;
 	if (name != NULL && p->birth_date != NULL) {
@@ -298,7 +301,7 @@ blind_indexes(struct ctx *ctx, const struct signal_person *p,
 		h = arena_alloc(ctx->arena, CRYPT_INDEX_LEN);
 		crypt_blind_index(ctx->keys, "person_name_dob", nd, strlen(nd),
 		    h);
-		*bi_name_dob = store_blob(h, CRYPT_INDEX_LEN);
+		*bi_name_dob = h;
 	}
 }
 
@@ -314,40 +317,16 @@ struct file_job {
 	int64_t		 due;
 	int64_t		 now;
 	int64_t		 id;
+	const char	*refused;		/* a daily limit was reached */
+	int64_t		 retry;
 };
-
-/* Link the new person to the same person in other organisations' open
- * signals, and put each link on both signals' audit trail. */
-static int
-match(struct ctx *ctx, int64_t signal, int64_t org, int64_t person,
-    struct store_value bi_id, struct store_value bi_nd)
-{
-	struct store_rows *r;
-	int64_t other;
-	size_t i;
-
-	if (store_exec(ctx, Q_MATCH_FIND, ARGS(bi_id, bi_nd, store_int(signal),
-	    store_int(org)), &r) == -1)
-		return -1;
-	for (i = 0; i < r->nrows; i++) {
-		other = rows_int(r, i, 1);
-		if (store_exec(ctx, Q_MATCH_INSERT, ARGS(store_int(person),
-		    store_int(rows_int(r, i, 0)), store_int(signal),
-		    store_int(other), store_text(rows_text(r, i, 2)),
-		    store_int(time_now())), NULL) == -1)
-			return -1;
-		if (audit_append(ctx, "signal.match", "signal", signal) == -1 ||
-		    audit_append(ctx, "signal.match", "signal", other) == -1)
-			return -1;
-	}
-	return 0;
-}
 
 static int
 file_person(struct ctx *ctx, int64_t signal, int64_t org,
     const struct signal_person *p)
 {
-	struct store_value ident, bi_id, bi_nd;
+	struct store_value ident;
+	unsigned char *bi_id, *bi_nd;
 	struct store_rows *r;
 	int64_t id;
 
@@ -362,11 +341,10 @@ file_person(struct ctx *ctx, int64_t signal, int64_t org,
 		return -1;
 	blind_indexes(ctx, p, &bi_id, &bi_nd);
 	if (store_exec(ctx, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(id), ident,
-	    bi_id, bi_nd), NULL) == -1)
+	    store_blob(bi_id, CRYPT_INDEX_LEN), store_blob(bi_nd,
+	    CRYPT_INDEX_LEN)), NULL) == -1)
 		return -1;
-	if (bi_id.type == SV_NULL && bi_nd.type == SV_NULL)
-		return 0;
-	return match(ctx, signal, org, id, bi_id, bi_nd);
+	return match_person(ctx, signal, org, id, bi_id, bi_nd);
 }
 
 static char *
@@ -437,6 +415,13 @@ file_job(struct ctx *ctx, void *p)
 	    &rule) == -1)
 		return -1;
 	j->due = deadline_due(&rule, j->now);
+	/* An account's daily limits, counted where the insert is made so
+	 * that no two signals at once pass the last place. */
+	if (j->contact == NULL && volume_admit(ctx, j->reporter, j->region,
+	    j->in->persons.n, j->now, &j->refused, &j->retry) == -1)
+		return -1;
+	if (j->refused != NULL)
+		return 0;
 	if (store_exec(ctx, Q_SIGNAL_INSERT, ARGS(j->reporter > 0 ?
 	    store_int(j->reporter) : store_null(), j->reporter_org > 0 ?
 	    store_int(j->reporter_org) : store_null(), j->region > 0 ?
@@ -486,8 +471,9 @@ int
 signal_file_from_advice(struct ctx *ctx, int64_t advice,
     const struct signal_in *in, int64_t *id, int64_t *triage_due)
 {
-	struct store_rows *r, *in_region;
+	struct store_rows *r;
 	struct file_job j;
+	bool serves;
 
 	memset(&j, 0, sizeof(j));
 	/* Clear answers first; link_advice() checks again in the write. */
@@ -506,14 +492,11 @@ signal_file_from_advice(struct ctx *ctx, int64_t advice,
 		 * asker stays the reporter and follows it. */
 		if (ctx->who.role != ROLE_ADVISOR)
 			return fail(ctx, ST_NOTFOUND, "no such advice");
-		if (!rows_null(r, 0, 1)) {
-			if (store_exec(ctx, Q_SIGNAL_IN_ORG_REGION,
-			    ARGS(store_int(ctx->who.org_id),
-			    store_int(rows_int(r, 0, 1))), &in_region) == -1)
-				return -1;
-			if (in_region->nrows == 0)
-				return fail(ctx, ST_NOTFOUND, "no such advice");
-		}
+		if (fallback_org_serves(ctx, ctx->who.org_id,
+		    rows_null(r, 0, 1) ? 0 : rows_int(r, 0, 1), &serves) == -1)
+			return -1;
+		if (!serves)
+			return fail(ctx, ST_NOTFOUND, "no such advice");
 	}
 	if (!rows_null(r, 0, 4))
 		return fail(ctx, ST_CONFLICT, "advice %lld has become signal "
@@ -602,6 +585,8 @@ file(struct ctx *ctx, struct file_job *j, int64_t *id, int64_t *triage_due)
 	j->region = r->nrows > 0 ? rows_int(r, 0, 0) : 0;
 	if (store_write(ctx, file_job, j) == -1)
 		return -1;
+	if (j->refused != NULL)
+		return volume_refuse(ctx, j->refused, j->retry);
 	*id = j->id;
 	*triage_due = j->due;
 	return 0;
@@ -685,24 +670,24 @@ open_text(struct ctx *ctx, const struct store_rows *r, size_t col,
 	return plain;
 }
 
-/* May ctx's user see the signal of this row?  Never says why not. */
+/*
+ * May ctx's user see the signal of this row?  An advisor of the point
+ * that serves its region sees it (*as_point; the fallback point for a
+ * signal outside every region), the reporter sees their own.  Anyone
+ * else gets the very answer a signal that does not exist gets.
+ */
 static int
-visible(struct ctx *ctx, int64_t reporter, int64_t region)
+visible(struct ctx *ctx, int64_t reporter, int64_t region, bool *as_point)
 {
-	struct store_rows *r;
+	bool serves = false;
 
-	if (reporter != 0 && reporter == ctx->who.user_id)
+	*as_point = false;
+	if (ctx->who.role == ROLE_ADVISOR && fallback_org_serves(ctx,
+	    ctx->who.org_id, region, &serves) == -1)
+		return -1;
+	*as_point = serves;
+	if (serves || (reporter != 0 && reporter == ctx->who.user_id))
 		return 0;
-	if (ctx->who.role == ROLE_ADVISOR) {
-		if (region == 0)
-			return 0;
-		if (store_exec(ctx, Q_SIGNAL_IN_ORG_REGION,
-		    ARGS(store_int(ctx->who.org_id), store_int(region)), &r) ==
-		    -1)
-			return -1;
-		if (r->nrows > 0)
-			return 0;
-	}
 	return fail(ctx, ST_NOTFOUND, "no such signal");
 }
 
@@ -772,26 +757,6 @@ load_questions(struct ctx *ctx, struct signal *s, bool *bad)
 	return 0;
 }
 
-static int
-load_concerns(struct ctx *ctx, struct signal *s)
-{
-	struct store_rows *r;
-	size_t i;
-
-	if (store_exec(ctx, Q_MATCH_FOR_SIGNAL, ARGS(store_int(s->id)), &r) ==
-	    -1)
-		return -1;
-	s->nconcerns = r->nrows;
-	s->concerns = arena_alloc(ctx->arena, (r->nrows + 1) *
-	    sizeof(*s->concerns));
-	for (i = 0; i < r->nrows; i++) {
-		s->concerns[i].username = rows_text(r, i, 0);
-		s->concerns[i].org_name = rows_text(r, i, 1);
-		s->concerns[i].phone = rows_text(r, i, 2);
-	}
-	return 0;
-}
-
 /* The advice this signal grew from, if any: question and answer. */
 static int
 load_origin(struct ctx *ctx, struct signal *s, bool *bad)
@@ -815,18 +780,30 @@ load_origin(struct ctx *ctx, struct signal *s, bool *bad)
 	return 0;
 }
 
+/* The trace of a read: the read itself, and each match it showed. */
+static int
+read_job(struct ctx *ctx, void *p)
+{
+	const struct signal *s = p;
+
+	if (audit_append(ctx, "signal.read", "signal", s->id) == -1)
+		return -1;
+	return match_audit_reveal(ctx, s->id, s->concerns, s->nconcerns);
+}
+
 struct signal *
 signal_get(struct ctx *ctx, int64_t id)
 {
 	struct store_rows *r;
 	struct signal *s;
 	const char *plain;
-	bool bad = false;
+	bool bad = false, as_point;
 
 	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,
 	    "no such signal") == -1)
 		return NULL;
-	if (visible(ctx, rows_int(r, 0, 1), rows_int(r, 0, 3)) == -1)
+	if (visible(ctx, rows_int(r, 0, 1), rows_int(r, 0, 3), &as_point) ==
+	    -1)
 		return NULL;
 	s = arena_alloc(ctx->arena, sizeof(*s));
 	s->id = id;
@@ -862,13 +839,21 @@ signal_get(struct ctx *ctx, int64_t id)
 	    NULL) == -1)
 		bad = true;
 	/* The reporter follows the status, not the point's deliberations. */
-	if (ctx->who.role != ROLE_ADVISOR) {
+	if (!as_point) {
 		s->decision_reason = NULL;
 		s->legal_basis = NULL;
 		s->claimed_by = NULL;
 		memset(&s->contact, 0, sizeof(s->contact));
 	}
-	if (load_persons(ctx, s, &bad) == -1 || load_concerns(ctx, s) == -1 ||
+	/* Who else is concerned: the point at once, the reporter once the
+	 * point has taken the signal up, so that invented people reveal
+	 * nothing. */
+	s->concerns_after_claim = !as_point &&
+	    strcmp(s->status, "received") == 0;
+	if (!s->concerns_after_claim && match_concerns(ctx, id, &s->concerns,
+	    &s->nconcerns) == -1)
+		return NULL;
+	if (load_persons(ctx, s, &bad) == -1 ||
 	    load_questions(ctx, s, &bad) == -1 ||
 	    load_origin(ctx, s, &bad) == -1)
 		return NULL;
@@ -879,7 +864,7 @@ signal_get(struct ctx *ctx, int64_t id)
 		return NULL;
 	}
 	/* No answer without its trace. */
-	if (audit_read(ctx, "signal.read", "signal", id) == -1)
+	if (store_write(ctx, read_job, s) == -1)
 		return NULL;
 	return s;
 }
@@ -912,13 +897,14 @@ triage_step(struct ctx *ctx, int64_t id, int (*job)(struct ctx *, void *),
     struct step_job *j)
 {
 	struct store_rows *r;
+	bool as_point;
 
 	if (ctx->who.role != ROLE_ADVISOR)
 		return fail(ctx, ST_DENIED, "only an advisor triages");
 	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,
 	    "no such signal") == -1)
 		return -1;
-	if (visible(ctx, 0, rows_int(r, 0, 3)) == -1)
+	if (visible(ctx, 0, rows_int(r, 0, 3), &as_point) == -1)
 		return -1;
 	j->id = id;
 	return store_write(ctx, job, j);
@@ -1023,13 +1009,14 @@ signal_ask(struct ctx *ctx, int64_t id, const char *question, int64_t *qid)
 {
 	struct question_job j = { id, 0, question };
 	struct store_rows *r;
+	bool as_point;
 
 	if (ctx->who.role != ROLE_ADVISOR)
 		return fail(ctx, ST_DENIED, "only an advisor asks");
 	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,
 	    "no such signal") == -1)
 		return -1;
-	if (visible(ctx, 0, rows_int(r, 0, 3)) == -1)
+	if (visible(ctx, 0, rows_int(r, 0, 3), &as_point) == -1)
 		return -1;
 	if (strcmp(rows_text(r, 0, 12), "closed") == 0)
 		return fail(ctx, ST_CONFLICT, "signal %lld is closed",

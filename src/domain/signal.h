@@ -12,15 +12,17 @@
  * numbers.  Filing, every read of a signal and every triage step are
  * audited in the same transaction.
  *
- * Matching: when a person's blind index agrees with a person in an open
- * signal of another organisation, both signals learn who else is
- * concerned (name, organisation, work phone), never each other's content;
- * each match is audited on both signals.
+ * Matching (domain/match.h): when a person's blind index agrees with a
+ * person in an open signal of another organisation, both signals learn
+ * who else is concerned (name, organisation, work phone), never each
+ * other's content; the reporter only once the point has claimed the
+ * signal.  An account files at most a day's worth (domain/volume.h).
  *
  * Who sees what: the reporter sees their own signals (and their status,
  * never a case); an advisor sees the signals of the Veilig Thuis regions
- * their organisation serves, and those no point covers yet.  Anyone else
- * gets ST_NOTFOUND, as if the signal did not exist.
+ * their organisation serves, and the fallback point (domain/fallback.h)
+ * those no region covers.  Anyone else gets ST_NOTFOUND, byte for byte
+ * the answer for a signal that does not exist.
  */
 #ifndef SCHAKEL_SIGNAL_H
 #define SCHAKEL_SIGNAL_H
@@ -30,6 +32,7 @@
 #include <stdint.h>
 
 #include "core/json.h"
+#include "domain/match.h"
 
 struct ctx;
 
@@ -113,19 +116,12 @@ struct signal {
 	struct signal_contact contact;		/* advisors only */
 	struct signal_person *persons;
 	size_t		 npersons;
-	struct signal_concern *concerns;	/* others worried too */
+	struct match_concern *concerns;		/* others worried too */
 	size_t		 nconcerns;
+	bool		 concerns_after_claim;	/* hidden until claimed */
 	struct signal_question *questions;
 	size_t		 nquestions;
 	struct signal_origin *origin;		/* NULL: not from advice */
-};
-
-/* Another professional concerned about someone in this signal: who and
- * how to reach them, nothing of what they reported. */
-struct signal_concern {
-	const char	*username;
-	const char	*org_name;
-	const char	*phone;
 };
 
 /* A line of a list: no personal data. */

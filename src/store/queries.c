@@ -169,8 +169,9 @@ static const char *const sql[Q__COUNT] = {
 	    " bi_name_dob = ?4 WHERE id = ?1",
 	[Q_SIGNAL_MINE] =
 	    "SELECT s.id, s.created_at, s.municipality, m.name, s.urgency,"
-	    " s.status, s.decision, (SELECT COUNT(*) FROM signal_match x"
-	    " WHERE x.signal_a = s.id OR x.signal_b = s.id),"
+	    " s.status, s.decision, CASE WHEN s.status = 'received' THEN 0"
+	    " ELSE (SELECT COUNT(*) FROM signal_match x"
+	    " WHERE x.signal_a = s.id OR x.signal_b = s.id) END,"
 	    " (SELECT COUNT(*) FROM signal_question y WHERE y.signal_id = s.id"
 	    " AND y.answer IS NULL) FROM signal s"
 	    " JOIN municipality m ON m.code = s.municipality"
@@ -187,7 +188,8 @@ static const char *const sql[Q__COUNT] = {
 	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
 	    " WHERE s.status IN ('received', 'in_triage') AND (s.region_id IN"
 	    " (SELECT region_id FROM org_region WHERE org_id = ?1)"
-	    " OR s.region_id IS NULL)"
+	    " OR (s.region_id IS NULL AND ?1 IN (SELECT org_id"
+	    " FROM fallback_point)))"
 	    " ORDER BY CASE s.urgency WHEN 'acute' THEN 0 WHEN 'days' THEN 1"
 	    " ELSE 2 END, s.created_at, s.id LIMIT ?2",
 	/* The point's numbers: ?2 now, ?3 the end of today. */
@@ -202,12 +204,15 @@ static const char *const sql[Q__COUNT] = {
 	    " JOIN signal s2 ON s2.id = q.signal_id WHERE q.answered_at IS NULL"
 	    " AND s2.status IN ('received', 'in_triage') AND (s2.region_id IN"
 	    " (SELECT region_id FROM org_region WHERE org_id = ?1)"
-	    " OR s2.region_id IS NULL)), (SELECT COUNT(*) FROM advice a"
+	    " OR (s2.region_id IS NULL AND ?1 IN (SELECT org_id"
+	    " FROM fallback_point)))), (SELECT COUNT(*) FROM advice a"
 	    " WHERE a.status = 'open' AND (a.region_id IN (SELECT region_id"
-	    " FROM org_region WHERE org_id = ?1) OR a.region_id IS NULL))"
+	    " FROM org_region WHERE org_id = ?1) OR (a.region_id IS NULL"
+	    " AND ?1 IN (SELECT org_id FROM fallback_point))))"
 	    " FROM signal s WHERE s.status IN ('received', 'in_triage')"
 	    " AND (s.region_id IN (SELECT region_id FROM org_region"
-	    " WHERE org_id = ?1) OR s.region_id IS NULL)",
+	    " WHERE org_id = ?1) OR (s.region_id IS NULL AND ?1 IN"
+	    " (SELECT org_id FROM fallback_point)))",
 	[Q_SIGNAL_GET] =
 	    "SELECT s.id, s.reporter_id, s.reporter_org_id, s.region_id,"
 	    " s.municipality, m.name, s.noticed_on, s.urgency, s.forms,"
@@ -267,14 +272,16 @@ static const char *const sql[Q__COUNT] = {
 	    " basis, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
 	    " ON CONFLICT DO NOTHING",
 	/* Who else is concerned about someone in signal ?1: the other
-	 * signal's reporter, never its content. */
+	 * signal and its reporter, never its content. */
 	[Q_MATCH_FOR_SIGNAL] =
-	    "SELECT DISTINCT u.username, o.name, u.phone FROM signal_match m"
+	    "SELECT DISTINCT u.username, o.name, u.phone, s.id"
+	    " FROM signal_match m"
 	    " JOIN signal s ON s.id = CASE WHEN m.signal_a = ?1"
 	    " THEN m.signal_b ELSE m.signal_a END"
 	    " JOIN app_user u ON u.id = s.reporter_id"
 	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
-	    " WHERE m.signal_a = ?1 OR m.signal_b = ?1 ORDER BY u.username",
+	    " WHERE m.signal_a = ?1 OR m.signal_b = ?1"
+	    " ORDER BY u.username, s.id",
 
 	[Q_ADVICE_INSERT] =
 	    "INSERT INTO advice (reporter_id, reporter_org_id, region_id,"
@@ -298,7 +305,8 @@ static const char *const sql[Q__COUNT] = {
 	    " LEFT JOIN app_user u ON u.id = a.answered_by"
 	    " LEFT JOIN org o ON o.id = a.reporter_org_id"
 	    " WHERE a.region_id IN (SELECT region_id FROM org_region"
-	    " WHERE org_id = ?1) OR a.region_id IS NULL"
+	    " WHERE org_id = ?1) OR (a.region_id IS NULL AND ?1 IN"
+	    " (SELECT org_id FROM fallback_point))"
 	    " ORDER BY a.status DESC, a.created_at, a.id LIMIT ?2",
 	[Q_ADVICE_GET] =
 	    "SELECT id, region_id, status, reporter_id, signal_id,"
@@ -321,6 +329,65 @@ static const char *const sql[Q__COUNT] = {
 	    " u.username FROM advice a"
 	    " LEFT JOIN app_user u ON u.id = a.answered_by"
 	    " WHERE a.signal_id = ?1",
+
+	/* The national fallback point: the one organisation that takes
+	 * what no Veilig Thuis region covers. */
+	[Q_FALLBACK_GET] =
+	    "SELECT f.org_id, o.name, f.set_at, u.username,"
+	    " (SELECT COUNT(*) FROM signal WHERE region_id IS NULL"
+	    " AND status IN ('received', 'in_triage')),"
+	    " (SELECT COUNT(*) FROM advice WHERE region_id IS NULL"
+	    " AND status = 'open') FROM (SELECT 1 AS one) x"
+	    " LEFT JOIN fallback_point f ON f.id = 1"
+	    " LEFT JOIN org o ON o.id = f.org_id"
+	    " LEFT JOIN app_user u ON u.id = f.set_by",
+	[Q_FALLBACK_SET] =
+	    "INSERT INTO fallback_point (id, org_id, set_by, set_at)"
+	    " VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE"
+	    " SET org_id = excluded.org_id, set_by = excluded.set_by,"
+	    " set_at = excluded.set_at",
+	[Q_FALLBACK_IS] =
+	    "SELECT 1 FROM fallback_point WHERE org_id = ?1",
+	/* A new Veilig Thuis region ?1 takes over what waited for it. */
+	[Q_REGION_REHOME_SIGNALS] =
+	    "UPDATE signal SET region_id = ?1, updated_at = ?2"
+	    " WHERE region_id IS NULL AND status = 'received'"
+	    " AND municipality IN (SELECT municipality"
+	    " FROM region_municipality WHERE region_id = ?1) RETURNING id",
+	[Q_REGION_REHOME_ADVICE] =
+	    "UPDATE advice SET region_id = ?1 WHERE region_id IS NULL"
+	    " AND status = 'open' AND municipality IN (SELECT municipality"
+	    " FROM region_municipality WHERE region_id = ?1) RETURNING id",
+
+	/* What account ?1 filed since ?2: signals, people, the oldest. */
+	[Q_VOLUME_OF_USER] =
+	    "SELECT COUNT(*), COALESCE(SUM((SELECT COUNT(*)"
+	    " FROM signal_person p WHERE p.signal_id = s.id)), 0),"
+	    " COALESCE(MIN(s.created_at), 0) FROM signal s"
+	    " WHERE s.reporter_id = ?1 AND s.created_at > ?2",
+	[Q_VOLUME_REFUSE] =
+	    "INSERT INTO signal_refusal (user_id, region_id, limit_kind, at)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	/* Accounts that filed ?3 or more signals since ?2, or were refused,
+	 * into what point ?1 sees: counts only. */
+	[Q_VOLUME_UNUSUAL] =
+	    "SELECT u.username, o.name, (SELECT COUNT(*) FROM signal s"
+	    " WHERE s.reporter_id = u.id AND s.created_at > ?2),"
+	    " (SELECT COUNT(*) FROM signal_person p JOIN signal s"
+	    " ON s.id = p.signal_id WHERE s.reporter_id = u.id"
+	    " AND s.created_at > ?2), (SELECT COUNT(*) FROM signal_refusal f"
+	    " WHERE f.user_id = u.id AND f.at > ?2) FROM app_user u"
+	    " LEFT JOIN org o ON o.id = u.org_id WHERE u.id IN"
+	    " (SELECT s.reporter_id FROM signal s WHERE s.created_at > ?2"
+	    " AND (s.region_id IN (SELECT region_id FROM org_region"
+	    " WHERE org_id = ?1) OR (s.region_id IS NULL AND ?1 IN"
+	    " (SELECT org_id FROM fallback_point)))"
+	    " GROUP BY s.reporter_id HAVING COUNT(*) >= ?3"
+	    " UNION SELECT f.user_id FROM signal_refusal f WHERE f.at > ?2"
+	    " AND (f.region_id IN (SELECT region_id FROM org_region"
+	    " WHERE org_id = ?1) OR (f.region_id IS NULL AND ?1 IN"
+	    " (SELECT org_id FROM fallback_point))))"
+	    " ORDER BY 3 DESC, 1 LIMIT 20",
 
 	[Q_RULE_LIST] =
 	    "SELECT r.id, r.name, r.workdays, r.same_day, r.updated_at,"
@@ -504,7 +571,11 @@ static const char *const names[Q__COUNT] = {
 	N(Q_ADVICE_INSERT), N(Q_ADVICE_SEAL), N(Q_ADVICE_MINE),
 	N(Q_ADVICE_QUEUE), N(Q_ADVICE_GET), N(Q_ADVICE_ANSWER),
 	N(Q_ADVICE_LINK_SIGNAL), N(Q_ADVICE_LINK_SIGNAL_POINT),
-	N(Q_ADVICE_FOR_SIGNAL), N(Q_RULE_LIST),
+	N(Q_ADVICE_FOR_SIGNAL),
+	N(Q_FALLBACK_GET), N(Q_FALLBACK_SET), N(Q_FALLBACK_IS),
+	N(Q_REGION_REHOME_SIGNALS), N(Q_REGION_REHOME_ADVICE),
+	N(Q_VOLUME_OF_USER), N(Q_VOLUME_REFUSE), N(Q_VOLUME_UNUSUAL),
+	N(Q_RULE_LIST),
 	N(Q_RULE_SET), N(Q_RULE_BY_NAME),
 	N(Q_COPY_REGION_ALL), N(Q_COPY_REGION_INSERT),
 	N(Q_COPY_REGION_MUNI_ALL), N(Q_COPY_ORG_REGION_ALL),

@@ -101,6 +101,16 @@ enum query {
 	Q_ADVICE_LINK_SIGNAL_POINT,
 	Q_ADVICE_FOR_SIGNAL,
 
+	/* the fallback point, re-homing, volumes */
+	Q_FALLBACK_GET,
+	Q_FALLBACK_SET,
+	Q_FALLBACK_IS,
+	Q_REGION_REHOME_SIGNALS,
+	Q_REGION_REHOME_ADVICE,
+	Q_VOLUME_OF_USER,
+	Q_VOLUME_REFUSE,
+	Q_VOLUME_UNUSUAL,
+
 	/* deadline rules (domain/rule.c) */
 	Q_RULE_LIST,
 	Q_RULE_SET,

@@ -64,6 +64,8 @@ const EXPECT = {
 	    roles: ['advisor', 'admin'] },
 	'POST /api/deadlines/{id}': { action: 'deadline.update',
 	    roles: ADMIN },
+	'GET /api/fallback-point': { action: 'fallback.read', roles: ADMIN },
+	'POST /api/fallback-point': { action: 'fallback.set', roles: ADMIN },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -74,7 +76,7 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/public/signals', 'POST /api/signals/{id}/questions',
     'POST /api/signals/{id}/questions/{qid}/answer',
     'POST /api/advice/{id}/answer', 'POST /api/advice/{id}/signal',
-    'POST /api/deadlines/{id}']);
+    'POST /api/deadlines/{id}', 'POST /api/fallback-point']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

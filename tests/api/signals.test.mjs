@@ -256,6 +256,20 @@ test('two professionals, one person: both are told, nothing else crosses',
 	    birth_date: '17-05-2009' }] });
 	assert.equal(byName.status, 201, byName.text);
 
+	// Nothing shows before the point has taken the signals up: the
+	// same answer as for a signal without a match.
+	for (const id of [school.body.id, byId.body.id, byName.body.id]) {
+		const c = id === school.body.id ? reporter : agent;
+		const early = await c.get(`/api/signals/${id}`);
+		assert.deepEqual(early.body.also_concerned, []);
+		assert.equal(early.body.also_concerned_after_claim, true);
+		// The point sees the match at once.
+		const seen = await advisor.get(`/api/signals/${id}`);
+		assert.ok(seen.body.also_concerned.length >= 1);
+		assert.equal(seen.body.also_concerned_after_claim, false);
+		const cl = await advisor.post(`/api/signals/${id}/claim`);
+		assert.equal(cl.status, 200, cl.text);
+	}
 	for (const id of [byId.body.id, byName.body.id]) {
 		const mine = await agent.get(`/api/signals/${id}`);
 		const who = mine.body.also_concerned;
