@@ -59,6 +59,9 @@ export function renderSignalView(main, page, me, id) {
 			    (q, headingId) => answerForm(hooks, q,
 				headingId))),
 		    concernedSection('view-concerned', s.also_concerned),
+		    s.also_concerned_after_claim ? para(
+			'concerned.after_claim', null,
+			{ id: 'view-concerned-later' }) : null,
 		    ...filedSections(cat, s, 'view'));
 	}
 }

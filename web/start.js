@@ -3,15 +3,18 @@
 // An advisor also gets the point's overview (GET /api/signals/overview):
 // what waits for triage, what is past its deadline or due today, what is
 // acute, what waits for a reporter, and the open questions for advice,
-// each with the way to the list.  Numbers only: no person, no text.
+// each with the way to the list, and accounts that filed unusually many
+// signals.  Numbers only: no person, no text.  An admin gets the national
+// fallback point (fallback.js).
 // Someone who reports sees, when there is any, what waits for them: the
 // point's questions on their signals and answered questions for advice
 // the point asked them to report as a signal.
 
 import { get, showError } from './api.js';
-import { h, pageHeading, para } from './dom.js';
+import { h, pageHeading, para, table } from './dom.js';
 import { has } from './i18n.js';
-import { dataList, FILERS } from './parts.js';
+import { fallbackSection } from './fallback.js';
+import { dataList, FILERS, section } from './parts.js';
 
 export function renderStart(main, page, me) {
 	const role = has(`role.${me.role}`) ? me.role : null;
@@ -26,6 +29,7 @@ export function renderStart(main, page, me) {
 	    h('p', { class: 'utrecht-paragraph utrecht-paragraph--lead',
 		i18n: 'start.as', args }),
 	    me.role === 'advisor' ? overview(page) : null,
+	    me.role === 'admin' ? fallbackSection(page) : null,
 	    FILERS.includes(me.role) ? waiting(page) : null,
 	    para('start.chain'),
 	    role ? h('section', { 'aria-labelledby': 'start-does' },
@@ -75,6 +79,20 @@ function count(n, key, href) {
 	    text) : text;
 }
 
+// Accounts that filed unusually many signals into the point's region, or
+// ran into the daily limit: who, and how many.  null when none did.
+function unusual(list) {
+	if (!Array.isArray(list) || list.length === 0)
+		return null;
+	return section('start-volume', 'volume.title', para('volume.intro'),
+	    table('start-volume', ['volume.col.user', 'volume.col.org',
+		'volume.col.signals', 'volume.col.persons',
+		'volume.col.refused'],
+	    list.map((v) => [String(v.username ?? ''),
+		String(v.org_name ?? ''), String(v.signals ?? 0),
+		String(v.persons ?? 0), String(v.refused ?? 0)])));
+}
+
 function overview(page) {
 	const errors = h('div', { class: 'app-alerts' });
 	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
@@ -107,6 +125,7 @@ function overview(page) {
 		    h('p', { class: 'utrecht-paragraph' },
 			h('a', { class: 'utrecht-link', href: '#/deadlines',
 			    i18n: 'overview.deadlines' })),
+		    unusual(o?.unusual_volume),
 		].filter((n) => n !== null));
 	}, (err) => {
 		if (!page.current())
