@@ -27,11 +27,13 @@
 #include "crypt/crypt.h"
 #include "domain/advice.h"
 #include "domain/catalog.h"
+#include "domain/fallback.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/rule.h"
 #include "domain/signal.h"
 #include "domain/user.h"
+#include "domain/volume.h"
 #include "store/store.h"
 
 /* No step takes more statements than this. */
@@ -44,7 +46,7 @@ struct world {
 	char		 dir[40];
 	int64_t		 point, school, shelter;	/* organisations */
 	int64_t		 reporter, advisor, provider, admin;
-	int64_t		 sig, sig2, qid, adv, sig3, adv2, sig4;
+	int64_t		 sig, sig2, qid, adv, sig3, adv2, sig4, sig5;
 	long		 runs;			/* faults injected */
 };
 
@@ -359,6 +361,64 @@ step_rule(void)
 	return rule_set(&w.ctx, 2, 4, false);
 }
 
+/* At the daily limit the signal is refused and the refusal recorded:
+ * for the sweep that is the step getting through. */
+static int
+step_refused(void)
+{
+	int64_t id;
+	int rc;
+
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	volume_set_limits(1, 0);
+	rc = file_signal("Ana Popescu", NULL, 0, &id);
+	volume_set_limits(0, 0);
+	if (rc == 0 || w.ctx.status != ST_LIMITED)
+		return -1;
+	ctx_clear_error(&w.ctx);
+	return 0;
+}
+
+static int
+step_fallback(void)
+{
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return fallback_set(&w.ctx, w.point);
+}
+
+static int
+step_file_outside(void)
+{
+	static const char *ind[] = { "OM-1a-1" };
+	struct signal_in in;
+	int64_t due;
+
+	memset(&in, 0, sizeof(in));
+	in.municipality = "GM0034";
+	in.indicators.v = ind;
+	in.indicators.n = 1;
+	act_as(w.reporter, w.school, ROLE_REPORTER);
+	return signal_file(&w.ctx, &in, &w.sig5, &due);
+}
+
+static int
+step_region_takes_over(void)
+{
+	static const char *munis[] = { "GM0034" }, *orgs[] = { "Meldpunt" };
+	struct region_in r;
+	int64_t id;
+
+	memset(&r, 0, sizeof(r));
+	r.name = "VT Flevoland";
+	r.type = "veilig_thuis";
+	r.municipalities.v = munis;
+	r.municipalities.n = 1;
+	r.orgs.v = orgs;
+	r.orgs.n = 1;
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return region_create(&w.ctx, &r, &id);
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
@@ -429,6 +489,10 @@ test_every_failure_changes_nothing(void **state)
 		{ "point makes signal", step_point_signal },
 		{ "public form", step_public },
 		{ "change a deadline", step_rule },
+		{ "refused at the daily limit", step_refused },
+		{ "name the fallback point", step_fallback },
+		{ "file outside every region", step_file_outside },
+		{ "a new region takes over", step_region_takes_over },
 	};
 	struct signal *s;
 	size_t i;
@@ -459,6 +523,11 @@ test_every_failure_changes_nothing(void **state)
 	assert_non_null(s);
 	assert_string_equal(s->reporter, "leraar");
 	assert_int_equal(s->origin->id, w.adv2);
+	/* The signal that waited outside every region is the new region's,
+	 * and the advisor of its point reads it. */
+	s = signal_get(&w.ctx, w.sig5);
+	assert_non_null(s);
+	assert_true(s->region_id > 0);
 	fresh();
 }
 

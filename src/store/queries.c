@@ -412,7 +412,9 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM signal_match),"
 	    " (SELECT COUNT(*) FROM advice),"
 	    " (SELECT COUNT(*) FROM signal_question),"
-	    " (SELECT COUNT(*) FROM deadline_rule)",
+	    " (SELECT COUNT(*) FROM deadline_rule),"
+	    " (SELECT COUNT(*) FROM fallback_point),"
+	    " (SELECT COUNT(*) FROM signal_refusal)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -466,7 +468,9 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('advice', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM advice), false),"
 	    " setval(pg_get_serial_sequence('signal_question', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_question), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_question), false),"
+	    " setval(pg_get_serial_sequence('signal_refusal', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_refusal), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -535,6 +539,20 @@ static const char *const sql[Q__COUNT] = {
 	    " workdays = excluded.workdays, same_day = excluded.same_day,"
 	    " updated_by = excluded.updated_by,"
 	    " updated_at = excluded.updated_at",
+	/* The target has no fallback point of its own: take the source's. */
+	[Q_COPY_FALLBACK_ALL] =
+	    "SELECT id, org_id, set_by, set_at FROM fallback_point",
+	[Q_COPY_FALLBACK_INSERT] =
+	    "INSERT INTO fallback_point (id, org_id, set_by, set_at)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE"
+	    " SET org_id = excluded.org_id, set_by = excluded.set_by,"
+	    " set_at = excluded.set_at",
+	[Q_COPY_REFUSAL_ALL] =
+	    "SELECT id, user_id, region_id, limit_kind, at FROM signal_refusal"
+	    " ORDER BY id",
+	[Q_COPY_REFUSAL_INSERT] =
+	    "INSERT INTO signal_refusal (id, user_id, region_id, limit_kind,"
+	    " at) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -583,6 +601,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_PERSON_INSERT), N(Q_COPY_MATCH_ALL), N(Q_COPY_MATCH_INSERT),
 	N(Q_COPY_ADVICE_ALL), N(Q_COPY_ADVICE_INSERT), N(Q_COPY_QUESTION_ALL),
 	N(Q_COPY_QUESTION_INSERT), N(Q_COPY_RULE_ALL), N(Q_COPY_RULE_UPSERT),
+	N(Q_COPY_FALLBACK_ALL), N(Q_COPY_FALLBACK_INSERT),
+	N(Q_COPY_REFUSAL_ALL), N(Q_COPY_REFUSAL_INSERT),
 #undef N
 };
 

@@ -951,7 +951,7 @@ test_regions_and_signals(void **state)
 	unsigned char ct[40], bi[32];
 	struct store_value cells[24];
 	const unsigned char *blob;
-	int64_t org, uid, region, sig, person;
+	int64_t org, uid, region, sig, person, unrouted;
 	size_t len;
 
 	(void)state;
@@ -1186,6 +1186,68 @@ test_regions_and_signals(void **state)
 	    store_int(1), store_null(), store_null()), NULL));
 	must(run(c, a, Q_RULE_SET, ARGS(store_int(2), store_int(3),
 	    store_int(0), store_null(), store_null()), NULL));
+
+	/* The fallback point, re-homing and daily volumes. */
+	must(run(c, a, Q_FALLBACK_GET, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	assert_true(rows_null(r, 0, 0));		/* none named */
+	unrouted = rows_int(r, 0, 4);
+	must(run(c, a, Q_FALLBACK_SET, ARGS(store_int(org), store_int(uid),
+	    store_int(4800)), NULL));
+	must(run(c, a, Q_FALLBACK_SET, ARGS(store_int(org), store_null(),
+	    store_int(4900)), NULL));			/* once, replaced */
+	must(run(c, a, Q_FALLBACK_GET, NOARGS, &r));
+	assert_int_equal(rows_int(r, 0, 0), org);
+	assert_int_equal(rows_int(r, 0, 2), 4900);
+	must(run(c, a, Q_FALLBACK_IS, ARGS(store_int(org)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_SIGNAL_INSERT, ARGS(store_int(uid), store_int(org),
+	    store_null(), store_text("GM0034"), store_null(),
+	    store_text("days"), store_text(""), store_text(""),
+	    store_int(5000), store_int(4950), store_text("")), &r));
+	{
+		int64_t lost = rows_int(r, 0, 0), groningen;
+
+		must(run(c, a, Q_FALLBACK_GET, NOARGS, &r));
+		assert_int_equal(rows_int(r, 0, 4), unrouted + 1);
+		must(run(c, a, Q_REGION_INSERT, ARGS(store_text("VT Noord"),
+		    store_text("veilig_thuis"), store_int(1)), &r));
+		groningen = rows_int(r, 0, 0);
+		must(run(c, a, Q_REGION_ADD_MUNI, ARGS(store_int(groningen),
+		    store_text("GM0034")), NULL));
+		must(run(c, a, Q_REGION_REHOME_SIGNALS,
+		    ARGS(store_int(groningen), store_int(4960)), &r));
+		assert_int_equal(r->nrows, 1);
+		assert_int_equal(rows_int(r, 0, 0), lost);
+		must(run(c, a, Q_REGION_REHOME_ADVICE,
+		    ARGS(store_int(groningen)), &r));
+		assert_int_equal(r->nrows, 0);
+	}
+	must(run(c, a, Q_VOLUME_OF_USER, ARGS(store_int(uid), store_int(0)),
+	    &r));
+	assert_true(rows_int(r, 0, 0) >= 1);		/* signals */
+	assert_true(rows_int(r, 0, 2) > 0);		/* the oldest */
+	must(run(c, a, Q_VOLUME_OF_USER, ARGS(store_int(uid),
+	    store_int(INT64_MAX - 1)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 0);		/* none since */
+	assert_int_equal(rows_int(r, 0, 1), 0);
+	must(run(c, a, Q_VOLUME_REFUSE, ARGS(store_int(uid), store_int(region),
+	    store_text("persons"), store_int(4970)), NULL));
+	assert_int_equal(run(c, a, Q_VOLUME_REFUSE, ARGS(store_int(uid),
+	    store_null(), store_text("hours"), store_int(4970)), NULL), -1);
+	must(run(c, a, Q_VOLUME_UNUSUAL, ARGS(store_int(org), store_int(0),
+	    store_int(1)), &r));
+	assert_true(r->nrows >= 1);
+	assert_string_equal(rows_text(r, 0, 0), "melder");
+	assert_int_equal(rows_int(r, 0, 4), 1);		/* refused once */
+	must(run(c, a, Q_COPY_FALLBACK_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 4);
+	must(run(c, a, Q_COPY_FALLBACK_INSERT, r->cells, 4, NULL));
+	must(run(c, a, Q_COPY_REFUSAL_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 5);
+	memcpy(cells, r->cells, 5 * sizeof(cells[0]));
+	cells[0] = store_int(800006);
+	must(run(c, a, Q_COPY_REFUSAL_INSERT, cells, 5, NULL));
 	must(run(c, a, Q_COPY_REGION_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 4);
 	must(run(c, a, Q_COPY_REGION_INSERT, ARGS(store_int(800001),
