@@ -115,7 +115,8 @@ act_as(struct ctx *ctx, int64_t user, int64_t org, enum role role)
  * Two professionals worried about one person, twice: the school and the
  * shelter about the same girl (same name and birth date, written
  * differently), and the school and the care coordinator about the same
- * young man (same BSN).  Each pair shows up under "also concerned".
+ * young man (same BSN).  The point sees each pair under "also concerned"
+ * at once, a reporter once the point has claimed their signal.
  */
 static int
 demo_matches(struct ctx *ctx, const struct demo_ids *ids)
@@ -183,6 +184,13 @@ demo_matches(struct ctx *ctx, const struct demo_ids *ids)
 			act_as(ctx, ids->coordinator, ids->coordinator_org,
 			    ROLE_COORDINATOR);
 		if (signal_file(ctx, &in, &id, &due) == -1)
+			return -1;
+		/* The Amsterdam point has taken its three up, so their
+		 * reporters see the match; Rotterdam's waits. */
+		if (strcmp(pairs[i].municipality, "GM0599") == 0)
+			continue;
+		act_as(ctx, ids->advisor, ids->advisor_org, ROLE_ADVISOR);
+		if (signal_claim(ctx, id) == -1)
 			return -1;
 	}
 	return 0;
