@@ -192,6 +192,17 @@ test('the point asks the reporter; the reporter answers once',
 	assert.match(await sectionText(page, 'view-questions'),
 	    new RegExp(`demo-advisor.*Sinds wanneer ziet u dit, en met wie ${
 	    mark}`));
+	// Who else is concerned shows once the point has taken it up.
+	assert.equal(await page.locator('#view-concerned').count(), 0);
+	assert.match(await page.textContent('#view-concerned-later'),
+	    /zodra het meldpunt uw signaal in behandeling heeft genomen/);
+	const advisorApi = await apiLogin(server, 'demo-advisor');
+	assert.equal((await advisorApi.post(`/api/signals/${id}/claim`))
+	    .status, 200);
+	await page.reload();
+	await page.waitForSelector('#view-concerned');
+	main = await page.textContent('main');
+	assert.equal(await page.locator('#view-concerned-later').count(), 0);
 	const theirs = await sectionText(page, 'view-concerned');
 	assert.match(theirs, /demo-coordinator/);
 	assert.match(theirs, /Zorgcoördinatie Mensenhandel/);
@@ -243,7 +254,7 @@ test('the point asks the reporter; the reporter answers once',
 	await landedOn(page, 'Mijn signalen');
 	await page.waitForSelector('main table tbody tr');
 	cells = await rowCells(page, String(id));
-	assert.equal(cells[4], 'Ontvangen');
+	assert.equal(cells[4], 'In triage', 'the point has taken it up');
 	clean(reporter.problems);
 
 	// The advisor reads the answer.
