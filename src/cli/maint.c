@@ -149,7 +149,8 @@ audit_parse(int argc, char **argv, struct audit_args *a)
 	return -1;
 }
 
-/* A signed head from --head: the line itself, or a file holding one. */
+/* A signed head from --head: the line itself (also within a log line),
+ * or a file holding one. */
 static int
 read_head(struct cli_env *env, const char *arg, struct audit_head *h)
 {
@@ -159,8 +160,7 @@ read_head(struct cli_env *env, const char *arg, struct audit_head *h)
 	FILE *f;
 	int rc = 0;
 
-	if (strncmp(arg, AUDIT_HEAD_MAGIC " ", strlen(AUDIT_HEAD_MAGIC) + 1)
-	    == 0)
+	if (strstr(arg, AUDIT_HEAD_MAGIC " ") != NULL)	/* a (log) line */
 		return audit_head_parse(env->ctx, arg, h);
 	f = fopen(arg, "r");
 	if (f == NULL)
