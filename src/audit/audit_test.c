@@ -328,7 +328,7 @@ test_signed_head(void **state)
 	assert_int_equal(got.id, 4711);
 	/* Any change to what is signed, or to the signature, fails. */
 	bad = arena_strdup(a, line);
-	bad[strlen(AUDIT_HEAD_MAGIC) + 4] = '8';	/* id=4811 */
+	bad[strlen(AUDIT_HEAD_MAGIC) + 4] = '8';	/* id=8711 */
 	assert_int_equal(audit_head_parse(&ctx, bad, &got), -1);
 	assert_int_equal(ctx.status, ST_INVALID);
 	assert_int_equal(got.id, 0);

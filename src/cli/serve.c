@@ -55,9 +55,9 @@ log_head(struct cli_env *env, int64_t *last)
 
 	ctx_init(&ctx, a, env->store);
 	ctx.keys = env->keys;
-	if (audit_newest(&ctx, &h) == -1)
+	if (audit_newest(&ctx, &h) == -1) {
 		log_warn("audit head not logged: %s", ctx.message);
-	else if (h.id != 0 && h.id != *last) {
+	} else if (h.id != 0 && h.id != *last) {
 		log_info("audit head: %s", audit_head_line(&ctx, &h,
 		    time_now()));
 		*last = h.id;
@@ -66,7 +66,8 @@ log_head(struct cli_env *env, int64_t *last)
 	arena_free(a);
 }
 
-/* Wait for SIGINT or SIGTERM, logging signed heads meanwhile. */
+/* Wait for SIGINT or SIGTERM, logging signed heads meanwhile: one at
+ * the start, then one every `every` seconds in which the trail grew. */
 static int
 wait_logging_heads(struct cli_env *env, const sigset_t *sigs,
     int64_t every)
@@ -75,11 +76,11 @@ wait_logging_heads(struct cli_env *env, const sigset_t *sigs,
 	int64_t last = 0;
 	int sig;
 
-	log_head(env, &last);
 	if (every == 0) {
 		sigwait(sigs, &sig);
 		return sig;
 	}
+	log_head(env, &last);
 	for (;;) {
 		ts.tv_sec = (time_t)every;
 		ts.tv_nsec = 0;
