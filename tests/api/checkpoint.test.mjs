@@ -320,6 +320,41 @@ test('the server logs a signed head while the trail grows', async () => {
 	}
 });
 
+// PostgreSQL: servers share the folder and the chain.  One that starts
+// while another keeps writing finds a checkpoint at or behind the chain's
+// end, and that is no reason to refuse.
+test('a server starting beside a writing one is not refused',
+    { skip: PG ? false : 'several servers share a folder on PostgreSQL' },
+    async () => {
+	const a = await startServer();
+	let writing = true;
+	let writes = 0;
+	const writer = (async () => {
+		while (writing) {
+			await loginAs(a, 'demo-admin');
+			writes++;
+		}
+	})();
+	try {
+		for (let i = 0; i < 3; i++) {
+			const s = await trySpawnServe(a.dataDir);
+			try {
+				assert.equal(s.listening, true, s.stderr);
+			} finally {
+				assert.deepEqual(await s.stop(),
+				    { code: 0, signal: null });
+			}
+		}
+	} finally {
+		writing = false;
+		await writer;
+	}
+	assert.ok(writes > 0);
+	const v = await runCli(['audit', 'verify', '--data', a.dataDir]);
+	assert.equal(v.code, 0, v.stdout + v.stderr);
+	await stopClean(a);
+});
+
 // SQLite: schakel backup and restore.
 async function sqliteRestore() {
 	const file = join(tmp.root, 'before.db');
