@@ -280,6 +280,63 @@ audit_verify(struct ctx *ctx, int64_t *count, int64_t *bad_id)
 	return rc;
 }
 
+int
+audit_newest(struct ctx *ctx, struct audit_head *h)
+{
+	const unsigned char *hash;
+	struct store_rows *r;
+	size_t len;
+
+	memset(h, 0, sizeof(*h));
+	if (store_exec(ctx, Q_AUDIT_LAST, NOARGS, &r) == -1)
+		return -1;
+	if (r->nrows == 0)
+		return 0;
+	h->id = rows_int(r, 0, 0);
+	hash = rows_blob(r, 0, 1, &len);
+	if (hash == NULL || len != AUDIT_HASH_LEN)
+		return fail(ctx, ST_CONFLICT, "audit entry %lld has a "
+		    "malformed hash", (long long)h->id);
+	memcpy(h->hash, hash, AUDIT_HASH_LEN);
+	return 0;
+}
+
+int
+audit_head_match(struct ctx *ctx, const struct audit_head *h,
+    int64_t newest, const char *what, int64_t *bad_id)
+{
+	const unsigned char *have;
+	struct store_rows *r;
+	size_t len;
+
+	*bad_id = 0;
+	if (h->id > newest) {
+		*bad_id = newest + 1;
+		if (h->id == newest + 1)
+			return fail(ctx, ST_CONFLICT, "audit entry %lld was "
+			    "removed from the end: %s records it",
+			    (long long)h->id, what);
+		return fail(ctx, ST_CONFLICT, "audit entries %lld to %lld "
+		    "were removed from the end: %s records entry %lld",
+		    (long long)newest + 1, (long long)h->id, what,
+		    (long long)h->id);
+	}
+	if (h->id == 0)
+		return 0;
+	if (store_exec(ctx, Q_AUDIT_PAGE, ARGS(store_int(h->id - 1),
+	    store_int(1)), &r) == -1)
+		return -1;
+	have = r->nrows == 1 && rows_int(r, 0, 0) == h->id ?
+	    rows_blob(r, 0, 12, &len) : NULL;
+	if (have == NULL || len != AUDIT_HASH_LEN ||
+	    sodium_memcmp(have, h->hash, AUDIT_HASH_LEN) != 0) {
+		*bad_id = h->id;
+		return fail(ctx, ST_CONFLICT, "audit entry %lld is not the "
+		    "one %s records", (long long)h->id, what);
+	}
+	return 0;
+}
+
 #define CHECKPOINT_MAGIC	"schakel-audit-checkpoint-1"
 
 static void
@@ -296,51 +353,67 @@ checkpoint_mac(const struct crypt_keys *keys, int64_t id,
 	crypto_generichash_final(&h, out, 32);
 }
 
-/* The id a checkpoint file records; 0 when there is none to read. */
-static int64_t
-checkpoint_id(const char *path)
+/* Exactly len bytes of hexadecimal into out. */
+static bool
+unhex(unsigned char *out, size_t len, const char *hex)
 {
-	char magic[64];
-	long long id = 0;
-	FILE *f = fopen(path, "r");
+	size_t got;
 
+	return sodium_hex2bin(out, len, hex, strlen(hex), NULL, &got,
+	    NULL) == 0 && got == len && strlen(hex) == 2 * len;
+}
+
+int
+audit_checkpoint_read(struct ctx *ctx, const struct audit_checkpoint *cp,
+    struct audit_head *h)
+{
+	char magic[64], hex[2 * AUDIT_HASH_LEN + 2], machex[66];
+	unsigned char mac[32], want[32];
+	long long id;
+	FILE *f;
+	int n;
+
+	memset(h, 0, sizeof(*h));
+	f = fopen(cp->path, "r");
 	if (f == NULL)
 		return 0;
-	if (fscanf(f, "%63s %lld", magic, &id) != 2)
-		id = 0;
+	n = fscanf(f, "%63s %lld %65s %65s", magic, &id, hex, machex);
 	fclose(f);
-	return id;
+	if (n != 4 || strcmp(magic, CHECKPOINT_MAGIC) != 0 || id < 1 ||
+	    !unhex(h->hash, AUDIT_HASH_LEN, hex) ||
+	    !unhex(mac, sizeof(mac), machex))
+		return fail(ctx, ST_CONFLICT, "the audit checkpoint '%s' is "
+		    "malformed", cp->path);
+	checkpoint_mac(cp->keys, id, h->hash, want);
+	if (sodium_memcmp(mac, want, sizeof(mac)) != 0)
+		return fail(ctx, ST_CONFLICT, "the audit checkpoint '%s' was "
+		    "altered", cp->path);
+	h->id = id;
+	return 0;
 }
 
 static int
-checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp,
-    bool force)
+checkpoint_write(struct ctx *ctx, struct audit_checkpoint *cp, bool force)
 {
 	char hex[2 * AUDIT_HASH_LEN + 1], machex[65], *tmp;
 	unsigned char mac[32];
-	const unsigned char *hash;
-	struct store_rows *r;
-	size_t len;
+	struct audit_head newest, old;
 	FILE *f;
-	int64_t id;
 	int fd, lock, rc = 0;
 
-	if (store_exec(ctx, Q_AUDIT_LAST, NOARGS, &r) == -1)
+	if (audit_newest(ctx, &newest) == -1)
 		return -1;
-	if (r->nrows == 0)
+	if (newest.id == 0)
 		return 0;
-	id = rows_int(r, 0, 0);
-	hash = rows_blob(r, 0, 1, &len);
-	if (hash == NULL || len != AUDIT_HASH_LEN)
-		return fail(ctx, ST_INTERNAL, "audit entry %lld has a "
-		    "malformed hash", (long long)id);
-	checkpoint_mac(cp->keys, id, hash, mac);
-	sodium_bin2hex(hex, sizeof(hex), hash, AUDIT_HASH_LEN);
+	checkpoint_mac(cp->keys, newest.id, newest.hash, mac);
+	sodium_bin2hex(hex, sizeof(hex), newest.hash, AUDIT_HASH_LEN);
 	sodium_bin2hex(machex, sizeof(machex), mac, sizeof(mac));
 	/*
 	 * Several servers may share the folder: under a lock, never replace
 	 * a newer checkpoint, and write a file of our own that is renamed
-	 * over the old one whole.
+	 * over the old one whole.  A missing or damaged checkpoint may mean
+	 * that the end of the trail was cut: it stays as it is until an
+	 * operator resets it.
 	 */
 	lock = open(arena_printf(ctx->arena, "%s.lock", cp->path),
 	    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -350,8 +423,19 @@ checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp,
 		return fail(ctx, ST_INTERNAL, "cannot lock '%s.lock'",
 		    cp->path);
 	}
-	if (!force && checkpoint_id(cp->path) > id)
-		goto out_unlock;
+	if (!force) {
+		if (audit_checkpoint_read(ctx, cp, &old) == -1) {
+			rc = -1;
+			goto out_unlock;
+		}
+		if (old.id == 0 && !cp->may_create) {
+			rc = fail(ctx, ST_CONFLICT, "there is no audit "
+			    "checkpoint '%s' to move on", cp->path);
+			goto out_unlock;
+		}
+		if (old.id > newest.id)
+			goto out_unlock;
+	}
 	tmp = arena_printf(ctx->arena, "%s.XXXXXX", cp->path);
 	fd = mkstemp(tmp);
 	f = fd != -1 ? fdopen(fd, "w") : NULL;
@@ -361,25 +445,27 @@ checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp,
 		rc = fail(ctx, ST_INTERNAL, "cannot write '%s'", tmp);
 		goto out_unlock;
 	}
-	fprintf(f, "%s %lld %s %s\n", CHECKPOINT_MAGIC, (long long)id, hex,
-	    machex);
+	fprintf(f, "%s %lld %s %s\n", CHECKPOINT_MAGIC, (long long)newest.id,
+	    hex, machex);
 	if (fclose(f) != 0 || rename(tmp, cp->path) != 0) {
 		(void)unlink(tmp);
 		rc = fail(ctx, ST_INTERNAL, "cannot write '%s'", cp->path);
+		goto out_unlock;
 	}
+	cp->may_create = false;		/* from now on the file is there */
 out_unlock:
 	close(lock);
 	return rc;
 }
 
 int
-audit_checkpoint_write(struct ctx *ctx, const struct audit_checkpoint *cp)
+audit_checkpoint_write(struct ctx *ctx, struct audit_checkpoint *cp)
 {
 	return checkpoint_write(ctx, cp, false);
 }
 
 int
-audit_checkpoint_reset(struct ctx *ctx, const struct audit_checkpoint *cp)
+audit_checkpoint_reset(struct ctx *ctx, struct audit_checkpoint *cp)
 {
 	return checkpoint_write(ctx, cp, true);
 }
@@ -387,63 +473,127 @@ audit_checkpoint_reset(struct ctx *ctx, const struct audit_checkpoint *cp)
 void
 audit_checkpoint_hook(struct ctx *ctx, void *arg)
 {
-	/* A checkpoint that lags behind is harmless; only log it. */
-	if (audit_checkpoint_write(ctx, arg) == -1)
+	struct audit_checkpoint *cp = arg;
+
+	/* A checkpoint that lags behind is harmless; say so once. */
+	if (audit_checkpoint_write(ctx, cp) == 0) {
+		cp->warned = false;
+	} else if (!cp->warned) {
 		log_warn("audit checkpoint not written: %s", ctx->message);
+		cp->warned = true;
+	}
 }
 
 int
 audit_checkpoint_check(struct ctx *ctx, const struct audit_checkpoint *cp,
-    int64_t count, int64_t *bad_id, bool *missing)
+    const struct audit_head *h, int64_t count, int64_t *bad_id,
+    bool *missing)
 {
-	char magic[64], hex[2 * AUDIT_HASH_LEN + 2], machex[66];
-	unsigned char hash[AUDIT_HASH_LEN], mac[32], want[32];
-	const unsigned char *have;
-	struct store_rows *r;
-	long long id;
-	size_t len;
-	FILE *f;
-	int n;
-
 	*bad_id = 0;
-	*missing = false;
-	f = fopen(cp->path, "r");
-	if (f == NULL) {
-		*missing = true;
+	*missing = h->id == 0;
+	if (h->id == 0 && count > 0)
+		return fail(ctx, ST_CONFLICT, "there is no audit checkpoint "
+		    "'%s' while the trail has entries (the newest is %lld): "
+		    "entries cut off its end would not show", cp->path,
+		    (long long)count);
+	return audit_head_match(ctx, h, count, "the checkpoint", bad_id);
+}
+
+int
+audit_checkpoint_start(struct ctx *ctx, const struct audit_checkpoint *cp)
+{
+	unsigned char want[AUDIT_HASH_LEN];
+	struct audit_head h, newest;
+	struct audit_entry e;
+	struct store_rows *r;
+	int64_t bad;
+	bool missing;
+
+	/* The file first: a server sharing the folder may move both on. */
+	if (audit_checkpoint_read(ctx, cp, &h) == -1 ||
+	    audit_newest(ctx, &newest) == -1 ||
+	    audit_checkpoint_check(ctx, cp, &h, newest.id, &bad,
+	    &missing) == -1)
+		return -1;
+	if (newest.id == 0)
 		return 0;
-	}
-	n = fscanf(f, "%63s %lld %65s %65s", magic, &id, hex, machex);
-	fclose(f);
-	if (n != 4 || strcmp(magic, CHECKPOINT_MAGIC) != 0 || id < 1 ||
-	    sodium_hex2bin(hash, sizeof(hash), hex, strlen(hex), NULL, &len,
-	    NULL) != 0 || len != sizeof(hash) || sodium_hex2bin(mac,
-	    sizeof(mac), machex, strlen(machex), NULL, &len, NULL) != 0 ||
-	    len != sizeof(mac))
-		return fail(ctx, ST_CONFLICT, "the audit checkpoint '%s' is "
-		    "malformed", cp->path);
-	checkpoint_mac(cp->keys, id, hash, want);
-	if (sodium_memcmp(mac, want, sizeof(mac)) != 0)
-		return fail(ctx, ST_CONFLICT, "the audit checkpoint '%s' was "
-		    "altered", cp->path);
-	if (id > count) {
-		*bad_id = count + 1;
-		if (id == count + 1)
-			return fail(ctx, ST_CONFLICT, "audit entry %lld was "
-			    "removed from the end: the checkpoint records it",
-			    id);
-		return fail(ctx, ST_CONFLICT, "audit entries %lld to %lld were "
-		    "removed from the end: the checkpoint records entry %lld",
-		    (long long)count + 1, id, id);
-	}
-	if (store_exec(ctx, Q_AUDIT_PAGE, ARGS(store_int(id - 1),
+	/* The newest entry itself: an edit of it would show only later. */
+	if (store_exec(ctx, Q_AUDIT_PAGE, ARGS(store_int(newest.id - 1),
 	    store_int(1)), &r) == -1)
 		return -1;
-	have = r->nrows == 1 ? rows_blob(r, 0, 12, &len) : NULL;
-	if (have == NULL || len != AUDIT_HASH_LEN ||
-	    sodium_memcmp(have, hash, AUDIT_HASH_LEN) != 0) {
-		*bad_id = id;
-		return fail(ctx, ST_CONFLICT, "audit entry %lld is not the "
-		    "one the checkpoint records", id);
+	if (r->nrows != 1 || !entry_from_row(r, 0, &e))
+		return fail(ctx, ST_CONFLICT, "audit entry %lld has a "
+		    "malformed hash", (long long)newest.id);
+	audit_hash(crypt_audit_key(ctx->keys), &e, want);
+	if (sodium_memcmp(want, e.hash, AUDIT_HASH_LEN) != 0)
+		return fail(ctx, ST_CONFLICT, "audit entry %lld was changed",
+		    (long long)e.id);
+	return 0;
+}
+
+/* The signed part of a head line: everything before " sig=". */
+static char *
+head_body(struct ctx *ctx, const struct audit_head *h, const char *at)
+{
+	char hex[2 * AUDIT_HASH_LEN + 1];
+
+	sodium_bin2hex(hex, sizeof(hex), h->hash, AUDIT_HASH_LEN);
+	return arena_printf(ctx->arena, "%s id=%lld hash=%s at=%s",
+	    AUDIT_HEAD_MAGIC, (long long)h->id, hex, at);
+}
+
+char *
+audit_head_line(struct ctx *ctx, const struct audit_head *h, int64_t at)
+{
+	char sighex[2 * CRYPT_SIGN_LEN + 1], *body;
+	unsigned char sig[CRYPT_SIGN_LEN];
+
+	body = head_body(ctx, h, time_iso(ctx->arena, at));
+	crypt_sign(ctx->keys, body, strlen(body), sig);
+	sodium_bin2hex(sighex, sizeof(sighex), sig, sizeof(sig));
+	return arena_printf(ctx->arena, "%s sig=%s", body, sighex);
+}
+
+char *
+audit_head_public_key(struct ctx *ctx)
+{
+	char *hex = arena_alloc(ctx->arena, 2 * CRYPT_SIGN_PUBLIC_LEN + 1);
+
+	sodium_bin2hex(hex, 2 * CRYPT_SIGN_PUBLIC_LEN + 1,
+	    crypt_sign_public(ctx->keys), CRYPT_SIGN_PUBLIC_LEN);
+	return hex;
+}
+
+int
+audit_head_parse(struct ctx *ctx, const char *text, struct audit_head *h)
+{
+	char hex[2 * AUDIT_HASH_LEN + 2], at[32];
+	char sighex[2 * CRYPT_SIGN_LEN + 2];
+	unsigned char sig[CRYPT_SIGN_LEN];
+	const char *p, *last = NULL;
+	long long id;
+	char *body;
+
+	memset(h, 0, sizeof(*h));
+	for (p = strstr(text, AUDIT_HEAD_MAGIC " "); p != NULL;
+	    p = strstr(p + 1, AUDIT_HEAD_MAGIC " "))
+		last = p;
+	if (last == NULL)
+		return fail(ctx, ST_INVALID, "no signed audit head (a line "
+		    "that starts with '%s')", AUDIT_HEAD_MAGIC);
+	if (sscanf(last, AUDIT_HEAD_MAGIC " id=%lld hash=%65[0-9a-f] "
+	    "at=%31[0-9TZ:-] sig=%129[0-9a-f]", &id, hex, at, sighex) != 4 ||
+	    id < 1 || !unhex(h->hash, AUDIT_HASH_LEN, hex) ||
+	    !unhex(sig, sizeof(sig), sighex))
+		return fail(ctx, ST_INVALID, "the signed audit head is "
+		    "malformed");
+	h->id = id;
+	body = head_body(ctx, h, at);
+	if (strncmp(last, body, strlen(body)) != 0 ||
+	    !crypt_sign_verify(ctx->keys, body, strlen(body), sig)) {
+		memset(h, 0, sizeof(*h));
+		return fail(ctx, ST_INVALID, "the signed audit head does not "
+		    "verify with this folder's key");
 	}
 	return 0;
 }

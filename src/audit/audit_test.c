@@ -2,13 +2,15 @@
  * Audit chain tests: a chain built with audit_hash() checks out, and
  * every kind of tampering (an edited field, a removed, inserted or
  * duplicated entry, two entries swapped, a recomputed hash without the
- * key) is caught at the right entry.  Then the same through the store.
+ * key) is caught at the right entry.  Then the same through the store,
+ * the checkpoint and the signed head, and a trail whose end was cut.
  */
 #include "core/testing.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audit/audit.h"
 #include "core/arena.h"
@@ -221,33 +223,63 @@ test_through_the_store(void **state)
 	{
 		char cppath[96];
 		struct audit_checkpoint cp;
+		struct audit_head h;
 		bool missing;
 		FILE *f;
 
 		snprintf(cppath, sizeof(cppath), "%s/audit.head", dir);
+		memset(&cp, 0, sizeof(cp));
 		cp.path = cppath;
 		cp.keys = ctx.keys;
-		assert_int_equal(audit_checkpoint_check(&ctx, &cp, count, &bad,
-		    &missing), 0);
-		assert_true(missing);
-		assert_int_equal(audit_checkpoint_write(&ctx, &cp), 0);
-		assert_int_equal(audit_checkpoint_check(&ctx, &cp, count, &bad,
-		    &missing), 0);
-		assert_false(missing);
-		assert_int_equal(audit_checkpoint_check(&ctx, &cp, count - 2,
+		/* No checkpoint on a trail with entries is a failure, and
+		 * the hook does not make one where there is none. */
+		assert_int_equal(audit_checkpoint_read(&ctx, &cp, &h), 0);
+		assert_int_equal(h.id, 0);
+		assert_int_equal(audit_checkpoint_check(&ctx, &cp, &h, count,
 		    &bad, &missing), -1);
+		assert_true(missing);
+		assert_non_null(strstr(ctx.message, "no audit checkpoint"));
+		ctx_clear_error(&ctx);
+		assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);
+		ctx_clear_error(&ctx);
+		assert_int_equal(audit_checkpoint_write(&ctx, &cp), -1);
+		ctx_clear_error(&ctx);
+		assert_null(fopen(cppath, "r"));
+		/* An empty trail without one is fine. */
+		h.id = 0;
+		assert_int_equal(audit_checkpoint_check(&ctx, &cp, &h, 0,
+		    &bad, &missing), 0);
+		/* Reset makes one; then they agree. */
+		assert_int_equal(audit_checkpoint_reset(&ctx, &cp), 0);
+		assert_int_equal(audit_checkpoint_read(&ctx, &cp, &h), 0);
+		assert_int_equal(h.id, count);
+		assert_int_equal(audit_checkpoint_check(&ctx, &cp, &h, count,
+		    &bad, &missing), 0);
+		assert_false(missing);
+		assert_int_equal(audit_checkpoint_start(&ctx, &cp), 0);
+		assert_int_equal(audit_checkpoint_check(&ctx, &cp, &h,
+		    count - 2, &bad, &missing), -1);
 		assert_int_equal(bad, count - 1);
 		assert_non_null(strstr(ctx.message, "removed from the end"));
 		ctx_clear_error(&ctx);
-		/* Edited by hand: the MAC no longer fits. */
+		/* Edited by hand: the MAC no longer fits, and the hook
+		 * leaves the file as it is. */
 		f = fopen(cppath, "r+");
 		assert_non_null(f);
 		fseek(f, 27, SEEK_SET);
 		fputc('9', f);
 		fclose(f);
-		assert_int_equal(audit_checkpoint_check(&ctx, &cp, count, &bad,
-		    &missing), -1);
+		assert_int_equal(audit_checkpoint_read(&ctx, &cp, &h), -1);
+		assert_non_null(strstr(ctx.message, "altered"));
 		ctx_clear_error(&ctx);
+		assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);
+		ctx_clear_error(&ctx);
+		assert_int_equal(audit_checkpoint_write(&ctx, &cp), -1);
+		ctx_clear_error(&ctx);
+		assert_int_equal(audit_checkpoint_read(&ctx, &cp, &h), -1);
+		ctx_clear_error(&ctx);
+		assert_int_equal(audit_checkpoint_reset(&ctx, &cp), 0);
+		assert_int_equal(audit_checkpoint_start(&ctx, &cp), 0);
 	}
 	/* The same chain under another key does not verify. */
 	crypt_keys_free((struct crypt_keys *)(uintptr_t)ctx.keys);
@@ -264,6 +296,178 @@ test_through_the_store(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+static void
+test_signed_head(void **state)
+{
+	unsigned char master[32] = { 4, 5, 6 };
+	struct crypt_keys *keys = crypt_keys_from_bytes(master), *other;
+	struct arena *a = arena_new();
+	struct audit_head h, got;
+	struct ctx ctx;
+	char *line, *text, *bad;
+	size_t i;
+
+	(void)state;
+	ctx_init(&ctx, a, NULL);
+	ctx.keys = keys;
+	h.id = 4711;
+	for (i = 0; i < AUDIT_HASH_LEN; i++)
+		h.hash[i] = (unsigned char)(i * 7);
+	line = audit_head_line(&ctx, &h, 1764806400);
+	assert_non_null(strstr(line, AUDIT_HEAD_MAGIC " id=4711 hash=00070e"));
+	assert_non_null(strstr(line, " at=2025-12-04T00:00:00Z sig="));
+	assert_int_equal(audit_head_parse(&ctx, line, &got), 0);
+	assert_int_equal(got.id, 4711);
+	assert_memory_equal(got.hash, h.hash, AUDIT_HASH_LEN);
+	/* In a log line, after older heads: the last one counts. */
+	h.id = 12;
+	text = arena_printf(a, "{\"msg\":\"audit head: %s\"}\nnoise\n"
+	    "{\"msg\":\"audit head: %s\"}\n", audit_head_line(&ctx, &h,
+	    1764806300), line);
+	assert_int_equal(audit_head_parse(&ctx, text, &got), 0);
+	assert_int_equal(got.id, 4711);
+	/* Any change to what is signed, or to the signature, fails. */
+	bad = arena_strdup(a, line);
+	bad[strlen(AUDIT_HEAD_MAGIC) + 4] = '8';	/* id=8711 */
+	assert_int_equal(audit_head_parse(&ctx, bad, &got), -1);
+	assert_int_equal(ctx.status, ST_INVALID);
+	assert_int_equal(got.id, 0);
+	ctx_clear_error(&ctx);
+	bad = arena_strdup(a, line);
+	*strstr(bad, "hash=00") = 'H';
+	assert_int_equal(audit_head_parse(&ctx, bad, &got), -1);
+	ctx_clear_error(&ctx);
+	bad = arena_strdup(a, line);
+	strstr(bad, " at=2025")[7] = '6';
+	assert_int_equal(audit_head_parse(&ctx, bad, &got), -1);
+	ctx_clear_error(&ctx);
+	bad = arena_strdup(a, line);
+	i = strlen(bad) - 1;
+	bad[i] = bad[i] == '0' ? '1' : '0';
+	assert_int_equal(audit_head_parse(&ctx, bad, &got), -1);
+	ctx_clear_error(&ctx);
+	assert_int_equal(audit_head_parse(&ctx, "nothing here", &got), -1);
+	ctx_clear_error(&ctx);
+	/* Another folder's key does not verify it. */
+	master[0] = 9;
+	other = crypt_keys_from_bytes(master);
+	ctx.keys = other;
+	assert_int_equal(audit_head_parse(&ctx, line, &got), -1);
+	assert_non_null(strstr(ctx.message, "does not verify"));
+	text = audit_head_public_key(&ctx);
+	ctx.keys = keys;
+	assert_string_not_equal(text, audit_head_public_key(&ctx));
+	assert_int_equal(strlen(text), 64);
+	crypt_keys_free(other);
+	crypt_keys_free(keys);
+	arena_free(a);
+}
+
+static void
+sqlite_exec(const char *db, const char *sql)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), "sqlite3 '%s' '%s'", db, sql);
+	assert_int_equal(system(cmd), 0);
+}
+
+/*
+ * The end of the trail cut off, with and without the checkpoint: the
+ * start check refuses, the hook writes nothing, and a signed head made
+ * before the cut catches it even after the checkpoint was reset.
+ */
+static void
+test_cut_tail(void **state)
+{
+	unsigned char master[32] = { 7, 7, 7 };
+	char dir[] = "/tmp/schakel-audit-XXXXXX", path[64], cppath[64];
+	char cmd[96], *line;
+	struct store_opts opts = { 0 };
+	struct audit_checkpoint cp;
+	struct audit_head h, signed_head, newest;
+	struct arena *a = arena_new();
+	struct ctx ctx;
+	struct store *st;
+	int64_t bad;
+	int i;
+
+	(void)state;
+	log_set_quiet(true);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a.db", dir);
+	snprintf(cppath, sizeof(cppath), "%s/audit.head", dir);
+	ctx_init(&ctx, a, NULL);
+	ctx.keys = crypt_keys_from_bytes(master);
+	memset(&cp, 0, sizeof(cp));
+	cp.path = cppath;
+	cp.keys = ctx.keys;
+	cp.may_create = true;		/* a new trail */
+	opts.path = path;
+	opts.create = true;
+	opts.migrate = true;
+	assert_int_equal(store_open(&ctx, &opts, &st), 0);
+	ctx.store = st;
+	store_on_commit(st, audit_checkpoint_hook, &cp);
+	for (i = 0; i < 20; i++)
+		assert_int_equal(store_write(&ctx, append, "login"), 0);
+	assert_int_equal(audit_checkpoint_start(&ctx, &cp), 0);
+	assert_int_equal(audit_checkpoint_read(&ctx, &cp, &h), 0);
+	assert_int_equal(h.id, 20);
+	assert_false(cp.may_create);
+	assert_int_equal(audit_newest(&ctx, &newest), 0);
+	line = audit_head_line(&ctx, &newest, 1764806400);
+	assert_int_equal(audit_head_parse(&ctx, line, &signed_head), 0);
+	assert_int_equal(audit_head_match(&ctx, &signed_head, 20, "it",
+	    &bad), 0);
+	ctx.conn = NULL;
+	store_close(st);
+
+	/* Two entries cut, checkpoint kept: refused, and left alone. */
+	sqlite_exec(path, "DELETE FROM audit WHERE id > 18");
+	assert_int_equal(store_open(&ctx, &opts, &st), 0);
+	ctx.store = st;
+	store_on_commit(st, audit_checkpoint_hook, &cp);
+	assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);
+	assert_non_null(strstr(ctx.message, "19 to 20 were removed"));
+	ctx_clear_error(&ctx);
+	/* And without the checkpoint. */
+	assert_int_equal(unlink(cppath), 0);
+	assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);
+	assert_non_null(strstr(ctx.message, "no audit checkpoint"));
+	ctx_clear_error(&ctx);
+	assert_int_equal(store_write(&ctx, append, "logout"), 0);
+	assert_null(fopen(cppath, "r"));
+	assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);
+	ctx_clear_error(&ctx);
+	/* Reset by an operator: it starts, but the head signed before the
+	 * cut shows that entry 20 is not the one it was. */
+	assert_int_equal(store_write(&ctx, append, "logout"), 0);
+	assert_int_equal(audit_checkpoint_reset(&ctx, &cp), 0);
+	assert_int_equal(audit_checkpoint_start(&ctx, &cp), 0);
+	assert_int_equal(audit_head_match(&ctx, &signed_head, 20,
+	    "the signed head", &bad), -1);
+	assert_int_equal(bad, 20);
+	assert_non_null(strstr(ctx.message, "is not the one the signed head"));
+	ctx_clear_error(&ctx);
+	/* A head beyond the chain's end: cut. */
+	assert_int_equal(audit_head_match(&ctx, &signed_head, 18,
+	    "the signed head", &bad), -1);
+	assert_int_equal(bad, 19);
+	ctx_clear_error(&ctx);
+	/* The newest entry edited in place is caught at the start too. */
+	sqlite_exec(path, "UPDATE audit SET action = \"login\" WHERE id = 20");
+	assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);
+	assert_non_null(strstr(ctx.message, "entry 20 was changed"));
+	ctx_clear_error(&ctx);
+	ctx.conn = NULL;
+	store_close(st);
+	crypt_keys_free((struct crypt_keys *)(uintptr_t)ctx.keys);
+	arena_free(a);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -276,6 +480,8 @@ main(void)
 		cmocka_unit_test(test_swapped_entries),
 		cmocka_unit_test(test_rehashed_without_key),
 		cmocka_unit_test(test_through_the_store),
+		cmocka_unit_test(test_signed_head),
+		cmocka_unit_test(test_cut_tail),
 	};
 
 	if (crypt_init() == -1)

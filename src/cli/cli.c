@@ -23,7 +23,8 @@ static const char usage[] =
     "  init --data DIR [--demo]        create a data folder\n"
     "  serve --data DIR [--listen ADDR:PORT] [--threads N]\n"
     "        [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
-    "        [--max-body BYTES]          serve the API and the web UI\n"
+    "        [--max-body BYTES] [--head-every SECONDS]\n"
+    "                                  serve the API and the web UI\n"
     "  org add --data DIR --type TYPE [--municipality GM0363] NAME\n"
     "  org list --data DIR\n"
     "  user add --data DIR --org ORG --role ROLE [--password-stdin] NAME\n"
@@ -31,7 +32,12 @@ static const char usage[] =
     "  user disable --data DIR NAME\n"
     "  user reset-password --data DIR [--password-stdin] NAME\n"
     "  token add --data DIR --user NAME LABEL\n"
-    "  audit verify --data DIR         check the audit hash chain\n"
+    "  audit verify --data DIR [--head FILE|LINE]\n"
+    "                                  check the audit hash chain\n"
+    "  audit checkpoint --data DIR --reason TEXT\n"
+    "                                  accept the chain's end (audited)\n"
+    "  audit head --data DIR [--public-key]\n"
+    "                                  print a signed head to keep elsewhere\n"
     "  backup --data DIR FILE          consistent copy, also while serving\n"
     "  restore --data DIR FILE         replace the database (server stopped)\n"
     "  migrate-to-postgres --data DIR --db URL\n"
@@ -171,6 +177,7 @@ cli_open(struct cli_env *env, const char *dir, bool create,
     const char *db_url)
 {
 	struct store_opts opts;
+	struct audit_head newest;
 	char err[512];
 
 	memset(env, 0, sizeof(*env));
@@ -213,6 +220,10 @@ cli_open(struct cli_env *env, const char *dir, bool create,
 	env->ctx->store = env->store;
 	env->checkpoint.path = cli_path(env->arena, dir, "audit.head");
 	env->checkpoint.keys = env->keys;
+	/* Only a trail that starts now may get a checkpoint unasked. */
+	if (audit_newest(env->ctx, &newest) == -1)
+		return -1;
+	env->checkpoint.may_create = newest.id == 0;
 	store_on_commit(env->store, audit_checkpoint_hook, &env->checkpoint);
 	return 0;
 }

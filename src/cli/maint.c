@@ -1,4 +1,5 @@
 /* schakel audit | backup | restore | routes: keeping a deployment sound. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,21 +8,38 @@
 #include "audit/audit.h"
 #include "cli/cli.h"
 #include "core/arena.h"
+#include "core/buf.h"
+#include "core/clock.h"
 #include "core/fail.h"
 #include "store/store.h"
 
+#define HEAD_FILE_MAX	(1 << 20)	/* a log may be long; a head is not */
+
 static const char audit_help[] =
-    "usage: schakel audit verify --data DIR\n"
-    "       schakel audit checkpoint --data DIR\n"
+    "usage: schakel audit verify --data DIR [--head FILE|LINE]\n"
+    "       schakel audit checkpoint --data DIR --reason TEXT\n"
+    "       schakel audit head --data DIR [--public-key]\n"
     "\n"
     "verify walks the audit trail's hash chain and compares its end with\n"
     "the checkpoint DIR/audit.head.  Exit 0 when it is intact; exit 1\n"
     "naming the first entry that was changed, removed, inserted or\n"
-    "reordered, or the entries cut off the end.\n"
+    "reordered, the entries cut off the end, or a checkpoint that is\n"
+    "missing, altered or newer than the chain.  With --head it also\n"
+    "checks a signed head made earlier (a file holding one, the last one\n"
+    "counts, or the line itself): the chain must still hold that entry\n"
+    "with that hash.\n"
     "\n"
-    "checkpoint makes the checkpoint record the chain's newest entry even\n"
-    "if it recorded a later one: after restoring a PostgreSQL dump, which\n"
-    "knowingly goes back in time.  The chain itself must be intact.\n";
+    "checkpoint makes the checkpoint record the chain's newest entry\n"
+    "whatever it recorded before: after restoring a PostgreSQL dump,\n"
+    "which knowingly goes back in time, or once the cause of a server's\n"
+    "refusal to start is known.  The chain itself must be intact.  It is\n"
+    "audited (action audit.checkpoint, with TEXT as its reason) and it\n"
+    "prints what it found.  Stop the servers first.\n"
+    "\n"
+    "head prints a signed line (newest entry id, its hash, the time and\n"
+    "an Ed25519 signature with a key derived from DIR/schakel.key) to\n"
+    "store outside the data folder; --public-key prints the public key\n"
+    "instead.\n";
 
 static const char backup_help[] =
     "usage: schakel backup --data DIR FILE\n"
@@ -71,11 +89,207 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 	return -1;
 }
 
+struct audit_args {
+	const char	*dir;
+	const char	*reason;
+	const char	*head;
+	bool		 public_key;
+};
+
+static int
+audit_parse(int argc, char **argv, struct audit_args *a)
+{
+	static const struct option longopts[] = {
+		{ "data", required_argument, NULL, 'd' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "head", required_argument, NULL, 'H' },
+		{ "public-key", no_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *cmd = argv[0];
+	int c;
+
+	memset(a, 0, sizeof(*a));
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "", longopts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'd': a->dir = optarg; break;
+		case 'r': a->reason = optarg; break;
+		case 'H': a->head = optarg; break;
+		case 'p': a->public_key = true; break;
+		case 'h': fputs(audit_help, stdout); return 0;
+		default:
+			return cli_usage("audit", "unknown option or missing "
+			    "value '%s'", argv[optind - 1]);
+		}
+	}
+	if (a->dir == NULL)
+		return cli_usage("audit", "--data DIR is required");
+	if (argc != optind)
+		return cli_usage("audit", "unexpected argument '%s'",
+		    argv[optind]);
+	if (a->head != NULL && strcmp(cmd, "verify") != 0)
+		return cli_usage("audit", "--head goes with verify");
+	if (a->public_key && strcmp(cmd, "head") != 0)
+		return cli_usage("audit", "--public-key goes with head");
+	if (strcmp(cmd, "checkpoint") == 0) {
+		if (a->reason == NULL || a->reason[0] == '\0')
+			return cli_usage("audit", "checkpoint needs --reason "
+			    "TEXT: why the chain's end is to be accepted");
+		if (strlen(a->reason) > 500)
+			return cli_usage("audit", "--reason is at most 500 "
+			    "characters");
+	} else if (a->reason != NULL) {
+		return cli_usage("audit", "--reason goes with checkpoint");
+	}
+	return -1;
+}
+
+/* A signed head from --head: the line itself (also within a log line),
+ * or a file holding one. */
+static int
+read_head(struct cli_env *env, const char *arg, struct audit_head *h)
+{
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+	FILE *f;
+	int rc = 0;
+
+	if (strstr(arg, AUDIT_HEAD_MAGIC " ") != NULL)	/* a (log) line */
+		return audit_head_parse(env->ctx, arg, h);
+	f = fopen(arg, "r");
+	if (f == NULL)
+		return fail(env->ctx, ST_INVALID, "cannot read the signed "
+		    "head '%s': %s", arg, strerror(errno));
+	buf_init(&b, env->arena, HEAD_FILE_MAX);
+	for (;;) {
+		n = fread(chunk, 1, sizeof(chunk), f);
+		if (n == 0)
+			break;
+		rc = buf_append(&b, chunk, n);
+		if (rc == -1)
+			break;
+	}
+	fclose(f);
+	if (rc == -1)
+		return fail(env->ctx, ST_INVALID, "the signed head file '%s' "
+		    "is over %d bytes; give the line itself", arg,
+		    HEAD_FILE_MAX);
+	return audit_head_parse(env->ctx, b.p, h);
+}
+
+/* "entry N of DATE" for the newest entry, or "no entries". */
+static const char *
+describe_newest(struct cli_env *env, const struct audit_head *h)
+{
+	struct store_rows *r;
+
+	if (h->id == 0)
+		return "no entries";
+	if (store_exec(env->ctx, Q_AUDIT_PAGE, ARGS(store_int(h->id - 1),
+	    store_int(1)), &r) == -1 || r->nrows != 1)
+		return arena_printf(env->arena, "newest at entry %lld",
+		    (long long)h->id);
+	return arena_printf(env->arena, "newest at entry %lld of %s",
+	    (long long)h->id, time_iso(env->arena, rows_int(r, 0, 1)));
+}
+
+static int
+record_job(struct ctx *ctx, void *p)
+{
+	const int64_t *old = p;
+
+	return audit_append(ctx, "audit.checkpoint", "audit", *old);
+}
+
+/*
+ * An audited reset of the checkpoint: an audit.checkpoint entry by the
+ * operator (user 0, no role, "local") with reason, whose object id is the
+ * entry the checkpoint recorded before (none: 0), then the checkpoint
+ * moved to the newest entry, which is that one.  The commit hook would
+ * refuse a missing or damaged file, so it is off meanwhile.
+ */
+static int
+record_head(struct cli_env *env, const char *reason, int64_t old)
+{
+	int rc;
+
+	env->ctx->reason = reason;
+	store_on_commit(env->store, NULL, NULL);
+	rc = store_write(env->ctx, record_job, &old);
+	if (rc == 0)
+		rc = audit_checkpoint_reset(env->ctx, &env->checkpoint);
+	store_on_commit(env->store, audit_checkpoint_hook, &env->checkpoint);
+	env->ctx->reason = NULL;
+	return rc;
+}
+
+static int
+audit_checkpoint_cmd(struct cli_env *env, const char *reason)
+{
+	struct audit_head cp, newest;
+	int64_t count, bad;
+	const char *was;
+
+	if (audit_checkpoint_read(env->ctx, &env->checkpoint, &cp) == -1) {
+		printf("checkpoint: %s\n", env->ctx->message);
+		ctx_clear_error(env->ctx);
+		was = "unreadable";
+		cp.id = 0;
+	} else if (cp.id == 0) {
+		printf("checkpoint: none (%s)\n", env->checkpoint.path);
+		was = "none";
+	} else {
+		printf("checkpoint: entry %lld\n", (long long)cp.id);
+		was = arena_printf(env->arena, "entry %lld", (long long)cp.id);
+	}
+	if (audit_verify(env->ctx, &count, &bad) == -1 ||
+	    audit_newest(env->ctx, &newest) == -1)
+		return -1;
+	printf("chain: intact, %lld entries, %s\n", (long long)count,
+	    describe_newest(env, &newest));
+	if (cp.id > count)
+		printf("the checkpoint records %lld entries more than the "
+		    "chain holds: they are given up\n",
+		    (long long)(cp.id - count));
+	if (record_head(env, reason, cp.id) == -1)
+		return -1;
+	printf("recorded: audit.checkpoint (checkpoint was %s) as entry "
+	    "%lld; checkpoint now at entry %lld\n", was,
+	    (long long)count + 1, (long long)count + 1);
+	return 0;
+}
+
+static int
+audit_head_cmd(struct cli_env *env, bool public_key)
+{
+	struct audit_head h;
+
+	if (public_key) {
+		printf("%s\n", audit_head_public_key(env->ctx));
+		return 0;
+	}
+	/* Sign only an end that agrees with the checkpoint. */
+	if (audit_checkpoint_start(env->ctx, &env->checkpoint) == -1 ||
+	    audit_newest(env->ctx, &h) == -1)
+		return -1;
+	if (h.id == 0)
+		return fail(env->ctx, ST_CONFLICT, "the audit trail is empty");
+	printf("%s\n", audit_head_line(env->ctx, &h, time_now()));
+	return 0;
+}
+
 int
 cmd_audit(int argc, char **argv)
 {
 	struct cli_env env;
-	const char *dir;
+	struct audit_args a;
+	struct audit_head cp, head;
 	int64_t count, bad;
 	bool missing = false;
 	int rc;
@@ -87,35 +301,46 @@ cmd_audit(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "verify") != 0 &&
-	    strcmp(argv[1], "checkpoint") != 0)
+	    strcmp(argv[1], "checkpoint") != 0 &&
+	    strcmp(argv[1], "head") != 0)
 		return cli_usage("audit", "unknown subcommand '%s'", argv[1]);
-	rc = parse("audit", audit_help, argc - 1, argv + 1, &dir, 0);
+	rc = audit_parse(argc - 1, argv + 1, &a);
 	if (rc >= 0)
 		return rc;
-	if (cli_open(&env, dir, false, NULL) == -1)
+	if (cli_open(&env, a.dir, false, NULL) == -1)
 		goto out_fail;
-	if (strcmp(argv[1], "checkpoint") == 0) {
-		if (audit_verify(env.ctx, &count, &bad) == -1 ||
-		    audit_checkpoint_reset(env.ctx, &env.checkpoint) == -1)
+	if (strcmp(argv[1], "checkpoint") == 0)
+		return cli_end(&env, audit_checkpoint_cmd(&env, a.reason) == 0);
+	if (strcmp(argv[1], "head") == 0)
+		return cli_end(&env, audit_head_cmd(&env, a.public_key) == 0);
+	if (a.head != NULL && read_head(&env, a.head, &head) == -1)
+		goto out_fail;
+	/* The checkpoint before the chain: servers may add entries. */
+	bad = 0;
+	if (audit_checkpoint_read(env.ctx, &env.checkpoint, &cp) == -1 ||
+	    audit_verify(env.ctx, &count, &bad) == -1 ||
+	    audit_checkpoint_check(env.ctx, &env.checkpoint, &cp, count,
+	    &bad, &missing) == -1 || (a.head != NULL &&
+	    audit_head_match(env.ctx, &head, count, "the signed head",
+	    &bad) == -1)) {
+		if (env.ctx->status != ST_CONFLICT)
 			goto out_fail;
-		printf("audit checkpoint now at entry %lld\n",
-		    (long long)count);
-		return cli_end(&env, true);
-	}
-	if (audit_verify(env.ctx, &count, &bad) == -1 ||
-	    audit_checkpoint_check(env.ctx, &env.checkpoint, count, &bad,
-	    &missing) == -1) {
-		if (bad == 0 && env.ctx->status != ST_CONFLICT)
-			goto out_fail;
-		printf("audit trail broken at entry %lld: %s\n",
-		    (long long)bad, env.ctx->message);
+		if (bad != 0)
+			printf("audit trail broken at entry %lld: %s\n",
+			    (long long)bad, env.ctx->message);
+		else
+			printf("audit trail broken: %s\n", env.ctx->message);
+		if (missing)
+			printf("if the cause is known and accepted, record "
+			    "the chain's end with 'schakel audit checkpoint "
+			    "--data %s --reason TEXT'\n", a.dir);
 		cli_close(&env);
 		return 1;
 	}
 	printf("audit trail intact: %lld entries\n", (long long)count);
-	if (missing && count > 0)
-		printf("note: no checkpoint (%s), so entries cut off the end "
-		    "would not show\n", env.checkpoint.path);
+	if (a.head != NULL)
+		printf("signed head: entry %lld is in the chain as signed\n",
+		    (long long)head.id);
 	return cli_end(&env, true);
 out_fail:
 	return cli_end(&env, false);
@@ -144,6 +369,7 @@ int
 cmd_restore(int argc, char **argv)
 {
 	struct cli_env env;
+	struct audit_head cp, newest;
 	const char *dir, *file;
 	int rc;
 
@@ -171,12 +397,20 @@ cmd_restore(int argc, char **argv)
 	if (store_restore(env.ctx, cli_path(env.arena, dir, "schakel.db"),
 	    file) == -1)
 		goto out_fail;
-	/* The checkpoint now speaks of entries the backup does not have. */
+	/* The checkpoint now speaks of entries the backup does not have:
+	 * move it back, on the record. */
 	cli_close(&env);
-	if (cli_open(&env, dir, false, CLI_SQLITE) == -1 ||
-	    audit_checkpoint_reset(env.ctx, &env.checkpoint) == -1)
+	if (cli_open(&env, dir, false, CLI_SQLITE) == -1)
+		goto out_fail;
+	if (audit_checkpoint_read(env.ctx, &env.checkpoint, &cp) == -1)
+		ctx_clear_error(env.ctx);	/* replaced all the same */
+	if (audit_newest(env.ctx, &newest) == -1 ||
+	    record_head(&env, "restore from a backup", cp.id) == -1)
 		goto out_fail;
 	printf("restored %s from %s\n", dir, file);
+	printf("the backup's audit trail ends at entry %lld; the checkpoint "
+	    "was at entry %lld and is now at entry %lld (audit.checkpoint)\n",
+	    (long long)newest.id, (long long)cp.id, (long long)newest.id + 1);
 	return cli_end(&env, true);
 out_fail:
 	return cli_end(&env, false);

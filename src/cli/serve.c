@@ -1,16 +1,20 @@
 /* schakel serve: the API and the web UI over HTTP(S). */
+#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "api/api.h"
+#include "audit/audit.h"
 #include "auth/password.h"
 #include "cli/cli.h"
 #include "cli/sandbox.h"
 #include "core/arena.h"
+#include "core/clock.h"
 #include "core/fail.h"
 #include "core/log.h"
 #include "core/parse.h"
@@ -25,6 +29,7 @@ static const char serve_help[] =
     "       [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
     "       [--max-body BYTES] [--db-pool N] [--no-sandbox]\n"
     "       [--daily-signals N] [--daily-persons N]\n"
+    "       [--head-every SECONDS]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -38,7 +43,59 @@ static const char serve_help[] =
     "leaves it out (say, for a libpq setup that reads files elsewhere).\n"
     "--daily-signals and --daily-persons cap what one account may file in\n"
     "24 hours (default 25 signals naming 100 people): far above real\n"
-    "work, far below what would make matching an oracle.\n";
+    "work, far below what would make matching an oracle.\n"
+    "It refuses to start when the audit checkpoint DIR/audit.head is\n"
+    "missing while the trail has entries, is altered, or records entries\n"
+    "the trail no longer has (see schakel audit --help).  Every\n"
+    "--head-every seconds (default 3600, 0: never) in which entries were\n"
+    "added it logs a signed head of the trail, to be kept elsewhere.\n";
+
+/* Log a signed head when the trail has moved on since *last. */
+static void
+log_head(struct cli_env *env, int64_t *last)
+{
+	struct arena *a = arena_new();
+	struct audit_head h;
+	struct ctx ctx;
+
+	ctx_init(&ctx, a, env->store);
+	ctx.keys = env->keys;
+	if (audit_newest(&ctx, &h) == -1) {
+		log_warn("audit head not logged: %s", ctx.message);
+	} else if (h.id != 0 && h.id != *last) {
+		log_info("audit head: %s", audit_head_line(&ctx, &h,
+		    time_now()));
+		*last = h.id;
+	}
+	ctx.conn = NULL;
+	arena_free(a);
+}
+
+/* Wait for SIGINT or SIGTERM, logging signed heads meanwhile: one at
+ * the start, then one every `every` seconds in which the trail grew. */
+static int
+wait_logging_heads(struct cli_env *env, const sigset_t *sigs,
+    int64_t every)
+{
+	struct timespec ts;
+	int64_t last = 0;
+	int sig;
+
+	if (every == 0) {
+		sigwait(sigs, &sig);
+		return sig;
+	}
+	log_head(env, &last);
+	for (;;) {
+		ts.tv_sec = (time_t)every;
+		ts.tv_nsec = 0;
+		sig = sigtimedwait(sigs, NULL, &ts);
+		if (sig > 0)
+			return sig;
+		if (errno == EAGAIN)
+			log_head(env, &last);
+	}
+}
 
 static bool
 is_demo(struct ctx *ctx)
@@ -66,6 +123,7 @@ cmd_serve(int argc, char **argv)
 		{ "no-sandbox", no_argument, NULL, 'S' },
 		{ "daily-signals", required_argument, NULL, 'V' },
 		{ "daily-persons", required_argument, NULL, 'W' },
+		{ "head-every", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -73,10 +131,10 @@ cmd_serve(int argc, char **argv)
 	struct http_server *srv = NULL;
 	struct cli_env env;
 	struct api api;
-	const char *dir = NULL, *db = NULL;
+	const char *dir = NULL, *db = NULL, *why;
 	char err[512];
 	sigset_t sigs;
-	int64_t n, daily_signals = 0, daily_persons = 0;
+	int64_t n, head_every = 3600, daily_signals = 0, daily_persons = 0;
 	int c, sig, abi = 0, rc = 1;
 	bool api_ready = false, sandbox = true;
 
@@ -126,6 +184,12 @@ cmd_serve(int argc, char **argv)
 				return cli_usage("serve", "--daily-persons "
 				    "must be 1 to 10000000");
 			break;
+		case 'e':
+			if (parse_int64(optarg, 0, 31 * 86400, &head_every)
+			    == -1)
+				return cli_usage("serve", "--head-every must "
+				    "be 0 to 2678400 seconds");
+			break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:
 			return cli_usage("serve", "unknown option or missing "
@@ -171,6 +235,16 @@ cmd_serve(int argc, char **argv)
 	/* SQLite has one server; PostgreSQL may have several. */
 	if (env.db_url == NULL && cli_lock(&env, dir) == -1)
 		goto out;
+	/* Never serve, nor move the checkpoint on, past a cut trail. */
+	if (audit_checkpoint_start(env.ctx, &env.checkpoint) == -1) {
+		why = env.ctx->message;
+		ctx_clear_error(env.ctx);
+		fail(env.ctx, ST_CONFLICT, "refusing to start: %s; run "
+		    "'schakel audit verify --data %s', and once the cause is "
+		    "known 'schakel audit checkpoint --data %s --reason TEXT'",
+		    why, dir, dir);
+		goto out;
+	}
 	if (municipality_load(env.ctx) == -1)
 		goto out;
 	if (api_init(&api, env.store, env.keys, is_demo(env.ctx)) == -1) {
@@ -194,7 +268,7 @@ cmd_serve(int argc, char **argv)
 	    opts.listen, http_server_port(srv));
 	if (api.demo_instance)
 		log_warn("serving demo data: every record is synthetic");
-	sigwait(&sigs, &sig);
+	sig = wait_logging_heads(&env, &sigs, head_every);
 	log_info("stopping on signal %d", sig);
 	http_server_stop(srv);
 	log_info("stopped");

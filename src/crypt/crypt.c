@@ -27,7 +27,8 @@ enum {
 	SUBKEY_FIELD = 1,
 	SUBKEY_INDEX = 2,
 	SUBKEY_AUDIT = 3,
-	SUBKEY_TOKEN = 4
+	SUBKEY_TOKEN = 4,
+	SUBKEY_SIGN = 5
 };
 
 /* Lives in sodium_malloc memory, read-only once filled. */
@@ -36,6 +37,8 @@ struct crypt_keys {
 	unsigned char	 index[CRYPT_KEY_LEN];
 	unsigned char	 audit[CRYPT_KEY_LEN];
 	unsigned char	 token[CRYPT_KEY_LEN];
+	unsigned char	 sign_pk[crypto_sign_PUBLICKEYBYTES];
+	unsigned char	 sign_sk[crypto_sign_SECRETKEYBYTES];
 };
 
 _Static_assert(sizeof(kdf_context) - 1 == crypto_kdf_CONTEXTBYTES,
@@ -51,6 +54,9 @@ _Static_assert(CRYPT_INDEX_LEN >= crypto_generichash_BYTES_MIN &&
     CRYPT_INDEX_LEN <= crypto_generichash_BYTES_MAX, "index length");
 _Static_assert(CRYPT_HASH_LEN >= crypto_generichash_BYTES_MIN &&
     CRYPT_HASH_LEN <= crypto_generichash_BYTES_MAX, "hash length");
+_Static_assert(crypto_sign_SEEDBYTES == CRYPT_KEY_LEN &&
+    crypto_sign_BYTES == CRYPT_SIGN_LEN &&
+    crypto_sign_PUBLICKEYBYTES == CRYPT_SIGN_PUBLIC_LEN, "signing lengths");
 _Static_assert(CRYPT_OVERHEAD == 1 + NONCE_LEN + TAG_LEN, "overhead");
 _Static_assert(sodium_base64_ENCODED_LEN(TOKEN_RAW_LEN, TOKEN_VARIANT) ==
     CRYPT_TOKEN_LEN + 1, "token length");
@@ -64,6 +70,7 @@ crypt_init(void)
 struct crypt_keys *
 crypt_keys_from_bytes(const unsigned char master[CRYPT_KEY_LEN])
 {
+	unsigned char seed[crypto_sign_SEEDBYTES];
 	struct crypt_keys *k;
 
 	if (sodium_init() < 0)
@@ -78,12 +85,17 @@ crypt_keys_from_bytes(const unsigned char master[CRYPT_KEY_LEN])
 	    crypto_kdf_derive_from_key(k->audit, sizeof(k->audit),
 	    SUBKEY_AUDIT, kdf_context, master) != 0 ||
 	    crypto_kdf_derive_from_key(k->token, sizeof(k->token),
-	    SUBKEY_TOKEN, kdf_context, master) != 0)
+	    SUBKEY_TOKEN, kdf_context, master) != 0 ||
+	    crypto_kdf_derive_from_key(seed, sizeof(seed), SUBKEY_SIGN,
+	    kdf_context, master) != 0 ||
+	    crypto_sign_seed_keypair(k->sign_pk, k->sign_sk, seed) != 0)
 		goto out_free;
+	sodium_memzero(seed, sizeof(seed));
 	if (sodium_mprotect_readonly(k) != 0)
 		goto out_free;
 	return k;
 out_free:
+	sodium_memzero(seed, sizeof(seed));
 	sodium_free(k);		/* wipes */
 	return NULL;
 }
@@ -94,6 +106,26 @@ crypt_keys_free(struct crypt_keys *k)
 	/* sodium_free makes the region writable again, wipes and unmaps. */
 	if (k != NULL)
 		sodium_free(k);
+}
+
+void
+crypt_sign(const struct crypt_keys *k, const void *m, size_t len,
+    unsigned char sig[CRYPT_SIGN_LEN])
+{
+	crypto_sign_detached(sig, NULL, m, len, k->sign_sk);
+}
+
+const unsigned char *
+crypt_sign_public(const struct crypt_keys *k)
+{
+	return k->sign_pk;
+}
+
+bool
+crypt_sign_verify(const struct crypt_keys *k, const void *m, size_t len,
+    const unsigned char sig[CRYPT_SIGN_LEN])
+{
+	return crypto_sign_verify_detached(sig, m, len, k->sign_pk) == 0;
 }
 
 /*

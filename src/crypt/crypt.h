@@ -11,6 +11,7 @@
  *	2  blind index		keyed BLAKE2b-256
  *	3  audit chain MAC	handed to audit/ as raw bytes
  *	4  token hashing	keyed BLAKE2b-256
+ *	5  audit head signing	seed of an Ed25519 key pair
  *
  * The subkeys, never the master key, sit in one sodium_malloc region
  * that is read-only after crypt_keys_from_bytes() and wiped by
@@ -84,6 +85,17 @@ void	crypt_blind_index(const struct crypt_keys *, const char *purpose,
 /* The audit chain's MAC key, CRYPT_KEY_LEN bytes, read-only, owned by
  * the keys: valid until crypt_keys_free(). */
 const unsigned char *crypt_audit_key(const struct crypt_keys *);
+
+/* Signed audit heads: an Ed25519 signature over m with the key pair
+ * derived from subkey 5, its public key (CRYPT_SIGN_PUBLIC_LEN bytes,
+ * owned by the keys), and the check of a signature against it. */
+#define CRYPT_SIGN_LEN		64
+#define CRYPT_SIGN_PUBLIC_LEN	32
+void	crypt_sign(const struct crypt_keys *, const void *m, size_t len,
+	    unsigned char sig[CRYPT_SIGN_LEN]);
+const unsigned char *crypt_sign_public(const struct crypt_keys *);
+bool	crypt_sign_verify(const struct crypt_keys *, const void *m,
+	    size_t len, const unsigned char sig[CRYPT_SIGN_LEN]);
 
 /* Tokens (sessions, CSRF, API).  new returns 32 random bytes as
  * unpadded base64url, CRYPT_TOKEN_LEN characters, in the arena.  hash

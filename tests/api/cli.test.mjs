@@ -386,7 +386,7 @@ async function pgBackupRestore() {
 	assert.equal(gone.code, 1, gone.stdout + gone.stderr);
 	assert.match(gone.stdout, /removed from the end/);
 	const cp = await runCli(['audit', 'checkpoint', '--data',
-	    server.dataDir]);
+	    server.dataDir, '--reason', 'restored the dump']);
 	assert.equal(cp.code, 0, cp.stdout + cp.stderr);
 	const v = await runCli(['audit', 'verify', '--data', server.dataDir]);
 	assert.equal(v.code, 0, v.stdout + v.stderr);
