@@ -253,10 +253,18 @@ audit_checkpoint_cmd(struct cli_env *env, const char *reason)
 		return -1;
 	printf("chain: intact, %lld entries, %s\n", (long long)count,
 	    describe_newest(env, &newest));
-	if (cp.id > count)
+	if (cp.id > count) {
 		printf("the checkpoint records %lld entries more than the "
 		    "chain holds: they are given up\n",
 		    (long long)(cp.id - count));
+	} else if (cp.id > 0 && audit_head_match(env->ctx, &cp, count,
+	    "the checkpoint", &bad) == -1) {
+		printf("%s: the chain was rewritten from there\n",
+		    env->ctx->message);
+		if (env->ctx->status != ST_CONFLICT)
+			return -1;
+		ctx_clear_error(env->ctx);
+	}
 	if (record_head(env, reason, cp.id) == -1)
 		return -1;
 	printf("recorded: audit.checkpoint (checkpoint was %s) as entry "
