@@ -13,7 +13,7 @@
 BUILD	?= build
 DATA	?= var/demo
 LISTEN	?= 127.0.0.1:8080
-PKGS	 = libmicrohttpd gnutls libsodium jansson sqlite3 libpq
+PKGS	 = libmicrohttpd gnutls libsodium jansson sqlite3 libpq libqrencode
 
 CC	?= cc
 CFLAGS	?= -g -O2
