@@ -457,6 +457,12 @@ approvable(struct ctx *ctx, int64_t id)
 		if (self == NULL)
 			return NULL;
 	}
+	/* Outside admins, an account is an object of the approver's own
+	 * organisation: to anybody else it does not exist. */
+	if (self != NULL && !user_may_approve(&ctx->who, self, u)) {
+		fail(ctx, ST_NOTFOUND, "no such user");
+		return NULL;
+	}
 	if (!user_may_approve(&ctx->who, self, u)) {
 		fail(ctx, ST_DENIED, "you may not approve user %lld: that "
 		    "takes another admin than its creator, or an approver of "

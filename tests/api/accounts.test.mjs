@@ -206,8 +206,8 @@ test('an approver of the organisation approves; of another, not',
 	const seen = (await thereC.get('/api/users/pending')).body.users;
 	assert.ok(!seen.some((u) => u.id === r.body.id),
 	    'another organisation\'s approver does not see it');
-	assertError(await thereC.post(`/api/users/${r.body.id}/approve`), 403,
-	    'forbidden');
+	assertError(await thereC.post(`/api/users/${r.body.id}/approve`), 404,
+	    'not_found');
 
 	const mine = (await hereC.get('/api/users/pending')).body.users;
 	const p = mine.find((u) => u.id === r.body.id);
@@ -224,13 +224,15 @@ test('an approver of the organisation approves; of another, not',
 	    role: 'advisor', org_id: vtA });
 	assert.deepEqual((await plain.get('/api/users/pending')).body.users,
 	    []);
-	assertError(await plain.post(`/api/users/${r2.body.id}/approve`), 403,
-	    'forbidden');
+	assertError(await plain.post(`/api/users/${r2.body.id}/approve`), 404,
+	    'not_found');
 	// An approver no longer: unmarked, and the right is gone.
 	assert.equal((await admin.post(`/api/users/${here.id}/approver`,
 	    { approver: false })).status, 200);
-	assertError(await hereC.post(`/api/users/${r2.body.id}/approve`), 403,
-	    'forbidden');
+	assertError(await hereC.post(`/api/users/${r2.body.id}/approve`), 404,
+	    'not_found');
+	assertError(await hereC.post(`/api/users/${r2.body.id}/enrol-link`),
+	    404, 'not_found');
 });
 
 test('a policy account needs no approval: the creator gets the link',

@@ -25,7 +25,14 @@ export async function realAdmin(server) {
 	if (!server.realAdminClient) {
 		const u = server.users.admin;
 		const c = client(server.url);
-		await c.login('admin', u.password, totp(u.totp));
+		const now = Date.now() / 1000;
+		// When a test used this window's code, the next one's is fresh.
+		const r = await c.post('/api/login', { username: 'admin',
+		    password: u.password, totp: totp(u.totp, now) });
+		if (r.status !== 200)
+			await c.login('admin', u.password, totp(u.totp, now + 30));
+		else
+			c.setCsrf(r.body.csrf_token);
 		server.realAdminClient = c;
 	}
 	return server.realAdminClient;
