@@ -60,7 +60,7 @@ test('an approver approves on the start page; the user enrols',
 	await section.waitFor();
 	assert.match(await section.textContent(), new RegExp(name));
 	await ui.accessible(page, 'start with accounts waiting');
-	await ui.tabTo(page, `button[aria-label="Account ${name} goedkeuren"]`);
+	await ui.tabTo(page, `button[aria-label="Goedkeuren: ${name}"]`);
 	await page.keyboard.press('Enter');
 	const box = page.locator('.app-created .utrecht-alert');
 	await box.waitFor();

@@ -363,12 +363,11 @@ test('the users page adds an advisor who waits for approval, and disables',
 	const row = page.locator('main table tbody tr', { hasText: username });
 	await row.waitFor();
 	assert.match(await row.textContent(), /wacht op goedkeuring/);
-	assert.equal(await row.getByRole('button', { name: /goedkeuren/i })
+	assert.equal(await row.getByRole('button', { name: /^Goedkeuren/ })
 	    .count(), 0, 'the creator cannot approve');
 	await accessible(page, 'the users page with a new account');
 
 	// Disabling asks first; cancelling changes nothing.
-	const row = page.locator('main table tbody tr', { hasText: username });
 	await row.getByRole('button', { name: `Uitschakelen: ${username}` })
 	    .click();
 	assert.match(await row.textContent(),
