@@ -13,7 +13,7 @@
 BUILD	?= build
 DATA	?= var/demo
 LISTEN	?= 127.0.0.1:8080
-PKGS	 = libmicrohttpd gnutls libsodium jansson sqlite3 libpq
+PKGS	 = libmicrohttpd gnutls libsodium jansson sqlite3 libpq libqrencode
 
 CC	?= cc
 CFLAGS	?= -g -O2
@@ -94,7 +94,9 @@ run: bootstrap
 	@$(MAKE) -s -j$$(nproc) $(BUILD)/schakel
 	@if test -f $(DATA)/schakel.key; then \
 	    echo "Reusing $(DATA).  Demo accounts (user, role, password):"; \
-	    cut -f1-3 $(DATA)/demo-users.txt 2>/dev/null | sed 's/^/  /'; \
+	    grep -v '^#' $(DATA)/demo-users.txt 2>/dev/null | \
+		cut -f1-3 | sed 's/^/  /'; \
+	    echo "(The administrator 'admin' was shown once by init.)"; \
 	else \
 	    mkdir -p $(dir $(DATA)) && \
 	    $(BUILD)/schakel init --data $(DATA) --demo; \

@@ -22,6 +22,8 @@ out=$(grep -lE '#include <(sqlite3|libpq-fe)\.h>' $c | grep -v '^src/store/')
 [ -n "$out" ] && complain "SQL driver header outside src/store/" "$out"
 out=$(grep -l '#include <jansson.h>' $c | grep -v '^src/core/json\.c$')
 [ -n "$out" ] && complain "jansson outside src/core/json.c" "$out"
+out=$(grep -l '#include <qrencode.h>' $c | grep -v '^src/core/qr\.c$')
+[ -n "$out" ] && complain "libqrencode outside src/core/qr.c" "$out"
 out=$(grep -l '#include <microhttpd.h>' $c | grep -v '^src/http/' | grep -v '^bench/')
 [ -n "$out" ] && complain "libmicrohttpd outside src/http/" "$out"
 out=$(grep -l '#include "\(http\|api\)/' $(find src/core src/store src/crypt src/audit src/auth src/domain -name '*.[ch]' 2>/dev/null) 2>/dev/null)

@@ -16,6 +16,7 @@
 import { renderAdvice, renderAdviceQueue, renderAdviceSignal }
     from './advice.js';
 import { renderDeadlines } from './deadlines.js';
+import { enrolToken, renderEnrol } from './enrol.js';
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
     from './api.js';
 import { alertBox, h, pageHeading, para } from './dom.js';
@@ -171,7 +172,7 @@ function currentRoute() {
 // Shows the page named in the hash, or Start when the hash names nothing
 // this user may open.
 function route(focus) {
-	if (session === null) {
+	if (session === null || enrolToken(window.location.hash) !== null) {
 		showAnonymous(focus);
 		return;
 	}
@@ -233,6 +234,11 @@ function publicRoute() {
 // A hash that names neither leaves the login view as it is, so what is
 // typed there stays.
 function showAnonymous(focus) {
+	const token = enrolToken(window.location.hash);
+	if (token !== null) {
+		showEnrol(token, focus);
+		return;
+	}
 	const name = publicRoute();
 	if (name === null) {
 		if (anonymous !== 'login')
@@ -246,6 +252,19 @@ function showAnonymous(focus) {
 	renderShell(null);
 	setTitle(PUBLIC[name].key);
 	PUBLIC[name].render($('main'), page);
+	if (focus)
+		focusHeading();
+}
+
+// The enrolment page of a link (enrol.js).  The token leaves the address
+// bar and the history at once; the page keeps it.
+function showEnrol(token, focus) {
+	history.replaceState(null, '', '#/enrol');
+	anonymous = 'enrol';
+	const page = newPage();
+	renderShell(session);
+	setTitle('enrol.title');
+	renderEnrol($('main'), page, token);
 	if (focus)
 		focusHeading();
 }

@@ -8,12 +8,16 @@
 // fallback point (fallback.js).
 // Someone who reports sees, when there is any, what waits for them: the
 // point's questions on their signals and answered questions for advice
-// the point asked them to report as a signal.
+// the point asked them to report as a signal.  A designated approver of
+// the organisation sees the new accounts of the organisation that wait
+// for approval (GET /api/users/pending), each with an Approve button; the
+// enrolment link that approving yields is shown once (approve.js).
 
 import { get, showError } from './api.js';
+import { actionButton } from './approve.js';
 import { h, pageHeading, para, table } from './dom.js';
-import { has } from './i18n.js';
 import { fallbackSection } from './fallback.js';
+import { formatDate, has } from './i18n.js';
 import { dataList, FILERS, section } from './parts.js';
 
 export function renderStart(main, page, me) {
@@ -28,6 +32,7 @@ export function renderStart(main, page, me) {
 	    para('start.welcome', { name: me.username }),
 	    h('p', { class: 'utrecht-paragraph utrecht-paragraph--lead',
 		i18n: 'start.as', args }),
+	    APPROVING.includes(me.role) ? pending(page) : null,
 	    me.role === 'advisor' ? overview(page) : null,
 	    me.role === 'admin' ? fallbackSection(page) : null,
 	    FILERS.includes(me.role) ? waiting(page) : null,
@@ -42,6 +47,55 @@ export function renderStart(main, page, me) {
 		para(`role.${role}.sees`),
 		para('start.needtoknow')) : null,
 	].filter((n) => n !== null));
+}
+
+// The roles that may be designated approvers of their organisation.
+const APPROVING = ['reporter', 'advisor', 'coordinator', 'provider',
+    'assessor'];
+
+// New accounts waiting for this approver: nothing at all when none do
+// (or when this user approves nothing).
+function pending(page) {
+	const host = h('div', { class: 'app-pending' });
+	const errors = h('div', { class: 'app-alerts' });
+	const linkHost = h('div', { class: 'app-created' });
+	function load() {
+		host.setAttribute('aria-busy', 'true');
+		get('/api/users/pending').then((res) => {
+			if (!page.current())
+				return;
+			const users = res?.users ?? [];
+			if (users.length === 0 && linkHost.childElementCount ===
+			    0) {
+				host.replaceChildren();
+				return;
+			}
+			host.replaceChildren(h('section', {
+			    'aria-labelledby': 'start-pending' },
+			    h('h2', { class: 'utrecht-heading-2',
+				id: 'start-pending', tabindex: '-1',
+				i18n: 'pending.title' }),
+			    para('pending.intro'),
+			    errors, linkHost,
+			    users.length === 0 ? para('pending.none') :
+			    table('start-pending', ['users.col.username',
+				'users.col.role', 'pending.col.created',
+				'users.col.actions'], users.map((u) => [
+				String(u.username ?? ''),
+				has(`role.${u.role}`) ? h('span', {
+				    i18n: `role.${u.role}` }) : String(u.role),
+				h('span', { 'data-i18n-date':
+				    String(u.created_at ?? ''),
+				    text: formatDate(u.created_at) }),
+				u.can_approve ? actionButton(page, u,
+				    'approve', linkHost, errors, load) : '',
+			    ]))));
+		}, () => {
+			// Someone who approves nothing sees nothing here.
+		}).finally(() => host.removeAttribute('aria-busy'));
+	}
+	load();
+	return host;
 }
 
 // What waits for the user as reporter: nothing at all when nothing does.

@@ -1,13 +1,19 @@
-// users: the admin page listing users, with a form to add one and a
-// "disable" action per active user that asks for confirmation first.
+// users: the admin page listing users with their state (waiting for
+// approval, waiting for enrolment, active, disabled), a form to add one,
+// and per account the actions this admin may take: approve it or issue a
+// new enrolment link (never for an account this admin made: four eyes),
+// mark an approver of its organisation, and disable, which asks for
+// confirmation first.
 //
-// Creating a user returns the otpauth:// URI of its second factor.  It is
-// shown once, with a warning to hand it over securely, and removed from
-// the page when the admin confirms (or leaves the page); it is never
-// stored anywhere else in the browser.
+// The admin never sets or sees a password or second factor: the new user
+// enrols through a one-time link.  For an account that needs a second
+// person (every role that sees personal data, and admins) the approver
+// receives that link; for policy and rapporteur accounts the admin does,
+// shown once as on the approver's side (approve.js).
 
 import { clearErrors, get, loadInto, missing, post, showError,
     showInvalid } from './api.js';
+import { actionButton, linkBox } from './approve.js';
 import { alertBox, button, field, h, pageHeading, para, setOptions, table }
     from './dom.js';
 import { formatDate, has } from './i18n.js';
@@ -38,12 +44,10 @@ export function renderUsers(main, page, me) {
 	    options: ROLES.map((r) => ({ value: r, key: `role.${r}` })) });
 	const org = field({ name: 'org_id', key: 'users.org', required: true,
 	    placeholder: 'users.choose.org', options: [] });
-	const password = field({ name: 'password', key: 'users.password',
-	    type: 'password', required: true, autocomplete: 'new-password',
-	    hint: 'users.password.hint', maxlength: 1024 });
 	const form = h('form', { class: 'app-form', novalidate: true,
 	    'aria-labelledby': 'users-add' },
-	    username, role, org, password,
+	    para('users.enrol.hint'),
+	    username, role, org,
 	    h('div', { class: 'utrecht-button-group' },
 		button('users.submit', 'primary', { type: 'submit' })));
 
@@ -61,10 +65,48 @@ export function renderUsers(main, page, me) {
 		formErrors,
 		form));
 
+	// The roles that work with personal data: they may approve for
+	// their organisation.
+	const APPROVERS = ['reporter', 'advisor', 'coordinator', 'provider',
+	    'assessor'];
+
+	function approverButton(u) {
+		const key = u.approver ? 'users.approver.off' :
+		    'users.approver.on';
+		const b = button(key, 'subtle', { i18nAttr: { 'aria-label':
+		    `${key}.label` }, args: { name: u.username } });
+		b.addEventListener('click', async () => {
+			try {
+				await post(`/api/users/${encodeURIComponent(
+				    u.id)}/approver`, { approver: !u.approver });
+				if (!page.current())
+					return;
+				status.replaceChildren(alertBox('ok', null, para(
+				    u.approver ? 'users.approver.off.done' :
+				    'users.approver.on.done',
+				    { name: u.username })));
+				await load();
+				listHeading.focus();
+			} catch (err) {
+				if (page.current())
+					showError(null, listErrors, err);
+			}
+		});
+		return b;
+	}
+
 	function actionCell(u) {
 		const cell = h('div', { class: 'app-actions' });
 		if (u.disabled || u.id === me.id)
 			return cell;
+		if (u.can_approve && u.state === 'pending_approval')
+			cell.append(actionButton(page, u, 'approve', created,
+			    listErrors, load));
+		if (u.can_approve && u.state === 'pending_enrol')
+			cell.append(actionButton(page, u, 'link', created,
+			    listErrors, load));
+		if (u.state === 'active' && APPROVERS.includes(u.role))
+			cell.append(approverButton(u));
 		const args = { name: u.username };
 		const start = button('users.disable', 'secondary', {
 		    i18nAttr: { 'aria-label': 'users.disable.label' }, args });
@@ -134,6 +176,10 @@ export function renderUsers(main, page, me) {
 			nameCell.append(' ', h('span', {
 			    class: 'utrecht-badge-status app-badge',
 			    i18n: 'users.demo' }));
+		if (u.approver)
+			nameCell.append(' ', h('span', {
+			    class: 'utrecht-badge-status app-badge',
+			    i18n: 'users.approver' }));
 		const last = u.last_login_at ?
 		    h('span', { 'data-i18n-date': String(u.last_login_at),
 			text: formatDate(u.last_login_at) }) :
@@ -142,8 +188,8 @@ export function renderUsers(main, page, me) {
 			nameCell,
 			roleNode(u.role),
 			String(u.org_name ?? ''),
-			h('span', { i18n: u.disabled ? 'users.disabled' :
-			    'users.active' }),
+			h('span', { i18n: `users.state.${u.state ??
+			    (u.disabled ? 'disabled' : 'active')}` }),
 			h('span', { i18n: u.totp_enabled ? 'users.yes' :
 			    'users.no' }),
 			last,
@@ -179,28 +225,23 @@ export function renderUsers(main, page, me) {
 		}
 	}
 
-	function showCreated(name, uri) {
+	// After creating: the link when no approval is needed, else who
+	// is to approve.
+	function showCreated(name, res) {
+		if (res?.enrol_token) {
+			const box = linkBox(name, res, () => {
+				created.replaceChildren();
+				username.control.focus();
+			});
+			created.replaceChildren(box);
+			box.querySelector('h3').focus();
+			return;
+		}
 		const heading = h('h3', { class: 'utrecht-heading-3',
 		    id: 'users-created', tabindex: '-1', i18n: 'users.created',
 		    args: { name } });
-		const done = button('users.totp.done', 'secondary');
-		const box = alertBox('warning', null,
-		    heading,
-		    para('users.totp.intro'),
-		    h('p', { class: 'utrecht-paragraph' },
-			h('strong', { i18n: 'users.totp.warning' })),
-		    h('p', { class: 'utrecht-paragraph', id: 'users-uri-label',
-			i18n: 'users.totp.uri' }),
-		    h('pre', { class: 'utrecht-code-block app-uri',
-			'aria-labelledby': 'users-uri-label', tabindex: '0' },
-			h('code', { class: 'utrecht-code-block__content',
-			    text: uri })),
-		    h('div', { class: 'utrecht-button-group' }, done));
-		done.addEventListener('click', () => {
-			created.replaceChildren();
-			username.control.focus();
-		});
-		created.replaceChildren(box);
+		created.replaceChildren(alertBox('info', null, heading,
+		    para('users.pending.intro')));
 		heading.focus();
 	}
 
@@ -209,8 +250,7 @@ export function renderUsers(main, page, me) {
 		ev.preventDefault();
 		if (busy)
 			return;
-		const bad = missing(form, ['username', 'role', 'org_id',
-		    'password']);
+		const bad = missing(form, ['username', 'role', 'org_id']);
 		if (bad.length > 0) {
 			showInvalid(form, formErrors, bad);
 			return;
@@ -222,7 +262,6 @@ export function renderUsers(main, page, me) {
 			username: username.control.value.trim(),
 			role: role.control.value,
 			org_id: Number(org.control.value),
-			password: password.control.value,
 		};
 		busy = true;
 		form.setAttribute('aria-busy', 'true');
@@ -231,7 +270,7 @@ export function renderUsers(main, page, me) {
 			if (!page.current())
 				return;
 			form.reset();
-			showCreated(body.username, String(res?.totp_uri ?? ''));
+			showCreated(body.username, res);
 			await load();
 		} catch (err) {
 			if (page.current())

@@ -7,6 +7,7 @@
 #include "auth/session.h"
 #include "core/arena.h"
 #include "core/json.h"
+#include "core/qr.h"
 #include "domain/user.h"
 #include "http/server.h"
 
@@ -109,6 +110,77 @@ api_me(struct ctx *ctx, struct http_request *req, struct http_response *resp)
 	if (write_me(ctx, &w, ctx->who.session_id != 0 && cookie != NULL ?
 	    session_csrf(ctx, cookie) : NULL) == -1)
 		return -1;
+	jw_obj_close(&w);
+	return 0;
+}
+
+struct enrol_in {
+	const char	*token;
+	const char	*password;
+	const char	*totp;
+};
+
+static const struct json_field enrol_begin_fields[] = {
+	JSON_STR(struct enrol_in, token, "token", JSON_REQUIRED, 1, 64),
+};
+
+/* The enrolment page opens: whose account, and a new second factor. */
+int
+api_enrol_begin(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct user_enrolment e;
+	struct enrol_in in;
+	struct buf svg;
+	struct jw w;
+
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, enrol_begin_fields,
+	    JSON_NFIELDS(enrol_begin_fields), &in, NULL) == -1)
+		return -1;
+	if (user_enrol_begin(ctx, in.token, &e) == -1)
+		return -1;
+	buf_init(&svg, ctx->arena, 256 * 1024);
+	if (e.totp_uri != NULL && qr_svg(&svg, e.totp_uri) == -1)
+		return fail(ctx, ST_INTERNAL, "cannot draw the QR code");
+	http_set_header(resp, "Cache-Control", "no-store");
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kstr(&w, "username", e.username);
+	jw_kstr(&w, "role", e.role);
+	jw_kbool(&w, "totp_required", e.totp_required);
+	jw_kstr(&w, "totp_secret", e.totp_secret);
+	jw_kstr(&w, "totp_uri", e.totp_uri);
+	jw_kstr(&w, "totp_qr_svg", e.totp_uri != NULL ? svg.p : NULL);
+	jw_obj_close(&w);
+	return 0;
+}
+
+static const struct json_field enrol_fields[] = {
+	JSON_STR(struct enrol_in, token, "token", JSON_REQUIRED, 1, 64),
+	JSON_STR(struct enrol_in, password, "password", JSON_REQUIRED, 1,
+	    1024),
+	JSON_STR(struct enrol_in, totp, "totp", JSON_OPTIONAL | JSON_NULLABLE,
+	    0, 10),
+};
+
+/* The user's own password and the second factor's first code. */
+int
+api_enrol_finish(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct enrol_in in;
+	struct jw w;
+
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, enrol_fields,
+	    JSON_NFIELDS(enrol_fields), &in, NULL) == -1)
+		return -1;
+	if (user_enrol_finish(ctx, in.token, in.password, in.totp) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kstr(&w, "state", "active");
 	jw_obj_close(&w);
 	return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "api/api.h"
 #include "audit/audit.h"
+#include "auth/role.h"
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/json.h"
@@ -108,6 +109,44 @@ api_orgs_create(struct ctx *ctx, struct http_request *req,
 	return 0;
 }
 
+static const char *
+iso_or_null(struct ctx *ctx, int64_t t)
+{
+	return t > 0 ? time_iso(ctx->arena, t) : NULL;
+}
+
+/* One account; self (the caller's own record, NULL for an admin) says
+ * whether the caller may approve it or issue it a new link. */
+static void
+write_user(struct ctx *ctx, struct jw *w, const struct user *u,
+    const struct user *self)
+{
+	enum user_state st = user_state(u);
+
+	jw_obj_open(w);
+	jw_kint(w, "id", u->id);
+	jw_kstr(w, "username", u->username);
+	jw_kstr(w, "role", u->role);
+	jw_kint(w, "org_id", u->org_id);
+	jw_kstr(w, "org_name", u->org_name);
+	jw_kbool(w, "disabled", u->disabled);
+	jw_kbool(w, "demo", u->demo);
+	jw_kbool(w, "totp_enabled", u->totp_enabled);
+	jw_kstr(w, "phone", u->phone);
+	jw_kstr(w, "last_login_at", iso_or_null(ctx, u->last_login_at));
+	jw_kstr(w, "created_at", iso_or_null(ctx, u->created_at));
+	jw_kstr(w, "state", user_state_name(st));
+	jw_kbool(w, "approver", u->approver);
+	jw_kbool(w, "created_by_me", u->created_by != 0 &&
+	    u->created_by == ctx->who.user_id);
+	jw_kstr(w, "enrol_expires_at", st == USER_PENDING_ENROL ?
+	    iso_or_null(ctx, u->enrol_expires_at) : NULL);
+	jw_kbool(w, "can_approve", (st == USER_PENDING_APPROVAL ||
+	    st == USER_PENDING_ENROL) &&
+	    user_may_approve(&ctx->who, self, u));
+	jw_obj_close(w);
+}
+
 int
 api_users_list(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
@@ -123,24 +162,8 @@ api_users_list(struct ctx *ctx, struct http_request *req,
 	jw_obj_open(&w);
 	jw_key(&w, "users");
 	jw_arr_open(&w);
-	for (i = 0; i < n; i++) {
-		jw_obj_open(&w);
-		jw_kint(&w, "id", u[i].id);
-		jw_kstr(&w, "username", u[i].username);
-		jw_kstr(&w, "role", u[i].role);
-		jw_kint(&w, "org_id", u[i].org_id);
-		jw_kstr(&w, "org_name", u[i].org_name);
-		jw_kbool(&w, "disabled", u[i].disabled);
-		jw_kbool(&w, "demo", u[i].demo);
-		jw_kbool(&w, "totp_enabled", u[i].totp_enabled);
-		jw_kstr(&w, "phone", u[i].phone);
-		jw_key(&w, "last_login_at");
-		if (u[i].last_login_at > 0)
-			jw_str(&w, time_iso(ctx->arena, u[i].last_login_at));
-		else
-			jw_null(&w);
-		jw_obj_close(&w);
-	}
+	for (i = 0; i < n; i++)
+		write_user(ctx, &w, &u[i], NULL);
 	jw_arr_close(&w);
 	jw_obj_close(&w);
 	return 0;
@@ -151,7 +174,8 @@ static const struct json_field user_fields[] = {
 	JSON_STR(struct user_in, role, "role", JSON_REQUIRED, 1, 32),
 	JSON_I64(struct user_in, org_id, "org_id", JSON_REQUIRED, 1,
 	    INT64_MAX),
-	JSON_STR(struct user_in, password, "password", JSON_REQUIRED, 1,
+	/* Refused with a field error: users set their own (user_invite). */
+	JSON_STR(struct user_in, password, "password", JSON_OPTIONAL, 0,
 	    1024),
 	JSON_STR(struct user_in, phone, "phone",
 	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 40),
@@ -163,20 +187,23 @@ api_users_create(struct ctx *ctx, struct http_request *req,
 {
 	struct user_in in;
 	struct jw w;
-	char *uri;
+	char *token;
 	int64_t id;
 
 	memset(&in, 0, sizeof(in));
 	if (json_decode(ctx, req->body, req->body_len, user_fields,
 	    JSON_NFIELDS(user_fields), &in, NULL) == -1)
 		return -1;
-	if (user_create(ctx, &in, false, &id, &uri) == -1)
+	if (user_invite(ctx, &in, &id, &token) == -1)
 		return -1;
 	resp->status = 201;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);
 	jw_kint(&w, "id", id);
-	jw_kstr(&w, "totp_uri", uri);
+	jw_kstr(&w, "state", token != NULL ? "pending_enrol" :
+	    "pending_approval");
+	/* Only for an account no second person needs to approve. */
+	jw_kstr(&w, "enrol_token", token);
 	jw_obj_close(&w);
 	return 0;
 }
@@ -357,6 +384,115 @@ api_deadlines_set(struct ctx *ctx, struct http_request *req,
 	jw_kint(&w, "id", id);
 	jw_kint(&w, "workdays", in.workdays);
 	jw_kbool(&w, "same_day", in.same_day);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int
+api_users_pending(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct user *u, *self = NULL;
+	struct jw w;
+	size_t i, n;
+
+	(void)req;
+	if (user_pending(ctx, &u, &n) == -1)
+		return -1;
+	if (n > 0 && ctx->who.role != ROLE_ADMIN) {
+		self = user_get(ctx, ctx->who.user_id);
+		if (self == NULL)
+			return -1;
+	}
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_key(&w, "users");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++)
+		write_user(ctx, &w, &u[i], self);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+/* The answer carrying a new enrolment link: shown once. */
+static void
+enrol_link(struct ctx *ctx, struct http_response *resp, int64_t id,
+    const char *token)
+{
+	struct user *u = user_get(ctx, id);
+	struct jw w;
+
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kstr(&w, "state", u != NULL ? user_state_name(user_state(u)) :
+	    NULL);
+	jw_kstr(&w, "enrol_token", token);
+	jw_kstr(&w, "enrol_expires_at", u != NULL ?
+	    iso_or_null(ctx, u->enrol_expires_at) : NULL);
+	jw_obj_close(&w);
+	ctx_clear_error(ctx);
+}
+
+int
+api_users_approve(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	char *token;
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	if (user_approve(ctx, id, &token) == -1)
+		return -1;
+	enrol_link(ctx, resp, id, token);
+	return 0;
+}
+
+int
+api_users_enrol_link(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	char *token;
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	if (user_enrol_link(ctx, id, &token) == -1)
+		return -1;
+	enrol_link(ctx, resp, id, token);
+	return 0;
+}
+
+struct approver_in {
+	bool		 approver;
+};
+
+static const struct json_field approver_fields[] = {
+	JSON_BOOL(struct approver_in, approver, "approver", JSON_REQUIRED),
+};
+
+int
+api_users_approver(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct approver_in in;
+	struct jw w;
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, approver_fields,
+	    JSON_NFIELDS(approver_fields), &in, NULL) == -1)
+		return -1;
+	if (user_set_approver(ctx, id, in.approver) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kbool(&w, "approver", in.approver);
 	jw_obj_close(&w);
 	return 0;
 }

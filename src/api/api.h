@@ -75,5 +75,7 @@ api_handler_fn api_advice_ask, api_advice_mine, api_advice_queue,
     api_advice_answer, api_advice_signal;
 api_handler_fn api_deadlines_list, api_deadlines_set;
 api_handler_fn api_fallback_get, api_fallback_set;
+api_handler_fn api_users_pending, api_users_approve, api_users_enrol_link,
+    api_users_approver, api_enrol_begin, api_enrol_finish;
 
 #endif

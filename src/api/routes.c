@@ -20,6 +20,21 @@ const struct api_route api_routes[] = {
 	    ROUTE_BODY },
 	{ "POST", "/api/users/{id}/disable", api_users_disable,
 	    ACT_USER_DISABLE, 0 },
+	/* Four eyes: the accounts waiting for a second person. */
+	{ "GET", "/api/users/pending", api_users_pending, ACT_USER_APPROVE,
+	    0 },
+	{ "POST", "/api/users/{id}/approve", api_users_approve,
+	    ACT_USER_APPROVE, 0 },
+	{ "POST", "/api/users/{id}/enrol-link", api_users_enrol_link,
+	    ACT_USER_APPROVE, 0 },
+	{ "POST", "/api/users/{id}/approver", api_users_approver,
+	    ACT_USER_APPROVER, ROUTE_BODY },
+	/* The enrolment link: its token travels in the body, never in a
+	 * path the access log could see. */
+	{ "POST", "/api/enrol/begin", api_enrol_begin, ACT_NONE,
+	    ROUTE_PUBLIC | ROUTE_BODY },
+	{ "POST", "/api/enrol", api_enrol_finish, ACT_NONE,
+	    ROUTE_PUBLIC | ROUTE_BODY },
 	{ "GET", "/api/audit", api_audit_object, ACT_AUDIT_OBJECT, 0 },
 	{ "GET", "/api/catalog", api_catalog, ACT_NONE, ROUTE_PUBLIC },
 	{ "GET", "/api/regions", api_regions_list, ACT_REGION_LIST, 0 },

@@ -16,6 +16,12 @@ static const unsigned allowed[ACT__COUNT] = {
 	[ACT_USER_LIST] = R(ROLE_ADMIN),
 	[ACT_USER_CREATE] = R(ROLE_ADMIN),
 	[ACT_USER_DISABLE] = R(ROLE_ADMIN),
+	/* A second admin, or an approver of the account's organisation: the
+	 * domain (user_may_approve) checks which one this user is. */
+	[ACT_USER_APPROVE] = R(ROLE_REPORTER) | R(ROLE_ADVISOR) |
+	    R(ROLE_COORDINATOR) | R(ROLE_PROVIDER) | R(ROLE_ASSESSOR) |
+	    R(ROLE_ADMIN),
+	[ACT_USER_APPROVER] = R(ROLE_ADMIN),
 	/* Admins see who touched accounts and organisations; coordinators
 	 * will see it for the cases they coordinate once cases exist. */
 	[ACT_AUDIT_OBJECT] = R(ROLE_ADMIN),
@@ -44,6 +50,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_USER_LIST] = "user.list",
 	[ACT_USER_CREATE] = "user.create",
 	[ACT_USER_DISABLE] = "user.disable",
+	[ACT_USER_APPROVE] = "user.approve",
+	[ACT_USER_APPROVER] = "user.approver",
 	[ACT_AUDIT_OBJECT] = "audit.object",
 	[ACT_REGION_LIST] = "region.list",
 	[ACT_REGION_CREATE] = "region.create",

@@ -22,6 +22,8 @@ enum action {
 	ACT_USER_LIST,
 	ACT_USER_CREATE,
 	ACT_USER_DISABLE,
+	ACT_USER_APPROVE,	/* four eyes: approve, new enrolment link */
+	ACT_USER_APPROVER,	/* mark an approver of an organisation */
 	ACT_AUDIT_OBJECT,	/* who accessed a record */
 	ACT_REGION_LIST,
 	ACT_REGION_CREATE,

@@ -43,6 +43,7 @@ struct user_row {
 	int64_t		 totp_last_step;
 	bool		 demo;
 	bool		 disabled;
+	bool		 usable;	/* approved and enrolled */
 };
 
 static int
@@ -65,6 +66,7 @@ load_user(struct ctx *ctx, const char *username, struct user_row *u)
 	u->totp_last_step = rows_int(r, 0, 6);
 	u->demo = rows_int(r, 0, 7) != 0;
 	u->disabled = rows_int(r, 0, 8) != 0;
+	u->usable = rows_int(r, 0, 9) != 0;
 	return 0;
 }
 
@@ -200,11 +202,15 @@ session_login(struct ctx *ctx, const struct login_in *in, char **token)
 	}
 	if (load_user(ctx, j.name, &u) == -1)
 		return -1;
-	/* The same work for an unknown name as for a wrong password. */
-	if (password_check(ctx, u.id ? u.hash : password_dummy_hash(),
-	    in->password, &pw_ok) == -1)
+	/*
+	 * The same work for an unknown name as for a wrong password.  An
+	 * account waiting for approval or enrolment answers as an unknown
+	 * name does, whatever the password: whoever tries learns nothing.
+	 */
+	if (password_check(ctx, u.id && u.usable ? u.hash :
+	    password_dummy_hash(), in->password, &pw_ok) == -1)
 		return -1;
-	j.ok = u.id != 0 && pw_ok && !u.disabled &&
+	j.ok = u.id != 0 && u.usable && pw_ok && !u.disabled &&
 	    totp_ok(ctx, &u, in->totp, j.now, &j.step);
 	if (j.ok) {
 		*token = crypt_token_new(ctx->arena);

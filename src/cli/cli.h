@@ -71,8 +71,8 @@ int	cmd_restore(int, char **);
 int	cmd_routes(int, char **);
 int	cmd_migrate(int, char **);
 
-/* Demo data for init --demo; appends the accounts to DIR/demo-users.txt. */
-int	demo_create(struct cli_env *, const char *admin_password,
-	    const char *admin_totp);
+/* Demo data for init --demo; writes the demo accounts (never the real
+ * administrator) to DIR/demo-users.txt. */
+int	demo_create(struct cli_env *);
 
 #endif

@@ -339,23 +339,8 @@ static const struct {
 	{ "demo-admin", "admin", -1 },
 };
 
-/* The secret= value of an otpauth URI. */
-static char *
-uri_secret(struct arena *a, const char *uri)
-{
-	const char *p = strstr(uri, "secret="), *end;
-
-	if (p == NULL)
-		return arena_strdup(a, "-");
-	p += 7;
-	end = strchr(p, '&');
-	return arena_strndup(a, p, end != NULL ? (size_t)(end - p) :
-	    strlen(p));
-}
-
 int
-demo_create(struct cli_env *env, const char *admin_password,
-    const char *admin_totp)
+demo_create(struct cli_env *env)
 {
 	struct org_in org;
 	struct user_in u;
@@ -370,8 +355,10 @@ demo_create(struct cli_env *env, const char *admin_password,
 
 	memset(&dids, 0, sizeof(dids));
 	buf_init(&out, env->arena, 64 * 1024);
-	buf_appendf(&out, "admin\tadmin\t%s\t%s\n", admin_password,
-	    uri_secret(env->arena, admin_totp));
+	/* Demo accounts only: the real administrator's credentials are
+	 * shown once by init and never written to a file. */
+	buf_puts(&out, "# demo accounts: user name, role, password, second "
+	    "factor (synthetic data only)\n");
 	for (i = 0; i < sizeof(demo_orgs) / sizeof(demo_orgs[0]); i++) {
 		memset(&org, 0, sizeof(org));
 		org.name = demo_orgs[i].name;

@@ -152,7 +152,7 @@ cmd_init(int argc, char **argv)
 	    "second factor: %s\n\n", admin.password, uri);
 	printf("These are shown once.  Add the second factor to an "
 	    "authenticator app.\n");
-	if (demo && demo_create(&env, admin.password, uri) == -1)
+	if (demo && demo_create(&env) == -1)
 		goto out;
 	rc = 0;
 out:

@@ -4,7 +4,14 @@
 #include <stddef.h>
 
 #define USER_COLS "u.id, u.username, u.org_id, o.name, u.role, u.demo, " \
-	"u.disabled, u.totp_required, u.created_at, u.last_login_at, u.phone"
+	"u.disabled, u.totp_required, u.created_at, u.last_login_at, " \
+	"u.phone, u.needs_approval, COALESCE(u.approved_at, 0), " \
+	"u.needs_enrol, COALESCE(u.enrolled_at, 0), u.approver, " \
+	"COALESCE(u.created_by, 0), COALESCE(u.enrol_expires_at, 0)"
+/* 1 when the account may log in as far as approval and enrolment go. */
+#define USER_USABLE "CASE WHEN (u.needs_approval = 0 OR" \
+	" u.approved_at IS NOT NULL) AND (u.needs_enrol = 0 OR" \
+	" u.enrolled_at IS NOT NULL) THEN 1 ELSE 0 END"
 
 static const char *const sql[Q__COUNT] = {
 	[Q_SCHEMA_INIT] =
@@ -49,8 +56,10 @@ static const char *const sql[Q__COUNT] = {
 
 	[Q_USER_INSERT] =
 	    "INSERT INTO app_user (username, org_id, role, password_hash,"
-	    " totp_required, demo, created_at, phone)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+	    " totp_required, demo, created_at, phone, created_by,"
+	    " needs_approval, needs_enrol)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	    " RETURNING id",
 	[Q_USER_SET_TOTP] =
 	    "UPDATE app_user SET totp_secret = ?2, totp_last_step = 0"
 	    " WHERE id = ?1",
@@ -62,8 +71,30 @@ static const char *const sql[Q__COUNT] = {
 	    " WHERE u.id = ?1",
 	[Q_USER_BY_NAME] =
 	    "SELECT u.id, u.org_id, u.role, u.password_hash, u.totp_secret,"
-	    " u.totp_required, u.totp_last_step, u.demo, u.disabled"
-	    " FROM app_user u WHERE u.username = ?1",
+	    " u.totp_required, u.totp_last_step, u.demo, u.disabled, "
+	    USER_USABLE " FROM app_user u WHERE u.username = ?1",
+	[Q_USER_PENDING] =
+	    "SELECT " USER_COLS " FROM app_user u JOIN org o ON o.id = u.org_id"
+	    " WHERE u.needs_approval = 1 AND u.approved_at IS NULL"
+	    " AND u.disabled = 0 AND (?1 = 1 OR u.org_id = ?2)"
+	    " ORDER BY u.created_at, u.id",
+	[Q_USER_APPROVE] =
+	    "UPDATE app_user SET approved_by = ?2, approved_at = ?3"
+	    " WHERE id = ?1 AND approved_at IS NULL",
+	[Q_USER_SET_ENROL] =
+	    "UPDATE app_user SET enrol_hash = ?2, enrol_expires_at = ?3"
+	    " WHERE id = ?1",
+	[Q_USER_BY_ENROL] =
+	    "SELECT u.id, u.username, u.role, u.enrol_expires_at,"
+	    " u.totp_required, u.totp_secret, u.disabled, " USER_USABLE ","
+	    " CASE WHEN u.needs_approval = 0 OR u.approved_at IS NOT NULL"
+	    " THEN 1 ELSE 0 END FROM app_user u WHERE u.enrol_hash = ?1",
+	[Q_USER_ENROL] =
+	    "UPDATE app_user SET password_hash = ?2, enrolled_at = ?3,"
+	    " totp_last_step = ?4, enrol_hash = NULL, enrol_expires_at = NULL"
+	    " WHERE id = ?1",
+	[Q_USER_SET_APPROVER] =
+	    "UPDATE app_user SET approver = ?2 WHERE id = ?1",
 	[Q_USER_SET_PASSWORD] =
 	    "UPDATE app_user SET password_hash = ?2 WHERE id = ?1",
 	[Q_USER_SET_DISABLED] =
@@ -426,12 +457,17 @@ static const char *const sql[Q__COUNT] = {
 	[Q_COPY_USER_ALL] =
 	    "SELECT id, username, org_id, role, password_hash, totp_secret,"
 	    " totp_required, totp_last_step, demo, disabled, created_at,"
-	    " last_login_at, phone FROM app_user ORDER BY id",
+	    " last_login_at, phone, created_by, needs_approval, approved_by,"
+	    " approved_at, needs_enrol, enrolled_at, enrol_hash,"
+	    " enrol_expires_at, approver FROM app_user ORDER BY id",
 	[Q_COPY_USER_INSERT] =
 	    "INSERT INTO app_user (id, username, org_id, role, password_hash,"
 	    " totp_secret, totp_required, totp_last_step, demo, disabled,"
-	    " created_at, last_login_at, phone) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	    " created_at, last_login_at, phone, created_by, needs_approval,"
+	    " approved_by, approved_at, needs_enrol, enrolled_at, enrol_hash,"
+	    " enrol_expires_at, approver) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	    " ?19, ?20, ?21, ?22)",
 	[Q_COPY_LOGINFAIL_ALL] =
 	    "SELECT username, failures, first_at, locked_until"
 	    " FROM login_failure ORDER BY username",
@@ -563,7 +599,9 @@ static const char *const names[Q__COUNT] = {
 	N(Q_ORG_INSERT), N(Q_ORG_LIST), N(Q_ORG_GET), N(Q_ORG_BY_NAME),
 	N(Q_USER_INSERT), N(Q_USER_SET_TOTP), N(Q_USER_LIST), N(Q_USER_GET),
 	N(Q_USER_BY_NAME), N(Q_USER_SET_PASSWORD), N(Q_USER_SET_DISABLED),
-	N(Q_USER_LOGGED_IN),
+	N(Q_USER_LOGGED_IN), N(Q_USER_PENDING), N(Q_USER_APPROVE),
+	N(Q_USER_SET_ENROL), N(Q_USER_BY_ENROL), N(Q_USER_ENROL),
+	N(Q_USER_SET_APPROVER),
 	N(Q_LOGINFAIL_GET), N(Q_LOGINFAIL_SET), N(Q_LOGINFAIL_CLEAR),
 	N(Q_SESSION_INSERT), N(Q_SESSION_LOOKUP), N(Q_SESSION_TOUCH),
 	N(Q_SESSION_DELETE), N(Q_SESSION_DELETE_USER), N(Q_SESSION_PURGE),

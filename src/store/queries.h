@@ -36,6 +36,12 @@ enum query {
 	Q_USER_SET_PASSWORD,
 	Q_USER_SET_DISABLED,
 	Q_USER_LOGGED_IN,
+	Q_USER_PENDING,
+	Q_USER_APPROVE,
+	Q_USER_SET_ENROL,
+	Q_USER_BY_ENROL,
+	Q_USER_ENROL,
+	Q_USER_SET_APPROVER,
 
 	/* login throttling, by user name whether or not the user exists */
 	Q_LOGINFAIL_GET,

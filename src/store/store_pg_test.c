@@ -443,7 +443,8 @@ make_user(void *c, struct arena *a, const char *name, int64_t org)
 
 	must(run(c, a, Q_USER_INSERT, ARGS(store_text(name), store_int(org),
 	    store_text("advisor"), store_text("$argon2id$v=19$x"),
-	    store_int(1), store_int(0), store_int(1700000100)), &r));
+	    store_int(1), store_int(0), store_int(1700000100), store_null(),
+	    store_null(), store_int(0), store_int(0)), &r));
 	assert_int_equal(r->nrows, 1);
 	return rows_int(r, 0, 0);
 }
@@ -457,7 +458,7 @@ test_users_and_blobs(void **state)
 	unsigned char secret[256];
 	const unsigned char *b;
 	const char *name = "anne.o'brien-\xc3\xbc";
-	int64_t org, uid;
+	int64_t org, uid, nid;
 	size_t i, n;
 
 	(void)state;
@@ -471,7 +472,8 @@ test_users_and_blobs(void **state)
 	    store_blob(secret, sizeof(secret))), NULL));
 	must(run(c, a, Q_USER_BY_NAME, ARGS(store_text(name)), &r));
 	assert_int_equal(r->nrows, 1);
-	assert_int_equal(r->ncols, 9);
+	assert_int_equal(r->ncols, 10);
+	assert_int_equal(rows_int(r, 0, 9), 1);		/* usable */
 	assert_int_equal(rows_int(r, 0, 0), uid);
 	assert_int_equal(rows_int(r, 0, 1), org);
 	assert_string_equal(rows_text(r, 0, 2), "advisor");
@@ -504,7 +506,7 @@ test_users_and_blobs(void **state)
 	    store_int(1700000200), store_int(56666673)), NULL));
 	must(run(c, a, Q_USER_GET, ARGS(store_int(uid)), &r));
 	assert_int_equal(r->nrows, 1);
-	assert_int_equal(r->ncols, 11);
+	assert_int_equal(r->ncols, 18);
 	assert_string_equal(rows_text(r, 0, 1), name);
 	assert_int_equal(rows_int(r, 0, 2), org);
 	assert_string_equal(rows_text(r, 0, 3), "Zorgcoordinatie Noord");
@@ -521,17 +523,63 @@ test_users_and_blobs(void **state)
 	assert_int_equal(rows_int(r, 0, 8), 1);
 	must(run(c, a, Q_USER_LIST, NOARGS, &r));
 	assert_true(r->nrows >= 1);
-	assert_int_equal(r->ncols, 11);
+	assert_int_equal(r->ncols, 18);
 
 	assert_int_equal(run(c, a, Q_USER_INSERT, ARGS(store_text(name),
 	    store_int(org), store_text("advisor"), store_text("h"),
-	    store_int(0), store_int(0), store_int(1)), &r), -1);
+	    store_int(0), store_int(0), store_int(1), store_null(),
+	    store_null(), store_int(0), store_int(0)), &r), -1);
 	assert_int_equal(last_st, ST_CONFLICT);
 	assert_null(strstr(last_err, "brien"));
 	assert_int_equal(run(c, a, Q_USER_INSERT, ARGS(store_text("bob"),
 	    store_int(org), store_text("king"), store_text("h"),
-	    store_int(0), store_int(0), store_int(1)), &r), -1);
+	    store_int(0), store_int(0), store_int(1), store_null(),
+	    store_null(), store_int(0), store_int(0)), &r), -1);
 	assert_int_equal(last_st, ST_CONFLICT);
+
+	/* Four eyes: an account made by uid, waiting, approved, enrolled. */
+	must(run(c, a, Q_USER_INSERT, ARGS(store_text("nieuw"),
+	    store_int(org), store_text("advisor"), store_text("!"),
+	    store_int(1), store_int(0), store_int(1700000300), store_null(),
+	    store_int(uid), store_int(1), store_int(1)), &r));
+	nid = rows_int(r, 0, 0);
+	must(run(c, a, Q_USER_BY_NAME, ARGS(store_text("nieuw")), &r));
+	assert_int_equal(rows_int(r, 0, 9), 0);		/* not usable */
+	must(run(c, a, Q_USER_PENDING, ARGS(store_int(0), store_int(org)),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), nid);
+	assert_int_equal(rows_int(r, 0, 16), uid);	/* created_by */
+	must(run(c, a, Q_USER_PENDING, ARGS(store_int(0), store_int(org + 1)),
+	    &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_USER_APPROVE, ARGS(store_int(nid), store_int(uid),
+	    store_int(1700000400)), NULL));
+	must(run(c, a, Q_USER_PENDING, ARGS(store_int(1), store_int(0)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_USER_SET_ENROL, ARGS(store_int(nid),
+	    store_blob(secret, 32), store_int(1700000500)), NULL));
+	must(run(c, a, Q_USER_BY_ENROL, ARGS(store_blob(secret, 32)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 9);
+	assert_int_equal(rows_int(r, 0, 0), nid);
+	assert_int_equal(rows_int(r, 0, 3), 1700000500);
+	assert_int_equal(rows_int(r, 0, 7), 0);		/* not usable yet */
+	assert_int_equal(rows_int(r, 0, 8), 1);		/* approved */
+	must(run(c, a, Q_USER_ENROL, ARGS(store_int(nid),
+	    store_text("$argon2id$v=19$z"), store_int(1700000600),
+	    store_int(56666680)), NULL));
+	must(run(c, a, Q_USER_BY_ENROL, ARGS(store_blob(secret, 32)), &r));
+	assert_int_equal(r->nrows, 0);			/* the link died */
+	must(run(c, a, Q_USER_SET_APPROVER, ARGS(store_int(nid),
+	    store_int(1)), NULL));
+	must(run(c, a, Q_USER_GET, ARGS(store_int(nid)), &r));
+	assert_int_equal(rows_int(r, 0, 11), 1);	/* needs_approval */
+	assert_int_equal(rows_int(r, 0, 12), 1700000400);
+	assert_int_equal(rows_int(r, 0, 14), 1700000600);
+	assert_int_equal(rows_int(r, 0, 15), 1);	/* approver */
+	must(run(c, a, Q_USER_BY_NAME, ARGS(store_text("nieuw")), &r));
+	assert_int_equal(rows_int(r, 0, 9), 1);		/* usable */
 	store_pg_backend.disconnect(c);
 	arena_free(a);
 }
@@ -1304,7 +1352,10 @@ test_copy_statements(void **state)
 	    store_text("gekopieerd"), store_int(900001), store_text("admin"),
 	    store_text("$argon2id$x"), store_blob(h, sizeof(h)), store_int(1),
 	    store_int(5), store_int(0), store_int(0), store_int(78),
-	    store_null(), store_text("010 555 00 00")), NULL));
+	    store_null(), store_text("010 555 00 00"), store_null(),
+	    store_int(1), store_null(), store_null(), store_int(1),
+	    store_null(), store_blob(h, sizeof(h)), store_int(79),
+	    store_int(0)), NULL));
 	must(run(c, a, Q_COPY_SESSION_INSERT, ARGS(store_int(900003),
 	    store_blob(h, sizeof(h)), store_int(900002), store_int(1),
 	    store_int(2), store_int(3)), NULL));
@@ -1318,7 +1369,7 @@ test_copy_statements(void **state)
 	assert_int_equal(rows_int(r, 0, 6), before[6] + 1);
 
 	must(run(c, a, Q_COPY_USER_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 13);
+	assert_int_equal(r->ncols, 22);
 	for (i = 0; i < r->nrows; i++) {
 		if (rows_int(r, i, 0) != 900002)
 			continue;

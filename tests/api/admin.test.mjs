@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { newAccount } from '../lib/accounts.mjs';
 import { client } from '../lib/http.mjs';
 import { startServer } from '../lib/server.mjs';
 import { assertError, fieldNames, loginAs, stopClean, strongPassword,
@@ -39,12 +40,10 @@ async function users() {
 	return r.body.users;
 }
 
+// A policy account (no approval needed), enrolled by its user.
 async function createUser(extra = {}) {
-	const body = { username: uniqueName('adm'), role: 'policy',
-	    org_id: orgId, password: strongPassword(), ...extra };
-	const r = await admin.post('/api/users', body);
-	assert.equal(r.status, 201, r.text);
-	return { ...body, id: r.body.id };
+	return newAccount(server, admin, { username: uniqueName('adm'),
+	    role: 'policy', org_id: orgId, ...extra });
 }
 
 test('municipalities are there for everyone', async () => {
@@ -135,32 +134,45 @@ test('POST /api/users creates a user who can log in', async () => {
 	assert.match(after.last_login_at ?? '', /^\d{4}-\d\d-\d\dT/);
 });
 
-test('weak or common passwords are 400, naming password', async () => {
+test('an admin may not set a password: 400, naming password', async () => {
 	const before = await users();
+	const r = await admin.post('/api/users', { username: uniqueName('pw'),
+	    role: 'policy', org_id: orgId, password: strongPassword() });
+	assertError(r, 400, 'invalid');
+	assert.deepEqual(fieldNames(r), ['password']);
+	assert.deepEqual(await users(), before);
+});
+
+test('weak or common passwords at enrolment are 400, naming password',
+    async () => {
 	const name = uniqueName('weak');
+	const r = await admin.post('/api/users', { username: name,
+	    role: 'policy', org_id: orgId });
+	assert.equal(r.status, 201, r.text);
+	const token = r.body.enrol_token;
+	const c = client(server.url);
 	for (const pw of ['short', 'password1234', 'qwertyuiop123',
 	    'aaaaaaaaaaaaaaaa', `${name}-and-more`, 'PASSWORD1234']) {
-		const r = await admin.post('/api/users', { username: name,
-		    role: 'policy', org_id: orgId, password: pw });
-		assertError(r, 400, 'invalid', pw);
-		assert.deepEqual(fieldNames(r), ['password'], pw);
+		const e = await c.post('/api/enrol', { token, password: pw });
+		assertError(e, 400, 'invalid', pw);
+		assert.deepEqual(fieldNames(e), ['password'], pw);
 	}
-	assert.deepEqual(await users(), before);
+	assert.equal((await users()).find((x) => x.id === r.body.id)?.state,
+	    'pending_enrol');
 });
 
 test('a taken username is refused, naming username', async () => {
 	const before = await users();
 	for (const name of ['demo-reporter', 'admin']) {
 		const r = await admin.post('/api/users', { username: name,
-		    role: 'policy', org_id: orgId,
-		    password: strongPassword() });
+		    role: 'policy', org_id: orgId });
 		assert.ok(r.status >= 400 && r.status < 500, r.text);
 		assertError(r, r.status);
 		assert.deepEqual(fieldNames(r), ['username'], name);
 	}
 	// Login names fold case: an upper-case twin is refused as well.
 	const r = await admin.post('/api/users', { username: 'Demo-Reporter',
-	    role: 'policy', org_id: orgId, password: strongPassword() });
+	    role: 'policy', org_id: orgId });
 	assert.ok(r.status >= 400 && r.status < 500, r.text);
 	assert.deepEqual(fieldNames(r), ['username']);
 	assert.deepEqual(await users(), before);
@@ -169,15 +181,15 @@ test('a taken username is refused, naming username', async () => {
 test('an unknown org_id or role is 400, naming the field', async () => {
 	const before = await users();
 	let r = await admin.post('/api/users', { username: uniqueName('o'),
-	    role: 'policy', org_id: 999999, password: strongPassword() });
+	    role: 'policy', org_id: 999999 });
 	assertError(r, 400, 'invalid');
 	assert.deepEqual(fieldNames(r), ['org_id']);
 	r = await admin.post('/api/users', { username: uniqueName('o'),
-	    role: 'policy', org_id: 0, password: strongPassword() });
+	    role: 'policy', org_id: 0 });
 	assertError(r, 400, 'invalid');
 	assert.deepEqual(fieldNames(r), ['org_id']);
 	r = await admin.post('/api/users', { username: uniqueName('r'),
-	    role: 'superuser', org_id: orgId, password: strongPassword() });
+	    role: 'superuser', org_id: orgId });
 	assertError(r, 400, 'invalid');
 	assert.deepEqual(fieldNames(r), ['role']);
 	// Everything wrong at once: every field named.

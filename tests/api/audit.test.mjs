@@ -101,14 +101,14 @@ test('creating and disabling leave entries on the object', async () => {
 
 	const me = (await admin.get('/api/me')).body;
 	const u = await admin.post('/api/users', { username: uniqueName('au'),
-	    role: 'policy', org_id: me.org_id,
-	    password: 'Zx-a-long-unusual-phrase-41' });
+	    role: 'policy', org_id: me.org_id });
 	assert.equal(u.status, 201, u.text);
 	assert.equal((await admin.post(`/api/users/${u.body.id}/disable`))
 	    .status, 200);
 	const ue = await entries('user', u.body.id);
 	assert.deepEqual(ue.filter((e) => e.action !== 'audit.view')
-	    .map((e) => e.action), ['user.disable', 'user.create']);
+	    .map((e) => e.action), ['user.disable', 'user.enrol_link',
+	    'user.create']);
 });
 
 test('the audit listing checks its query', async () => {

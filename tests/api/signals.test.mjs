@@ -5,10 +5,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { client } from '../lib/http.mjs';
+import { newAccount } from '../lib/accounts.mjs';
 import { startServer } from '../lib/server.mjs';
 import { assertError, fieldNames, loginAs, sql, stopClean,
-    strongPassword, uniqueName } from '../lib/util.mjs';
+    uniqueName } from '../lib/util.mjs';
 
 let server = null;
 let reporter = null;
@@ -142,16 +142,10 @@ test('personal fields are sealed at rest, with blind indexes', async () => {
 test('a reporter sees only their own signals', async () => {
 	const admin = await loginAs(server, 'demo-admin');
 	const me = (await reporter.get('/api/me')).body;
-	const name = uniqueName('leraar');
-	const password = strongPassword();
-	const u = await admin.post('/api/users', { username: name,
-	    role: 'reporter', org_id: me.org_id, password });
-	assert.equal(u.status, 201, u.text);
-	// A reporter needs a second factor; read it from the URI.
-	const { totp, secretFromUri } = await import('../lib/totp.mjs');
-	const other = client(server.url);
-	await other.login(name, password,
-	    totp(secretFromUri(u.body.totp_uri)));
+	// Made, approved by a second admin and enrolled (accounts.mjs).
+	const u = await newAccount(server, admin, { username:
+	    uniqueName('leraar'), role: 'reporter', org_id: me.org_id });
+	const other = await u.login();
 	const filed = await reporter.post('/api/signals', good());
 	assertError(await other.get(`/api/signals/${filed.body.id}`), 404,
 	    'not_found');
@@ -232,15 +226,9 @@ test('two professionals, one person: both are told, nothing else crosses',
 	const orgs = (await admin.get('/api/orgs')).body.orgs;
 	const police = orgs.find((o) => o.type === 'police');
 	const name = uniqueName('agent');
-	const password = strongPassword();
-	const u = await admin.post('/api/users', { username: name,
-	    role: 'provider', org_id: police.id, password,
-	    phone: '020 559 11 11' });
-	assert.equal(u.status, 201, u.text);
-	const { totp, secretFromUri } = await import('../lib/totp.mjs');
-	const agent = client(server.url);
-	await agent.login(name, password,
-	    totp(secretFromUri(u.body.totp_uri)));
+	const u = await newAccount(server, admin, { username: name,
+	    role: 'provider', org_id: police.id, phone: '020 559 11 11' });
+	const agent = await u.login();
 
 	const school = await reporter.post('/api/signals', good());
 	assert.equal(school.status, 201);

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { launch } from '../lib/browser.mjs';
 import { client } from '../lib/http.mjs';
 import { startServer } from '../lib/server.mjs';
-import { secretFromUri, totp } from '../lib/totp.mjs';
+import { totp } from '../lib/totp.mjs';
 import { uiFor } from '../lib/ui.mjs';
 
 let server = null;
@@ -320,7 +320,7 @@ test('the organisations page lists the demo organisations and adds one',
 	clean(problems);
 });
 
-test('the users page adds a user, shows the TOTP link once, and disables',
+test('the users page adds an advisor who waits for approval, and disables',
     async (t) => {
 	const { page, problems } = await loginAs(t, 'demo-admin');
 	await page.click('a[href="#/users"]');
@@ -328,49 +328,46 @@ test('the users page adds a user, shows the TOTP link once, and disables',
 	await page.waitForSelector('main table tbody tr');
 	await page.waitForFunction(() =>
 	    document.querySelector('select[name="org_id"]').options.length > 1);
+	assert.equal(await page.locator('input[name="password"]').count(), 0,
+	    'an admin never chooses a password');
 
 	const username = `test-${randomBytes(3).toString('hex')}`;
-	const password = `Tst-${randomBytes(12).toString('base64url')}`;
-	await page.fill('input[name="username"]', username);
 	await page.selectOption('select[name="role"]', 'advisor');
 	await page.selectOption('select[name="org_id"]', { index: 1 });
 
 	// The server's verdict on a field lands beside that field.
-	await page.fill('input[name="password"]', 'x');
+	await page.fill('input[name="username"]', 'X');
 	await page.click('form button[type="submit"]');
-	const pw = page.locator('input[name="password"]');
-	await page.waitForSelector('input[name="password"][aria-invalid="true"]');
-	const errId = (await pw.getAttribute('aria-describedby')).split(' ')[0];
+	const un = page.locator('input[name="username"]');
+	await page.waitForSelector('input[name="username"][aria-invalid="true"]');
+	const errId = (await un.getAttribute('aria-describedby')).split(' ')[0];
 	assert.notEqual((await page.textContent(`#${errId}`)).trim(), '');
 	assert.match(await page.textContent('main .utrecht-alert[role="alert"]'),
 	    /Controleer de gemarkeerde velden/);
-	assert.equal(await focused(page), await pw.getAttribute('id'));
+	assert.equal(await focused(page), await un.getAttribute('id'));
 	await accessible(page, 'the users form with a server field error');
 
-	await page.fill('input[name="password"]', password);
+	await page.fill('input[name="username"]', username);
 	await page.click('form button[type="submit"]');
 
 	const panel = page.locator('.app-created .utrecht-alert');
 	await panel.waitFor();
 	assert.match(await panel.textContent(),
 	    new RegExp(`Gebruiker ${username} is aangemaakt`));
-	assert.match(await panel.textContent(), /maar één keer getoond/);
-	assert.match(await panel.textContent(), /veilig/);
-	const uri = (await panel.locator('code').textContent()).trim();
-	assert.match(uri, /^otpauth:\/\//);
-	assert.ok(secretFromUri(uri), 'the link carries a secret');
+	assert.match(await panel.textContent(), /tweede persoon/);
+	assert.equal(await panel.locator('code').count(), 0,
+	    'the creator gets no link and no secret');
+	assert.doesNotMatch(await page.textContent('main'),
+	    /otpauth:|#\/enrol\//);
 	assert.equal(await focused(page), 'users-created');
-	await page.waitForFunction((n) => [...document.querySelectorAll(
-	    'main table tbody tr')].some((tr) => tr.textContent.includes(n)),
-	    username);
-	await accessible(page, 'the users page with the TOTP link');
-
-	await page.click('.app-created button');
-	assert.equal(await panel.count(), 0, 'the link is gone');
-	assert.doesNotMatch(await page.textContent('main'), /otpauth:/);
+	const row = page.locator('main table tbody tr', { hasText: username });
+	await row.waitFor();
+	assert.match(await row.textContent(), /wacht op goedkeuring/);
+	assert.equal(await row.getByRole('button', { name: /^Goedkeuren/ })
+	    .count(), 0, 'the creator cannot approve');
+	await accessible(page, 'the users page with a new account');
 
 	// Disabling asks first; cancelling changes nothing.
-	const row = page.locator('main table tbody tr', { hasText: username });
 	await row.getByRole('button', { name: `Uitschakelen: ${username}` })
 	    .click();
 	assert.match(await row.textContent(),
@@ -412,8 +409,8 @@ test('the users page adds a user, shows the TOTP link once, and disables',
 
 	// And the server keeps the door shut.
 	const c = client(server.url);
-	const r = await c.post('/api/login', { username, password,
-	    totp: totp(secretFromUri(uri)) });
+	const r = await c.post('/api/login', { username,
+	    password: 'any-password-at-all-1', totp: '123456' });
 	assert.equal(r.status, 401);
 	await accessible(page, 'the users page after disabling');
 	clean(problems);

@@ -3,7 +3,8 @@
 //   const server = await startServer();        // init --demo, then serve
 //   after(() => server.stop());
 //   server.url            'http://127.0.0.1:PORT'
-//   server.users.admin    {role, password, totp}  (totp: base32 or null)
+//   server.users.admin    {role, password, totp}  (totp: base32 or null);
+//                         the real administrator, from init's output
 //   server.log            stderr lines so far (strings; JSON when parseable
 //                         is in server.logJson)
 //   server.db             'sqlite' or 'pg'; server.dbUrl the PostgreSQL URL
@@ -27,7 +28,9 @@
 // startServer, initDataDir ...) without running init: a second server on
 // the same folder and, on PostgreSQL, the same database.  Its users are
 // opts.users, else those of DIR/demo-users.txt; its stop() leaves the
-// folder alone.
+// folder alone.  demo-users.txt holds the demo accounts only: the real
+// administrator's credentials are taken from what `schakel init` prints
+// once (parseInitAdmin).
 
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -181,6 +184,20 @@ export function parseDemoUsers(text) {
 	return users;
 }
 
+// The first administrator from the output of `schakel init`:
+// "administrator: admin / password: ... / second factor: otpauth://...";
+// {} when the output has none (a stand-in for schakel in a test).
+export function parseInitAdmin(stdout) {
+	const name = /^administrator:\s*(\S+)$/m.exec(stdout);
+	const pw = /^password:\s*(\S+)$/m.exec(stdout);
+	const uri = /^second factor:\s*(otpauth:\S+)$/m.exec(stdout);
+	if (!name || !pw || !uri)
+		return {};
+	const secret = new URL(uri[1]).searchParams.get('secret');
+	return { [name[1]]: { role: 'admin', password: pw[1],
+	    totp: secret } };
+}
+
 function listeningUrl(line) {
 	let msg = line;
 	try {
@@ -231,8 +248,8 @@ export async function startServer(opts = {}) {
 				server.dbUrl = await createDatabase(opts.pgDir);
 				initArgs.push('--db', server.dbUrl);
 			}
-			await run(bin, [...initArgs, ...(opts.initArgs ?? [])],
-			    env);
+			const out = await run(bin, [...initArgs,
+			    ...(opts.initArgs ?? [])], env);
 			// Never a silent SQLite where PostgreSQL was asked for.
 			if (dataDirDbUrl(dataDir) !== server.dbUrl)
 				throw new Error(`'schakel init' left db.url ` +
@@ -245,6 +262,8 @@ export async function startServer(opts = {}) {
 			if (opts.demo !== false)
 				server.users = parseDemoUsers(readFileSync(
 				    join(dataDir, 'demo-users.txt'), 'utf8'));
+			Object.assign(server.users,
+			    parseInitAdmin(out.stdout));
 		} catch (err) {
 			rmSync(root, { recursive: true, force: true });
 			throw err;

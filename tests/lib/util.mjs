@@ -26,8 +26,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { client } from './http.mjs';
-import { createDatabase, dataDirDbUrl, parseDemoUsers, schakelEnv,
-    testDb } from './server.mjs';
+import { createDatabase, dataDirDbUrl, parseDemoUsers, parseInitAdmin,
+    schakelEnv, testDb } from './server.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PG_SH = join(REPO, 'tools', 'pg.sh');
@@ -268,8 +268,9 @@ export async function initDataDir(opts = {}) {
 		dataDir,
 		db,
 		dbUrl,
-		users: opts.demo ? parseDemoUsers(readFileSync(join(dataDir,
-		    'demo-users.txt'), 'utf8')) : {},
+		users: { ...(opts.demo ? parseDemoUsers(readFileSync(join(dataDir,
+		    'demo-users.txt'), 'utf8')) : {}),
+		    ...parseInitAdmin(r.stdout) },
 		remove: tmp.remove,
 	};
 }
