@@ -14,7 +14,9 @@
 #include "core/fail.h"
 #include "core/log.h"
 #include "core/parse.h"
+#include "crypt/crypt.h"
 #include "domain/org.h"
+#include "domain/signal.h"
 #include "http/server.h"
 #include "store/store.h"
 
@@ -23,6 +25,8 @@ static const char serve_help[] =
     "       [--listen ADDR:PORT] [--threads N]\n"
     "       [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
     "       [--max-body BYTES] [--db-pool N] [--no-sandbox]\n"
+    "       [--public-budget-muni N] [--public-budget-total N]\n"
+    "       [--public-pow-bits N]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -33,7 +37,12 @@ static const char serve_help[] =
     "more is the writer's); a request waits up to 5 s for one, then 503.\n"
     "Where the kernel has Landlock, the server can then write only in DIR\n"
     "and read only DIR, the TLS files and system folders; --no-sandbox\n"
-    "leaves it out (say, for a libpq setup that reads files elsewhere).\n";
+    "leaves it out (say, for a libpq setup that reads files elsewhere).\n"
+    "The public form (no login) takes at most --public-budget-muni\n"
+    "signals per municipality per hour (default 20) and\n"
+    "--public-budget-total overall (default 200), counted in the database;\n"
+    "each needs a proof-of-work of --public-pow-bits zero bits (default\n"
+    "18, about a second in a browser).\n";
 
 static bool
 is_demo(struct ctx *ctx)
@@ -59,9 +68,14 @@ cmd_serve(int argc, char **argv)
 		{ "max-body", required_argument, NULL, 'b' },
 		{ "db-pool", required_argument, NULL, 'P' },
 		{ "no-sandbox", no_argument, NULL, 'S' },
+		{ "public-budget-muni", required_argument, NULL, 'm' },
+		{ "public-budget-total", required_argument, NULL, 'T' },
+		{ "public-pow-bits", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct public_limits pub = { PUBLIC_BUDGET_MUNI, PUBLIC_BUDGET_TOTAL,
+	    PUBLIC_POW_BITS };
 	struct http_server_opts opts;
 	struct http_server *srv = NULL;
 	struct cli_env env;
@@ -106,6 +120,22 @@ cmd_serve(int argc, char **argv)
 				    "1 to 1000");
 			cli_set_pool_max((unsigned)n);
 			break;
+		case 'm':
+			if (parse_int64(optarg, 1, 1000000, &pub.muni) == -1)
+				return cli_usage("serve", "--public-budget-"
+				    "muni must be 1 to 1000000");
+			break;
+		case 'T':
+			if (parse_int64(optarg, 1, 1000000, &pub.total) == -1)
+				return cli_usage("serve", "--public-budget-"
+				    "total must be 1 to 1000000");
+			break;
+		case 'w':
+			if (parse_int64(optarg, 1, CRYPT_BITS_MAX, &n) == -1)
+				return cli_usage("serve", "--public-pow-bits "
+				    "must be 1 to %d", CRYPT_BITS_MAX);
+			pub.bits = (int)n;
+			break;
 		case 'S': sandbox = false; break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:
@@ -121,6 +151,7 @@ cmd_serve(int argc, char **argv)
 	if ((opts.tls_cert == NULL) != (opts.tls_key == NULL))
 		return cli_usage("serve", "--tls-cert and --tls-key go "
 		    "together");
+	signal_public_set_limits(&pub);
 
 	/* Signals go to this thread only, through sigwait() below. */
 	sigemptyset(&sigs);

@@ -27,7 +27,8 @@ enum {
 	SUBKEY_FIELD = 1,
 	SUBKEY_INDEX = 2,
 	SUBKEY_AUDIT = 3,
-	SUBKEY_TOKEN = 4
+	SUBKEY_TOKEN = 4,
+	SUBKEY_CHALLENGE = 5
 };
 
 /* Lives in sodium_malloc memory, read-only once filled. */
@@ -36,6 +37,7 @@ struct crypt_keys {
 	unsigned char	 index[CRYPT_KEY_LEN];
 	unsigned char	 audit[CRYPT_KEY_LEN];
 	unsigned char	 token[CRYPT_KEY_LEN];
+	unsigned char	 challenge[CRYPT_KEY_LEN];
 };
 
 _Static_assert(sizeof(kdf_context) - 1 == crypto_kdf_CONTEXTBYTES,
@@ -78,7 +80,9 @@ crypt_keys_from_bytes(const unsigned char master[CRYPT_KEY_LEN])
 	    crypto_kdf_derive_from_key(k->audit, sizeof(k->audit),
 	    SUBKEY_AUDIT, kdf_context, master) != 0 ||
 	    crypto_kdf_derive_from_key(k->token, sizeof(k->token),
-	    SUBKEY_TOKEN, kdf_context, master) != 0)
+	    SUBKEY_TOKEN, kdf_context, master) != 0 ||
+	    crypto_kdf_derive_from_key(k->challenge, sizeof(k->challenge),
+	    SUBKEY_CHALLENGE, kdf_context, master) != 0)
 		goto out_free;
 	if (sodium_mprotect_readonly(k) != 0)
 		goto out_free;
@@ -238,6 +242,15 @@ crypt_token_hash(const struct crypt_keys *k, const char *token,
 	assert(k != NULL && token != NULL);
 	crypto_generichash(out, CRYPT_HASH_LEN, (const unsigned char *)token,
 	    strlen(token), k->token, sizeof(k->token));
+}
+
+void
+crypt_challenge_mac(const struct crypt_keys *k, const void *msg, size_t len,
+    unsigned char out[CRYPT_MAC_LEN])
+{
+	assert(k != NULL && msg != NULL);
+	crypto_generichash(out, CRYPT_MAC_LEN, msg, len, k->challenge,
+	    sizeof(k->challenge));
 }
 
 void
