@@ -1006,6 +1006,30 @@ test_regions_and_signals(void **state)
 	must(run(c, a, Q_SIGNAL_BY_RECEIPT, ARGS(store_text("S-TEST-0001")),
 	    &r));
 	assert_int_equal(rows_int(r, 0, 0), sig);
+	/* The public form's challenge, once, and its budget. */
+	must(run(c, a, Q_PUBLIC_CHALLENGE_PURGE, ARGS(store_int(4000)), NULL));
+	must(run(c, a, Q_PUBLIC_CHALLENGE_USE, ARGS(store_text("ab12"),
+	    store_int(5000)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_PUBLIC_CHALLENGE_USE, ARGS(store_text("ab12"),
+	    store_int(5000)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_PUBLIC_BUDGET_COUNT, ARGS(store_text("GM0363"),
+	    store_int(3999)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 1);
+	assert_int_equal(rows_int(r, 0, 1), 1);
+	assert_int_equal(rows_int(r, 0, 3), 4000);
+	must(run(c, a, Q_PUBLIC_BUDGET_COUNT, ARGS(store_text("GM0014"),
+	    store_int(3999)), &r));
+	assert_int_equal(rows_int(r, 0, 1), 0);
+	must(run(c, a, Q_PUBLIC_REFUSAL_PURGE, ARGS(store_int(4000)), NULL));
+	must(run(c, a, Q_PUBLIC_REFUSAL_INSERT, ARGS(store_int(4000),
+	    store_text("GM0363"), store_text("total")), NULL));
+	must(run(c, a, Q_PUBLIC_REFUSALS, ARGS(store_int(org),
+	    store_int(3999)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 2), 1);
+	assert_int_equal(rows_int(r, 0, 5), 1);
 	must(run(c, a, Q_SIGNAL_GET, ARGS(store_int(sig)), &r));
 	assert_int_equal(rows_int(r, 0, 22), 1);	/* unverified */
 	assert_string_equal(rows_text(r, 0, 24), "SAFE-PLAN");
