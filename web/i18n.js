@@ -406,6 +406,11 @@ const nl = {
 	'overview.signals.one': '1 signaal',
 	'overview.questions': '{count} vragen',
 	'overview.questions.one': '1 vraag',
+	'overview.refused': 'Het formulier voor melden zonder account heeft de afgelopen 24 uur signalen geweigerd, omdat het maximum per uur was bereikt:',
+	'overview.refused.count': '{count} geweigerd',
+	'overview.refused.count.one': '1 geweigerd',
+	'overview.refused.last': 'het laatst op',
+	'overview.refused.call': 'Wie zo niet kon melden, is gevraagd Veilig Thuis te bellen. Een golf van meldingen kan ook op misbruik wijzen.',
 
 	'deadlines.title': 'Termijnen',
 	'deadlines.intro': 'Hoe lang elke stap mag duren. De termijn telt in werkdagen: maandag tot en met vrijdag, behalve nationale feestdagen, tot het eind van de dag in Nederland.',
@@ -941,6 +946,11 @@ const en = {
 	'overview.signals.one': '1 signal',
 	'overview.questions': '{count} questions',
 	'overview.questions.one': '1 question',
+	'overview.refused': 'In the last 24 hours the form for reporting without an account refused signals, because its hourly maximum was reached:',
+	'overview.refused.count': '{count} refused',
+	'overview.refused.count.one': '1 refused',
+	'overview.refused.last': 'last on',
+	'overview.refused.call': 'Whoever could not report this way was asked to call Veilig Thuis. A wave of reports may also point to misuse.',
 
 	'deadlines.title': 'Deadlines',
 	'deadlines.intro': 'How long each step may take. Deadlines count working days: Monday to Friday except national public holidays, until the end of the day in the Netherlands.',

@@ -3,15 +3,18 @@
 // An advisor also gets the point's overview (GET /api/signals/overview):
 // what waits for triage, what is past its deadline or due today, what is
 // acute, what waits for a reporter, and the open questions for advice,
-// each with the way to the list.  Numbers only: no person, no text.
+// each with the way to the list; and, when the public form (no login)
+// refused signals in the last day because its budget was full, in which
+// of the point's municipalities, how many and when.  Numbers only: no
+// person, no text.
 // Someone who reports sees, when there is any, what waits for them: the
 // point's questions on their signals and answered questions for advice
 // the point asked them to report as a signal.
 
 import { get, showError } from './api.js';
-import { h, pageHeading, para } from './dom.js';
+import { alertBox, h, pageHeading, para } from './dom.js';
 import { has } from './i18n.js';
-import { dataList, FILERS } from './parts.js';
+import { dataList, dateNode, FILERS } from './parts.js';
 
 export function renderStart(main, page, me) {
 	const role = has(`role.${me.role}`) ? me.role : null;
@@ -75,6 +78,25 @@ function count(n, key, href) {
 	    text) : text;
 }
 
+// The public form's refusals for a full budget, by municipality; null
+// when there were none.
+function refused(list) {
+	if (!Array.isArray(list) || list.length === 0)
+		return null;
+	return alertBox('warning', null,
+	    para('overview.refused'),
+	    h('ul', { class: 'utrecht-unordered-list', id: 'public-refused' },
+		list.map((x) => h('li', {
+		    class: 'utrecht-unordered-list__item' },
+		    h('strong', { text: String(x.municipality_name ?? '') }),
+		    ': ',
+		    h('span', { i18n: 'overview.refused.count',
+			args: { count: Number(x.count) } }),
+		    ', ', h('span', { i18n: 'overview.refused.last' }), ' ',
+		    dateNode(x.last_at)))),
+	    para('overview.refused.call'));
+}
+
 function overview(page) {
 	const errors = h('div', { class: 'app-alerts' });
 	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
@@ -104,6 +126,7 @@ function overview(page) {
 			['overview.advice', count(o?.advice_open,
 			    'overview.questions', '#/advice/queue')],
 		    ], { id: 'point-overview' }),
+		    refused(o?.public_refused),
 		    h('p', { class: 'utrecht-paragraph' },
 			h('a', { class: 'utrecht-link', href: '#/deadlines',
 			    i18n: 'overview.deadlines' })),
