@@ -191,7 +191,7 @@ int	signal_file_public(struct ctx *, const struct signal_in *,
 #define PUBLIC_BUDGET_MUNI	20	/* per municipality per hour */
 #define PUBLIC_BUDGET_TOTAL	200	/* overall per hour */
 #define PUBLIC_BUDGET_WINDOW	3600
-#define PUBLIC_POW_BITS		18	/* about a second in a browser */
+#define PUBLIC_POW_BITS		16	/* about a second in a browser */
 #define PUBLIC_CHALLENGE_TTL	(30 * 60)
 #define PUBLIC_REFUSAL_KEEP	(30 * 86400)
 
