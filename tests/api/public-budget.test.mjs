@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { client } from '../lib/http.mjs';
 import { nonSolution, solve, solvedChallenge, withProof, zeroBits } from
     '../lib/pow.mjs';
-import { startServer } from '../lib/server.mjs';
+import { startServer, testDb } from '../lib/server.mjs';
 import { secretFromUri, totp } from '../lib/totp.mjs';
 import { assertError, fieldNames, initDataDir, loginAs, sql, stopClean,
     strongPassword, uniqueName } from '../lib/util.mjs';
@@ -251,4 +251,46 @@ test('refusals older than a day leave the overview', async () => {
 	const amsterdam = await loginAs(server, 'demo-advisor');
 	const a = await amsterdam.get('/api/signals/overview');
 	assert.deepEqual(a.body.public_refused, []);
+});
+
+// Several servers on one PostgreSQL database count one budget: a burst
+// spread over two of them files no more than the municipality's share.
+test('two servers on one database share the budget',
+    { skip: testDb() !== 'pg' && 'PostgreSQL only' }, async () => {
+	await sql(server.dataDir, 'DELETE FROM signal WHERE unverified = 1');
+	const second = await startServer({ dataDir: data.dataDir,
+	    users: data.users, args: ['--trust-proxy', '127.0.0.1',
+		'--public-budget-muni', String(MUNI_BUDGET),
+		'--public-budget-total', String(TOTAL_BUDGET)] });
+	try {
+		const bodies = [];
+		for (let i = 0; i < 8; i++)
+			bodies.push(await withProof(i % 2 ? second.url :
+			    server.url, { ...SIGNAL, municipality: 'GM0014' }));
+		const rs = await Promise.all(bodies.map((b, i) => fetch(
+		    `${i % 2 ? second.url : server.url}/api/public/signals`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json',
+			    'x-forwarded-for': `203.0.113.${i + 1}` },
+			body: JSON.stringify(b) })));
+		const codes = rs.map((r) => r.status).sort();
+		assert.deepEqual(codes, [201, 201, 201, 429, 429, 429, 429,
+		    429]);
+		assert.equal(await count("municipality = 'GM0014'"),
+		    MUNI_BUDGET);
+		// A challenge from one server serves once across both.
+		const proof = await withProof(server.url, { ...SIGNAL,
+		    municipality: 'GM0363' });
+		const post2 = (url) => fetch(`${url}/api/public/signals`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json',
+			    'x-forwarded-for': `203.0.113.${nextAddr++}` },
+			body: JSON.stringify(proof) });
+		assert.equal((await post2(second.url)).status, 201);
+		const again = await post2(server.url);
+		assert.equal(again.status, 400);
+		assert.match(await again.text(), /used already/);
+	} finally {
+		await stopClean(second);
+	}
 });
