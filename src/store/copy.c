@@ -16,7 +16,8 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"meta", "municipality", "org", "app_user", "login_failure", "session",
 	"api_token", "audit", "region", "region_municipality", "org_region",
 	"signal", "signal_person", "signal_match", "advice",
-	"signal_question", "deadline_rule",
+	"signal_question", "deadline_rule", "public_challenge",
+	"public_refusal",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -40,6 +41,8 @@ static const struct {
 	{ Q_COPY_ADVICE_ALL, Q_COPY_ADVICE_INSERT },
 	{ Q_COPY_QUESTION_ALL, Q_COPY_QUESTION_INSERT },
 	{ Q_COPY_RULE_ALL, Q_COPY_RULE_UPSERT },
+	{ Q_COPY_CHALLENGE_ALL, Q_PUBLIC_CHALLENGE_USE },
+	{ Q_COPY_REFUSAL_ALL, Q_COPY_REFUSAL_INSERT },
 };
 
 #define AUDIT_PAGE	2000

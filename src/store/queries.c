@@ -378,7 +378,9 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM signal_match),"
 	    " (SELECT COUNT(*) FROM advice),"
 	    " (SELECT COUNT(*) FROM signal_question),"
-	    " (SELECT COUNT(*) FROM deadline_rule)",
+	    " (SELECT COUNT(*) FROM deadline_rule),"
+	    " (SELECT COUNT(*) FROM public_challenge),"
+	    " (SELECT COUNT(*) FROM public_refusal)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -432,7 +434,9 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('advice', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM advice), false),"
 	    " setval(pg_get_serial_sequence('signal_question', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_question), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_question), false),"
+	    " setval(pg_get_serial_sequence('public_refusal', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM public_refusal), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -489,6 +493,14 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO signal_question (id, signal_id, asked_by, question,"
 	    " answer, asked_at, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	    " ?7)",
+	[Q_COPY_CHALLENGE_ALL] =
+	    "SELECT nonce, expires_at FROM public_challenge ORDER BY nonce",
+	[Q_COPY_REFUSAL_ALL] =
+	    "SELECT id, at, municipality, budget FROM public_refusal"
+	    " ORDER BY id",
+	[Q_COPY_REFUSAL_INSERT] =
+	    "INSERT INTO public_refusal (id, at, municipality, budget)"
+	    " VALUES (?1, ?2, ?3, ?4)",
 	[Q_COPY_RULE_ALL] =
 	    "SELECT id, name, workdays, same_day, updated_by, updated_at"
 	    " FROM deadline_rule ORDER BY id",
@@ -548,6 +560,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_PERSON_INSERT), N(Q_COPY_MATCH_ALL), N(Q_COPY_MATCH_INSERT),
 	N(Q_COPY_ADVICE_ALL), N(Q_COPY_ADVICE_INSERT), N(Q_COPY_QUESTION_ALL),
 	N(Q_COPY_QUESTION_INSERT), N(Q_COPY_RULE_ALL), N(Q_COPY_RULE_UPSERT),
+	N(Q_COPY_CHALLENGE_ALL), N(Q_COPY_REFUSAL_ALL),
+	N(Q_COPY_REFUSAL_INSERT),
 #undef N
 };
 

@@ -1273,7 +1273,15 @@ test_copy_statements(void **state)
 	must(run(c, a, Q_COPY_TOKEN_INSERT, ARGS(store_int(900004),
 	    store_blob(h, sizeof(h)), store_int(900002), store_text("t"),
 	    store_int(1), store_null(), store_int(0)), NULL));
+	must(run(c, a, Q_COPY_REFUSAL_INSERT, ARGS(store_int(900005),
+	    store_int(9), store_text("GM0363"), store_text("municipality")),
+	    NULL));
+	must(run(c, a, Q_COPY_REFUSAL_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 4);
+	must(run(c, a, Q_COPY_CHALLENGE_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 2);
 	must(run(c, a, Q_COPY_COUNTS, NOARGS, &r));
+	assert_int_equal(rows_int(r, 0, 18), before[18] + 1);
 	assert_int_equal(rows_int(r, 0, 2), before[2] + 1);
 	assert_int_equal(rows_int(r, 0, 3), before[3] + 1);
 	assert_int_equal(rows_int(r, 0, 5), before[5] + 1);
