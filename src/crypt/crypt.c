@@ -28,7 +28,8 @@ enum {
 	SUBKEY_INDEX = 2,
 	SUBKEY_AUDIT = 3,
 	SUBKEY_TOKEN = 4,
-	SUBKEY_CHALLENGE = 5
+	/* 5: the audit trail's signing key. */
+	SUBKEY_CHALLENGE = 6
 };
 
 /* Lives in sodium_malloc memory, read-only once filled. */

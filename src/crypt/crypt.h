@@ -11,7 +11,7 @@
  *	2  blind index		keyed BLAKE2b-256
  *	3  audit chain MAC	handed to audit/ as raw bytes
  *	4  token hashing	keyed BLAKE2b-256
- *	5  public challenges	keyed BLAKE2b-128 (challenge.c)
+ *	6  public challenges	keyed BLAKE2b-128 (challenge.c)
  *
  * The subkeys, never the master key, sit in one sodium_malloc region
  * that is read-only after crypt_keys_from_bytes() and wiped by
@@ -98,7 +98,7 @@ void	crypt_token_hash(const struct crypt_keys *, const char *token,
  * Proof-of-work challenges for the public form (challenge.c).  A
  * challenge is text, "c1.EXPIRES.BITS.NONCE.MAC": EXPIRES in Unix
  * seconds, BITS the difficulty, NONCE 16 random bytes and MAC the keyed
- * BLAKE2b-128 (subkey 5) of everything before it, both in hexadecimal.
+ * BLAKE2b-128 (subkey 6) of everything before it, both in hexadecimal.
  * Servers that share the key file accept each other's challenges.  A
  * solution is 1 to CRYPT_SOLUTION_MAX printable ASCII characters such
  * that SHA-256(challenge || solution) starts with BITS zero bits.
