@@ -11,7 +11,11 @@
 // {receipt} with the secret in X-Receipt-Secret, never in the URL).
 //
 // The server limits how often one address may send (429 with
-// Retry-After); the page says how long to wait.  Nothing typed, and
+// Retry-After); the page says how long to wait.  It also has a budget
+// for the whole form, per municipality and overall; when that is full
+// (429 as well) the page says to call Veilig Thuis.  Each submission
+// carries a proof-of-work (pow.js), solved in a Web Worker while the
+// form is filled in, so nobody waits for it.  Nothing typed, and
 // neither code, is kept in the browser beyond the page.
 
 import { ApiError, clearErrors, missing, post, showError, showInvalid }
@@ -21,6 +25,7 @@ import { loadCatalog, loadMunicipalities } from './catalog.js';
 import { codeNode, dataList, dateNode, signalFields } from './parts.js';
 import { emergencyPanel } from './signal-form.js';
 import { outcomeNode } from './signals.js';
+import { proof } from './pow.js';
 
 // The reporter's own fields: [name, i18n key, autocomplete, type, min,
 // max], the limits as the API has them.  They are checked here too:
@@ -42,9 +47,13 @@ function minutes(err) {
 	return Math.max(1, Math.ceil((err.retryAfter ?? 60) / 60));
 }
 
-// Shows err on form (or only in alertHost); a 429 says how long to wait.
+// Shows err on form (or only in alertHost); a 429 says how long to wait,
+// or, when the form's budget is full, to call Veilig Thuis.
 function showFailure(form, alertHost, err) {
-	if (err instanceof ApiError && err.status === 429)
+	if (err instanceof ApiError && err.status === 429 &&
+	    /takes no more signals/.test(err.serverMessage ?? ''))
+		showError(form, alertHost, err, 'public.budget');
+	else if (err instanceof ApiError && err.status === 429)
 		showError(form, alertHost, err, 'public.throttled',
 		    { count: minutes(err) });
 	else
@@ -103,6 +112,22 @@ export function renderPublicForm(main, page) {
 		holder.replaceChildren(form);
 		holder.removeAttribute('aria-busy');
 
+		// Solved while the person types; a new one after each try.
+		let pending = proof();
+		const waiting = h('p', { class: 'utrecht-paragraph',
+		    role: 'status' });
+		form.append(waiting);
+		async function solved() {
+			if (!pending.fresh())
+				pending = proof();
+			try {
+				return await pending.promise;
+			} catch {
+				pending = proof();
+				return await pending.promise;
+			}
+		}
+
 		let busy = false;
 		form.addEventListener('submit', async (ev) => {
 			ev.preventDefault();
@@ -127,15 +152,23 @@ export function renderPublicForm(main, page) {
 				body[f.control.name] = f.control.value.trim();
 			busy = true;
 			form.setAttribute('aria-busy', 'true');
+			const slow = setTimeout(() => waiting.replaceChildren(
+			    h('span', { i18n: 'public.sending' })), 500);
 			try {
+				const p = await solved();
+				body.challenge = p.challenge;
+				body.solution = p.solution;
 				const res = await post('/api/public/signals',
 				    body);
 				if (page.current())
 					receipt(res);
 			} catch (err) {
+				pending = proof();
 				if (page.current())
 					showFailure(form, errors, err);
 			} finally {
+				clearTimeout(slow);
+				waiting.replaceChildren();
 				busy = false;
 				form.removeAttribute('aria-busy');
 			}

@@ -4,8 +4,10 @@
 // what waits for triage, what is past its deadline or due today, what is
 // acute, what waits for a reporter, and the open questions for advice,
 // each with the way to the list, and accounts that filed unusually many
-// signals.  Numbers only: no person, no text.  An admin gets the national
-// fallback point (fallback.js).
+// signals; and, when the public form (no login) refused signals in the
+// last day because its budget was full, in which of the point's
+// municipalities, how many and when.  Numbers only: no person, no text.
+// An admin gets the national fallback point (fallback.js).
 // Someone who reports sees, when there is any, what waits for them: the
 // point's questions on their signals and answered questions for advice
 // the point asked them to report as a signal.  A designated approver of
@@ -15,10 +17,10 @@
 
 import { get, showError } from './api.js';
 import { actionButton } from './approve.js';
-import { h, pageHeading, para, table } from './dom.js';
+import { alertBox, h, pageHeading, para, table } from './dom.js';
 import { fallbackSection } from './fallback.js';
 import { formatDate, has } from './i18n.js';
-import { dataList, FILERS, section } from './parts.js';
+import { dataList, dateNode, FILERS, section } from './parts.js';
 
 export function renderStart(main, page, me) {
 	const role = has(`role.${me.role}`) ? me.role : null;
@@ -147,6 +149,25 @@ function unusual(list) {
 		String(v.persons ?? 0), String(v.refused ?? 0)])));
 }
 
+// The public form's refusals for a full budget, by municipality; null
+// when there were none.
+function refused(list) {
+	if (!Array.isArray(list) || list.length === 0)
+		return null;
+	return alertBox('warning', null,
+	    para('overview.refused'),
+	    h('ul', { class: 'utrecht-unordered-list', id: 'public-refused' },
+		list.map((x) => h('li', {
+		    class: 'utrecht-unordered-list__item' },
+		    h('strong', { text: String(x.municipality_name ?? '') }),
+		    ': ',
+		    h('span', { i18n: 'overview.refused.count',
+			args: { count: Number(x.count) } }),
+		    ', ', h('span', { i18n: 'overview.refused.last' }), ' ',
+		    dateNode(x.last_at)))),
+	    para('overview.refused.call'));
+}
+
 function overview(page) {
 	const errors = h('div', { class: 'app-alerts' });
 	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
@@ -176,6 +197,7 @@ function overview(page) {
 			['overview.advice', count(o?.advice_open,
 			    'overview.questions', '#/advice/queue')],
 		    ], { id: 'point-overview' }),
+		    refused(o?.public_refused),
 		    h('p', { class: 'utrecht-paragraph' },
 			h('a', { class: 'utrecht-link', href: '#/deadlines',
 			    i18n: 'overview.deadlines' })),

@@ -70,7 +70,8 @@ api_handler_fn api_catalog, api_signals_create, api_signals_mine,
     api_signals_queue, api_signals_get, api_signals_claim,
     api_signals_decide;
 api_handler_fn api_signals_ask, api_signals_answer, api_signals_overview;
-api_handler_fn api_public_signals_create, api_public_signals_status;
+api_handler_fn api_public_signals_create, api_public_signals_status,
+    api_public_challenge;
 api_handler_fn api_advice_ask, api_advice_mine, api_advice_queue,
     api_advice_answer, api_advice_signal;
 api_handler_fn api_deadlines_list, api_deadlines_set;

@@ -57,6 +57,8 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/signals/{id}/questions/{qid}/answer",
 	    api_signals_answer, ACT_SIGNAL_READ, ROUTE_BODY },
 	/* A professional without an account reports, and follows it. */
+	{ "GET", "/api/public/challenge", api_public_challenge, ACT_NONE,
+	    ROUTE_PUBLIC },
 	{ "POST", "/api/public/signals", api_public_signals_create, ACT_NONE,
 	    ROUTE_PUBLIC | ROUTE_BODY },
 	{ "GET", "/api/public/signals/{receipt}", api_public_signals_status,

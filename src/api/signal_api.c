@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/json.h"
+#include "crypt/crypt.h"
 #include "domain/catalog.h"
 #include "domain/overview.h"
 #include "domain/signal.h"
@@ -125,6 +126,7 @@ static const struct json_field signal_fields[] = {
 struct public_in {
 	struct signal_in signal;
 	struct signal_contact contact;
+	struct signal_proof proof;
 };
 
 static const struct json_field public_fields[] = {
@@ -135,6 +137,10 @@ static const struct json_field public_fields[] = {
 	    JSON_REQUIRED | JSON_ONELINE, 2, 200),
 	JSON_STR(struct public_in, contact.phone, "reporter_phone",
 	    JSON_REQUIRED | JSON_ONELINE, 6, 40),
+	JSON_STR(struct public_in, proof.challenge, "challenge",
+	    JSON_REQUIRED, 1, CRYPT_CHALLENGE_MAX),
+	JSON_STR(struct public_in, proof.solution, "solution",
+	    JSON_REQUIRED, 1, CRYPT_SOLUTION_MAX),
 };
 
 static void
@@ -269,8 +275,8 @@ api_public_signals_create(struct ctx *ctx, struct http_request *req,
 	if (json_decode(ctx, req->body, req->body_len, public_fields,
 	    JSON_NFIELDS(public_fields), &in, NULL) == -1)
 		return -1;
-	if (signal_file_public(ctx, &in.signal, &in.contact, &receipt,
-	    &secret) == -1)
+	if (signal_file_public(ctx, &in.signal, &in.contact, &in.proof,
+	    &receipt, &secret) == -1)
 		return -1;
 	resp->status = 201;
 	jw_init(&w, &resp->body);
@@ -280,6 +286,29 @@ api_public_signals_create(struct ctx *ctx, struct http_request *req,
 	jw_kstr(&w, "status", "received");
 	jw_kbool(&w, "emergency", in.signal.urgency != NULL &&
 	    strcmp(in.signal.urgency, "acute") == 0);
+	jw_obj_close(&w);
+	return 0;
+}
+
+/* A proof-of-work challenge for the public form (crypt.h). */
+int
+api_public_challenge(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	char *challenge;
+	int64_t expires;
+	struct jw w;
+	int bits;
+
+	(void)req;
+	if (signal_public_challenge(ctx, &challenge, &expires, &bits) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kstr(&w, "challenge", challenge);
+	jw_kstr(&w, "algorithm", "sha256");
+	jw_kint(&w, "difficulty", bits);
+	jw_kstr(&w, "expires_at", time_iso(ctx->arena, expires));
 	jw_obj_close(&w);
 	return 0;
 }
@@ -613,6 +642,22 @@ api_signals_overview(struct ctx *ctx, struct http_request *req,
 		jw_kint(&w, "signals", v[i].signals);
 		jw_kint(&w, "persons", v[i].persons);
 		jw_kint(&w, "refused", v[i].refused);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	/* Where the public form's budget was full in the last day. */
+	jw_key(&w, "public_refused");
+	jw_arr_open(&w);
+	for (i = 0; i < o.nrefusals; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "municipality", o.refusals[i].municipality);
+		jw_kstr(&w, "municipality_name", o.refusals[i].name);
+		jw_kint(&w, "count", o.refusals[i].count);
+		jw_kint(&w, "overall_budget", o.refusals[i].overall);
+		jw_kstr(&w, "first_at", time_iso(ctx->arena,
+		    o.refusals[i].first_at));
+		jw_kstr(&w, "last_at", time_iso(ctx->arena,
+		    o.refusals[i].last_at));
 		jw_obj_close(&w);
 	}
 	jw_arr_close(&w);

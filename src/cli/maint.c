@@ -445,7 +445,7 @@ compare(struct cli_env *src, struct cli_env *dst)
 	if (store_counts(dst->ctx, &b) == -1)
 		return cli_failed(dst);
 	for (i = 0; i < STORE_COPY_TABLES; i++) {
-		printf("  %-14s %10lld %10lld%s\n", store_copy_tables[i],
+		printf("  %-16s %10lld %10lld%s\n", store_copy_tables[i],
 		    (long long)a.n[i], (long long)b.n[i],
 		    a.n[i] == b.n[i] ? "" : "  DIFFERENT");
 		if (a.n[i] != b.n[i])

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,8 +19,10 @@
 #include "core/fail.h"
 #include "core/log.h"
 #include "core/parse.h"
+#include "crypt/crypt.h"
 #include "domain/org.h"
 #include "domain/volume.h"
+#include "domain/signal.h"
 #include "http/server.h"
 #include "store/store.h"
 
@@ -30,6 +33,8 @@ static const char serve_help[] =
     "       [--max-body BYTES] [--db-pool N] [--no-sandbox]\n"
     "       [--daily-signals N] [--daily-persons N]\n"
     "       [--head-every SECONDS]\n"
+    "       [--public-budget-muni N] [--public-budget-total N]\n"
+    "       [--public-pow-bits N]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -48,7 +53,12 @@ static const char serve_help[] =
     "missing while the trail has entries, is altered, or records entries\n"
     "the trail no longer has (see schakel audit --help).  Every\n"
     "--head-every seconds (default 3600, 0: never) in which entries were\n"
-    "added it logs a signed head of the trail, to be kept elsewhere.\n";
+    "added it logs a signed head of the trail, to be kept elsewhere.\n"
+    "The public form (no login) takes at most --public-budget-muni\n"
+    "signals per municipality per hour (default 20) and\n"
+    "--public-budget-total overall (default 200), counted in the database;\n"
+    "each needs a proof-of-work of --public-pow-bits zero bits (default\n"
+    "16, about a second in a browser).\n";
 
 /* Log a signed head when the trail has moved on since *last. */
 static void
@@ -124,9 +134,14 @@ cmd_serve(int argc, char **argv)
 		{ "daily-signals", required_argument, NULL, 'V' },
 		{ "daily-persons", required_argument, NULL, 'W' },
 		{ "head-every", required_argument, NULL, 'e' },
+		{ "public-budget-muni", required_argument, NULL, 'm' },
+		{ "public-budget-total", required_argument, NULL, 'T' },
+		{ "public-pow-bits", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct public_limits pub = { PUBLIC_BUDGET_MUNI, PUBLIC_BUDGET_TOTAL,
+	    PUBLIC_POW_BITS };
 	struct http_server_opts opts;
 	struct http_server *srv = NULL;
 	struct cli_env env;
@@ -171,6 +186,22 @@ cmd_serve(int argc, char **argv)
 				    "1 to 1000");
 			cli_set_pool_max((unsigned)n);
 			break;
+		case 'm':
+			if (parse_int64(optarg, 1, 1000000, &pub.muni) == -1)
+				return cli_usage("serve", "--public-budget-"
+				    "muni must be 1 to 1000000");
+			break;
+		case 'T':
+			if (parse_int64(optarg, 1, 1000000, &pub.total) == -1)
+				return cli_usage("serve", "--public-budget-"
+				    "total must be 1 to 1000000");
+			break;
+		case 'w':
+			if (parse_int64(optarg, 1, CRYPT_BITS_MAX, &n) == -1)
+				return cli_usage("serve", "--public-pow-bits "
+				    "must be 1 to %d", CRYPT_BITS_MAX);
+			pub.bits = (int)n;
+			break;
 		case 'S': sandbox = false; break;
 		case 'V':
 			if (parse_int64(optarg, 1, 1000000,
@@ -205,6 +236,20 @@ cmd_serve(int argc, char **argv)
 		return cli_usage("serve", "--tls-cert and --tls-key go "
 		    "together");
 	volume_set_limits(daily_signals, daily_persons);
+	signal_public_set_limits(&pub);
+#ifdef SCHAKEL_DEBUG
+	/* Tests: a server whose clock runs ahead (or behind), say to see
+	 * a challenge expire. */
+	if (getenv("SCHAKEL_CLOCK_OFFSET") != NULL) {
+		if (parse_int64(getenv("SCHAKEL_CLOCK_OFFSET"), -86400 * 366,
+		    86400 * 366, &n) == -1)
+			return cli_usage("serve", "SCHAKEL_CLOCK_OFFSET must "
+			    "be seconds within a year");
+		time_set_offset(n);
+		log_warn("clock shifted by %lld s (SCHAKEL_CLOCK_OFFSET)",
+		    (long long)n);
+	}
+#endif
 
 	/* Signals go to this thread only, through sigwait() below. */
 	sigemptyset(&sigs);

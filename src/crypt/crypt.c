@@ -28,7 +28,8 @@ enum {
 	SUBKEY_INDEX = 2,
 	SUBKEY_AUDIT = 3,
 	SUBKEY_TOKEN = 4,
-	SUBKEY_SIGN = 5
+	SUBKEY_SIGN = 5,
+	SUBKEY_CHALLENGE = 6
 };
 
 /* Lives in sodium_malloc memory, read-only once filled. */
@@ -39,6 +40,7 @@ struct crypt_keys {
 	unsigned char	 token[CRYPT_KEY_LEN];
 	unsigned char	 sign_pk[crypto_sign_PUBLICKEYBYTES];
 	unsigned char	 sign_sk[crypto_sign_SECRETKEYBYTES];
+	unsigned char	 challenge[CRYPT_KEY_LEN];
 };
 
 _Static_assert(sizeof(kdf_context) - 1 == crypto_kdf_CONTEXTBYTES,
@@ -88,7 +90,9 @@ crypt_keys_from_bytes(const unsigned char master[CRYPT_KEY_LEN])
 	    SUBKEY_TOKEN, kdf_context, master) != 0 ||
 	    crypto_kdf_derive_from_key(seed, sizeof(seed), SUBKEY_SIGN,
 	    kdf_context, master) != 0 ||
-	    crypto_sign_seed_keypair(k->sign_pk, k->sign_sk, seed) != 0)
+	    crypto_sign_seed_keypair(k->sign_pk, k->sign_sk, seed) != 0 ||
+	    crypto_kdf_derive_from_key(k->challenge, sizeof(k->challenge),
+	    SUBKEY_CHALLENGE, kdf_context, master) != 0)
 		goto out_free;
 	sodium_memzero(seed, sizeof(seed));
 	if (sodium_mprotect_readonly(k) != 0)
@@ -270,6 +274,15 @@ crypt_token_hash(const struct crypt_keys *k, const char *token,
 	assert(k != NULL && token != NULL);
 	crypto_generichash(out, CRYPT_HASH_LEN, (const unsigned char *)token,
 	    strlen(token), k->token, sizeof(k->token));
+}
+
+void
+crypt_challenge_mac(const struct crypt_keys *k, const void *msg, size_t len,
+    unsigned char out[CRYPT_MAC_LEN])
+{
+	assert(k != NULL && msg != NULL);
+	crypto_generichash(out, CRYPT_MAC_LEN, msg, len, k->challenge,
+	    sizeof(k->challenge));
 }
 
 void

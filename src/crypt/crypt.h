@@ -12,6 +12,7 @@
  *	3  audit chain MAC	handed to audit/ as raw bytes
  *	4  token hashing	keyed BLAKE2b-256
  *	5  audit head signing	seed of an Ed25519 key pair
+ *	6  public challenges	keyed BLAKE2b-128 (challenge.c)
  *
  * The subkeys, never the master key, sit in one sodium_malloc region
  * that is read-only after crypt_keys_from_bytes() and wiped by
@@ -46,6 +47,7 @@ struct crypt_keys;
 #define CRYPT_HASH_LEN		32	/* token hash */
 #define CRYPT_TOKEN_LEN		43	/* token text, without the NUL */
 #define CRYPT_OVERHEAD		41	/* sealed length minus plain length */
+#define CRYPT_MAC_LEN		16	/* challenge MAC */
 
 /* Start libsodium.  0 on success (also when already started), -1 if the
  * platform cannot supply what it needs. */
@@ -103,6 +105,34 @@ bool	crypt_sign_verify(const struct crypt_keys *, const void *m,
 char	*crypt_token_new(struct arena *);
 void	crypt_token_hash(const struct crypt_keys *, const char *token,
 	    unsigned char out[CRYPT_HASH_LEN]);
+
+/*
+ * Proof-of-work challenges for the public form (challenge.c).  A
+ * challenge is text, "c1.EXPIRES.BITS.NONCE.MAC": EXPIRES in Unix
+ * seconds, BITS the difficulty, NONCE 16 random bytes and MAC the keyed
+ * BLAKE2b-128 (subkey 6) of everything before it, both in hexadecimal.
+ * Servers that share the key file accept each other's challenges.  A
+ * solution is 1 to CRYPT_SOLUTION_MAX printable ASCII characters such
+ * that SHA-256(challenge || solution) starts with BITS zero bits.
+ *
+ * new returns the challenge in the arena.  verify checks the MAC, the
+ * expiry against now and the solution, without any state: that each is
+ * used once is for the caller, keyed on *nonce (32 hexadecimal
+ * characters, in the arena).  It fails with ST_INVALID naming the field
+ * ("challenge" or "solution").
+ */
+#define CRYPT_CHALLENGE_MAX	128	/* longest challenge text we accept */
+#define CRYPT_SOLUTION_MAX	64
+#define CRYPT_BITS_MAX		32
+char	*crypt_challenge_new(struct arena *, const struct crypt_keys *,
+	    int64_t expires, int bits);
+int	crypt_challenge_verify(struct ctx *, const struct crypt_keys *,
+	    const char *challenge, const char *solution, int64_t now,
+	    const char **nonce, int64_t *expires);
+/* The leading zero bits of SHA-256(a || b); exported for the tests. */
+int	crypt_pow_bits(const char *a, const char *b);
+void	crypt_challenge_mac(const struct crypt_keys *, const void *msg,
+	    size_t len, unsigned char out[CRYPT_MAC_LEN]);
 
 /* Helpers: random bytes from the OS generator; comparison in constant
  * time for a given length (true when equal). */

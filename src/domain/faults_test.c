@@ -343,15 +343,30 @@ step_public(void)
 	struct signal_contact c = { "Karin Smit", "Huisartsenpraktijk",
 	    "010 555 12 34" };
 	static const char *ind[] = { "OM-1a-3" };
+	struct public_limits easy = { PUBLIC_BUDGET_MUNI, PUBLIC_BUDGET_TOTAL,
+	    4 };
+	struct signal_proof proof;
 	struct signal_in in;
-	char *receipt, *secret;
+	char *receipt, *secret, *ch, s[24];
+	int64_t expires;
+	int bits, n;
 
 	memset(&in, 0, sizeof(in));
 	memset(&w.ctx.who, 0, sizeof(w.ctx.who));
 	in.municipality = "GM0363";
 	in.indicators.v = ind;
 	in.indicators.n = 1;
-	return signal_file_public(&w.ctx, &in, &c, &receipt, &secret);
+	/* A fresh challenge each time: each serves once. */
+	signal_public_set_limits(&easy);
+	signal_public_challenge(&w.ctx, &ch, &expires, &bits);
+	for (n = 0;; n++) {
+		snprintf(s, sizeof(s), "%d", n);
+		if (crypt_pow_bits(ch, s) >= bits)
+			break;
+	}
+	proof.challenge = ch;
+	proof.solution = s;
+	return signal_file_public(&w.ctx, &in, &c, &proof, &receipt, &secret);
 }
 
 static int

@@ -2,16 +2,29 @@
  * overview: the numbers an advice-and-reporting point works by, for its
  * advisors: what waits for triage, what is past its deadline or due
  * today, what is acute, what waits for a reporter's answer, and the open
- * questions for advice.  Counts over the regions the point serves (and
- * the municipalities no point covers yet), never a person or a text, so
+ * questions for advice; and where the public form refused signals in the
+ * last day because its budget was full (signal.h).  Counts over the
+ * regions the point serves (and the municipalities no point covers
+ * yet), never a person or a text, so
  * reading them is not audited.
  */
 #ifndef SCHAKEL_OVERVIEW_H
 #define SCHAKEL_OVERVIEW_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct ctx;
+
+/* Public-form refusals in one municipality over the last day. */
+struct overview_refusal {
+	const char	*municipality;	/* CBS code */
+	const char	*name;
+	int64_t		 count;
+	int64_t		 overall;	/* of those, for the overall budget */
+	int64_t		 first_at;
+	int64_t		 last_at;
+};
 
 struct overview {
 	int64_t		 received;	/* not yet claimed */
@@ -22,6 +35,8 @@ struct overview {
 	int64_t		 waiting_reporter;	/* open questions */
 	int64_t		 advice_open;
 	int64_t		 at;		/* the moment counted */
+	struct overview_refusal *refusals;	/* in ctx->arena */
+	size_t		 nrefusals;
 };
 
 /* The overview of ctx's user's point; only advisors have one. */

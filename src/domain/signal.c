@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/fail.h"
+#include "core/log.h"
 #include "crypt/crypt.h"
 #include "crypt/normalize.h"
 #include "domain/catalog.h"
@@ -317,9 +318,78 @@ struct file_job {
 	int64_t		 due;
 	int64_t		 now;
 	int64_t		 id;
-	const char	*refused;		/* a daily limit was reached */
-	int64_t		 retry;
+	const char	*nonce;			/* public: the challenge's */
+	int64_t		 nonce_expires;
+	const char	*refused;		/* public: the full budget */
+	int64_t		 retry;			/* seconds, when refused */
+	const char	*limited;		/* a daily limit was reached */
 };
+
+static struct public_limits limits = {
+	PUBLIC_BUDGET_MUNI, PUBLIC_BUDGET_TOTAL, PUBLIC_POW_BITS
+};
+
+void
+signal_public_set_limits(const struct public_limits *l)
+{
+	limits = *l;
+}
+
+int
+signal_public_challenge(struct ctx *ctx, char **challenge, int64_t *expires,
+    int *bits)
+{
+	*expires = time_now() + PUBLIC_CHALLENGE_TTL;
+	*bits = limits.bits;
+	*challenge = crypt_challenge_new(ctx->arena, ctx->keys, *expires,
+	    *bits);
+	return 0;
+}
+
+/*
+ * In the write that files: the challenge is spent, then the budget is
+ * counted.  Writers take one lock (SQLite's, or PostgreSQL's advisory
+ * lock in every writer's transaction), so what is counted here is what
+ * is there when this signal is added.  A full budget files nothing but
+ * keeps the refusal (and spends the challenge).
+ */
+static int
+public_gate(struct ctx *ctx, struct file_job *j)
+{
+	const char *muni = j->in->municipality;
+	struct store_rows *r;
+	int64_t oldest;
+
+	if (store_exec(ctx, Q_PUBLIC_CHALLENGE_PURGE, ARGS(store_int(j->now)),
+	    NULL) == -1)
+		return -1;
+	if (store_exec(ctx, Q_PUBLIC_CHALLENGE_USE, ARGS(store_text(j->nonce),
+	    store_int(j->nonce_expires)), &r) == -1)
+		return -1;
+	if (r->nrows == 0)
+		return fail_field(ctx, "challenge", "the challenge has been "
+		    "used already; get a new one");
+	if (store_exec(ctx, Q_PUBLIC_BUDGET_COUNT, ARGS(store_text(muni),
+	    store_int(j->now - PUBLIC_BUDGET_WINDOW)), &r) == -1)
+		return -1;
+	if (rows_int(r, 0, 1) >= limits.muni) {
+		j->refused = "municipality";
+		oldest = rows_int(r, 0, 3);
+	} else if (rows_int(r, 0, 0) >= limits.total) {
+		j->refused = "total";
+		oldest = rows_int(r, 0, 2);
+	} else {
+		return 0;
+	}
+	j->retry = oldest + PUBLIC_BUDGET_WINDOW - j->now;
+	if (j->retry < 1)
+		j->retry = 1;
+	if (store_exec(ctx, Q_PUBLIC_REFUSAL_PURGE, ARGS(store_int(j->now -
+	    PUBLIC_REFUSAL_KEEP)), NULL) == -1)
+		return -1;
+	return store_exec(ctx, Q_PUBLIC_REFUSAL_INSERT, ARGS(store_int(j->now),
+	    store_text(muni), store_text(j->refused)), NULL);
+}
 
 static int
 file_person(struct ctx *ctx, int64_t signal, int64_t org,
@@ -410,6 +480,12 @@ file_job(struct ctx *ctx, void *p)
 	struct store_rows *r;
 	size_t i;
 
+	if (j->contact != NULL) {
+		if (public_gate(ctx, j) == -1)
+			return -1;
+		if (j->refused != NULL)
+			return 0;
+	}
 	/* The rule as it is now, read in the transaction that uses it. */
 	if (rule_get(ctx, triage_rules[urgency_index(j->in->urgency)],
 	    &rule) == -1)
@@ -418,9 +494,9 @@ file_job(struct ctx *ctx, void *p)
 	/* An account's daily limits, counted where the insert is made so
 	 * that no two signals at once pass the last place. */
 	if (j->contact == NULL && volume_admit(ctx, j->reporter, j->region,
-	    j->in->persons.n, j->now, &j->refused, &j->retry) == -1)
+	    j->in->persons.n, j->now, &j->limited, &j->retry) == -1)
 		return -1;
-	if (j->refused != NULL)
+	if (j->limited != NULL)
 		return 0;
 	if (store_exec(ctx, Q_SIGNAL_INSERT, ARGS(j->reporter > 0 ?
 	    store_int(j->reporter) : store_null(), j->reporter_org > 0 ?
@@ -527,12 +603,16 @@ new_receipt(struct arena *a)
 
 int
 signal_file_public(struct ctx *ctx, const struct signal_in *in,
-    const struct signal_contact *c, char **receipt, char **secret)
+    const struct signal_contact *c, const struct signal_proof *proof,
+    char **receipt, char **secret)
 {
 	struct file_job j;
 	int64_t id, due;
 
 	memset(&j, 0, sizeof(j));
+	if (crypt_challenge_verify(ctx, ctx->keys, proof->challenge,
+	    proof->solution, time_now(), &j.nonce, &j.nonce_expires) == -1)
+		return -1;
 	j.in = in;
 	j.contact = c;
 	j.receipt = *receipt = new_receipt(ctx->arena);
@@ -585,8 +665,17 @@ file(struct ctx *ctx, struct file_job *j, int64_t *id, int64_t *triage_due)
 	j->region = r->nrows > 0 ? rows_int(r, 0, 0) : 0;
 	if (store_write(ctx, file_job, j) == -1)
 		return -1;
-	if (j->refused != NULL)
-		return volume_refuse(ctx, j->refused, j->retry);
+	if (j->limited != NULL)
+		return volume_refuse(ctx, j->limited, j->retry);
+	if (j->refused != NULL) {
+		log_warn("public form: the %s budget is full (%s); refused",
+		    j->refused, j->in->municipality);
+		ctx->retry_after = (int)j->retry;
+		return fail(ctx, ST_LIMITED, "the public form takes no more "
+		    "signals %s for now; call Veilig Thuis (0800-2000) to "
+		    "report this instead", strcmp(j->refused, "total") == 0 ?
+		    "at all" : "for this municipality");
+	}
 	*id = j->id;
 	*triage_due = j->due;
 	return 0;

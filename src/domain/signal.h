@@ -70,6 +70,12 @@ struct signal_contact {
 	const char	*phone;
 };
 
+/* The public form's proof-of-work: a challenge and its solution. */
+struct signal_proof {
+	const char	*challenge;
+	const char	*solution;
+};
+
 /* The point's question to the reporter, and the answer. */
 struct signal_question {
 	int64_t		 id;
@@ -163,7 +169,39 @@ int	signal_file_from_advice(struct ctx *, int64_t advice,
  * secret is kept) with which the reporter follows its status.
  */
 int	signal_file_public(struct ctx *, const struct signal_in *,
-	    const struct signal_contact *, char **receipt, char **secret);
+	    const struct signal_contact *, const struct signal_proof *,
+	    char **receipt, char **secret);
+
+/*
+ * The public form is guarded three ways.  Per address (auth/throttle.h);
+ * by a proof-of-work: each submission carries a challenge from
+ * signal_public_challenge() (crypt.h) and its solution, and a challenge
+ * serves once (used ones are kept in the database until they expire);
+ * and by a budget per hour, per municipality and overall, counted in the
+ * database inside the write that files, so servers sharing a database
+ * share it and no two submissions both take the last place.  Beyond the
+ * budget, signal_file_public() files nothing, records the refusal (time,
+ * municipality, which budget) for the point's overview and fails with
+ * ST_LIMITED and ctx->retry_after.
+ */
+#define PUBLIC_BUDGET_MUNI	20	/* per municipality per hour */
+#define PUBLIC_BUDGET_TOTAL	200	/* overall per hour */
+#define PUBLIC_BUDGET_WINDOW	3600
+#define PUBLIC_POW_BITS		16	/* about a second in a browser */
+#define PUBLIC_CHALLENGE_TTL	(30 * 60)
+#define PUBLIC_REFUSAL_KEEP	(30 * 86400)
+
+struct public_limits {
+	int64_t		 muni;		/* signals per municipality per hour */
+	int64_t		 total;		/* signals per hour */
+	int		 bits;		/* proof-of-work difficulty */
+};
+
+/* Set at startup, before any request; the defaults are the above. */
+void	signal_public_set_limits(const struct public_limits *);
+/* A new challenge, valid PUBLIC_CHALLENGE_TTL seconds, in ctx->arena. */
+int	signal_public_challenge(struct ctx *, char **challenge,
+	    int64_t *expires, int *bits);
 /* The status of a public signal; ST_NOTFOUND when the receipt or the
  * secret is wrong (the same answer for both). */
 int	signal_public_status(struct ctx *, const char *receipt,

@@ -17,7 +17,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"api_token", "audit", "region", "region_municipality", "org_region",
 	"signal", "signal_person", "signal_match", "advice",
 	"signal_question", "deadline_rule", "fallback_point",
-	"signal_refusal",
+	"signal_refusal", "public_challenge", "public_refusal",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -42,6 +42,8 @@ static const struct {
 	{ Q_COPY_QUESTION_ALL, Q_COPY_QUESTION_INSERT },
 	{ Q_COPY_RULE_ALL, Q_COPY_RULE_UPSERT },
 	{ Q_COPY_FALLBACK_ALL, Q_COPY_FALLBACK_INSERT },
+	{ Q_COPY_LIMIT_REFUSAL_ALL, Q_COPY_LIMIT_REFUSAL_INSERT },
+	{ Q_COPY_CHALLENGE_ALL, Q_PUBLIC_CHALLENGE_USE },
 	{ Q_COPY_REFUSAL_ALL, Q_COPY_REFUSAL_INSERT },
 };
 

@@ -289,6 +289,40 @@ static const char *const sql[Q__COUNT] = {
 	[Q_SIGNAL_BY_RECEIPT] =
 	    "SELECT id, receipt_hash, status, decision, created_at FROM signal"
 	    " WHERE receipt = ?1",
+	/* The public form's proof-of-work and budget. */
+	[Q_PUBLIC_CHALLENGE_PURGE] =
+	    "DELETE FROM public_challenge WHERE expires_at < ?1",
+	[Q_PUBLIC_CHALLENGE_USE] =
+	    "INSERT INTO public_challenge (nonce, expires_at) VALUES (?1, ?2)"
+	    " ON CONFLICT (nonce) DO NOTHING RETURNING nonce",
+	/* Public signals since ?2: all, of municipality ?1, and the oldest
+	 * of each (for Retry-After). */
+	[Q_PUBLIC_BUDGET_COUNT] =
+	    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN municipality = ?1"
+	    " THEN 1 ELSE 0 END), 0), COALESCE(MIN(created_at), 0),"
+	    " COALESCE(MIN(CASE WHEN municipality = ?1 THEN created_at END),"
+	    " 0) FROM signal WHERE unverified = 1 AND created_at > ?2",
+	[Q_PUBLIC_REFUSAL_PURGE] =
+	    "DELETE FROM public_refusal WHERE at < ?1",
+	[Q_PUBLIC_REFUSAL_INSERT] =
+	    "INSERT INTO public_refusal (at, municipality, budget)"
+	    " VALUES (?1, ?2, ?3)",
+	/* Refusals since ?2 in the municipalities of org ?1's regions and
+	 * those no point covers, by municipality. */
+	[Q_PUBLIC_REFUSALS] =
+	    "SELECT p.municipality, m.name, COUNT(*), MIN(p.at), MAX(p.at),"
+	    " COALESCE(SUM(CASE WHEN p.budget = 'total' THEN 1 ELSE 0 END),"
+	    " 0) FROM public_refusal p"
+	    " JOIN municipality m ON m.code = p.municipality"
+	    " WHERE p.at > ?2 AND (p.municipality IN (SELECT rm.municipality"
+	    " FROM region_municipality rm JOIN region r ON r.id = rm.region_id"
+	    " JOIN org_region o ON o.region_id = r.id WHERE o.org_id = ?1"
+	    " AND r.type = 'veilig_thuis') OR (?1 IN (SELECT org_id"
+	    " FROM fallback_point) AND NOT EXISTS (SELECT 1"
+	    " FROM region_municipality rm2 JOIN region r2"
+	    " ON r2.id = rm2.region_id WHERE rm2.municipality = p.municipality"
+	    " AND r2.type = 'veilig_thuis')))"
+	    " GROUP BY p.municipality, m.name ORDER BY p.municipality",
 	/* People in other open signals of other organisations whose blind
 	 * index agrees with ?1 (id) or ?2 (name and birth date). */
 	[Q_MATCH_FIND] =
@@ -445,7 +479,9 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM signal_question),"
 	    " (SELECT COUNT(*) FROM deadline_rule),"
 	    " (SELECT COUNT(*) FROM fallback_point),"
-	    " (SELECT COUNT(*) FROM signal_refusal)",
+	    " (SELECT COUNT(*) FROM signal_refusal),"
+	    " (SELECT COUNT(*) FROM public_challenge),"
+	    " (SELECT COUNT(*) FROM public_refusal)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -506,7 +542,9 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('signal_question', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_question), false),"
 	    " setval(pg_get_serial_sequence('signal_refusal', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_refusal), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_refusal), false),"
+	    " setval(pg_get_serial_sequence('public_refusal', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM public_refusal), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -563,6 +601,14 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO signal_question (id, signal_id, asked_by, question,"
 	    " answer, asked_at, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 	    " ?7)",
+	[Q_COPY_CHALLENGE_ALL] =
+	    "SELECT nonce, expires_at FROM public_challenge ORDER BY nonce",
+	[Q_COPY_REFUSAL_ALL] =
+	    "SELECT id, at, municipality, budget FROM public_refusal"
+	    " ORDER BY id",
+	[Q_COPY_REFUSAL_INSERT] =
+	    "INSERT INTO public_refusal (id, at, municipality, budget)"
+	    " VALUES (?1, ?2, ?3, ?4)",
 	[Q_COPY_RULE_ALL] =
 	    "SELECT id, name, workdays, same_day, updated_by, updated_at"
 	    " FROM deadline_rule ORDER BY id",
@@ -583,10 +629,10 @@ static const char *const sql[Q__COUNT] = {
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE"
 	    " SET org_id = excluded.org_id, set_by = excluded.set_by,"
 	    " set_at = excluded.set_at",
-	[Q_COPY_REFUSAL_ALL] =
+	[Q_COPY_LIMIT_REFUSAL_ALL] =
 	    "SELECT id, user_id, region_id, limit_kind, at FROM signal_refusal"
 	    " ORDER BY id",
-	[Q_COPY_REFUSAL_INSERT] =
+	[Q_COPY_LIMIT_REFUSAL_INSERT] =
 	    "INSERT INTO signal_refusal (id, user_id, region_id, limit_kind,"
 	    " at) VALUES (?1, ?2, ?3, ?4, ?5)",
 };
@@ -622,7 +668,10 @@ static const char *const names[Q__COUNT] = {
 	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_QUESTION_INSERT),
 	N(Q_QUESTION_SEAL), N(Q_QUESTION_FOR_SIGNAL), N(Q_QUESTION_ANSWER),
 	N(Q_SIGNAL_PUBLIC_MARK),
-	N(Q_SIGNAL_BY_RECEIPT), N(Q_MATCH_FIND),
+	N(Q_SIGNAL_BY_RECEIPT), N(Q_PUBLIC_CHALLENGE_PURGE),
+	N(Q_PUBLIC_CHALLENGE_USE), N(Q_PUBLIC_BUDGET_COUNT),
+	N(Q_PUBLIC_REFUSAL_PURGE), N(Q_PUBLIC_REFUSAL_INSERT),
+	N(Q_PUBLIC_REFUSALS), N(Q_MATCH_FIND),
 	N(Q_MATCH_INSERT), N(Q_MATCH_FOR_SIGNAL),
 	N(Q_ADVICE_INSERT), N(Q_ADVICE_SEAL), N(Q_ADVICE_MINE),
 	N(Q_ADVICE_QUEUE), N(Q_ADVICE_GET), N(Q_ADVICE_ANSWER),
@@ -640,7 +689,9 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_ADVICE_ALL), N(Q_COPY_ADVICE_INSERT), N(Q_COPY_QUESTION_ALL),
 	N(Q_COPY_QUESTION_INSERT), N(Q_COPY_RULE_ALL), N(Q_COPY_RULE_UPSERT),
 	N(Q_COPY_FALLBACK_ALL), N(Q_COPY_FALLBACK_INSERT),
-	N(Q_COPY_REFUSAL_ALL), N(Q_COPY_REFUSAL_INSERT),
+	N(Q_COPY_LIMIT_REFUSAL_ALL), N(Q_COPY_LIMIT_REFUSAL_INSERT),
+	N(Q_COPY_CHALLENGE_ALL), N(Q_COPY_REFUSAL_ALL),
+	N(Q_COPY_REFUSAL_INSERT),
 #undef N
 };
 

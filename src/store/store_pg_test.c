@@ -1054,6 +1054,30 @@ test_regions_and_signals(void **state)
 	must(run(c, a, Q_SIGNAL_BY_RECEIPT, ARGS(store_text("S-TEST-0001")),
 	    &r));
 	assert_int_equal(rows_int(r, 0, 0), sig);
+	/* The public form's challenge, once, and its budget. */
+	must(run(c, a, Q_PUBLIC_CHALLENGE_PURGE, ARGS(store_int(4000)), NULL));
+	must(run(c, a, Q_PUBLIC_CHALLENGE_USE, ARGS(store_text("ab12"),
+	    store_int(5000)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_PUBLIC_CHALLENGE_USE, ARGS(store_text("ab12"),
+	    store_int(5000)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_PUBLIC_BUDGET_COUNT, ARGS(store_text("GM0363"),
+	    store_int(3999)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 1);
+	assert_int_equal(rows_int(r, 0, 1), 1);
+	assert_int_equal(rows_int(r, 0, 3), 4000);
+	must(run(c, a, Q_PUBLIC_BUDGET_COUNT, ARGS(store_text("GM0014"),
+	    store_int(3999)), &r));
+	assert_int_equal(rows_int(r, 0, 1), 0);
+	must(run(c, a, Q_PUBLIC_REFUSAL_PURGE, ARGS(store_int(4000)), NULL));
+	must(run(c, a, Q_PUBLIC_REFUSAL_INSERT, ARGS(store_int(4000),
+	    store_text("GM0363"), store_text("total")), NULL));
+	must(run(c, a, Q_PUBLIC_REFUSALS, ARGS(store_int(org),
+	    store_int(3999)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 2), 1);
+	assert_int_equal(rows_int(r, 0, 5), 1);
 	must(run(c, a, Q_SIGNAL_GET, ARGS(store_int(sig)), &r));
 	assert_int_equal(rows_int(r, 0, 22), 1);	/* unverified */
 	assert_string_equal(rows_text(r, 0, 24), "SAFE-PLAN");
@@ -1291,11 +1315,11 @@ test_regions_and_signals(void **state)
 	must(run(c, a, Q_COPY_FALLBACK_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 4);
 	must(run(c, a, Q_COPY_FALLBACK_INSERT, r->cells, 4, NULL));
-	must(run(c, a, Q_COPY_REFUSAL_ALL, NOARGS, &r));
+	must(run(c, a, Q_COPY_LIMIT_REFUSAL_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 5);
 	memcpy(cells, r->cells, 5 * sizeof(cells[0]));
 	cells[0] = store_int(800006);
-	must(run(c, a, Q_COPY_REFUSAL_INSERT, cells, 5, NULL));
+	must(run(c, a, Q_COPY_LIMIT_REFUSAL_INSERT, cells, 5, NULL));
 	must(run(c, a, Q_COPY_REGION_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 4);
 	must(run(c, a, Q_COPY_REGION_INSERT, ARGS(store_int(800001),
@@ -1362,7 +1386,15 @@ test_copy_statements(void **state)
 	must(run(c, a, Q_COPY_TOKEN_INSERT, ARGS(store_int(900004),
 	    store_blob(h, sizeof(h)), store_int(900002), store_text("t"),
 	    store_int(1), store_null(), store_int(0)), NULL));
+	must(run(c, a, Q_COPY_REFUSAL_INSERT, ARGS(store_int(900005),
+	    store_int(9), store_text("GM0363"), store_text("municipality")),
+	    NULL));
+	must(run(c, a, Q_COPY_REFUSAL_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 4);
+	must(run(c, a, Q_COPY_CHALLENGE_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 2);
 	must(run(c, a, Q_COPY_COUNTS, NOARGS, &r));
+	assert_int_equal(rows_int(r, 0, 18), before[18] + 1);
 	assert_int_equal(rows_int(r, 0, 2), before[2] + 1);
 	assert_int_equal(rows_int(r, 0, 3), before[3] + 1);
 	assert_int_equal(rows_int(r, 0, 5), before[5] + 1);

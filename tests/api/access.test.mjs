@@ -66,6 +66,7 @@ const EXPECT = {
 	    roles: ADVISOR },
 	'POST /api/signals/{id}/questions/{qid}/answer': {
 	    action: 'signal.read', roles: REPORTING },
+	'GET /api/public/challenge': { action: 'none', public: true },
 	'POST /api/public/signals': { action: 'none', public: true },
 	'GET /api/public/signals/{receipt}': { action: 'none', public: true },
 	'POST /api/advice': { action: 'signal.create', roles: REPORTING },

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { client } from '../lib/http.mjs';
+import { withProof } from '../lib/pow.mjs';
 import { startServer } from '../lib/server.mjs';
 import { loginAs, runCli, stopClean } from '../lib/util.mjs';
 
@@ -48,9 +49,9 @@ before(async () => {
 	    'GM0599', question: 'Mag ik overleggen over een leerling?' }))
 	    .body.id;
 	denied.receipt = (await client(server.url).post('/api/public/signals',
-	    { ...signal('GM0599'), reporter_name: 'J. Jansen',
-	    reporter_org: 'Huisartsenpraktijk', reporter_phone: '020 555 12 12'
-	    })).body.receipt;
+	    await withProof(server.url, { ...signal('GM0599'),
+	    reporter_name: 'J. Jansen', reporter_org: 'Huisartsenpraktijk',
+	    reporter_phone: '020 555 12 12' }))).body.receipt;
 	for (const [k, v] of Object.entries(denied))
 		assert.ok(v, `no ${k} to deny`);
 });

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { client } from '../lib/http.mjs';
+import { withProof } from '../lib/pow.mjs';
 import { createDatabase } from '../lib/server.mjs';
 import { initDataDir, runCli, trySpawnServe, uniqueName } from
     '../lib/util.mjs';
@@ -25,8 +26,8 @@ function createdb() {
 	return createDatabase(PG_DIR);
 }
 
-async function serve(dataDir) {
-	const s = await trySpawnServe(dataDir);
+async function serve(dataDir, args = []) {
+	const s = await trySpawnServe(dataDir, args);
 	assert.ok(s.listening, `serve did not start: ${s.stderr}`);
 	const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(s.stderr);
 	return { ...s, url: m[1] };
@@ -43,8 +44,18 @@ test('a SQLite deployment moves to PostgreSQL with everything in it',
 	const orgName = uniqueName('Voor de verhuizing');
 	const url = await createdb();
 
-	// Some life before the move: a login, an organisation, a token.
-	let s = await serve(data.dataDir);
+	// Some life before the move: a login, an organisation, a token; a
+	// signal from the public form and one its budget refused.
+	let s = await serve(data.dataDir, ['--public-budget-muni', '1']);
+	const pub = (body) => fetch(`${s.url}/api/public/signals`, {
+		method: 'POST', headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body) });
+	const filed = await withProof(s.url, { municipality: 'GM0437',
+	    description: 'Zorgen.', reporter_name: 'Karin Smit',
+	    reporter_org: 'Huisartsenpraktijk Oost',
+	    reporter_phone: '020 123 45 67' });
+	assert.equal((await pub(filed)).status, 201);
+	assert.equal((await pub(await withProof(s.url, filed))).status, 429);
 	const c = client(s.url);
 	await c.login('demo-admin', admin.password);
 	const made = await c.post('/api/orgs', { name: orgName,
@@ -67,6 +78,8 @@ test('a SQLite deployment moves to PostgreSQL with everything in it',
 	    data.dataDir, '--db', url]);
 	assert.equal(moved.code, 0, moved.stderr);
 	assert.doesNotMatch(moved.stdout, /DIFFERENT/);
+	assert.match(moved.stdout, /public_challenge +2 +2/);
+	assert.match(moved.stdout, /public_refusal +1 +1/);
 	assert.match(moved.stdout, /audit trail intact in PostgreSQL: \d+/);
 	assert.equal(readFileSync(join(data.dataDir, 'db.url'), 'utf8')
 	    .trim(), url);
@@ -88,6 +101,14 @@ test('a SQLite deployment moves to PostgreSQL with everything in it',
 		const byToken = await fetch(`${s.url}/api/me`, {
 			headers: { authorization: `Bearer ${token}` } });
 		assert.equal(byToken.status, 200);
+		// A challenge used before the move stays used.
+		const reused = await fetch(`${s.url}/api/public/signals`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ ...filed,
+			    municipality: 'GM0363' }) });
+		assert.equal(reused.status, 400);
+		assert.match(await reused.text(), /used already/);
 		const verify = await runCli(['audit', 'verify', '--data',
 		    data.dataDir]);
 		assert.equal(verify.code, 0, verify.stdout + verify.stderr);

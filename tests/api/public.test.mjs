@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { withProof } from '../lib/pow.mjs';
 import { startServer } from '../lib/server.mjs';
 import { assertError, fieldNames, loginAs, sql, stopClean } from
     '../lib/util.mjs';
@@ -21,10 +22,11 @@ const SIGNAL = {
 	reporter_phone: '020 123 45 67',
 };
 
-function post(body) {
+// With a solved proof-of-work challenge, as the form sends it.
+async function post(body) {
 	return fetch(`${server.url}/api/public/signals`, { method: 'POST',
 	    headers: { 'content-type': 'application/json' },
-	    body: JSON.stringify(body) });
+	    body: JSON.stringify(await withProof(server.url, body)) });
 }
 
 function status(receipt, secret) {

@@ -11,12 +11,17 @@
 //
 // The server lets one address send only a few public signals an hour;
 // the tests send three through the form, then use the rest up on purpose.
+// Each is sent with a proof-of-work the page solved in a Web Worker
+// while the form was filled in.  A second server, with a budget of one
+// signal per municipality an hour, shows what the page says when the
+// form's budget is full, and what the point's start page then shows.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 import { launch, watch } from '../lib/browser.mjs';
+import { withProof, zeroBits } from '../lib/pow.mjs';
 import { startServer } from '../lib/server.mjs';
 import { uiFor } from '../lib/ui.mjs';
 import { loginAs as apiLogin, sql } from '../lib/util.mjs';
@@ -150,6 +155,13 @@ test('without an account: report by keyboard, write the codes down, ' +
 	await landedOn(page, 'Signaal ontvangen');
 	assert.equal(sent.length, 1);
 	assert.equal(sent[0].headers()['x-csrf-token'], undefined);
+	// With the proof-of-work, solved: the challenge's number of zero
+	// bits (16 by default) at the start of SHA-256(challenge||solution).
+	const { challenge, solution } = sent[0].postDataJSON();
+	assert.match(challenge, /^c1\.\d+\.16\./);
+	assert.match(solution, /^\d+$/);
+	assert.ok(zeroBits(createHash('sha256').update(challenge + solution)
+	    .digest()) >= 16, 'the solution solves the challenge');
 	const receipt = (await page.textContent('.app-receipt-code')).trim();
 	const secret = (await page.textContent('.app-secret')).trim();
 	assert.match(receipt, /^S-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -414,4 +426,58 @@ test('the public pages are for those without a session', async (t) => {
 		    window.location.hash === '#/start');
 	}
 	clean(problems);
+});
+
+test('the form\'s budget is full: call Veilig Thuis; the point sees it',
+    async (t) => {
+	const full = await startServer({ args: ['--public-budget-muni', '1'] });
+	t.after(() => full.stop());
+	const first = await fetch(`${full.url}/api/public/signals`, {
+	    method: 'POST', headers: { 'content-type': 'application/json' },
+	    body: JSON.stringify(await withProof(full.url, {
+		municipality: 'GM0437', description: 'Zorgen.',
+		reporter_name: 'Karin Smit',
+		reporter_org: 'Huisartsenpraktijk Oost',
+		reporter_phone: '020 123 45 67' })) });
+	assert.equal(first.status, 201, await first.text());
+
+	const context = await browser.newContext({ locale: 'nl-NL' });
+	context.setDefaultTimeout(10000);
+	t.after(() => context.close());
+	const page = await context.newPage();
+	const problems = watch(page);
+	await page.goto(`${full.url}/#/public`);
+	await formReady(page);
+	await fillMinimal(page);
+	const answer = page.waitForResponse((r) =>
+	    new URL(r.url()).pathname === '/api/public/signals');
+	await page.click('form button[type="submit"]');
+	assert.equal((await answer).status(), 429);
+	const alert = page.locator('main .utrecht-alert[role="alert"]');
+	await alert.waitFor();
+	const said = await alert.textContent();
+	assert.match(said, /neemt op dit moment geen signalen meer aan/);
+	assert.match(said, /0800-2000/);
+	assert.doesNotMatch(said, /vanaf dit adres/, 'not the address limit');
+	assert.equal(await page.inputValue('input[name="reporter_name"]'),
+	    'Karin Smit', 'what was typed stays');
+	await accessible(page, 'the public form when the budget is full');
+	await switchLang(page, 'en');
+	assert.match(await alert.textContent(),
+	    /does not take any more signals at the moment/);
+	clean(problems);
+
+	// The point's start page: where and how many, no one's details.
+	const fui = uiFor(() => ({ server: full, browser }));
+	const adv = await fui.loginAs(t, 'demo-advisor');
+	await adv.page.waitForSelector('#public-refused');
+	const item = (await adv.page.textContent('#public-refused li')).trim();
+	assert.match(item, /^Ouder-Amstel: 1 geweigerd, het laatst op /);
+	assert.doesNotMatch(await adv.page.textContent('main'), /Karin/);
+	await fui.accessible(adv.page, 'start with public refusals (nl)');
+	await fui.switchLang(adv.page, 'en');
+	assert.match(await adv.page.textContent('#public-refused li'),
+	    /Ouder-Amstel: 1 refused, last on /);
+	await fui.accessible(adv.page, 'start with public refusals (en)');
+	fui.clean(adv.problems);
 });

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 
 import { launch } from '../lib/browser.mjs';
+import { withProof } from '../lib/pow.mjs';
 import { startServer } from '../lib/server.mjs';
 import { uiFor } from '../lib/ui.mjs';
 import { loginAs as apiLogin } from '../lib/util.mjs';
@@ -280,11 +281,12 @@ test('no account: call back; closed meanwhile; answered elsewhere',
 	const r = await fetch(`${server.url}/api/public/signals`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ municipality: 'GM0363',
+		body: JSON.stringify(await withProof(server.url, {
+		    municipality: 'GM0363',
 		    description: `Vertelt over schulden ${mark}.`,
 		    persons: [person], reporter_name: `Karin Smit ${mark}`,
 		    reporter_org: 'Huisartsenpraktijk Oost',
-		    reporter_phone: '020 123 45 67' }),
+		    reporter_phone: '020 123 45 67' })),
 	});
 	assert.equal(r.status, 201);
 	// Filed last, so the newest in the queue.
