@@ -421,6 +421,11 @@ test_cut_tail(void **state)
 	assert_int_equal(audit_head_match(&ctx, &signed_head, 20, "it",
 	    &bad), 0);
 	ctx.conn = NULL;
+	/* The arena gives its read connections back before the store
+	 * goes. */
+	arena_free(a);
+	a = arena_new();
+	ctx.arena = a;
 	store_close(st);
 
 	/* Two entries cut, checkpoint kept: refused, and left alone. */
@@ -461,6 +466,11 @@ test_cut_tail(void **state)
 	assert_non_null(strstr(ctx.message, "entry 20 was changed"));
 	ctx_clear_error(&ctx);
 	ctx.conn = NULL;
+	/* The arena gives its read connections back before the store
+	 * goes. */
+	arena_free(a);
+	a = arena_new();
+	ctx.arena = a;
 	store_close(st);
 	crypt_keys_free((struct crypt_keys *)(uintptr_t)ctx.keys);
 	arena_free(a);

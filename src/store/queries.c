@@ -426,8 +426,8 @@ static const char *const sql[Q__COUNT] = {
 
 	/* What account ?1 filed since ?2: signals, people, the oldest. */
 	[Q_VOLUME_OF_USER] =
-	    "SELECT COUNT(*), COALESCE(SUM((SELECT COUNT(*)"
-	    " FROM signal_person p WHERE p.signal_id = s.id)), 0),"
+	    "SELECT COUNT(*), CAST(COALESCE(SUM((SELECT COUNT(*)"
+	    " FROM signal_person p WHERE p.signal_id = s.id)), 0) AS BIGINT),"
 	    " COALESCE(MIN(s.created_at), 0) FROM signal s"
 	    " WHERE s.reporter_id = ?1 AND s.created_at > ?2",
 	[Q_VOLUME_REFUSE] =

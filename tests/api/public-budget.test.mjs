@@ -10,13 +10,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { client } from '../lib/http.mjs';
+import { newAccount } from '../lib/accounts.mjs';
 import { nonSolution, solve, solvedChallenge, withProof, zeroBits } from
     '../lib/pow.mjs';
 import { startServer, testDb } from '../lib/server.mjs';
-import { secretFromUri, totp } from '../lib/totp.mjs';
-import { assertError, fieldNames, initDataDir, loginAs, sql, stopClean,
-    strongPassword, uniqueName } from '../lib/util.mjs';
+import { assertError, fieldNames, initDataDir, loginAs, sql, stopClean }
+    from '../lib/util.mjs';
 import { createHash } from 'node:crypto';
 
 const MUNI_BUDGET = 3;
@@ -210,14 +209,9 @@ async function rotterdamAdvisor() {
 	const org = orgs.find((o) => /Rotterdam/.test(o.name) &&
 	    o.type === 'advice_point');
 	assert.ok(org, JSON.stringify(orgs));
-	const body = { username: uniqueName('vtr'), role: 'advisor',
-	    org_id: org.id, password: strongPassword() };
-	const u = await admin.post('/api/users', body);
-	assert.equal(u.status, 201, u.text);
-	const c = client(server.url);
-	await c.login(body.username, body.password,
-	    totp(secretFromUri(u.body.totp_uri)));
-	return c;
+	const u = await newAccount(server, admin, { role: 'advisor',
+	    org_id: org.id });
+	return u.login();
 }
 
 test('the point sees its own municipalities refused, no one else\'s',
