@@ -91,8 +91,9 @@ run_node() {
 	    >"$out" 2>&1
 	grep -E '^(not ok|# (tests|pass|fail))' "$out"
 	if grep -q '^not ok' "$out"; then
-		# Show what failed, not the whole report.
-		grep -B2 -A30 '^not ok' "$out" | head -200
+		# Show what failed, not the whole report: the failing
+		# subtests (indented) carry the assertion.
+		grep -B2 -A30 '^ *not ok' "$out" | head -300
 	fi
 	count_node "$out"
 }
