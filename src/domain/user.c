@@ -488,8 +488,11 @@ issue(struct ctx *ctx, struct link_job *j, char **token)
 	return 0;
 }
 
-int
-user_approve(struct ctx *ctx, int64_t id, char **token)
+/* A link for an account in state want, from someone who may approve it;
+ * approving it too when approve is set. */
+static int
+link_for(struct ctx *ctx, int64_t id, int want, bool approve,
+    const char *waiting, char **token)
 {
 	struct link_job j;
 	struct user *u;
@@ -498,31 +501,27 @@ user_approve(struct ctx *ctx, int64_t id, char **token)
 	u = approvable(ctx, id);
 	if (u == NULL)
 		return -1;
-	if (user_state(u) != USER_PENDING_APPROVAL)
+	if ((int)user_state(u) != want)
 		return fail(ctx, ST_CONFLICT, "user %lld is not waiting for "
-		    "approval", (long long)id);
+		    "%s", (long long)id, waiting);
 	memset(&j, 0, sizeof(j));
 	j.id = id;
-	j.approve = true;
+	j.approve = approve;
 	return issue(ctx, &j, token);
+}
+
+int
+user_approve(struct ctx *ctx, int64_t id, char **token)
+{
+	return link_for(ctx, id, USER_PENDING_APPROVAL, true, "approval",
+	    token);
 }
 
 int
 user_enrol_link(struct ctx *ctx, int64_t id, char **token)
 {
-	struct link_job j;
-	struct user *u;
-
-	*token = NULL;
-	u = approvable(ctx, id);
-	if (u == NULL)
-		return -1;
-	if (user_state(u) != USER_PENDING_ENROL)
-		return fail(ctx, ST_CONFLICT, "user %lld is not waiting for "
-		    "enrolment", (long long)id);
-	memset(&j, 0, sizeof(j));
-	j.id = id;
-	return issue(ctx, &j, token);
+	return link_for(ctx, id, USER_PENDING_ENROL, false, "enrolment",
+	    token);
 }
 
 struct approver_job {
