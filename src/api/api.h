@@ -13,6 +13,7 @@
 
 #include "auth/policy.h"
 #include "core/fail.h"
+#include "core/json.h"
 
 struct crypt_keys;
 struct http_request;
@@ -60,8 +61,17 @@ int	api_http_status(enum status);
 int	api_param_id(struct ctx *, struct http_request *, const char *name,
 	    int64_t *id);
 
+/* People and code lists (person_json.c), for signals and cases. */
+struct jw;
+struct signal_person;
+#define API_PERSON_NFIELDS	10
+extern const struct json_field api_person_fields[API_PERSON_NFIELDS];
+void	api_person(struct jw *, const struct signal_person *);
+/* "a,b" as the JSON list key: ["a","b"]. */
+void	api_csv(struct jw *, const char *key, const char *csv);
+
 /* Handlers, by area (account_api.c, admin_api.c, signal_api.c,
- * advice_api.c, fallback_api.c). */
+ * advice_api.c, fallback_api.c, case_api.c). */
 api_handler_fn api_health, api_login, api_logout, api_me;
 api_handler_fn api_orgs_list, api_orgs_create, api_users_list,
     api_users_create, api_users_disable, api_municipalities,
@@ -76,6 +86,10 @@ api_handler_fn api_advice_ask, api_advice_mine, api_advice_queue,
     api_advice_answer, api_advice_signal;
 api_handler_fn api_deadlines_list, api_deadlines_set;
 api_handler_fn api_fallback_get, api_fallback_set;
+api_handler_fn api_cases_list, api_cases_open, api_cases_get,
+    api_cases_accept, api_cases_status, api_cases_type, api_cases_member_add,
+    api_cases_member_remove, api_cases_person_add, api_cases_need_add,
+    api_cases_need_set, api_cases_plan, api_cases_note;
 api_handler_fn api_users_pending, api_users_approve, api_users_enrol_link,
     api_users_approver, api_enrol_begin, api_enrol_finish;
 

@@ -77,28 +77,6 @@ api_catalog(struct ctx *ctx, struct http_request *req,
 	return 0;
 }
 
-static const struct json_field person_fields[] = {
-	JSON_STR(struct signal_person, kind, "kind", JSON_REQUIRED, 1, 16),
-	JSON_STR(struct signal_person, name, "name",
-	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 200),
-	JSON_STR(struct signal_person, birth_date, "birth_date",
-	    JSON_OPTIONAL | JSON_NULLABLE, 1, 10),
-	JSON_I64(struct signal_person, estimated_age, "estimated_age",
-	    JSON_OPTIONAL | JSON_NULLABLE, 1, 120),
-	JSON_STR(struct signal_person, sex, "sex",
-	    JSON_OPTIONAL | JSON_NULLABLE, 1, 16),
-	JSON_STR(struct signal_person, nationality, "nationality",
-	    JSON_OPTIONAL | JSON_NULLABLE, 1, 16),
-	JSON_STR(struct signal_person, id_number, "id_number",
-	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 20),
-	JSON_STR(struct signal_person, phone, "phone",
-	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 40),
-	JSON_STR(struct signal_person, languages, "languages",
-	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 200),
-	JSON_STRLIST(struct signal_person, markers, "markers", JSON_OPTIONAL,
-	    0, 20, 32),
-};
-
 /* The fields of a signal, for a struct whose member path is p. */
 #define SIGNAL_FIELDS(st, p) \
 	JSON_STR(st, p municipality, "municipality", JSON_REQUIRED, 6, 6), \
@@ -116,7 +94,7 @@ static const struct json_field person_fields[] = {
 	JSON_STR(st, p actions_taken, "actions_taken", \
 	    JSON_OPTIONAL | JSON_NULLABLE, 0, 5000), \
 	JSON_OBJLIST(st, p persons, "persons", JSON_OPTIONAL, 0, 10, \
-	    struct signal_person, person_fields)
+	    struct signal_person, api_person_fields)
 
 static const struct json_field signal_fields[] = {
 	SIGNAL_FIELDS(struct signal_in, ),
@@ -197,22 +175,6 @@ api_advice_signal(struct ctx *ctx, struct http_request *req,
 	return 0;
 }
 
-/* "a,b" as a JSON list. */
-static void
-list(struct jw *w, const char *key, const char *csv)
-{
-	const char *p = csv, *comma;
-
-	jw_key(w, key);
-	jw_arr_open(w);
-	while (p != NULL && *p != '\0') {
-		comma = strchr(p, ',');
-		jw_strn(w, p, comma != NULL ? (size_t)(comma - p) : strlen(p));
-		p = comma != NULL ? comma + 1 : NULL;
-	}
-	jw_arr_close(w);
-}
-
 static void
 write_lines(struct ctx *ctx, struct http_response *resp,
     const struct signal_line *l, size_t n, bool queue)
@@ -241,7 +203,7 @@ write_lines(struct ctx *ctx, struct http_response *resp,
 			jw_kbool(&w, "overdue", now > l[i].triage_due);
 			jw_kstr(&w, "claimed_by", l[i].claimed_by);
 			jw_kint(&w, "persons", l[i].persons);
-			list(&w, "forms", l[i].forms);
+			api_csv(&w, "forms", l[i].forms);
 			jw_kstr(&w, "reporter_org", l[i].reporter_org);
 		} else {
 			/* The outcome in one word; never the case. */
@@ -363,34 +325,6 @@ api_signals_queue(struct ctx *ctx, struct http_request *req,
 	return 0;
 }
 
-static void
-person(struct jw *w, const struct signal_person *p)
-{
-	size_t i;
-
-	jw_obj_open(w);
-	jw_kstr(w, "kind", p->kind);
-	jw_kstr(w, "name", p->name);
-	jw_kstr(w, "birth_date", p->birth_date);
-	jw_key(w, "estimated_age");
-	if (p->estimated_age > 0)
-		jw_int(w, p->estimated_age);
-	else
-		jw_null(w);
-	jw_kstr(w, "age_band", p->age_band);
-	jw_kstr(w, "sex", p->sex);
-	jw_kstr(w, "nationality", p->nationality);
-	jw_kstr(w, "id_number", p->id_number);
-	jw_kstr(w, "phone", p->phone);
-	jw_kstr(w, "languages", p->languages);
-	jw_key(w, "markers");
-	jw_arr_open(w);
-	for (i = 0; i < p->markers.n; i++)
-		jw_str(w, p->markers.v[i]);
-	jw_arr_close(w);
-	jw_obj_close(w);
-}
-
 int
 api_signals_get(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
@@ -421,9 +355,9 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	jw_kstr(&w, "triage_due", time_iso(ctx->arena, s->triage_due));
 	jw_kbool(&w, "overdue", (s->status[0] == 'r' || s->status[0] == 'i')
 	    && time_now() > s->triage_due);
-	list(&w, "forms", s->forms);
-	list(&w, "indicators", s->indicators);
-	list(&w, "help_needs", s->help_needs);
+	api_csv(&w, "forms", s->forms);
+	api_csv(&w, "indicators", s->indicators);
+	api_csv(&w, "help_needs", s->help_needs);
 	jw_kstr(&w, "description", s->description);
 	jw_kstr(&w, "actions_taken", s->actions_taken);
 	jw_key(&w, "reporter");
@@ -446,7 +380,7 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	jw_key(&w, "persons");
 	jw_arr_open(&w);
 	for (i = 0; i < s->npersons; i++)
-		person(&w, &s->persons[i]);
+		api_person(&w, &s->persons[i]);
 	jw_arr_close(&w);
 	jw_key(&w, "questions");
 	jw_arr_open(&w);
@@ -490,6 +424,16 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	jw_arr_close(&w);
 	/* The same for every unclaimed signal, match or no match. */
 	jw_kbool(&w, "also_concerned_after_claim", s->concerns_after_claim);
+	/* The point learns that a case exists and who coordinates it. */
+	jw_key(&w, "case");
+	if (s->case_id > 0) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", s->case_id);
+		jw_kstr(&w, "org_name", s->case_org);
+		jw_obj_close(&w);
+	} else {
+		jw_null(&w);
+	}
 	jw_obj_close(&w);
 	return 0;
 }
@@ -541,7 +485,8 @@ api_signals_decide(struct ctx *ctx, struct http_request *req,
 {
 	struct decision_in in;
 	const char *status;
-	int64_t id;
+	int64_t id, case_id = 0;
+	struct jw w;
 
 	if (api_param_id(ctx, req, "id", &id) == -1)
 		return -1;
@@ -550,9 +495,18 @@ api_signals_decide(struct ctx *ctx, struct http_request *req,
 	    JSON_NFIELDS(decision_fields), &in, NULL) == -1)
 		return -1;
 	if (signal_decide(ctx, id, in.decision, in.reason, in.legal_basis,
-	    &status) == -1)
+	    &status, &case_id) == -1)
 		return -1;
-	step_done(resp, id, status);
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_kstr(&w, "status", status);
+	jw_key(&w, "case_id");
+	if (case_id > 0)
+		jw_int(&w, case_id);
+	else
+		jw_null(&w);
+	jw_obj_close(&w);
 	return 0;
 }
 

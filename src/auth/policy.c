@@ -40,6 +40,15 @@ static const unsigned allowed[ACT__COUNT] = {
 	/* Admins name the point that takes what no region covers. */
 	[ACT_FALLBACK_READ] = R(ROLE_ADMIN),
 	[ACT_FALLBACK_SET] = R(ROLE_ADMIN),
+	/* Cases: coordinators list and open them.  One case is seen and
+	 * changed by relation to it alone (domain/case.c, case_access), so
+	 * every role reaches the object check, and anyone without a
+	 * relation gets the 404 of a case that does not exist: an admin
+	 * too, who never sees case data. */
+	[ACT_CASE_LIST] = R(ROLE_COORDINATOR),
+	[ACT_CASE_OPEN] = R(ROLE_COORDINATOR),
+	[ACT_CASE_READ] = EVERYONE,
+	[ACT_CASE_WORK] = EVERYONE,
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -62,6 +71,10 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_DEADLINE_UPDATE] = "deadline.update",
 	[ACT_FALLBACK_READ] = "fallback.read",
 	[ACT_FALLBACK_SET] = "fallback.set",
+	[ACT_CASE_LIST] = "case.list",
+	[ACT_CASE_OPEN] = "case.open",
+	[ACT_CASE_READ] = "case.read",
+	[ACT_CASE_WORK] = "case.work",
 };
 
 const char *

@@ -34,6 +34,10 @@ enum action {
 	ACT_DEADLINE_UPDATE,
 	ACT_FALLBACK_READ,
 	ACT_FALLBACK_SET,
+	ACT_CASE_LIST,		/* the coordinator's cases */
+	ACT_CASE_OPEN,		/* open a case directly */
+	ACT_CASE_READ,		/* one case: by relation, else 404 */
+	ACT_CASE_WORK,		/* accept, status, needs, plan, notes */
 	ACT__COUNT
 };
 

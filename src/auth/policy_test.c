@@ -34,6 +34,10 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_DEADLINE_UPDATE] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
 	[ACT_FALLBACK_READ] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
 	[ACT_FALLBACK_SET] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
+	[ACT_CASE_LIST] =     { 0, 0,  0,  1,  0,  0,  0,  0,  0 },
+	[ACT_CASE_OPEN] =     { 0, 0,  0,  1,  0,  0,  0,  0,  0 },
+	[ACT_CASE_READ] =     { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
+	[ACT_CASE_WORK] =     { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 };
 
 static void

@@ -312,7 +312,8 @@ demo_signals(struct cli_env *env, const struct demo_ids *ids)
 			if (rc == 0 && age_days > 7)
 				rc = signal_decide(ctx, id,
 				    decisions[next(&seed) % 5], "demo",
-				    "toestemming betrokkene (demo)", &status);
+				    "toestemming betrokkene (demo)", &status,
+				    NULL);
 		}
 	}
 	time_set_offset(0);

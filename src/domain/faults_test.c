@@ -297,7 +297,7 @@ step_decide(void)
 
 	act_as(w.advisor, w.point, ROLE_ADVISOR);
 	return signal_decide(&w.ctx, w.sig, "forward_police", NULL,
-	    "toestemming betrokkene", &status);
+	    "toestemming betrokkene", &status, NULL);
 }
 
 static int

@@ -11,11 +11,15 @@
 #include "core/log.h"
 #include "crypt/crypt.h"
 #include "crypt/normalize.h"
+#include "domain/case.h"
 #include "domain/catalog.h"
+#include "domain/codes.h"
 #include "domain/deadline.h"
 #include "domain/fallback.h"
 #include "domain/match.h"
+#include "domain/person.h"
 #include "domain/rule.h"
+#include "domain/sealed.h"
 #include "domain/volume.h"
 #include "store/store.h"
 
@@ -37,127 +41,6 @@ urgency_index(const char *u)
 	if (strcmp(u, "days") == 0)
 		return 1;
 	return -1;
-}
-
-static bool
-one_of(const char *v, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (v != NULL && strcmp(v, *list) == 0)
-			return true;
-	return false;
-}
-
-static char *
-join(struct arena *a, const struct json_strlist *l)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b, a, 64 * 1024);
-	for (i = 0; i < l->n; i++) {
-		if (i > 0)
-			buf_putc(&b, ',');
-		buf_puts(&b, l->v[i]);
-	}
-	return b.p;
-}
-
-/* The comma-separated list s as a list. */
-static void
-split(struct arena *a, const char *s, struct json_strlist *out)
-{
-	const char *comma;
-	size_t n = 0;
-
-	out->n = 0;
-	out->v = NULL;
-	if (s == NULL || s[0] == '\0')
-		return;
-	for (comma = s; comma != NULL; comma = strchr(comma + 1, ','))
-		n++;
-	out->v = arena_alloc(a, (n + 1) * sizeof(*out->v));
-	while (s != NULL) {
-		comma = strchr(s, ',');
-		out->v[out->n++] = comma != NULL ? arena_strndup(a, s,
-		    (size_t)(comma - s)) : arena_strdup(a, s);
-		s = comma != NULL ? comma + 1 : NULL;
-	}
-}
-
-/* Years between a birth date and a day, both days since the epoch. */
-static const char *
-age_band(const struct signal_person *p, int32_t today)
-{
-	int32_t born;
-	int64_t age = p->estimated_age;
-
-	if (p->birth_date != NULL && date_parse(p->birth_date, &born) == 0)
-		age = (today - born) / 365;
-	if (age <= 0 && p->estimated_age == 0 && p->birth_date == NULL)
-		return NULL;
-	if (age < 12)
-		return "0-11";
-	if (age < 16)
-		return "12-15";
-	if (age < 18)
-		return "16-17";
-	if (age < 23)
-		return "18-22";
-	if (age < 30)
-		return "23-29";
-	return "30+";
-}
-
-static int
-check_person(struct ctx *ctx, size_t k, struct signal_person *p,
-    int32_t today)
-{
-	static const char *const kinds[] = { "victim", "suspect", "other",
-	    NULL };
-	static const char *const sexes[] = { "female", "male", "other",
-	    "unknown", NULL };
-	static const char *const nats[] = { "dutch", "eu", "non_eu",
-	    "unknown", NULL };
-	char *f;
-	int32_t born;
-	size_t i;
-	int rc = 0;
-
-#define FIELD(name) arena_printf(ctx->arena, "persons[%zu].%s", k, name)
-	if (!one_of(p->kind, kinds))
-		rc = fail_field(ctx, FIELD("kind"), "must be victim, suspect "
-		    "or other");
-	if (p->sex != NULL && !one_of(p->sex, sexes))
-		rc = fail_field(ctx, FIELD("sex"), "must be female, male, "
-		    "other or unknown");
-	if (p->nationality != NULL && !one_of(p->nationality, nats))
-		rc = fail_field(ctx, FIELD("nationality"), "must be dutch, eu, "
-		    "non_eu or unknown");
-	if (p->birth_date != NULL) {
-		f = normalize_date(ctx->arena, p->birth_date);
-		if (f == NULL || date_parse(f, &born) == -1)
-			rc = fail_field(ctx, FIELD("birth_date"), "is not a "
-			    "date (YYYY-MM-DD)");
-		else if (born > today)
-			rc = fail_field(ctx, FIELD("birth_date"), "is in the "
-			    "future");
-		else
-			p->birth_date = f;
-	}
-	if (p->id_number != NULL && normalize_id(ctx->arena,
-	    p->id_number) == NULL && normalize_vnumber(ctx->arena,
-	    p->id_number) == NULL)
-		rc = fail_field(ctx, FIELD("id_number"), "is neither a valid "
-		    "BSN (nine digits, elfproef) nor a V-number (ten digits)");
-	for (i = 0; i < p->markers.n; i++)
-		if (!catalog_marker_valid(p->markers.v[i]))
-			rc = fail_field(ctx, arena_printf(ctx->arena,
-			    "persons[%zu].markers[%zu]", k, i), "is not a "
-			    "known victim-group marker");
-#undef FIELD
-	p->age_band = age_band(p, today);
-	return rc;
 }
 
 static int
@@ -216,94 +99,9 @@ validate(struct ctx *ctx, const struct signal_in *in, int32_t today,
 		rc = fail_field(ctx, "indicators", "check at least one "
 		    "indicator or describe the worry in description");
 	for (i = 0; i < in->persons.n; i++)
-		if (check_person(ctx, i, &persons[i], today) == -1)
+		if (person_check(ctx, "persons", i, &persons[i], today) == -1)
 			rc = -1;
 	return rc;
-}
-
-/* Seal text for a column of a row; NULL text gives NULL. */
-static int
-seal(struct ctx *ctx, const char *table, const char *column, int64_t id,
-    const char *text, struct store_value *out)
-{
-	unsigned char *ct;
-	size_t len;
-
-	*out = store_null();
-	if (text == NULL)
-		return 0;
-	if (crypt_seal(ctx, ctx->keys, table, column, id, text, strlen(text),
-	    &ct, &len) == -1)
-		return -1;
-	*out = store_blob(ct, len);
-	return 0;
-}
-
-static char *
-identity_json(struct ctx *ctx, const struct signal_person *p)
-{
-	struct buf b;
-	struct jw w;
-
-	buf_init(&b, ctx->arena, 64 * 1024);
-	jw_init(&w, &b);
-	jw_obj_open(&w);
-	if (p->name != NULL)
-		jw_kstr(&w, "name", p->name);
-	if (p->birth_date != NULL)
-		jw_kstr(&w, "birth_date", p->birth_date);
-	if (p->estimated_age > 0)
-		jw_kint(&w, "estimated_age", p->estimated_age);
-	if (p->id_number != NULL)
-		jw_kstr(&w, "id_number", p->id_number);
-	if (p->phone != NULL)
-		jw_kstr(&w, "phone", p->phone);
-	if (p->languages != NULL)
-		jw_kstr(&w, "languages", p->languages);
-	jw_obj_close(&w);
-	return b.p;
-}
-
-static const struct json_field identity_fields[] = {
-	JSON_STR(struct signal_person, name, "name", JSON_OPTIONAL, 0, 0),
-	JSON_STR(struct signal_person, birth_date, "birth_date",
-	    JSON_OPTIONAL, 0, 0),
-	JSON_I64(struct signal_person, estimated_age, "estimated_age",
-	    JSON_OPTIONAL, 0, 200),
-	JSON_STR(struct signal_person, id_number, "id_number", JSON_OPTIONAL,
-	    0, 0),
-	JSON_STR(struct signal_person, phone, "phone", JSON_OPTIONAL, 0, 0),
-	JSON_STR(struct signal_person, languages, "languages", JSON_OPTIONAL,
-	    0, 0),
-};
-
-/* Keyed blind indexes of the normalised identifiers; NULL when absent. */
-static void
-blind_indexes(struct ctx *ctx, const struct signal_person *p,
-    unsigned char **bi_id, unsigned char **bi_name_dob)
-{
-	unsigned char *h;
-	const char *id = NULL, *name, *nd;
-
-	*bi_id = NULL;
-	*bi_name_dob = NULL;
-	if (p->id_number != NULL) {
-		id = normalize_id(ctx->arena, p->id_number);
-		if (id == NULL)
-			id = arena_printf(ctx->arena, "v:%s",
-			    normalize_vnumber(ctx->arena, p->id_number));
-		h = arena_alloc(ctx->arena, CRYPT_INDEX_LEN);
-		crypt_blind_index(ctx->keys, "person_id", id, strlen(id), h);
-		*bi_id = h;
-	}
-	name = p->name != NULL ? normalize_name(ctx->arena, p->name) : NULL;
-	if (name != NULL && p->birth_date != NULL) {
-		nd = arena_printf(ctx->arena, "%s|%s", name, p->birth_date);
-		h = arena_alloc(ctx->arena, CRYPT_INDEX_LEN);
-		crypt_blind_index(ctx->keys, "person_name_dob", nd, strlen(nd),
-		    h);
-		*bi_name_dob = h;
-	}
 }
 
 struct file_job {
@@ -402,14 +200,15 @@ file_person(struct ctx *ctx, int64_t signal, int64_t org,
 
 	if (store_exec(ctx, Q_SIGNAL_PERSON_INSERT, ARGS(store_int(signal),
 	    store_text(p->kind), store_text(p->age_band), store_text(p->sex),
-	    store_text(p->nationality), store_text(join(ctx->arena,
+	    store_text(p->nationality), store_text(codes_join(ctx->arena,
 	    &p->markers))), &r) == -1)
 		return -1;
 	id = rows_int(r, 0, 0);
-	if (seal(ctx, "signal_person", "identity", id, identity_json(ctx, p),
+	if (sealed_put(ctx, "signal_person", "identity", id,
+	    person_identity_json(ctx, p),
 	    &ident) == -1)
 		return -1;
-	blind_indexes(ctx, p, &bi_id, &bi_nd);
+	person_blind_indexes(ctx, p, &bi_id, &bi_nd);
 	if (store_exec(ctx, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(id), ident,
 	    store_blob(bi_id, CRYPT_INDEX_LEN), store_blob(bi_nd,
 	    CRYPT_INDEX_LEN)), NULL) == -1)
@@ -444,7 +243,7 @@ public_mark(struct ctx *ctx, struct file_job *j)
 {
 	struct store_value contact;
 
-	if (seal(ctx, "signal", "contact", j->id, contact_json(ctx,
+	if (sealed_put(ctx, "signal", "contact", j->id, contact_json(ctx,
 	    j->contact), &contact) == -1)
 		return -1;
 	return store_exec(ctx, Q_SIGNAL_PUBLIC_MARK, ARGS(store_int(j->id),
@@ -504,14 +303,15 @@ file_job(struct ctx *ctx, void *p)
 	    store_int(j->region) :
 	    store_null(), store_text(j->in->municipality), j->noticed >= 0 ?
 	    store_int(j->noticed) : store_null(), store_text(j->in->urgency !=
-	    NULL ? j->in->urgency : "not_urgent"), store_text(join(ctx->arena,
-	    &j->in->forms)), store_text(join(ctx->arena, &j->in->indicators)),
-	    store_int(j->due), store_int(j->now), store_text(join(ctx->arena,
-	    &j->in->help_needs))), &r) == -1)
+	    NULL ? j->in->urgency : "not_urgent"),
+	    store_text(codes_join(ctx->arena, &j->in->forms)),
+	    store_text(codes_join(ctx->arena, &j->in->indicators)),
+	    store_int(j->due), store_int(j->now),
+	    store_text(codes_join(ctx->arena, &j->in->help_needs))), &r) == -1)
 		return -1;
 	j->id = rows_int(r, 0, 0);
-	if (seal(ctx, "signal", "description", j->id, j->in->description,
-	    &desc) == -1 || seal(ctx, "signal", "actions_taken", j->id,
+	if (sealed_put(ctx, "signal", "description", j->id, j->in->description,
+	    &desc) == -1 || sealed_put(ctx, "signal", "actions_taken", j->id,
 	    j->in->actions_taken, &acts) == -1)
 		return -1;
 	if (store_exec(ctx, Q_SIGNAL_SEAL, ARGS(store_int(j->id), desc, acts),
@@ -740,25 +540,6 @@ signal_queue(struct ctx *ctx, struct signal_line **out, size_t *n)
 	return 0;
 }
 
-static const char *
-open_text(struct ctx *ctx, const struct store_rows *r, size_t col,
-    const char *table, const char *column, int64_t id, bool *bad)
-{
-	const unsigned char *ct;
-	char *plain;
-	size_t len, plen;
-
-	ct = rows_blob(r, 0, col, &len);
-	if (ct == NULL)
-		return NULL;
-	if (crypt_open(ctx, ctx->keys, table, column, id, ct, len, &plain,
-	    &plen) == -1) {
-		*bad = true;
-		return NULL;
-	}
-	return plain;
-}
-
 /*
  * May ctx's user see the signal of this row?  An advisor of the point
  * that serves its region sees it (*as_point; the fallback point for a
@@ -802,16 +583,15 @@ load_persons(struct ctx *ctx, struct signal *s, bool *bad)
 		one.nrows = 1;
 		one.ncols = r->ncols;
 		one.cells = &r->cells[i * r->ncols];
-		plain = open_text(ctx, &one, 2, "signal_person", "identity",
+		plain = sealed_get(ctx, &one, 0, 2, "signal_person", "identity",
 		    pid, bad);
-		if (plain != NULL && json_decode(ctx, plain, strlen(plain),
-		    identity_fields, JSON_NFIELDS(identity_fields), p,
-		    NULL) == -1)
+		if (plain != NULL && person_identity_decode(ctx, plain, p) ==
+		    -1)
 			*bad = true;
 		p->age_band = rows_text(r, i, 3);
 		p->sex = rows_text(r, i, 4);
 		p->nationality = rows_text(r, i, 5);
-		split(ctx->arena, rows_text(r, i, 6), &p->markers);
+		codes_split(ctx->arena, rows_text(r, i, 6), &p->markers);
 	}
 	return 0;
 }
@@ -835,9 +615,9 @@ load_questions(struct ctx *ctx, struct signal *s, bool *bad)
 		one.ncols = r->ncols;
 		one.cells = &r->cells[i * r->ncols];
 		q->id = rows_int(r, i, 0);
-		q->question = open_text(ctx, &one, 1, "signal_question",
+		q->question = sealed_get(ctx, &one, 0, 1, "signal_question",
 		    "question", q->id, bad);
-		q->answer = open_text(ctx, &one, 2, "signal_question",
+		q->answer = sealed_get(ctx, &one, 0, 2, "signal_question",
 		    "answer", q->id, bad);
 		q->asked_at = rows_int(r, i, 3);
 		q->answered_at = rows_int(r, i, 4);
@@ -859,9 +639,9 @@ load_origin(struct ctx *ctx, struct signal *s, bool *bad)
 		return 0;
 	s->origin = arena_alloc(ctx->arena, sizeof(*s->origin));
 	s->origin->id = rows_int(r, 0, 0);
-	s->origin->question = open_text(ctx, r, 1, "advice", "question",
+	s->origin->question = sealed_get(ctx, r, 0, 1, "advice", "question",
 	    s->origin->id, bad);
-	s->origin->answer = open_text(ctx, r, 2, "advice", "answer",
+	s->origin->answer = sealed_get(ctx, r, 0, 2, "advice", "answer",
 	    s->origin->id, bad);
 	s->origin->asked_at = rows_int(r, 0, 3);
 	s->origin->answered_at = rows_null(r, 0, 4) ? 0 : rows_int(r, 0, 4);
@@ -907,13 +687,13 @@ signal_get(struct ctx *ctx, int64_t id)
 	s->forms = rows_text(r, 0, 8);
 	s->indicators = rows_text(r, 0, 9);
 	s->help_needs = rows_text(r, 0, 24);
-	s->description = open_text(ctx, r, 10, "signal", "description", id,
+	s->description = sealed_get(ctx, r, 0, 10, "signal", "description", id,
 	    &bad);
-	s->actions_taken = open_text(ctx, r, 11, "signal", "actions_taken",
+	s->actions_taken = sealed_get(ctx, r, 0, 11, "signal", "actions_taken",
 	    id, &bad);
 	s->status = rows_text(r, 0, 12);
 	s->decision = rows_text(r, 0, 13);
-	s->decision_reason = open_text(ctx, r, 14, "signal",
+	s->decision_reason = sealed_get(ctx, r, 0, 14, "signal",
 	    "decision_reason", id, &bad);
 	s->legal_basis = rows_text(r, 0, 15);
 	s->claimed_by = rows_text(r, 0, 17);
@@ -922,7 +702,7 @@ signal_get(struct ctx *ctx, int64_t id)
 	s->reporter = rows_text(r, 0, 20);
 	s->reporter_org = rows_text(r, 0, 21);
 	s->unverified = rows_int(r, 0, 22) != 0;
-	plain = open_text(ctx, r, 23, "signal", "contact", id, &bad);
+	plain = sealed_get(ctx, r, 0, 23, "signal", "contact", id, &bad);
 	if (plain != NULL && json_decode(ctx, plain, strlen(plain),
 	    contact_fields, JSON_NFIELDS(contact_fields), &s->contact,
 	    NULL) == -1)
@@ -942,6 +722,10 @@ signal_get(struct ctx *ctx, int64_t id)
 	if (!s->concerns_after_claim && match_concerns(ctx, id, &s->concerns,
 	    &s->nconcerns) == -1)
 		return NULL;
+	/* The point sees that a case exists and where; nothing of it. */
+	if (as_point && case_of_signal(ctx, id, &s->case_id,
+	    &s->case_org) == -1)
+		return NULL;
 	if (load_persons(ctx, s, &bad) == -1 ||
 	    load_questions(ctx, s, &bad) == -1 ||
 	    load_origin(ctx, s, &bad) == -1)
@@ -960,6 +744,7 @@ signal_get(struct ctx *ctx, int64_t id)
 
 struct step_job {
 	int64_t		 id;
+	int64_t		 case_id;	/* opened by the decision */
 	const char	*status;
 	const char	*decision;
 	const char	*reason;
@@ -1015,7 +800,7 @@ decide_job(struct ctx *ctx, void *p)
 	struct store_value reason;
 	struct store_rows *r;
 
-	if (seal(ctx, "signal", "decision_reason", j->id, j->reason,
+	if (sealed_put(ctx, "signal", "decision_reason", j->id, j->reason,
 	    &reason) == -1)
 		return -1;
 	if (store_exec(ctx, Q_SIGNAL_DECIDE, ARGS(store_int(j->id),
@@ -1026,12 +811,19 @@ decide_job(struct ctx *ctx, void *p)
 	if (r->nrows == 0)
 		return fail(ctx, ST_CONFLICT, "claim signal %lld before "
 		    "deciding on it", (long long)j->id);
-	return audit_append(ctx, "signal.decide", "signal", j->id);
+	if (audit_append(ctx, "signal.decide", "signal", j->id) == -1)
+		return -1;
+	/* The case lands where care coordination serves the signal's
+	 * municipality; without one the decision is not taken at all. */
+	if (strcmp(j->decision, "open_case") == 0)
+		return case_open_from_signal(ctx, j->id, &j->case_id);
+	return 0;
 }
 
 int
 signal_decide(struct ctx *ctx, int64_t id, const char *decision,
-    const char *reason, const char *legal_basis, const char **status)
+    const char *reason, const char *legal_basis, const char **status,
+    int64_t *case_id)
 {
 	static const char *const closing[] = { "no_action", "advice_given",
 	    NULL };
@@ -1041,9 +833,9 @@ signal_decide(struct ctx *ctx, int64_t id, const char *decision,
 	int rc = 0;
 
 	memset(&j, 0, sizeof(j));
-	if (one_of(decision, closing))
+	if (codes_one_of(decision, closing))
 		j.status = "closed";
-	else if (one_of(decision, taking_up))
+	else if (codes_one_of(decision, taking_up))
 		j.status = "taken_up";
 	else
 		rc = fail_field(ctx, "decision", "must be no_action, "
@@ -1063,7 +855,11 @@ signal_decide(struct ctx *ctx, int64_t id, const char *decision,
 	j.reason = reason;
 	j.legal_basis = legal_basis;
 	*status = j.status;
-	return triage_step(ctx, id, decide_job, &j);
+	if (triage_step(ctx, id, decide_job, &j) == -1)
+		return -1;
+	if (case_id != NULL)
+		*case_id = j.case_id;
+	return 0;
 }
 
 struct question_job {
@@ -1084,7 +880,7 @@ ask_job(struct ctx *ctx, void *p)
 	    store_int(time_now())), &r) == -1)
 		return -1;
 	j->qid = rows_int(r, 0, 0);
-	if (seal(ctx, "signal_question", "question", j->qid, j->text,
+	if (sealed_put(ctx, "signal_question", "question", j->qid, j->text,
 	    &sealed) == -1)
 		return -1;
 	if (store_exec(ctx, Q_QUESTION_SEAL, ARGS(store_int(j->qid), sealed),
@@ -1126,7 +922,7 @@ answer_job(struct ctx *ctx, void *p)
 	struct store_value sealed;
 	struct store_rows *r;
 
-	if (seal(ctx, "signal_question", "answer", j->qid, j->text,
+	if (sealed_put(ctx, "signal_question", "answer", j->qid, j->text,
 	    &sealed) == -1)
 		return -1;
 	if (store_exec(ctx, Q_QUESTION_ANSWER, ARGS(store_int(j->qid),

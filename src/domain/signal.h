@@ -128,6 +128,8 @@ struct signal {
 	struct signal_question *questions;
 	size_t		 nquestions;
 	struct signal_origin *origin;		/* NULL: not from advice */
+	int64_t		 case_id;		/* the point only; 0: none */
+	const char	*case_org;		/* who coordinates it */
 };
 
 /* A line of a list: no personal data. */
@@ -217,9 +219,13 @@ struct signal *signal_get(struct ctx *, int64_t id);
 /* An advisor takes a received signal into triage. */
 int	signal_claim(struct ctx *, int64_t id);
 /* The advisor who claimed it decides; reason is required for
- * no_action, legal_basis for forwarding.  *status: the new status. */
+ * no_action, legal_basis for forwarding.  *status: the new status.
+ * open_case opens a case (domain/case.h) in the same write: *case_id
+ * (may be NULL) gets it; without a care coordination for the signal's
+ * municipality nothing is decided (ST_CONFLICT). */
 int	signal_decide(struct ctx *, int64_t id, const char *decision,
-	    const char *reason, const char *legal_basis, const char **status);
+	    const char *reason, const char *legal_basis, const char **status,
+	    int64_t *case_id);
 
 /* The advisor asks the reporter a question (not on a closed signal, nor
  * on one from the public form: call that reporter back instead). */

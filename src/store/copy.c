@@ -17,7 +17,9 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"api_token", "audit", "region", "region_municipality", "org_region",
 	"signal", "signal_person", "signal_match", "advice",
 	"signal_question", "deadline_rule", "fallback_point",
-	"signal_refusal", "public_challenge", "public_refusal",
+	"signal_refusal", "public_challenge", "public_refusal", "person",
+	"care_case", "case_person", "case_member", "case_event", "case_need",
+	"case_plan",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -45,6 +47,13 @@ static const struct {
 	{ Q_COPY_LIMIT_REFUSAL_ALL, Q_COPY_LIMIT_REFUSAL_INSERT },
 	{ Q_COPY_CHALLENGE_ALL, Q_PUBLIC_CHALLENGE_USE },
 	{ Q_COPY_REFUSAL_ALL, Q_COPY_REFUSAL_INSERT },
+	{ Q_COPY_PERSON_REG_ALL, Q_COPY_PERSON_REG_INSERT },
+	{ Q_COPY_CASE_ALL, Q_COPY_CASE_INSERT },
+	{ Q_COPY_CASE_PERSON_ALL, Q_COPY_CASE_PERSON_INSERT },
+	{ Q_COPY_MEMBER_ALL, Q_COPY_MEMBER_INSERT },
+	{ Q_COPY_EVENT_ALL, Q_COPY_EVENT_INSERT },
+	{ Q_COPY_NEED_ALL, Q_COPY_NEED_INSERT },
+	{ Q_COPY_PLAN_ALL, Q_COPY_PLAN_INSERT },
 };
 
 #define AUDIT_PAGE	2000

@@ -464,6 +464,169 @@ static const char *const sql[Q__COUNT] = {
 	[Q_RULE_BY_NAME] =
 	    "SELECT workdays, same_day FROM deadline_rule WHERE name = ?1",
 
+	/* The registry row a blind index finds, an id number first. */
+	[Q_PERSON_FIND] =
+	    "SELECT id FROM person WHERE bi_id = ?1 OR bi_name_dob = ?2"
+	    " ORDER BY CASE WHEN bi_id = ?1 THEN 0 ELSE 1 END, id LIMIT 1",
+	[Q_PERSON_ENRICH] =
+	    "UPDATE person SET bi_id = COALESCE(bi_id, ?2),"
+	    " bi_name_dob = COALESCE(bi_name_dob, ?3) WHERE id = ?1",
+	[Q_PERSON_INSERT] =
+	    "INSERT INTO person (age_band, sex, nationality, markers,"
+	    " created_at) VALUES (?1, ?2, ?3, COALESCE(?4, ''), ?5)"
+	    " RETURNING id",
+	[Q_PERSON_SEAL] =
+	    "UPDATE person SET identity = ?2, bi_id = ?3, bi_name_dob = ?4"
+	    " WHERE id = ?1",
+	[Q_PERSON_SIGNAL_SOURCE] =
+	    "SELECT id, kind, identity, age_band, sex, nationality, markers,"
+	    " bi_id, bi_name_dob FROM signal_person WHERE signal_id = ?1"
+	    " ORDER BY id",
+	[Q_PERSON_OF_CASE] =
+	    "SELECT p.id, cp.kind, p.identity, p.age_band, p.sex,"
+	    " p.nationality, p.markers FROM case_person cp"
+	    " JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ?1"
+	    " ORDER BY cp.id",
+	/* People of case ?1 in other cases: whom to call, not what. */
+	[Q_PERSON_ELSEWHERE] =
+	    "SELECT cp.person_id, u.username, o.name, u.phone, c.id"
+	    " FROM case_person cp JOIN case_person x"
+	    " ON x.person_id = cp.person_id AND x.case_id <> cp.case_id"
+	    " JOIN care_case c ON c.id = x.case_id"
+	    " JOIN org o ON o.id = c.org_id"
+	    " LEFT JOIN app_user u ON u.id = c.coordinator_id"
+	    " WHERE cp.case_id = ?1 AND c.purged_at IS NULL"
+	    " ORDER BY cp.person_id, c.id",
+	/* Signals about the people of case ?1, but for signal ?2. */
+	[Q_PERSON_SIGNALS] =
+	    "SELECT DISTINCT s.id, s.created_at, m.name, u.username, o.name,"
+	    " u.phone FROM case_person cp JOIN person p ON p.id = cp.person_id"
+	    " JOIN signal_person sp ON sp.bi_id = p.bi_id"
+	    " OR sp.bi_name_dob = p.bi_name_dob"
+	    " JOIN signal s ON s.id = sp.signal_id"
+	    " JOIN municipality m ON m.code = s.municipality"
+	    " LEFT JOIN app_user u ON u.id = s.reporter_id"
+	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
+	    " WHERE cp.case_id = ?1 AND s.id <> ?2 ORDER BY s.id",
+	[Q_CASE_PERSON_INSERT] =
+	    "INSERT INTO case_person (case_id, person_id, kind, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+	[Q_CASE_SERVING] =
+	    "SELECT r.id, o.id FROM region r JOIN region_municipality rm"
+	    " ON rm.region_id = r.id JOIN org_region x ON x.region_id = r.id"
+	    " JOIN org o ON o.id = x.org_id WHERE rm.municipality = ?1"
+	    " AND r.type = 'care_coordination'"
+	    " AND o.type = 'care_coordination' ORDER BY r.id, o.id",
+	[Q_CASE_SIGNAL_SOURCE] =
+	    "SELECT s.municipality, m.name, s.forms, s.indicators,"
+	    " s.help_needs, s.description FROM signal s"
+	    " JOIN municipality m ON m.code = s.municipality WHERE s.id = ?1",
+	[Q_CASE_INSERT] =
+	    "INSERT INTO care_case (type, forms, indicators, status, org_id,"
+	    " region_id, municipality, coordinator_id, signal_id, source,"
+	    " opened_by, accept_due, accepted_at, created_at, updated_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?14) RETURNING id",
+	[Q_CASE_SEAL] =
+	    "UPDATE care_case SET summary = ?2 WHERE id = ?1",
+	[Q_CASE_OF_SIGNAL] =
+	    "SELECT c.id, o.name FROM care_case c JOIN org o ON o.id = c.org_id"
+	    " WHERE c.signal_id = ?1 ORDER BY c.id LIMIT 1",
+	[Q_CASE_HEAD] =
+	    "SELECT id, type, forms, status, org_id, COALESCE(region_id, 0),"
+	    " municipality, COALESCE(coordinator_id, 0),"
+	    " COALESCE(signal_id, 0), COALESCE(purged_at, 0) FROM care_case"
+	    " WHERE id = ?1",
+	[Q_CASE_GET] =
+	    "SELECT c.summary, c.indicators, c.close_reason, c.source,"
+	    " c.accept_due, COALESCE(c.accepted_at, 0), c.created_at,"
+	    " c.updated_at, COALESCE(c.closed_at, 0), o.name, r.name, m.name,"
+	    " cu.username, cu.phone, ou.username FROM care_case c"
+	    " JOIN org o ON o.id = c.org_id"
+	    " LEFT JOIN region r ON r.id = c.region_id"
+	    " JOIN municipality m ON m.code = c.municipality"
+	    " LEFT JOIN app_user cu ON cu.id = c.coordinator_id"
+	    " LEFT JOIN app_user ou ON ou.id = c.opened_by WHERE c.id = ?1",
+	/* The cases of organisation ?1 and those user ?2 is assigned to:
+	 * new ones by their deadline, then the latest changed. */
+	[Q_CASE_LIST] =
+	    "SELECT c.id, c.type, c.forms, c.status, m.name, cu.username,"
+	    " c.accept_due, COALESCE(p.review_on, -1),"
+	    " (SELECT COUNT(*) FROM case_person x WHERE x.case_id = c.id),"
+	    " c.created_at, c.updated_at, COALESCE(c.coordinator_id, 0)"
+	    " FROM care_case c JOIN municipality m ON m.code = c.municipality"
+	    " LEFT JOIN app_user cu ON cu.id = c.coordinator_id"
+	    " LEFT JOIN case_plan p ON p.case_id = c.id"
+	    " WHERE c.purged_at IS NULL AND (c.org_id = ?1 OR c.id IN"
+	    " (SELECT case_id FROM case_member WHERE user_id = ?2))"
+	    " ORDER BY CASE c.status WHEN 'new' THEN 0 WHEN 'closed' THEN 2"
+	    " ELSE 1 END, CASE WHEN c.status = 'new' THEN c.accept_due"
+	    " ELSE -c.updated_at END, c.id LIMIT ?3",
+	[Q_CASE_ACCEPT] =
+	    "UPDATE care_case SET status = 'accepted', coordinator_id = ?2,"
+	    " accepted_at = ?3, updated_at = ?3 WHERE id = ?1"
+	    " AND status = 'new' RETURNING id",
+	[Q_CASE_STATUS] =
+	    "UPDATE care_case SET status = ?2, close_reason = ?3,"
+	    " closed_at = ?4, updated_at = ?5 WHERE id = ?1 AND status = ?6"
+	    " RETURNING id",
+	[Q_CASE_TYPE] =
+	    "UPDATE care_case SET type = ?2, forms = ?3, updated_at = ?4"
+	    " WHERE id = ?1",
+	[Q_CASE_TOUCH] =
+	    "UPDATE care_case SET updated_at = ?2 WHERE id = ?1",
+	[Q_CASE_COLLEAGUE] =
+	    "SELECT id FROM app_user WHERE id = ?1 AND org_id = ?2"
+	    " AND role = 'coordinator' AND disabled = 0",
+	[Q_MEMBER_IS] =
+	    "SELECT 1 FROM case_member WHERE case_id = ?1 AND user_id = ?2",
+	[Q_MEMBER_INSERT] =
+	    "INSERT INTO case_member (case_id, user_id, added_by, added_at)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING RETURNING user_id",
+	[Q_MEMBER_DELETE] =
+	    "DELETE FROM case_member WHERE case_id = ?1 AND user_id = ?2"
+	    " RETURNING user_id",
+	[Q_MEMBER_OF_CASE] =
+	    "SELECT u.id, u.username, u.phone FROM case_member cm"
+	    " JOIN app_user u ON u.id = cm.user_id WHERE cm.case_id = ?1"
+	    " ORDER BY u.username",
+	[Q_EVENT_INSERT] =
+	    "INSERT INTO case_event (case_id, at, user_id, org_id, kind,"
+	    " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+	[Q_EVENT_SEAL] =
+	    "UPDATE case_event SET text = ?2 WHERE id = ?1",
+	[Q_EVENT_OF_CASE] =
+	    "SELECT e.id, e.at, u.username, COALESCE(e.org_id, 0), o.name,"
+	    " e.kind, e.detail, e.text FROM case_event e"
+	    " LEFT JOIN app_user u ON u.id = e.user_id"
+	    " LEFT JOIN org o ON o.id = e.org_id WHERE e.case_id = ?1"
+	    " ORDER BY e.id",
+	[Q_NEED_INSERT_QUIET] =
+	    "INSERT INTO case_need (case_id, need, status, added_by, added_at,"
+	    " updated_at) VALUES (?1, ?2, 'open', ?3, ?4, ?4)"
+	    " ON CONFLICT DO NOTHING",
+	[Q_NEED_INSERT] =
+	    "INSERT INTO case_need (case_id, need, status, added_by, added_at,"
+	    " updated_at) VALUES (?1, ?2, 'open', ?3, ?4, ?4)"
+	    " ON CONFLICT DO NOTHING RETURNING id",
+	[Q_NEED_SET] =
+	    "UPDATE case_need SET status = ?3, updated_at = ?4"
+	    " WHERE id = ?1 AND case_id = ?2 RETURNING need",
+	[Q_NEED_OF_CASE] =
+	    "SELECT id, need, status, added_at, updated_at FROM case_need"
+	    " WHERE case_id = ?1 ORDER BY id",
+	[Q_PLAN_SET] =
+	    "INSERT INTO case_plan (case_id, goals, tasks, review_on,"
+	    " updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	    " ON CONFLICT (case_id) DO UPDATE SET goals = excluded.goals,"
+	    " tasks = excluded.tasks, review_on = excluded.review_on,"
+	    " updated_by = excluded.updated_by,"
+	    " updated_at = excluded.updated_at",
+	[Q_PLAN_OF_CASE] =
+	    "SELECT p.goals, p.tasks, p.review_on, p.updated_at, u.username"
+	    " FROM case_plan p LEFT JOIN app_user u ON u.id = p.updated_by"
+	    " WHERE p.case_id = ?1",
+
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
 	    " (SELECT COUNT(*) FROM municipality), (SELECT COUNT(*) FROM org),"
@@ -481,7 +644,13 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM fallback_point),"
 	    " (SELECT COUNT(*) FROM signal_refusal),"
 	    " (SELECT COUNT(*) FROM public_challenge),"
-	    " (SELECT COUNT(*) FROM public_refusal)",
+	    " (SELECT COUNT(*) FROM public_refusal),"
+	    " (SELECT COUNT(*) FROM person), (SELECT COUNT(*) FROM care_case),"
+	    " (SELECT COUNT(*) FROM case_person),"
+	    " (SELECT COUNT(*) FROM case_member),"
+	    " (SELECT COUNT(*) FROM case_event),"
+	    " (SELECT COUNT(*) FROM case_need),"
+	    " (SELECT COUNT(*) FROM case_plan)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -544,7 +713,17 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('signal_refusal', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM signal_refusal), false),"
 	    " setval(pg_get_serial_sequence('public_refusal', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM public_refusal), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM public_refusal), false),"
+	    " setval(pg_get_serial_sequence('person', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM person), false),"
+	    " setval(pg_get_serial_sequence('care_case', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM care_case), false),"
+	    " setval(pg_get_serial_sequence('case_person', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_person), false),"
+	    " setval(pg_get_serial_sequence('case_event', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_event), false),"
+	    " setval(pg_get_serial_sequence('case_need', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_need), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -609,6 +788,55 @@ static const char *const sql[Q__COUNT] = {
 	[Q_COPY_REFUSAL_INSERT] =
 	    "INSERT INTO public_refusal (id, at, municipality, budget)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	[Q_COPY_PERSON_REG_ALL] =
+	    "SELECT id, identity, age_band, sex, nationality, markers, bi_id,"
+	    " bi_name_dob, created_at FROM person ORDER BY id",
+	[Q_COPY_PERSON_REG_INSERT] =
+	    "INSERT INTO person (id, identity, age_band, sex, nationality,"
+	    " markers, bi_id, bi_name_dob, created_at) VALUES (?1, ?2, ?3, ?4,"
+	    " ?5, ?6, ?7, ?8, ?9)",
+	[Q_COPY_CASE_ALL] =
+	    "SELECT id, type, forms, indicators, status, close_reason, org_id,"
+	    " region_id, municipality, coordinator_id, signal_id, source,"
+	    " summary, opened_by, accept_due, accepted_at, created_at,"
+	    " updated_at, closed_at, purged_at FROM care_case ORDER BY id",
+	[Q_COPY_CASE_INSERT] =
+	    "INSERT INTO care_case (id, type, forms, indicators, status,"
+	    " close_reason, org_id, region_id, municipality, coordinator_id,"
+	    " signal_id, source, summary, opened_by, accept_due, accepted_at,"
+	    " created_at, updated_at, closed_at, purged_at) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+	    " ?17, ?18, ?19, ?20)",
+	[Q_COPY_CASE_PERSON_ALL] =
+	    "SELECT id, case_id, person_id, kind, created_at FROM case_person"
+	    " ORDER BY id",
+	[Q_COPY_CASE_PERSON_INSERT] =
+	    "INSERT INTO case_person (id, case_id, person_id, kind,"
+	    " created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_COPY_MEMBER_ALL] =
+	    "SELECT case_id, user_id, added_by, added_at FROM case_member"
+	    " ORDER BY case_id, user_id",
+	[Q_COPY_MEMBER_INSERT] =
+	    "INSERT INTO case_member (case_id, user_id, added_by, added_at)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[Q_COPY_EVENT_ALL] =
+	    "SELECT id, case_id, at, user_id, org_id, kind, detail, text"
+	    " FROM case_event ORDER BY id",
+	[Q_COPY_EVENT_INSERT] =
+	    "INSERT INTO case_event (id, case_id, at, user_id, org_id, kind,"
+	    " detail, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[Q_COPY_NEED_ALL] =
+	    "SELECT id, case_id, need, status, added_by, added_at, updated_at"
+	    " FROM case_need ORDER BY id",
+	[Q_COPY_NEED_INSERT] =
+	    "INSERT INTO case_need (id, case_id, need, status, added_by,"
+	    " added_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[Q_COPY_PLAN_ALL] =
+	    "SELECT case_id, goals, tasks, review_on, updated_by, updated_at"
+	    " FROM case_plan ORDER BY case_id",
+	[Q_COPY_PLAN_INSERT] =
+	    "INSERT INTO case_plan (case_id, goals, tasks, review_on,"
+	    " updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[Q_COPY_RULE_ALL] =
 	    "SELECT id, name, workdays, same_day, updated_by, updated_at"
 	    " FROM deadline_rule ORDER BY id",
@@ -692,6 +920,23 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_LIMIT_REFUSAL_ALL), N(Q_COPY_LIMIT_REFUSAL_INSERT),
 	N(Q_COPY_CHALLENGE_ALL), N(Q_COPY_REFUSAL_ALL),
 	N(Q_COPY_REFUSAL_INSERT),
+	N(Q_PERSON_FIND), N(Q_PERSON_ENRICH), N(Q_PERSON_INSERT),
+	N(Q_PERSON_SEAL), N(Q_PERSON_SIGNAL_SOURCE), N(Q_PERSON_OF_CASE),
+	N(Q_PERSON_ELSEWHERE), N(Q_PERSON_SIGNALS), N(Q_CASE_PERSON_INSERT),
+	N(Q_CASE_SERVING), N(Q_CASE_SIGNAL_SOURCE), N(Q_CASE_INSERT),
+	N(Q_CASE_SEAL), N(Q_CASE_OF_SIGNAL), N(Q_CASE_HEAD), N(Q_CASE_GET),
+	N(Q_CASE_LIST), N(Q_CASE_ACCEPT), N(Q_CASE_STATUS), N(Q_CASE_TYPE),
+	N(Q_CASE_TOUCH), N(Q_CASE_COLLEAGUE), N(Q_MEMBER_IS),
+	N(Q_MEMBER_INSERT), N(Q_MEMBER_DELETE), N(Q_MEMBER_OF_CASE),
+	N(Q_EVENT_INSERT), N(Q_EVENT_SEAL), N(Q_EVENT_OF_CASE),
+	N(Q_NEED_INSERT_QUIET), N(Q_NEED_INSERT), N(Q_NEED_SET),
+	N(Q_NEED_OF_CASE), N(Q_PLAN_SET), N(Q_PLAN_OF_CASE),
+	N(Q_COPY_PERSON_REG_ALL), N(Q_COPY_PERSON_REG_INSERT),
+	N(Q_COPY_CASE_ALL), N(Q_COPY_CASE_INSERT), N(Q_COPY_CASE_PERSON_ALL),
+	N(Q_COPY_CASE_PERSON_INSERT), N(Q_COPY_MEMBER_ALL),
+	N(Q_COPY_MEMBER_INSERT), N(Q_COPY_EVENT_ALL), N(Q_COPY_EVENT_INSERT),
+	N(Q_COPY_NEED_ALL), N(Q_COPY_NEED_INSERT), N(Q_COPY_PLAN_ALL),
+	N(Q_COPY_PLAN_INSERT),
 #undef N
 };
 

@@ -18,6 +18,9 @@ const ADMIN = ['admin'];
 // The professionals who meet people report signals; advisors triage.
 const REPORTING = ['reporter', 'advisor', 'coordinator', 'provider'];
 const ADVISOR = ['advisor'];
+// Coordinators list and open cases; one case is reached by every role
+// and answered by relation (404 without one: domain/case.c).
+const COORDINATOR = ['coordinator'];
 // Approvers of new accounts: a second admin, or a designated approver of
 // the account's organisation among those who see personal data (the
 // object check in domain/user.c answers 404 to anybody else).
@@ -82,6 +85,21 @@ const EXPECT = {
 	    roles: ADMIN },
 	'GET /api/fallback-point': { action: 'fallback.read', roles: ADMIN },
 	'POST /api/fallback-point': { action: 'fallback.set', roles: ADMIN },
+	'GET /api/cases': { action: 'case.list', roles: COORDINATOR },
+	'POST /api/cases': { action: 'case.open', roles: COORDINATOR },
+	'GET /api/cases/{id}': { action: 'case.read', roles: ROLES },
+	'POST /api/cases/{id}/accept': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/status': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/type': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/members': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/members/{uid}/remove': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/persons': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/needs': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/needs/{nid}': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/plan': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/notes': { action: 'case.work', roles: ROLES },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -94,7 +112,11 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/advice/{id}/answer', 'POST /api/advice/{id}/signal',
     'POST /api/deadlines/{id}', 'POST /api/fallback-point',
     'POST /api/users/{id}/approver', 'POST /api/enrol/begin',
-    'POST /api/enrol']);
+    'POST /api/enrol', 'POST /api/cases', 'POST /api/cases/{id}/status',
+    'POST /api/cases/{id}/type', 'POST /api/cases/{id}/members',
+    'POST /api/cases/{id}/persons', 'POST /api/cases/{id}/needs',
+    'POST /api/cases/{id}/needs/{nid}', 'POST /api/cases/{id}/plan',
+    'POST /api/cases/{id}/notes']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
@@ -129,7 +151,8 @@ const key = (r) => `${r.method} ${r.pattern}`;
 function pathOf(route) {
 	let p = route.pattern.replaceAll('{id}', String(victim))
 	    .replaceAll('{receipt}', 'S-2345-6789')
-	    .replaceAll('{qid}', '1');
+	    .replaceAll('{qid}', '1').replaceAll('{uid}', '1')
+	    .replaceAll('{nid}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
