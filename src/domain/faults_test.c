@@ -27,6 +27,7 @@
 #include "crypt/crypt.h"
 #include "domain/advice.h"
 #include "domain/catalog.h"
+#include "domain/case.h"
 #include "domain/fallback.h"
 #include "domain/org.h"
 #include "domain/region.h"
@@ -47,6 +48,8 @@ struct world {
 	int64_t		 point, school, shelter;	/* organisations */
 	int64_t		 reporter, advisor, provider, admin;
 	int64_t		 sig, sig2, qid, adv, sig3, adv2, sig4, sig5;
+	int64_t		 cc, coord, coord2;		/* care coordination */
+	int64_t		 sig6, kase, kase2, need;
 	long		 runs;			/* faults injected */
 };
 
@@ -174,6 +177,14 @@ setup(void **state, bool pg)
 	r.orgs.v = orgs;
 	r.orgs.n = 1;
 	act_as(w.admin, w.point, ROLE_ADMIN);
+	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	/* Care coordination for the same municipality. */
+	w.cc = make_org("Zorgcoordinatie", "care_coordination");
+	w.coord = make_user("coordinator", "coordinator", w.cc);
+	w.coord2 = make_user("collega", "coordinator", w.cc);
+	r.name = "ZC Amsterdam";
+	r.type = "care_coordination";
+	orgs[0] = "Zorgcoordinatie";
 	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
 	return 0;
 }
@@ -434,6 +445,160 @@ step_region_takes_over(void)
 	return region_create(&w.ctx, &r, &id);
 }
 
+/* Cases: opened by the decision, then every step on one. */
+
+static int
+step_file_for_case(void)
+{
+	act_as(w.reporter, w.school, ROLE_REPORTER);
+	return file_signal("Mira Petrova", "111222333", 0, &w.sig6);
+}
+
+static int
+step_claim_for_case(void)
+{
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_claim(&w.ctx, w.sig6);
+}
+
+static int
+step_open_case(void)
+{
+	const char *status;
+
+	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_decide(&w.ctx, w.sig6, "open_case", NULL, NULL,
+	    &status, &w.kase);
+}
+
+static int
+step_case_read(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
+}
+
+static int
+step_case_accept(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_accept(&w.ctx, w.kase);
+}
+
+static int
+step_case_in_care(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_status(&w.ctx, w.kase, "in_care", NULL, NULL);
+}
+
+static int
+step_case_type(void)
+{
+	static const char *forms[] = { "labour", "criminal" };
+	struct json_strlist l = { forms, 2 };
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_type(&w.ctx, w.kase, "trafficking", &l,
+	    "Ook drugs vervoerd.");
+}
+
+static int
+step_case_member(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_member_add(&w.ctx, w.kase, w.coord2);
+}
+
+static int
+step_case_need(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return plan_need_add(&w.ctx, w.kase, "LEGAL", &w.need);
+}
+
+static int
+step_case_need_met(void)
+{
+	act_as(w.coord2, w.cc, ROLE_COORDINATOR);
+	return plan_need_set(&w.ctx, w.kase, w.need, "met");
+}
+
+static int
+step_case_plan(void)
+{
+	struct plan_task t[] = { { "Opvang", "Een veilige plek" } };
+	struct case_plan p;
+
+	memset(&p, 0, sizeof(p));
+	p.goals = "Veilig wonen en werk.";
+	p.tasks.v = t;
+	p.tasks.n = 1;
+	p.review_on = "2099-01-01";
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return plan_set(&w.ctx, w.kase, &p);
+}
+
+static int
+step_case_note(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return timeline_note(&w.ctx, w.kase, "Gebeld met de opvang.", NULL);
+}
+
+static int
+step_case_person(void)
+{
+	struct signal_person p;
+
+	memset(&p, 0, sizeof(p));
+	p.kind = "suspect";
+	p.name = "Ivan Petrov";
+	p.birth_date = "1980-02-03";
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_person_add(&w.ctx, w.kase, &p, NULL);
+}
+
+static int
+step_case_direct(void)
+{
+	static const char *forms[] = { "criminal" };
+	struct signal_person p[1];
+	struct case_in in;
+
+	memset(&in, 0, sizeof(in));
+	memset(p, 0, sizeof(p));
+	in.type = "trafficking";
+	in.forms.v = forms;
+	in.forms.n = 1;
+	in.municipality = "GM0363";
+	in.source = "police";
+	in.summary = "Aangetroffen bij een controle.";
+	p[0].kind = "victim";
+	p[0].name = "Ivan Petrov";
+	p[0].birth_date = "1980-02-03";
+	in.persons.v = p;
+	in.persons.n = 1;
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_open(&w.ctx, &in, &w.kase2);
+}
+
+static int
+step_case_close(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_status(&w.ctx, w.kase2, "closed", "lost_contact",
+	    NULL);
+}
+
+static int
+step_case_reopen(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_status(&w.ctx, w.kase2, "reopened", NULL,
+	    "Weer in beeld.");
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
@@ -508,7 +673,24 @@ test_every_failure_changes_nothing(void **state)
 		{ "name the fallback point", step_fallback },
 		{ "file outside every region", step_file_outside },
 		{ "a new region takes over", step_region_takes_over },
+		{ "file for a case", step_file_for_case },
+		{ "claim for a case", step_claim_for_case },
+		{ "open a case", step_open_case },
+		{ "read a case", step_case_read },
+		{ "accept a case", step_case_accept },
+		{ "put into care", step_case_in_care },
+		{ "change the type", step_case_type },
+		{ "assign a colleague", step_case_member },
+		{ "add a need", step_case_need },
+		{ "mark a need met", step_case_need_met },
+		{ "set the care plan", step_case_plan },
+		{ "write a note", step_case_note },
+		{ "add a person", step_case_person },
+		{ "open a case directly", step_case_direct },
+		{ "close a case", step_case_close },
+		{ "reopen a case", step_case_reopen },
 	};
+	struct care_case *c;
 	struct signal *s;
 	size_t i;
 	long took;
@@ -518,7 +700,7 @@ test_every_failure_changes_nothing(void **state)
 		took = sweep(steps[i].name, steps[i].step);
 		/* A step that reaches the store at all was swept. */
 		assert_true(took > 0);
-		print_message("%-18s %3ld statements, each made to fail\n",
+		print_message("%-22s %3ld statements, each made to fail\n",
 		    steps[i].name, took);
 	}
 	assert_true(w.runs > 50);
@@ -543,6 +725,24 @@ test_every_failure_changes_nothing(void **state)
 	s = signal_get(&w.ctx, w.sig5);
 	assert_non_null(s);
 	assert_true(s->region_id > 0);
+	/* The case: accepted, in care, typed, staffed, planned; and the
+	 * suspect added to it is the victim of the case opened directly. */
+	fresh();
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	c = case_get(&w.ctx, w.kase);
+	assert_non_null(c);
+	assert_string_equal(c->h.status, "in_care");
+	assert_string_equal(c->h.forms, "labour,criminal");
+	assert_int_equal(c->nmembers, 1);
+	assert_int_equal(c->nneeds, 2);
+	assert_non_null(c->plan);
+	assert_int_equal(c->npersons, 3);
+	assert_int_equal(c->nelsewhere, 1);
+	assert_int_equal(c->nevents, 10);
+	fresh();
+	c = case_get(&w.ctx, w.kase2);
+	assert_non_null(c);
+	assert_string_equal(c->h.status, "in_care");
 	fresh();
 }
 
