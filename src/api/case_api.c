@@ -187,6 +187,16 @@ write_people(struct ctx *ctx, struct jw *w, const struct care_case *c)
 		jw_obj_close(w);
 	}
 	jw_arr_close(w);
+	/* Who the team may assign: the organisation's coordinators. */
+	jw_key(w, "colleagues");
+	jw_arr_open(w);
+	for (i = 0; i < c->ncolleagues; i++) {
+		jw_obj_open(w);
+		jw_kint(w, "user_id", c->colleagues[i].user_id);
+		jw_kstr(w, "username", c->colleagues[i].username);
+		jw_obj_close(w);
+	}
+	jw_arr_close(w);
 }
 
 static void

@@ -429,6 +429,19 @@ load_members(struct ctx *ctx, struct care_case *c)
 		c->members[i].phone = rows_text(r, i, 2);
 	}
 	c->nmembers = r->nrows;
+	if (c->rel != CASE_REL_TEAM)
+		return 0;
+	if (store_exec(ctx, Q_CASE_COLLEAGUES, ARGS(store_int(c->h.org_id)),
+	    &r) == -1)
+		return -1;
+	c->colleagues = arena_alloc(ctx->arena, (r->nrows + 1) *
+	    sizeof(*c->colleagues));
+	for (i = 0; i < r->nrows; i++) {
+		c->colleagues[i].user_id = rows_int(r, i, 0);
+		c->colleagues[i].username = rows_text(r, i, 1);
+		c->colleagues[i].phone = rows_text(r, i, 2);
+	}
+	c->ncolleagues = r->nrows;
 	return 0;
 }
 

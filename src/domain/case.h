@@ -97,6 +97,8 @@ struct care_case {
 	size_t		 nsignals;
 	struct case_member *members;
 	size_t		 nmembers;
+	struct case_member *colleagues;	/* the team's: who may be assigned */
+	size_t		 ncolleagues;
 	struct case_event *events;
 	size_t		 nevents;
 	struct case_need *needs;

@@ -578,6 +578,9 @@ static const char *const sql[Q__COUNT] = {
 	[Q_CASE_COLLEAGUE] =
 	    "SELECT id FROM app_user WHERE id = ?1 AND org_id = ?2"
 	    " AND role = 'coordinator' AND disabled = 0",
+	[Q_CASE_COLLEAGUES] =
+	    "SELECT id, username, phone FROM app_user WHERE org_id = ?1"
+	    " AND role = 'coordinator' AND disabled = 0 ORDER BY username",
 	[Q_MEMBER_IS] =
 	    "SELECT 1 FROM case_member WHERE case_id = ?1 AND user_id = ?2",
 	[Q_MEMBER_INSERT] =
@@ -926,7 +929,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_CASE_SERVING), N(Q_CASE_SIGNAL_SOURCE), N(Q_CASE_INSERT),
 	N(Q_CASE_SEAL), N(Q_CASE_OF_SIGNAL), N(Q_CASE_HEAD), N(Q_CASE_GET),
 	N(Q_CASE_LIST), N(Q_CASE_ACCEPT), N(Q_CASE_STATUS), N(Q_CASE_TYPE),
-	N(Q_CASE_TOUCH), N(Q_CASE_COLLEAGUE), N(Q_MEMBER_IS),
+	N(Q_CASE_TOUCH), N(Q_CASE_COLLEAGUE), N(Q_CASE_COLLEAGUES),
+	N(Q_MEMBER_IS),
 	N(Q_MEMBER_INSERT), N(Q_MEMBER_DELETE), N(Q_MEMBER_OF_CASE),
 	N(Q_EVENT_INSERT), N(Q_EVENT_SEAL), N(Q_EVENT_OF_CASE),
 	N(Q_NEED_INSERT_QUIET), N(Q_NEED_INSERT), N(Q_NEED_SET),

@@ -1567,6 +1567,9 @@ test_cases(void **state)
 	must(run(c, a, Q_CASE_COLLEAGUE, ARGS(store_int(uid),
 	    store_int(cc)), &r));
 	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_CASE_COLLEAGUES, ARGS(store_int(cc)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 1), "zorgco");
 	must(run(c, a, Q_MEMBER_INSERT, ARGS(store_int(kase),
 	    store_int(coord), store_int(coord), store_int(4700)), &r));
 	assert_int_equal(r->nrows, 1);
