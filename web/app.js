@@ -2,7 +2,8 @@
 // login view or the shell (header, demo banner, navigation by role), and
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
 // #/regions, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
-// #/advice, #/advice/queue, #/advice/7, #/deadlines).
+// #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
+// #/deadlines).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -15,6 +16,9 @@
 
 import { renderAdvice, renderAdviceQueue, renderAdviceSignal }
     from './advice.js';
+import { renderCase } from './case.js';
+import { renderCaseOpen } from './case-open.js';
+import { renderCases } from './cases.js';
 import { renderDeadlines } from './deadlines.js';
 import { enrolToken, renderEnrol } from './enrol.js';
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
@@ -56,6 +60,12 @@ const ROUTES = {
 	    render: renderAdviceQueue },
 	'advice/:id': { key: 'signal.from_advice.title', roles: FILERS,
 	    parent: 'advice', render: renderAdviceSignal },
+	cases: { key: 'cases.title', roles: ['coordinator'],
+	    render: renderCases },
+	'cases/new': { key: 'case.open.title', roles: ['coordinator'],
+	    parent: 'cases', render: renderCaseOpen },
+	'cases/:id': { key: 'case.title', roles: ['coordinator'],
+	    parent: 'cases', render: renderCase },
 	deadlines: { key: 'deadlines.title', roles: ['advisor', 'admin'],
 	    nav: ['admin'], render: renderDeadlines },
 	orgs: { key: 'orgs.title', roles: ['admin'], render: renderOrgs },
@@ -63,7 +73,8 @@ const ROUTES = {
 	regions: { key: 'regions.title', roles: ['admin'],
 	    render: renderRegions },
 };
-const ORDER = ['start', 'queue', 'advice/queue', 'signals/new', 'signals',
+const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'signals/new',
+    'signals',
     'advice', 'orgs', 'users', 'regions', 'deadlines'];
 
 // The pages for someone without a session.

@@ -158,9 +158,12 @@ export function para(key, args, props = {}) {
 }
 
 // A table named by the element with id labelledBy, with translated
-// column headings and rows of cells (nodes or strings).
+// column headings and rows of cells (nodes or strings).  Its container
+// is a named group in the tab order, so a table wider than the screen
+// scrolls with the keyboard too.
 export function table(labelledBy, columns, rows) {
-	return h('div', { class: 'utrecht-table-container app-table' },
+	return h('div', { class: 'utrecht-table-container app-table',
+	    role: 'group', tabindex: '0', 'aria-labelledby': labelledBy },
 	    h('table', { class: 'utrecht-table utrecht-table--html-table',
 		'aria-labelledby': labelledBy },
 		h('thead', { class: 'utrecht-table__header' },

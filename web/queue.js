@@ -318,6 +318,10 @@ export function renderSignalDetail(main, page, me, id) {
 			    freeText(s.decision_reason) : null],
 			['decide.legal_basis', s.legal_basis ?
 			    freeText(s.legal_basis) : null],
+			['detail.case', s.case ? h('span', {
+			    i18n: 'detail.case.text', args: {
+			    id: String(s.case.id),
+			    org: String(s.case.org_name ?? '') } }) : null],
 		    ]),
 		    ...filedSections(cat, s, 'detail'),
 		    concernedSection('detail-concerned', s.also_concerned),

@@ -7,7 +7,9 @@
 // signals; and, when the public form (no login) refused signals in the
 // last day because its budget was full, in which of the point's
 // municipalities, how many and when.  Numbers only: no person, no text.
-// An admin gets the national fallback point (fallback.js).
+// An admin gets the national fallback point (fallback.js).  A
+// coordinator gets the new cases to accept and the care-plan reviews due
+// (cases.js).
 // Someone who reports sees, when there is any, what waits for them: the
 // point's questions on their signals and answered questions for advice
 // the point asked them to report as a signal.  A designated approver of
@@ -18,6 +20,7 @@
 import { get, showError } from './api.js';
 import { actionButton } from './approve.js';
 import { alertBox, h, pageHeading, para, table } from './dom.js';
+import { casesStart } from './cases.js';
 import { fallbackSection } from './fallback.js';
 import { formatDate, has } from './i18n.js';
 import { dataList, dateNode, FILERS, section } from './parts.js';
@@ -37,6 +40,7 @@ export function renderStart(main, page, me) {
 	    APPROVING.includes(me.role) ? pending(page) : null,
 	    me.role === 'advisor' ? overview(page) : null,
 	    me.role === 'admin' ? fallbackSection(page) : null,
+	    me.role === 'coordinator' ? later(casesStart(page)) : null,
 	    FILERS.includes(me.role) ? waiting(page) : null,
 	    para('start.chain'),
 	    role ? h('section', { 'aria-labelledby': 'start-does' },
@@ -49,6 +53,14 @@ export function renderStart(main, page, me) {
 		para(`role.${role}.sees`),
 		para('start.needtoknow')) : null,
 	].filter((n) => n !== null));
+}
+
+// A part that arrives later: a placeholder now, its content once the
+// promise gives it (an element, or null for nothing).
+function later(promise) {
+	const host = h('div');
+	promise.then((el) => host.replaceChildren(...(el ? [el] : [])));
+	return host;
 }
 
 // The roles that may be designated approvers of their organisation.
