@@ -15,6 +15,8 @@
 #include "core/buf.h"
 #include "core/fail.h"
 #include "domain/advice.h"
+#include "domain/case.h"
+#include "domain/deadline.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/signal.h"
@@ -238,6 +240,105 @@ demo_advice(struct ctx *ctx, const struct demo_ids *ids)
 	return 0;
 }
 
+/* A direct case at the demo care coordination; its id in *id. */
+static int
+demo_direct_case(struct ctx *ctx, const char *source, const char *form,
+    const char *summary, struct signal_person *p, int64_t *id)
+{
+	const char *forms[] = { form };
+	struct case_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.type = "trafficking";
+	in.forms.v = forms;
+	in.forms.n = 1;
+	in.municipality = "GM0363";
+	in.source = source;
+	in.summary = summary;
+	in.persons.v = p;
+	in.persons.n = 1;
+	return case_open(ctx, &in, id);
+}
+
+/*
+ * Cases of every type and state: the demo's open_case decisions made new
+ * cases; the coordinator accepts all but the newest three, puts most in
+ * care with a plan, closes some with each reason (one reopened), makes
+ * one serious disadvantage; and two cases opened directly share a
+ * person: a victim of labour exploitation in one (from the labour
+ * inspectorate) who recruits for the exploiters in the other (from the
+ * police).
+ */
+static int
+demo_cases(struct ctx *ctx, const struct demo_ids *ids)
+{
+	static const char *const reasons[] = { "care_completed",
+	    "moved_abroad", "returned_voluntarily", "lost_contact", "other" };
+	struct json_strlist none = { NULL, 0 };
+	struct plan_task task[2] = {
+		{ "Opvang De Haven (demo)", "Categorale opvang" },
+		{ "Slachtofferadvocaat", "Bespreken of aangifte wenselijk is" },
+	};
+	struct signal_person p;
+	struct case_line *l;
+	struct case_plan plan;
+	int64_t a, b;
+	size_t i, n, closed = 0;
+	int rc = 0;
+
+	act_as(ctx, ids->coordinator, ids->coordinator_org, ROLE_COORDINATOR);
+	if (case_list(ctx, &l, &n) == -1)
+		return -1;
+	memset(&plan, 0, sizeof(plan));
+	plan.goals = "Een veilige plek, daarna werk en eigen inkomen.";
+	plan.tasks.v = task;
+	plan.tasks.n = 2;
+	plan.review_on = date_format(ctx->arena,
+	    deadline_local_day(time_now()) + 5);
+	/* The list is newest first among new cases: leave three. */
+	for (i = 3; i < n && rc == 0; i++) {
+		rc = case_accept(ctx, l[i].id);
+		if (rc == 0 && i % 4 != 0)
+			rc = case_set_status(ctx, l[i].id, "in_care", NULL,
+			    NULL);
+		if (rc == 0 && i % 4 == 1)
+			rc = plan_set(ctx, l[i].id, &plan);
+		if (rc == 0 && i % 4 == 2 && closed < 5) {
+			rc = case_set_status(ctx, l[i].id, "closed",
+			    reasons[closed], closed == 4 ?
+			    "Woont nu bij familie (demo)." : NULL);
+			closed++;
+		}
+		if (rc == 0 && i == 6)
+			rc = case_set_status(ctx, l[i].id, "reopened", NULL,
+			    "Opnieuw contact gezocht (demo).");
+		if (rc == 0 && i == 7)
+			rc = case_set_type(ctx, l[i].id,
+			    "serious_disadvantage", &none,
+			    "Geen dwang, wel ernstige onderbetaling (demo).");
+	}
+	if (rc == -1)
+		return -1;
+	memset(&p, 0, sizeof(p));
+	p.kind = "victim";
+	p.name = "Ana Popescu";
+	p.birth_date = "2003-03-14";
+	p.sex = "female";
+	p.nationality = "eu";
+	p.languages = "Roemeens, Engels";
+	p.age_band = "18-22";
+	if (demo_direct_case(ctx, "labour_inspectorate", "labour",
+	    "Aangetroffen bij een inspectie in een distributiecentrum "
+	    "(demo).", &p, &a) == -1)
+		return -1;
+	p.kind = "suspect";
+	if (demo_direct_case(ctx, "police", "criminal",
+	    "Jongens geronseld voor drugshandel; een van de ronselaars werkt "
+	    "zelf onder dwang (demo).", &p, &b) == -1)
+		return -1;
+	return 0;
+}
+
 static int
 demo_signals(struct cli_env *env, const struct demo_ids *ids)
 {
@@ -321,6 +422,8 @@ demo_signals(struct cli_env *env, const struct demo_ids *ids)
 		rc = demo_matches(ctx, ids);
 	if (rc == 0)
 		rc = demo_advice(ctx, ids);
+	if (rc == 0)
+		rc = demo_cases(ctx, ids);
 	memset(&ctx->who, 0, sizeof(ctx->who));
 	return rc;
 }

@@ -269,8 +269,8 @@ test('an answer given first elsewhere is said so', async (t) => {
 
 test('the advice pages follow the role', async (t) => {
 	const menus = {
-		'demo-coordinator': ['Start', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen'],
+		'demo-coordinator': ['Start', 'Casussen', 'Signaal melden',
+		    'Mijn signalen', 'Advies vragen'],
 		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen',
 		    'Advies vragen'],
 		'demo-policy': ['Start'],

@@ -447,8 +447,8 @@ test('field errors land beside their fields, on the right person',
 
 test('the menu and the pages follow the role', async (t) => {
 	const menus = {
-		'demo-coordinator': ['Start', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen'],
+		'demo-coordinator': ['Start', 'Casussen', 'Signaal melden',
+		    'Mijn signalen', 'Advies vragen'],
 		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen',
 		    'Advies vragen'],
 		'demo-policy': ['Start'],
