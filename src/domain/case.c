@@ -111,28 +111,28 @@ insert_case(struct ctx *ctx, const struct new_case *c, int64_t *id)
 	return 0;
 }
 
-/* A signal's forms as a case's type and forms. */
-static void
-type_of_signal(struct ctx *ctx, const char *forms, struct new_case *c)
+void
+case_type_of_forms(struct arena *a, const char *forms, const char **type,
+    const char **case_forms)
 {
 	struct json_strlist in, out;
 	size_t i;
 
-	codes_split(ctx->arena, forms, &in);
-	out.v = arena_alloc(ctx->arena, (in.n + 1) * sizeof(*out.v));
+	codes_split(a, forms, &in);
+	out.v = arena_alloc(a, (in.n + 1) * sizeof(*out.v));
 	out.n = 0;
 	for (i = 0; i < in.n; i++)
 		if (case_form_valid(in.v[i]))
 			out.v[out.n++] = in.v[i];
 	if (out.n == 0 && codes_has(forms, "ernstige_benadeling")) {
-		c->type = "serious_disadvantage";
-		c->forms = "";
+		*type = "serious_disadvantage";
+		*case_forms = "";
 		return;
 	}
 	if (out.n == 0)
 		out.v[out.n++] = "other_unknown";
-	c->type = "trafficking";
-	c->forms = codes_join(ctx->arena, &out);
+	*type = "trafficking";
+	*case_forms = codes_join(a, &out);
 }
 
 int
@@ -155,7 +155,8 @@ case_open_from_signal(struct ctx *ctx, int64_t signal, int64_t *id)
 		    "a region of type care_coordination and link a "
 		    "care-coordination organisation to that region; nothing "
 		    "was decided", rows_text(r, 0, 1), c.municipality);
-	type_of_signal(ctx, rows_text(r, 0, 2), &c);
+	case_type_of_forms(ctx->arena, rows_text(r, 0, 2), &c.type,
+	    &c.forms);
 	c.indicators = rows_text(r, 0, 3);
 	c.status = "new";
 	c.signal = signal;
@@ -553,6 +554,44 @@ case_accept(struct ctx *ctx, int64_t id)
 	return store_write(ctx, accept_job, &j);
 }
 
+/* The status machine: from each status, what each request leads to. */
+static const struct {
+	const char	*from;
+	const char	*request;
+	const char	*to;
+} transitions[] = {
+	{ "new", "accepted", "accepted" },	/* case_accept() */
+	{ "accepted", "in_care", "in_care" },
+	{ "accepted", "closed", "closed" },
+	{ "in_care", "closed", "closed" },
+	{ "closed", "reopened", "in_care" },
+};
+
+const char *
+case_transition(const char *from, const char *request, const char **why)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(transitions) / sizeof(transitions[0]); i++)
+		if (strcmp(transitions[i].from, from) == 0 &&
+		    strcmp(transitions[i].request, request) == 0) {
+			*why = NULL;
+			return transitions[i].to;
+		}
+	if (strcmp(request, "in_care") == 0)
+		*why = "only an accepted case goes into care";
+	else if (strcmp(request, "closed") == 0)
+		*why = strcmp(from, "new") == 0 ? "accept it before closing "
+		    "it" : "it is closed already";
+	else if (strcmp(request, "reopened") == 0)
+		*why = "only a closed case is reopened";
+	else if (strcmp(request, "accepted") == 0)
+		*why = "it was accepted already";
+	else
+		*why = "that is no status of a case";
+	return NULL;
+}
+
 static int
 status_job(struct ctx *ctx, void *p)
 {
@@ -584,6 +623,7 @@ case_set_status(struct ctx *ctx, int64_t id, const char *to,
 	    "reopened", NULL };
 	struct case_head h;
 	struct step_job j;
+	const char *why_not;
 	bool has_why = why != NULL && why[0] != '\0';
 
 	if (!codes_one_of(to, targets))
@@ -610,17 +650,10 @@ case_set_status(struct ctx *ctx, int64_t id, const char *to,
 	j.from = h.status;
 	j.reason = reason;
 	j.why = why;
-	if (strcmp(to, "in_care") == 0 && strcmp(h.status, "accepted") != 0)
-		return fail(ctx, ST_CONFLICT, "case %lld is %s: only an "
-		    "accepted case goes into care", (long long)id, h.status);
-	if (strcmp(to, "closed") == 0 && strcmp(h.status, "accepted") != 0 &&
-	    strcmp(h.status, "in_care") != 0)
-		return fail(ctx, ST_CONFLICT, "case %lld is %s: accept it "
-		    "before closing it", (long long)id, h.status);
-	if (strcmp(to, "reopened") == 0 && strcmp(h.status, "closed") != 0)
-		return fail(ctx, ST_CONFLICT, "case %lld is %s, not closed",
-		    (long long)id, h.status);
-	j.to = strcmp(to, "reopened") == 0 ? "in_care" : to;
+	j.to = case_transition(h.status, to, &why_not);
+	if (j.to == NULL)
+		return fail(ctx, ST_CONFLICT, "case %lld is %s: %s",
+		    (long long)id, h.status, why_not);
 	return store_write(ctx, status_job, &j);
 }
 

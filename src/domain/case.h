@@ -186,8 +186,21 @@ int	case_member_remove(struct ctx *, int64_t id, int64_t user);
 int	case_person_add(struct ctx *, int64_t id, struct signal_person *,
 	    int64_t *person);
 
-/* For the helpers of other case modules: the working day today and the
- * case forms (catalogue forms but ernstige_benadeling). */
+/* A form of exploitation a case may have: the catalogue's but
+ * ernstige_benadeling, which is a type of its own. */
 bool	case_form_valid(const char *);
+/*
+ * The status machine: the status a case in status `from` gets for the
+ * request ("accepted", "in_care", "closed", "reopened"), or NULL with
+ * *why saying why not.
+ */
+const char *case_transition(const char *from, const char *request,
+	    const char **why);
+/* A signal's forms (comma-separated) as a case's type and forms: only
+ * ernstige_benadeling gives serious disadvantage; trafficking without a
+ * known form is other_unknown. */
+struct arena;
+void	case_type_of_forms(struct arena *, const char *forms,
+	    const char **type, const char **case_forms);
 
 #endif
