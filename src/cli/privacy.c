@@ -255,6 +255,9 @@ cmd_export_person(int argc, char **argv)
 		return cli_usage("export-person", "name the person one way: "
 		    "--person ID, --bsn NUMBER, or --name NAME with "
 		    "--birth-date DATE");
+	if ((q.name != NULL) != (q.birth_date != NULL))
+		return cli_usage("export-person", "--name and --birth-date go "
+		    "together");
 	if (cli_open(&env, dir, false, NULL) == -1)
 		return cli_end(&env, false);
 	if (out != NULL) {
