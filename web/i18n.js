@@ -622,6 +622,9 @@ const nl = {
 	'reason.need_what': 'Vink ten minste één signaal aan of beschrijf wat u hebt gezien.',
 	'reason.twice': 'Dit staat er twee keer in.',
 	'reason.items': 'Kies er {n} tot en met {m}.',
+	'retention.title': 'Bewaartermijn verstreken',
+	'retention.purged': 'De persoonsgegevens van deze zaak zijn na afloop van de bewaartermijn vernietigd op',
+	'retention.kept': 'Bewaard zijn alleen de gegevens voor de cijfers: het soort zaak, de vormen, de status en reden van afsluiten, de data, de gemeente, de hulpvragen en per persoon de rol, leeftijdsgroep, sekse en nationaliteitsgroep. De zaak kan niet meer worden gewijzigd.',
 };
 
 const en = {
@@ -1226,6 +1229,9 @@ const en = {
 	'reason.need_what': 'Tick at least one signal or describe what you noticed.',
 	'reason.twice': 'This is listed twice.',
 	'reason.items': 'Choose {n} to {m}.',
+	'retention.title': 'Retention period over',
+	'retention.purged': 'The personal data of this case were destroyed at the end of the retention period on',
+	'retention.kept': 'Only what the numbers need is kept: the type of case, the forms, the status and reason for closing, the dates, the municipality, the help needs and for each person their role, age group, sex and nationality group. The case can no longer be changed.',
 };
 
 const dict = { nl, en };
