@@ -14,6 +14,7 @@
 import { get, post, showError } from './api.js';
 import { typeNode } from './cases.js';
 import { postButton, submitCaseForm } from './case-form.js';
+import { retentionSection } from './case-retention.js';
 import { formNode, loadCatalog, needNode } from './catalog.js';
 import { alertBox, button, field, fill, h, para, table } from './dom.js';
 import { lang } from './i18n.js';
@@ -21,7 +22,7 @@ import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
     personPart, section, telLink, textArea } from './parts.js';
 
 // Sections of other modules, each (c, hooks) -> element or null.
-const EXTRA = [];
+const EXTRA = [retentionSection];
 
 const CLOSE_REASONS = ['care_completed', 'moved_abroad',
     'returned_voluntarily', 'lost_contact', 'deceased', 'other'];
@@ -68,8 +69,6 @@ export function renderCase(main, page, me, id) {
 		fill(body,
 		    c.access !== 'team' ? alertBox('info', null,
 			para(`case.access.${c.access}`)) : null,
-		    c.purged_at ? alertBox('info', null,
-			para('case.purged', { date: c.purged_at })) : null,
 		    dataList([
 			['case.col.status', statusNode(c)],
 			['case.col.type', typeNode(cat, c)],

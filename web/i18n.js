@@ -647,7 +647,6 @@ const nl = {
 	'case.access.receiving': 'Deze casus wordt aan uw organisatie overgedragen. U kunt hem lezen; wijzigen kan pas na acceptatie.',
 	'case.access.former': 'Deze casus is overgedragen. U ziet alleen wat uw organisatie erin schreef.',
 	'case.access.assessor': 'U ziet alleen wat voor de beoordeling is gedeeld.',
-	'case.purged': 'De persoonsgegevens van deze casus zijn na de bewaartermijn vernietigd op {date}.',
 	'case.col.status': 'Stand',
 	'case.col.type': 'Soort',
 	'case.col.municipality': 'Gemeente',
@@ -778,6 +777,9 @@ const nl = {
 	'field.choose_one': 'Maak een keuze',
 	'detail.case': 'Casus',
 	'detail.case.text': 'Casus {id} bij {org}',
+	'retention.title': 'Bewaartermijn verstreken',
+	'retention.purged': 'De persoonsgegevens van deze casus zijn na afloop van de bewaartermijn vernietigd op',
+	'retention.kept': 'Bewaard zijn alleen de gegevens voor de cijfers: het soort casus, de vormen, de status en reden van afsluiten, de data, de gemeente, de hulpvragen en per persoon de rol, leeftijdsgroep, sekse en nationaliteitsgroep. De casus kan niet meer worden gewijzigd.',
 };
 
 const en = {
@@ -1407,7 +1409,6 @@ const en = {
 	'case.access.receiving': 'This case is being transferred to your organisation. You can read it; changes wait for the acceptance.',
 	'case.access.former': 'This case was transferred. You see only what your organisation wrote in it.',
 	'case.access.assessor': 'You see only what was shared for the assessment.',
-	'case.purged': 'The personal data of this case were destroyed after the retention period on {date}.',
 	'case.col.status': 'Status',
 	'case.col.type': 'Type',
 	'case.col.municipality': 'Municipality',
@@ -1538,6 +1539,9 @@ const en = {
 	'field.choose_one': 'Make a choice',
 	'detail.case': 'Case',
 	'detail.case.text': 'Case {id} at {org}',
+	'retention.title': 'Retention period over',
+	'retention.purged': 'The personal data of this case were destroyed at the end of the retention period on',
+	'retention.kept': 'Only what the numbers need is kept: the type of case, the forms, the status and reason for closing, the dates, the municipality, the help needs and for each person their role, age group, sex and nationality group. The case can no longer be changed.',
 };
 
 const dict = { nl, en };

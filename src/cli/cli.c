@@ -42,6 +42,11 @@ static const char usage[] =
     "  restore --data DIR FILE         replace the database (server stopped)\n"
     "  migrate-to-postgres --data DIR --db URL\n"
     "                                  move a SQLite deployment to PostgreSQL\n"
+    "  purge --data DIR [--dry-run] [--years N]\n"
+    "                                  purge cases past their retention\n"
+    "  export-person --data DIR --reason TEXT [--out FILE]\n"
+    "        (--person ID | --bsn NUMBER | --name NAME --birth-date DATE)\n"
+    "                                  what is held about one person\n"
     "  routes                          list the API's routes and actions\n"
     "\n"
     "Every command takes --help.\n";
@@ -59,6 +64,8 @@ static const struct {
 	{ "backup", cmd_backup },
 	{ "restore", cmd_restore },
 	{ "migrate-to-postgres", cmd_migrate },
+	{ "purge", cmd_purge },
+	{ "export-person", cmd_export_person },
 	{ "routes", cmd_routes },
 };
 

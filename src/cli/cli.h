@@ -70,6 +70,8 @@ int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_routes(int, char **);
 int	cmd_migrate(int, char **);
+int	cmd_purge(int, char **);
+int	cmd_export_person(int, char **);
 
 /* Demo data for init --demo; writes the demo accounts (never the real
  * administrator) to DIR/demo-users.txt. */

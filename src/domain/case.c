@@ -486,10 +486,12 @@ case_get(struct ctx *ctx, int64_t id)
 	c->coordinator = rows_text(r, 0, 12);
 	c->coordinator_phone = rows_text(r, 0, 13);
 	c->opened_by = rows_text(r, 0, 14);
+	/* A purged case links its people to nothing: no other case, no
+	 * signal (domain/retention.h). */
 	if (person_of_case(ctx, id, &c->persons, &c->npersons, &bad) == -1 ||
-	    person_elsewhere(ctx, id, &c->elsewhere, &c->nelsewhere) == -1 ||
-	    person_signals(ctx, id, c->h.signal_id, &c->signals,
-	    &c->nsignals) == -1 ||
+	    (c->h.purged_at == 0 && (person_elsewhere(ctx, id, &c->elsewhere,
+	    &c->nelsewhere) == -1 || person_signals(ctx, id, c->h.signal_id,
+	    &c->signals, &c->nsignals) == -1)) ||
 	    load_members(ctx, c) == -1 ||
 	    timeline_of_case(ctx, id, 0, &c->events, &c->nevents, &bad) ==
 	    -1 ||

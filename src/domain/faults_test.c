@@ -22,6 +22,7 @@
 #include "audit/audit.h"
 #include "auth/role.h"
 #include "core/arena.h"
+#include "core/clock.h"
 #include "core/fail.h"
 #include "core/log.h"
 #include "crypt/crypt.h"
@@ -31,8 +32,10 @@
 #include "domain/fallback.h"
 #include "domain/org.h"
 #include "domain/region.h"
+#include "domain/retention.h"
 #include "domain/rule.h"
 #include "domain/signal.h"
+#include "domain/subject.h"
 #include "domain/user.h"
 #include "domain/volume.h"
 #include "store/store.h"
@@ -50,6 +53,7 @@ struct world {
 	int64_t		 sig, sig2, qid, adv, sig3, adv2, sig4, sig5;
 	int64_t		 cc, coord, coord2;		/* care coordination */
 	int64_t		 sig6, kase, kase2, need;
+	int64_t		 kase3;				/* purged */
 	long		 runs;			/* faults injected */
 };
 
@@ -599,6 +603,78 @@ step_case_reopen(void)
 	    "Weer in beeld.");
 }
 
+/* Retention: a case closed and purged (its victim is on w.kase too),
+ * the period set, and a person's export. */
+
+static int
+step_case_for_purge(void)
+{
+	static const char *forms[] = { "labour" };
+	struct signal_person p[1];
+	struct case_in in;
+
+	memset(&in, 0, sizeof(in));
+	memset(p, 0, sizeof(p));
+	in.type = "trafficking";
+	in.forms.v = forms;
+	in.forms.n = 1;
+	in.municipality = "GM0363";
+	in.source = "self";
+	in.summary = "Meldde zich zelf.";
+	p[0].kind = "victim";
+	p[0].name = "Ivan Petrov";
+	p[0].birth_date = "1980-02-03";
+	in.persons.v = p;
+	in.persons.n = 1;
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_open(&w.ctx, &in, &w.kase3);
+}
+
+static int
+step_note_for_purge(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return timeline_note(&w.ctx, w.kase3, "Wil terug naar huis.", NULL);
+}
+
+static int
+step_close_for_purge(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_status(&w.ctx, w.kase3, "closed",
+	    "returned_voluntarily", NULL);
+}
+
+static int
+step_purge(void)
+{
+	bool done;
+
+	act_as(0, 0, ROLE_NONE);
+	if (retention_purge_case(&w.ctx, w.kase3, time_now(), &done) == -1)
+		return -1;
+	return done ? 0 : fail(&w.ctx, ST_INTERNAL, "not purged");
+}
+
+static int
+step_retention_years(void)
+{
+	act_as(0, 0, ROLE_NONE);
+	return retention_set_years(&w.ctx, 30);
+}
+
+static int
+step_export_person(void)
+{
+	struct subject_query q;
+
+	memset(&q, 0, sizeof(q));
+	q.name = "Ivan Petrov";
+	q.birth_date = "1980-02-03";
+	act_as(0, 0, ROLE_NONE);
+	return subject_export(&w.ctx, &q) != NULL ? 0 : -1;
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
@@ -689,6 +765,12 @@ test_every_failure_changes_nothing(void **state)
 		{ "open a case directly", step_case_direct },
 		{ "close a case", step_case_close },
 		{ "reopen a case", step_case_reopen },
+		{ "open a case to purge", step_case_for_purge },
+		{ "note on it", step_note_for_purge },
+		{ "close it", step_close_for_purge },
+		{ "purge it", step_purge },
+		{ "set the retention", step_retention_years },
+		{ "export a person", step_export_person },
 	};
 	struct care_case *c;
 	struct signal *s;
@@ -743,6 +825,19 @@ test_every_failure_changes_nothing(void **state)
 	c = case_get(&w.ctx, w.kase2);
 	assert_non_null(c);
 	assert_string_equal(c->h.status, "in_care");
+	fresh();
+	/* Purged once; Ivan, on w.kase too, keeps his name there. */
+	c = case_get(&w.ctx, w.kase3);
+	assert_non_null(c);
+	assert_true(c->h.purged_at > 0);
+	assert_null(c->summary);
+	assert_null(c->persons[0].p.name);
+	assert_string_equal(c->events[c->nevents - 1].kind, "purged");
+	assert_null(c->events[c->nevents - 2].text);
+	fresh();
+	c = case_get(&w.ctx, w.kase);
+	assert_non_null(c);
+	assert_string_equal(c->persons[2].p.name, "Ivan Petrov");
 	fresh();
 }
 

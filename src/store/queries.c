@@ -482,10 +482,14 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT id, kind, identity, age_band, sex, nationality, markers,"
 	    " bi_id, bi_name_dob FROM signal_person WHERE signal_id = ?1"
 	    " ORDER BY id",
+	/* A purged case names its people by kind only, also those whose
+	 * identity another case keeps. */
 	[Q_PERSON_OF_CASE] =
-	    "SELECT p.id, cp.kind, p.identity, p.age_band, p.sex,"
-	    " p.nationality, p.markers FROM case_person cp"
-	    " JOIN person p ON p.id = cp.person_id WHERE cp.case_id = ?1"
+	    "SELECT p.id, cp.kind, CASE WHEN c.purged_at IS NULL"
+	    " THEN p.identity END, p.age_band, p.sex, p.nationality,"
+	    " p.markers FROM case_person cp"
+	    " JOIN person p ON p.id = cp.person_id"
+	    " JOIN care_case c ON c.id = cp.case_id WHERE cp.case_id = ?1"
 	    " ORDER BY cp.id",
 	/* People of case ?1 in other cases: whom to call, not what. */
 	[Q_PERSON_ELSEWHERE] =
@@ -629,6 +633,85 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT p.goals, p.tasks, p.review_on, p.updated_at, u.username"
 	    " FROM case_plan p LEFT JOIN app_user u ON u.id = p.updated_by"
 	    " WHERE p.case_id = ?1",
+
+	/* Closed cases whose closing is at or before ?1, not yet purged. */
+	[Q_RETENTION_DUE] =
+	    "SELECT id FROM care_case WHERE status = 'closed'"
+	    " AND purged_at IS NULL AND closed_at IS NOT NULL"
+	    " AND closed_at <= ?1 ORDER BY id",
+	/* The first statement of a purge, and its guard: a case reopened
+	 * or purged meanwhile gives no row and is left alone. */
+	[Q_PURGE_CASE] =
+	    "UPDATE care_case SET summary = NULL, purged_at = ?2"
+	    " WHERE id = ?1 AND status = 'closed' AND purged_at IS NULL"
+	    " AND closed_at IS NOT NULL AND closed_at <= ?3 RETURNING id",
+	/* The sealed columns of case ?1 (purged_at set), one statement a
+	 * table; domain/retention.c lists them. */
+	[Q_PURGE_CASE_EVENTS] =
+	    "UPDATE case_event SET text = NULL WHERE case_id = ?1"
+	    " AND text IS NOT NULL",
+	[Q_PURGE_CASE_PLAN] =
+	    "UPDATE case_plan SET goals = NULL, tasks = NULL"
+	    " WHERE case_id = ?1",
+	/* The signal the case was opened on, once no unpurged case
+	 * holds it. */
+	[Q_PURGE_SIGNAL] =
+	    "UPDATE signal SET description = NULL, actions_taken = NULL,"
+	    " decision_reason = NULL, contact = NULL"
+	    " WHERE id = (SELECT signal_id FROM care_case WHERE id = ?1)"
+	    " AND NOT EXISTS (SELECT 1 FROM care_case o"
+	    " WHERE o.signal_id = signal.id AND o.purged_at IS NULL)",
+	[Q_PURGE_SIGNAL_PERSONS] =
+	    "UPDATE signal_person SET identity = NULL, bi_id = NULL,"
+	    " bi_name_dob = NULL"
+	    " WHERE signal_id = (SELECT signal_id FROM care_case WHERE id = ?1)"
+	    " AND NOT EXISTS (SELECT 1 FROM care_case o"
+	    " WHERE o.signal_id = signal_person.signal_id"
+	    " AND o.purged_at IS NULL)",
+	[Q_PURGE_SIGNAL_QUESTIONS] =
+	    "DELETE FROM signal_question"
+	    " WHERE signal_id = (SELECT signal_id FROM care_case WHERE id = ?1)"
+	    " AND NOT EXISTS (SELECT 1 FROM care_case o"
+	    " WHERE o.signal_id = signal_question.signal_id"
+	    " AND o.purged_at IS NULL)",
+	[Q_PURGE_SIGNAL_MATCHES] =
+	    "DELETE FROM signal_match WHERE (signal_a = (SELECT signal_id"
+	    " FROM care_case WHERE id = ?1) OR signal_b = (SELECT signal_id"
+	    " FROM care_case WHERE id = ?1)) AND NOT EXISTS (SELECT 1"
+	    " FROM care_case o WHERE o.purged_at IS NULL"
+	    " AND o.signal_id = (SELECT signal_id FROM care_case"
+	    " WHERE id = ?1))",
+	/* The registry's people of case ?1 who are on no unpurged case. */
+	[Q_PURGE_PERSONS] =
+	    "UPDATE person SET identity = NULL, bi_id = NULL,"
+	    " bi_name_dob = NULL"
+	    " WHERE id IN (SELECT person_id FROM case_person"
+	    " WHERE case_id = ?1) AND NOT EXISTS (SELECT 1 FROM case_person x"
+	    " JOIN care_case c ON c.id = x.case_id"
+	    " WHERE x.person_id = person.id AND c.purged_at IS NULL)",
+	[Q_SUBJECT_PERSON] =
+	    "SELECT id, identity, age_band, sex, nationality, markers, bi_id,"
+	    " bi_name_dob, created_at FROM person WHERE id = ?1",
+	/* The cases person ?1 is on, with what they are in each. */
+	[Q_SUBJECT_CASES] =
+	    "SELECT c.id, cp.kind, cp.created_at, c.type, c.forms, c.status,"
+	    " c.close_reason, c.created_at, COALESCE(c.closed_at, 0),"
+	    " COALESCE(c.purged_at, 0), m.name, o.name, cu.username, cu.phone,"
+	    " c.summary FROM case_person cp"
+	    " JOIN care_case c ON c.id = cp.case_id"
+	    " JOIN municipality m ON m.code = c.municipality"
+	    " JOIN org o ON o.id = c.org_id"
+	    " LEFT JOIN app_user cu ON cu.id = c.coordinator_id"
+	    " WHERE cp.person_id = ?1 ORDER BY c.id",
+	/* The people of signals a blind index finds. */
+	[Q_SUBJECT_SIGNALS] =
+	    "SELECT sp.id, sp.signal_id, sp.kind, sp.identity, s.created_at,"
+	    " s.status, m.name, o.name, s.forms, s.description"
+	    " FROM signal_person sp JOIN signal s ON s.id = sp.signal_id"
+	    " JOIN municipality m ON m.code = s.municipality"
+	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
+	    " WHERE sp.bi_id = ?1 OR sp.bi_name_dob = ?2"
+	    " ORDER BY sp.signal_id, sp.id",
 
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
@@ -935,6 +1018,11 @@ static const char *const names[Q__COUNT] = {
 	N(Q_EVENT_INSERT), N(Q_EVENT_SEAL), N(Q_EVENT_OF_CASE),
 	N(Q_NEED_INSERT_QUIET), N(Q_NEED_INSERT), N(Q_NEED_SET),
 	N(Q_NEED_OF_CASE), N(Q_PLAN_SET), N(Q_PLAN_OF_CASE),
+	N(Q_RETENTION_DUE), N(Q_PURGE_CASE), N(Q_PURGE_CASE_EVENTS),
+	N(Q_PURGE_CASE_PLAN), N(Q_PURGE_SIGNAL), N(Q_PURGE_SIGNAL_PERSONS),
+	N(Q_PURGE_SIGNAL_QUESTIONS), N(Q_PURGE_SIGNAL_MATCHES),
+	N(Q_PURGE_PERSONS), N(Q_SUBJECT_PERSON), N(Q_SUBJECT_CASES),
+	N(Q_SUBJECT_SIGNALS),
 	N(Q_COPY_PERSON_REG_ALL), N(Q_COPY_PERSON_REG_INSERT),
 	N(Q_COPY_CASE_ALL), N(Q_COPY_CASE_INSERT), N(Q_COPY_CASE_PERSON_ALL),
 	N(Q_COPY_CASE_PERSON_INSERT), N(Q_COPY_MEMBER_ALL),

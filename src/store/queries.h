@@ -166,6 +166,20 @@ enum query {
 	Q_PLAN_SET,
 	Q_PLAN_OF_CASE,
 
+	/* retention and the right of access (domain/retention.c) */
+	Q_RETENTION_DUE,
+	Q_PURGE_CASE,
+	Q_PURGE_CASE_EVENTS,
+	Q_PURGE_CASE_PLAN,
+	Q_PURGE_SIGNAL,
+	Q_PURGE_SIGNAL_PERSONS,
+	Q_PURGE_SIGNAL_QUESTIONS,
+	Q_PURGE_SIGNAL_MATCHES,
+	Q_PURGE_PERSONS,
+	Q_SUBJECT_PERSON,
+	Q_SUBJECT_CASES,
+	Q_SUBJECT_SIGNALS,
+
 	/* copying a whole deployment (store/copy.c) */
 	Q_COPY_COUNTS,
 	Q_COPY_META_ALL,

@@ -1694,6 +1694,187 @@ test_cases(void **state)
 	arena_free(a);
 }
 
+/* Retention: which cases are due, the purge of one, and an export's
+ * look-ups, with PostgreSQL's types. */
+static void
+test_retention(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char ct[40], bi[32], bi2[32];
+	int64_t org, uid, sig, sig2, sp, sp2, person, other, kase, kase2, ev;
+
+	(void)state;
+	memset(ct, 0, sizeof(ct));
+	ct[5] = 0x2a;
+	memset(bi, 21, sizeof(bi));
+	memset(bi2, 22, sizeof(bi2));
+	org = make_org(c, a, "ZC Bewaartermijn", "GM0363");
+	uid = make_user(c, a, "bewaarder", org);
+
+	/* A signal with a person, matched with another signal. */
+	must(run(c, a, Q_SIGNAL_INSERT, ARGS(store_int(uid), store_int(org),
+	    store_null(), store_text("GM0363"), store_null(),
+	    store_text("days"), store_text("labour"), store_text(""),
+	    store_int(5000), store_int(4000), store_text("")), &r));
+	sig = rows_int(r, 0, 0);
+	must(run(c, a, Q_SIGNAL_SEAL, ARGS(store_int(sig),
+	    store_blob(ct, sizeof(ct)), store_blob(ct, sizeof(ct))), NULL));
+	must(run(c, a, Q_SIGNAL_PERSON_INSERT, ARGS(store_int(sig),
+	    store_text("victim"), store_text("16-17"), store_null(),
+	    store_null(), store_text("")), &r));
+	sp = rows_int(r, 0, 0);
+	must(run(c, a, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(sp),
+	    store_blob(ct, sizeof(ct)), store_blob(bi, sizeof(bi)),
+	    store_blob(bi2, sizeof(bi2))), NULL));
+	must(run(c, a, Q_SIGNAL_INSERT, ARGS(store_int(uid), store_int(org),
+	    store_null(), store_text("GM0363"), store_null(),
+	    store_text("days"), store_text("labour"), store_text(""),
+	    store_int(5000), store_int(4000), store_text("")), &r));
+	sig2 = rows_int(r, 0, 0);
+	must(run(c, a, Q_SIGNAL_PERSON_INSERT, ARGS(store_int(sig2),
+	    store_text("suspect"), store_null(), store_null(), store_null(),
+	    store_text("")), &r));
+	sp2 = rows_int(r, 0, 0);
+	must(run(c, a, Q_MATCH_INSERT, ARGS(store_int(sp2), store_int(sp),
+	    store_int(sig2), store_int(sig), store_text("id"),
+	    store_int(4100)), NULL));
+	must(run(c, a, Q_QUESTION_INSERT, ARGS(store_int(sig), store_int(uid),
+	    store_blob(ct, sizeof(ct)), store_int(4100)), NULL));
+
+	/* The person in the registry, on two cases. */
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_text("16-17"),
+	    store_text("female"), store_text("eu"), store_text("minor"),
+	    store_int(4100)), &r));
+	person = rows_int(r, 0, 0);
+	must(run(c, a, Q_PERSON_SEAL, ARGS(store_int(person),
+	    store_blob(ct, sizeof(ct)), store_blob(bi, sizeof(bi)),
+	    store_blob(bi2, sizeof(bi2))), NULL));
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_null(), store_null(),
+	    store_null(), store_null(), store_int(4100)), &r));
+	other = rows_int(r, 0, 0);
+	must(run(c, a, Q_PERSON_SEAL, ARGS(store_int(other),
+	    store_blob(ct, sizeof(ct)), store_null(), store_null()), NULL));
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("accepted"),
+	    store_int(org), store_null(), store_text("GM0363"),
+	    store_int(uid), store_int(sig), store_text("signal"),
+	    store_int(uid), store_int(9000), store_int(4200), store_int(4200)),
+	    &r));
+	kase = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_SEAL, ARGS(store_int(kase),
+	    store_blob(ct, sizeof(ct))), NULL));
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("accepted"),
+	    store_int(org), store_null(), store_text("GM0363"),
+	    store_int(uid), store_null(), store_text("police"),
+	    store_int(uid), store_int(9000), store_int(4200), store_int(4200)),
+	    &r));
+	kase2 = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_PERSON_INSERT, ARGS(store_int(kase),
+	    store_int(person), store_text("victim"), store_int(4200)), NULL));
+	must(run(c, a, Q_CASE_PERSON_INSERT, ARGS(store_int(kase),
+	    store_int(other), store_text("suspect"), store_int(4200)), NULL));
+	must(run(c, a, Q_CASE_PERSON_INSERT, ARGS(store_int(kase2),
+	    store_int(person), store_text("other"), store_int(4200)), NULL));
+	must(run(c, a, Q_EVENT_INSERT, ARGS(store_int(kase), store_int(4300),
+	    store_int(uid), store_int(org), store_text("note"),
+	    store_null()), &r));
+	ev = rows_int(r, 0, 0);
+	must(run(c, a, Q_EVENT_SEAL, ARGS(store_int(ev),
+	    store_blob(ct, sizeof(ct))), NULL));
+	must(run(c, a, Q_PLAN_SET, ARGS(store_int(kase),
+	    store_blob(ct, sizeof(ct)), store_blob(ct, sizeof(ct)),
+	    store_int(20500), store_int(uid), store_int(4400)), NULL));
+
+	/* Closed at 5000: due from a cutoff of 5000 on, not before. */
+	must(run(c, a, Q_CASE_STATUS, ARGS(store_int(kase),
+	    store_text("closed"), store_text("care_completed"),
+	    store_int(5000), store_int(5000), store_text("accepted")), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_RETENTION_DUE, ARGS(store_int(4999)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_RETENTION_DUE, ARGS(store_int(5000)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), kase);
+	must(run(c, a, Q_PURGE_CASE, ARGS(store_int(kase), store_int(6000),
+	    store_int(4999)), &r));
+	assert_int_equal(r->nrows, 0);			/* not due */
+	must(run(c, a, Q_PURGE_CASE, ARGS(store_int(kase), store_int(6000),
+	    store_int(5000)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_PURGE_CASE, ARGS(store_int(kase), store_int(6000),
+	    store_int(5000)), &r));
+	assert_int_equal(r->nrows, 0);			/* once */
+	must(run(c, a, Q_PURGE_CASE_EVENTS, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_PURGE_CASE_PLAN, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_PURGE_SIGNAL, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_PURGE_SIGNAL_PERSONS, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_PURGE_SIGNAL_QUESTIONS, ARGS(store_int(kase)),
+	    NULL));
+	must(run(c, a, Q_PURGE_SIGNAL_MATCHES, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_PURGE_PERSONS, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_RETENTION_DUE, ARGS(store_int(5000)), &r));
+	assert_int_equal(r->nrows, 0);
+
+	/* Destroyed and kept. */
+	must(run(c, a, Q_CASE_GET, ARGS(store_int(kase)), &r));
+	assert_true(rows_null(r, 0, 0));
+	must(run(c, a, Q_CASE_HEAD, ARGS(store_int(kase)), &r));
+	assert_int_equal(rows_int(r, 0, 9), 6000);
+	assert_string_equal(rows_text(r, 0, 3), "closed");
+	must(run(c, a, Q_EVENT_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_true(rows_null(r, 0, 7));
+	must(run(c, a, Q_PLAN_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_true(rows_null(r, 0, 0));
+	assert_true(rows_null(r, 0, 1));
+	assert_int_equal(rows_int(r, 0, 2), 20500);
+	must(run(c, a, Q_SIGNAL_GET, ARGS(store_int(sig)), &r));
+	assert_true(rows_null(r, 0, 10));		/* description */
+	assert_true(rows_null(r, 0, 11));		/* actions taken */
+	must(run(c, a, Q_SIGNAL_PERSONS, ARGS(store_int(sig)), &r));
+	assert_true(rows_null(r, 0, 2));
+	must(run(c, a, Q_QUESTION_FOR_SIGNAL, ARGS(store_int(sig)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_MATCH_FOR_SIGNAL, ARGS(store_int(sig2)), &r));
+	assert_int_equal(r->nrows, 0);
+	/* The purged case names no one; the person is on case 2 still. */
+	must(run(c, a, Q_PERSON_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_true(rows_null(r, 0, 2));
+	assert_string_equal(rows_text(r, 0, 3), "16-17");
+	must(run(c, a, Q_SUBJECT_PERSON, ARGS(store_int(person)), &r));
+	assert_false(rows_null(r, 0, 1));
+	assert_false(rows_null(r, 0, 6));
+	must(run(c, a, Q_SUBJECT_PERSON, ARGS(store_int(other)), &r));
+	assert_true(rows_null(r, 0, 1));		/* only on case 1 */
+	assert_string_equal(rows_text(r, 0, 5), "");
+
+	/* The export's look-ups. */
+	must(run(c, a, Q_SUBJECT_CASES, ARGS(store_int(person)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(r->ncols, 15);
+	assert_string_equal(rows_text(r, 0, 1), "victim");
+	assert_int_equal(rows_int(r, 0, 9), 6000);
+	assert_int_equal(rows_int(r, 1, 8), 0);		/* not closed */
+	assert_string_equal(rows_text(r, 0, 12), "bewaarder");
+	must(run(c, a, Q_SUBJECT_SIGNALS, ARGS(store_blob(bi, sizeof(bi)),
+	    store_null()), &r));
+	assert_int_equal(r->nrows, 0);			/* purged with it */
+	must(run(c, a, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(sp2),
+	    store_blob(ct, sizeof(ct)), store_null(),
+	    store_blob(bi2, sizeof(bi2))), NULL));
+	must(run(c, a, Q_SUBJECT_SIGNALS, ARGS(store_null(),
+	    store_blob(bi2, sizeof(bi2))), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 10);
+	assert_int_equal(rows_int(r, 0, 1), sig2);
+	assert_string_equal(rows_text(r, 0, 2), "suspect");
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_every_query_ran(void **state)
 {
@@ -1734,6 +1915,7 @@ main(void)
 		cmocka_unit_test_teardown(test_cluster_restart, cluster_up),
 		cmocka_unit_test(test_regions_and_signals),
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_retention),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};
