@@ -257,8 +257,7 @@ ident_withdraw(struct ctx *ctx, int64_t case_id, int64_t aid,
 	struct case_head h;
 
 	if (why == NULL || why[0] == '\0')
-		return fail_field(ctx, "why", "is required: the committee and "
-		    "the case team read it");
+		return fail_field(ctx, "why", "is required");
 	if (case_for_work(ctx, case_id, &h) == -1)
 		return -1;
 	return store_write(ctx, withdraw_job, &j);
