@@ -3,7 +3,7 @@
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
 // #/regions, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
 // #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
-// #/deadlines).
+// #/deadlines, #/assessments, #/assessments/7).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -16,6 +16,7 @@
 
 import { renderAdvice, renderAdviceQueue, renderAdviceSignal }
     from './advice.js';
+import { renderAssessment, renderAssessments } from './assessments.js';
 import { renderCase } from './case.js';
 import { renderCaseOpen } from './case-open.js';
 import { renderCases } from './cases.js';
@@ -72,10 +73,14 @@ const ROUTES = {
 	users: { key: 'users.title', roles: ['admin'], render: renderUsers },
 	regions: { key: 'regions.title', roles: ['admin'],
 	    render: renderRegions },
+	assessments: { key: 'ident.list.title', roles: ['assessor'],
+	    render: renderAssessments },
+	'assessments/:id': { key: 'ident.detail.title', roles: ['assessor'],
+	    parent: 'assessments', render: renderAssessment },
 };
-const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'signals/new',
-    'signals',
-    'advice', 'orgs', 'users', 'regions', 'deadlines'];
+const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'assessments',
+    'signals/new', 'signals', 'advice', 'orgs', 'users', 'regions',
+    'deadlines'];
 
 // The pages for someone without a session.
 const PUBLIC = {

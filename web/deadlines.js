@@ -3,7 +3,9 @@
 // deadlines in their queue come from; an admin changes one with a small
 // form per rule (POST /api/deadlines/{id}).  A change applies to what is
 // created after it: the page says so, because deadlines already set stay
-// as they were.
+// as they were.  Most rules count working days (or the same day); a rule
+// installed in calendar days (calendar_days > 0) keeps that unit, and its
+// form asks for the number of calendar days only.
 
 import { clearErrors, loadInto, post, showError, showInvalid }
     from './api.js';
@@ -13,6 +15,7 @@ import { has } from './i18n.js';
 import { choice, dataList, dateNode, none } from './parts.js';
 
 const WORKDAYS_MAX = 60;
+const CALENDAR_MAX = 366;
 
 // The rule's name in words, or as it is when this UI does not know it.
 function ruleName(r) {
@@ -23,6 +26,9 @@ function ruleName(r) {
 
 // What the rule says, in words.
 function ruleMeaning(r) {
+	if (r.calendar_days > 0)
+		return h('span', { i18n: 'deadlines.calendar_days.words',
+		    args: { count: Number(r.calendar_days) } });
 	if (r.same_day)
 		return h('span', { i18n: 'deadlines.same_day.words' });
 	return h('span', { i18n: 'deadlines.workdays.words',
@@ -62,7 +68,66 @@ export function renderDeadlines(main, page, me) {
 			    dateNode(r.updated_at), ', ',
 			    String(r.updated_by ?? '')) : none()],
 		    ]),
-		    admin ? ruleForm(r, hid) : null);
+		    admin ? (r.calendar_days > 0 ? calendarForm(r, hid) :
+			ruleForm(r, hid)) : null);
+	}
+
+	// Sends body for rule r from form; says so and reloads.
+	async function save(r, hid, form, formErrors, body) {
+		clearErrors(form, formErrors);
+		busy = true;
+		form.setAttribute('aria-busy', 'true');
+		try {
+			await post(`/api/deadlines/${encodeURIComponent(r.id)}`,
+			    body);
+			if (!page.current())
+				return;
+			status.append(alertBox('ok', null,
+			    para('deadlines.saved')));
+			await load(`#${hid}`);
+		} catch (err) {
+			if (page.current())
+				showError(form, formErrors, err);
+		} finally {
+			busy = false;
+			form.removeAttribute('aria-busy');
+		}
+	}
+
+	// The form of a rule in calendar days: the number of days only.
+	function calendarForm(r, hid) {
+		const formErrors = h('div', { class: 'app-alerts' });
+		const days = field({ name: 'calendar_days',
+		    id: nextId('f-calendar-days'),
+		    key: 'deadlines.calendar_days',
+		    hint: 'deadlines.calendar_days.hint', type: 'number',
+		    inputmode: 'numeric', required: true });
+		days.control.min = '1';
+		days.control.max = String(CALENDAR_MAX);
+		days.control.value = String(r.calendar_days);
+		const form = h('form', { class: 'app-form', novalidate: true,
+		    'aria-labelledby': hid },
+		    formErrors, days,
+		    h('div', { class: 'utrecht-button-group' },
+			button('deadlines.save', 'primary',
+			    { type: 'submit' })));
+		form.addEventListener('submit', (ev) => {
+			ev.preventDefault();
+			if (busy)
+				return;
+			status.replaceChildren();
+			const text = days.control.value.trim();
+			const n = Number(text);
+			if (!/^[0-9]{1,3}$/.test(text) || n < 1 ||
+			    n > CALENDAR_MAX) {
+				showInvalid(form, formErrors, [{
+				    field: 'calendar_days',
+				    key: 'deadlines.calendar_days.bad' }]);
+				return;
+			}
+			save(r, hid, form, formErrors, { calendar_days: n });
+		});
+		return form;
 	}
 
 	let busy = false;

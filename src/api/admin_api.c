@@ -342,6 +342,7 @@ api_deadlines_list(struct ctx *ctx, struct http_request *req,
 		jw_kstr(&w, "name", r[i].name);
 		jw_kint(&w, "workdays", r[i].workdays);
 		jw_kbool(&w, "same_day", r[i].same_day);
+		jw_kint(&w, "calendar_days", r[i].calendar_days);
 		jw_kstr(&w, "updated_at", r[i].updated_at > 0 ?
 		    time_iso(ctx->arena, r[i].updated_at) : NULL);
 		jw_kstr(&w, "updated_by", r[i].updated_by);
@@ -355,13 +356,21 @@ api_deadlines_list(struct ctx *ctx, struct http_request *req,
 struct rule_in {
 	int64_t		 workdays;
 	bool		 same_day;
+	int64_t		 calendar_days;
 };
 
+/* A rule in working days takes workdays and same_day, one in calendar
+ * days calendar_days alone (the domain knows which a rule is). */
 static const struct json_field rule_fields[] = {
-	JSON_I64(struct rule_in, workdays, "workdays", JSON_REQUIRED, 0,
+	JSON_I64(struct rule_in, workdays, "workdays", JSON_OPTIONAL, 0,
 	    RULE_WORKDAYS_MAX),
-	JSON_BOOL(struct rule_in, same_day, "same_day", JSON_REQUIRED),
+	JSON_BOOL(struct rule_in, same_day, "same_day", JSON_OPTIONAL),
+	JSON_I64(struct rule_in, calendar_days, "calendar_days",
+	    JSON_OPTIONAL, 1, RULE_CALENDAR_MAX),
 };
+#define SEEN_WORKDAYS	(1u << 0)
+#define SEEN_SAME_DAY	(1u << 1)
+#define SEEN_CALENDAR	(1u << 2)
 
 int
 api_deadlines_set(struct ctx *ctx, struct http_request *req,
@@ -369,21 +378,44 @@ api_deadlines_set(struct ctx *ctx, struct http_request *req,
 {
 	struct rule_in in;
 	struct jw w;
+	uint64_t seen = 0;
 	int64_t id;
+	int rc = 0;
 
 	if (api_param_id(ctx, req, "id", &id) == -1)
 		return -1;
 	memset(&in, 0, sizeof(in));
 	if (json_decode(ctx, req->body, req->body_len, rule_fields,
-	    JSON_NFIELDS(rule_fields), &in, NULL) == -1)
+	    JSON_NFIELDS(rule_fields), &in, &seen) == -1)
 		return -1;
-	if (rule_set(ctx, id, (int)in.workdays, in.same_day) == -1)
-		return -1;
+	if ((seen & SEEN_CALENDAR) != 0) {
+		if ((seen & SEEN_WORKDAYS) != 0)
+			rc = fail_field(ctx, "workdays", "goes with a rule in "
+			    "working days, not with calendar_days");
+		if ((seen & SEEN_SAME_DAY) != 0)
+			rc = fail_field(ctx, "same_day", "goes with a rule in "
+			    "working days, not with calendar_days");
+		if (rc == -1 || rule_set_calendar(ctx, id,
+		    (int)in.calendar_days) == -1)
+			return -1;
+	} else {
+		if ((seen & SEEN_WORKDAYS) == 0)
+			rc = fail_field(ctx, "workdays", "is required");
+		if ((seen & SEEN_SAME_DAY) == 0)
+			rc = fail_field(ctx, "same_day", "is required");
+		if (rc == -1 || rule_set(ctx, id, (int)in.workdays,
+		    in.same_day) == -1)
+			return -1;
+	}
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);
 	jw_kint(&w, "id", id);
-	jw_kint(&w, "workdays", in.workdays);
-	jw_kbool(&w, "same_day", in.same_day);
+	if ((seen & SEEN_CALENDAR) != 0) {
+		jw_kint(&w, "calendar_days", in.calendar_days);
+	} else {
+		jw_kint(&w, "workdays", in.workdays);
+		jw_kbool(&w, "same_day", in.same_day);
+	}
 	jw_obj_close(&w);
 	return 0;
 }

@@ -92,5 +92,12 @@ api_handler_fn api_cases_list, api_cases_open, api_cases_get,
     api_cases_need_set, api_cases_plan, api_cases_note;
 api_handler_fn api_users_pending, api_users_approve, api_users_enrol_link,
     api_users_approver, api_enrol_begin, api_enrol_finish;
+/* Identification (ident_api.c), and its section of the case page. */
+api_handler_fn api_committees_list, api_ident_submit, api_ident_withdraw,
+    api_assessments_list, api_assessments_get, api_assessments_first,
+    api_assessments_final;
+struct care_case;
+void	api_case_identification(struct ctx *, struct jw *,
+	    const struct care_case *);
 
 #endif

@@ -266,6 +266,7 @@ static section_fn *const sections[] = {
 	write_people,
 	write_care,
 	write_timeline,
+	api_case_identification,
 };
 
 int

@@ -104,5 +104,21 @@ const struct api_route api_routes[] = {
 	    ROUTE_BODY },
 	{ "POST", "/api/cases/{id}/notes", api_cases_note, ACT_CASE_WORK,
 	    ROUTE_BODY },
+	/* Identification: coordinators submit (the committees to choose
+	 * from are theirs to list); assessors of the committee decide, and
+	 * anyone else gets the 404 of an assessment that does not exist. */
+	{ "GET", "/api/committees", api_committees_list, ACT_CASE_LIST, 0 },
+	{ "POST", "/api/cases/{id}/assessments", api_ident_submit,
+	    ACT_CASE_WORK, ROUTE_BODY },
+	{ "POST", "/api/cases/{id}/assessments/{aid}/withdraw",
+	    api_ident_withdraw, ACT_CASE_WORK, ROUTE_BODY },
+	{ "GET", "/api/assessments", api_assessments_list, ACT_ASSESS_LIST,
+	    0 },
+	{ "GET", "/api/assessments/{aid}", api_assessments_get, ACT_ASSESS,
+	    0 },
+	{ "POST", "/api/assessments/{aid}/first", api_assessments_first,
+	    ACT_ASSESS, ROUTE_BODY },
+	{ "POST", "/api/assessments/{aid}/final", api_assessments_final,
+	    ACT_ASSESS, ROUTE_BODY },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

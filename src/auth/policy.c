@@ -49,6 +49,12 @@ static const unsigned allowed[ACT__COUNT] = {
 	[ACT_CASE_OPEN] = R(ROLE_COORDINATOR),
 	[ACT_CASE_READ] = EVERYONE,
 	[ACT_CASE_WORK] = EVERYONE,
+	/* Identification: assessors list what was submitted to their
+	 * committee.  One assessment is reached by every role and answered
+	 * by committee (domain/ident.c), so anyone else gets the 404 of one
+	 * that does not exist, as for a case. */
+	[ACT_ASSESS_LIST] = R(ROLE_ASSESSOR),
+	[ACT_ASSESS] = EVERYONE,
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -75,6 +81,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_CASE_OPEN] = "case.open",
 	[ACT_CASE_READ] = "case.read",
 	[ACT_CASE_WORK] = "case.work",
+	[ACT_ASSESS_LIST] = "assess.list",
+	[ACT_ASSESS] = "assess",
 };
 
 const char *

@@ -38,6 +38,8 @@ enum action {
 	ACT_CASE_OPEN,		/* open a case directly */
 	ACT_CASE_READ,		/* one case: by relation, else 404 */
 	ACT_CASE_WORK,		/* accept, status, needs, plan, notes */
+	ACT_ASSESS_LIST,	/* the committee's submitted assessments */
+	ACT_ASSESS,		/* one assessment: by committee, else 404 */
 	ACT__COUNT
 };
 

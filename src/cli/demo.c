@@ -17,6 +17,7 @@
 #include "domain/advice.h"
 #include "domain/case.h"
 #include "domain/deadline.h"
+#include "domain/ident.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/signal.h"
@@ -103,6 +104,7 @@ struct demo_ids {
 	int64_t		 advisor, advisor_org;
 	int64_t		 provider, provider_org;
 	int64_t		 coordinator, coordinator_org;
+	int64_t		 assessor, assessor_org;
 };
 
 static void
@@ -428,6 +430,71 @@ demo_signals(struct cli_env *env, const struct demo_ids *ids)
 	return rc;
 }
 
+/*
+ * Identification: the two oldest trafficking cases of the demo care
+ * coordination are submitted to the demo committee; the first has its
+ * first decision (plausible) and waits for the final one, the second
+ * waits for its first decision.
+ */
+static int
+demo_identification(struct ctx *ctx, const struct demo_ids *ids)
+{
+	static const char *parts1[] = { "summary", "persons", "forms" },
+	    *sources1[] = { "care_observation", "victim_statement" },
+	    *parts2[] = { "summary", "forms" },
+	    *sources2[] = { "labour_inspectorate" };
+	struct case_line *l;
+	struct ident_in in;
+	int64_t pick[2] = { 0, 0 }, aid;
+	size_t i, n, k;
+
+	act_as(ctx, ids->coordinator, ids->coordinator_org, ROLE_COORDINATOR);
+	if (case_list(ctx, &l, &n) == -1)
+		return -1;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < n; i++)
+			if (strcmp(l[i].type, "trafficking") == 0 &&
+			    strcmp(l[i].status, "closed") != 0 &&
+			    l[i].id != pick[0] && (pick[k] == 0 ||
+			    l[i].id < pick[k]))
+				pick[k] = l[i].id;
+	for (k = 0; k < 2; k++) {
+		if (pick[k] == 0)
+			return 0;
+		time_set_offset(k == 0 ? -21 * 86400 : -3 * 86400);
+		for (i = 0; i < n; i++)
+			if (l[i].id == pick[k] &&
+			    strcmp(l[i].status, "new") == 0 &&
+			    case_accept(ctx, pick[k]) == -1)
+				return -1;
+		memset(&in, 0, sizeof(in));
+		in.committee_org_id = ids->assessor_org;
+		in.parts.v = k == 0 ? parts1 : parts2;
+		in.parts.n = k == 0 ? 3 : 2;
+		in.sources.v = k == 0 ? sources1 : sources2;
+		in.sources.n = k == 0 ? 2 : 1;
+		in.note = k == 0 ? "Zij vertelde de opvang over schulden bij "
+		    "de werkgever en een ingehouden paspoort (demo)." :
+		    "De Arbeidsinspectie trof hem aan bij een controle; een "
+		    "aangifte is er niet (demo).";
+		time_set_offset(k == 0 ? -20 * 86400 : -2 * 86400);
+		if (ident_submit(ctx, pick[k], &in, &aid) == -1)
+			return -1;
+		if (k == 1)
+			break;
+		time_set_offset(-16 * 86400);
+		act_as(ctx, ids->assessor, ids->assessor_org, ROLE_ASSESSOR);
+		if (ident_decide(ctx, aid, "first", "plausible", "Redelijke "
+		    "gronden: het verhaal is consistent met de waarnemingen "
+		    "van de opvang (demo).") == -1)
+			return -1;
+		act_as(ctx, ids->coordinator, ids->coordinator_org,
+		    ROLE_COORDINATOR);
+	}
+	time_set_offset(0);
+	return 0;
+}
+
 static const struct {
 	const char	*username;
 	const char	*role;
@@ -512,6 +579,9 @@ demo_create(struct cli_env *env)
 		} else if (strcmp(u.role, "coordinator") == 0) {
 			dids.coordinator = id;
 			dids.coordinator_org = u.org_id;
+		} else if (strcmp(u.role, "assessor") == 0) {
+			dids.assessor = id;
+			dids.assessor_org = u.org_id;
 		}
 		printf("  %-18s %-12s %s\n", u.username, u.role, u.password);
 		buf_appendf(&out, "%s\t%s\t%s\t-\n", u.username, u.role,
@@ -519,6 +589,12 @@ demo_create(struct cli_env *env)
 	}
 	if (demo_signals(env, &dids) == -1)
 		return -1;
+	if (demo_identification(env->ctx, &dids) == -1) {
+		time_set_offset(0);
+		memset(&env->ctx->who, 0, sizeof(env->ctx->who));
+		return -1;
+	}
+	memset(&env->ctx->who, 0, sizeof(env->ctx->who));
 	printf("\n%d synthetic signals in the demo regions (two pairs about "
 	    "the same person), and three questions for advice.\n",
 	    DEMO_SIGNALS + 4);

@@ -188,8 +188,11 @@ deadline_due(const struct deadline_rule *rule, int64_t created)
 	int64_t local;
 
 	assert(rule->same_day || rule->workdays >= 0);
+	assert(rule->calendar_days >= 0);
 	day = deadline_local_day(created);
-	if (!rule->same_day)
+	if (rule->calendar_days > 0)
+		day = deadline_add_workdays(day + rule->calendar_days, 0);
+	else if (!rule->same_day)
 		day = deadline_add_workdays(day, rule->workdays);
 	/*
 	 * 23:59:59 local is never near a switch (those are at 02:00 and

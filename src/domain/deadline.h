@@ -29,6 +29,8 @@ struct deadline_rule {
 	int		 workdays;	/* after the day of creation, >= 0 */
 	bool		 same_day;	/* due on the day of creation, even a
 					   Sunday; overrides workdays */
+	int		 calendar_days;	/* > 0: that many calendar days after
+					   the day of creation instead */
 };
 
 /* Calendar. */
@@ -57,6 +59,10 @@ int32_t	deadline_local_day(int64_t t);
  * The moment something created at `created` is due: 23:59:59 Amsterdam
  * time on the due day.  The due day is the Amsterdam day of creation for a
  * same-day rule, else deadline_add_workdays(that day, rule->workdays).
+ * A rule in calendar days is due that many days after the day of
+ * creation; when that day is a Saturday, a Sunday or a public holiday,
+ * on the next working day (as the Algemene termijnenwet extends a time
+ * limit that ends on one).
  */
 int64_t	deadline_due(const struct deadline_rule *, int64_t created);
 

@@ -278,9 +278,10 @@ test_amsterdam_offset(void **state)
 	    D("2025-07-01"));
 }
 
-static const struct deadline_rule acute = { "acute", 0, true };
-static const struct deadline_rule days = { "within_days", 3, false };
-static const struct deadline_rule later = { "not_urgent", 5, false };
+static const struct deadline_rule acute = { "acute", 0, true, 0 };
+static const struct deadline_rule days = { "within_days", 3, false, 0 };
+static const struct deadline_rule later = { "not_urgent", 5, false, 0 };
+static const struct deadline_rule ninety = { "final", 0, false, 90 };
 
 static void
 test_due(void **state)
@@ -313,11 +314,42 @@ test_due(void **state)
 	    T("2026-01-06", 22, 59, 59));
 	/* workdays 0 without same_day: the next working day. */
 	{
-		const struct deadline_rule next = { "next", 0, false };
+		const struct deadline_rule next = { "next", 0, false, 0 };
 
 		assert_int_equal(deadline_due(&next, T("2025-02-01", 9, 0, 0)),
 		    T("2025-02-03", 22, 59, 59));
 	}
+}
+
+/* Calendar days: counted from the local day, moved off a day off. */
+static void
+test_due_calendar(void **state)
+{
+	const struct deadline_rule one = { "one", 0, false, 1 };
+	const struct deadline_rule both = { "both", 3, true, 90 };
+
+	(void)state;
+	/* Wednesday 8 January + 90: Tuesday 8 April, in summer time. */
+	assert_int_equal(deadline_due(&ninety, T("2025-01-08", 10, 0, 0)),
+	    T("2025-04-08", 21, 59, 59));
+	/* 23:30 local on 7 January counts from the 7th; 00:30 from the
+	 * 8th. */
+	assert_int_equal(deadline_due(&ninety, T("2025-01-07", 22, 30, 0)),
+	    T("2025-04-07", 21, 59, 59));
+	assert_int_equal(deadline_due(&ninety, T("2025-01-07", 23, 30, 0)),
+	    T("2025-04-08", 21, 59, 59));
+	/* Ends on Easter Monday 2025: the Tuesday after. */
+	assert_int_equal(deadline_due(&ninety, T("2025-01-21", 10, 0, 0)),
+	    T("2025-04-22", 21, 59, 59));
+	/* Ends on Saturday 4 January 2025: Monday the 6th, in winter. */
+	assert_int_equal(deadline_due(&ninety, T("2024-10-06", 10, 0, 0)),
+	    T("2025-01-06", 22, 59, 59));
+	/* Friday + 1 is a Saturday: Monday, after summer time ended. */
+	assert_int_equal(deadline_due(&one, T("2025-10-24", 10, 0, 0)),
+	    T("2025-10-27", 22, 59, 59));
+	/* Calendar days go before working days and the same day. */
+	assert_int_equal(deadline_due(&both, T("2025-01-08", 10, 0, 0)),
+	    T("2025-04-08", 21, 59, 59));
 }
 
 static void
@@ -372,6 +404,7 @@ main(void)
 		cmocka_unit_test(test_add_workdays_property),
 		cmocka_unit_test(test_amsterdam_offset),
 		cmocka_unit_test(test_due),
+		cmocka_unit_test(test_due_calendar),
 		cmocka_unit_test(test_due_dst),
 	};
 

@@ -30,6 +30,7 @@
 #include "domain/catalog.h"
 #include "domain/case.h"
 #include "domain/fallback.h"
+#include "domain/ident.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/retention.h"
@@ -54,6 +55,8 @@ struct world {
 	int64_t		 cc, coord, coord2;		/* care coordination */
 	int64_t		 sig6, kase, kase2, need;
 	int64_t		 kase3;				/* purged */
+	int64_t		 committee, assessor;	/* identification */
+	int64_t		 aid, aid2;
 	long		 runs;			/* faults injected */
 };
 
@@ -190,6 +193,8 @@ setup(void **state, bool pg)
 	r.type = "care_coordination";
 	orgs[0] = "Zorgcoordinatie";
 	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	w.committee = make_org("Beoordelingscommissie", "assessment_committee");
+	w.assessor = make_user("beoordelaar", "assessor", w.committee);
 	return 0;
 }
 
@@ -675,6 +680,74 @@ step_export_person(void)
 	return subject_export(&w.ctx, &q) != NULL ? 0 : -1;
 }
 
+/* Identification: submitted, read, decided twice; another withdrawn. */
+
+static int
+step_ident_submit(void)
+{
+	static const char *parts[] = { "summary", "persons" },
+	    *sources[] = { "care_observation" };
+	struct ident_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.committee_org_id = w.committee;
+	in.parts.v = parts;
+	in.parts.n = 2;
+	in.sources.v = sources;
+	in.sources.n = 1;
+	in.note = "Zij vertelde over schulden bij de werkgever.";
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return ident_submit(&w.ctx, w.kase, &in, &w.aid);
+}
+
+static int
+step_ident_read(void)
+{
+	act_as(w.assessor, w.committee, ROLE_ASSESSOR);
+	return ident_get(&w.ctx, w.aid) != NULL ? 0 : -1;
+}
+
+static int
+step_ident_first(void)
+{
+	act_as(w.assessor, w.committee, ROLE_ASSESSOR);
+	return ident_decide(&w.ctx, w.aid, "first", "plausible",
+	    "Het verhaal is consistent.");
+}
+
+static int
+step_ident_final(void)
+{
+	act_as(w.assessor, w.committee, ROLE_ASSESSOR);
+	return ident_decide(&w.ctx, w.aid, "final", "identified",
+	    "Na gesprekken met de opvang.");
+}
+
+static int
+step_ident_submit_again(void)
+{
+	struct ident_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.committee_org_id = w.committee;
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return ident_submit(&w.ctx, w.kase2, &in, &w.aid2);
+}
+
+static int
+step_ident_withdraw(void)
+{
+	act_as(w.coord2, w.cc, ROLE_COORDINATOR);
+	return ident_withdraw(&w.ctx, w.kase2, w.aid2, "Eerst zelf praten.");
+}
+
+static int
+step_rule_calendar(void)
+{
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return rule_set_calendar(&w.ctx, 11, 60);
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
@@ -771,6 +844,13 @@ test_every_failure_changes_nothing(void **state)
 		{ "purge it", step_purge },
 		{ "set the retention", step_retention_years },
 		{ "export a person", step_export_person },
+		{ "submit for identification", step_ident_submit },
+		{ "read an assessment", step_ident_read },
+		{ "first decision", step_ident_first },
+		{ "final decision", step_ident_final },
+		{ "submit again", step_ident_submit_again },
+		{ "withdraw an assessment", step_ident_withdraw },
+		{ "change a calendar rule", step_rule_calendar },
 	};
 	struct care_case *c;
 	struct signal *s;
@@ -820,7 +900,8 @@ test_every_failure_changes_nothing(void **state)
 	assert_non_null(c->plan);
 	assert_int_equal(c->npersons, 3);
 	assert_int_equal(c->nelsewhere, 1);
-	assert_int_equal(c->nevents, 10);
+	/* Ten case steps and three of identification. */
+	assert_int_equal(c->nevents, 13);
 	fresh();
 	c = case_get(&w.ctx, w.kase2);
 	assert_non_null(c);
@@ -838,6 +919,26 @@ test_every_failure_changes_nothing(void **state)
 	c = case_get(&w.ctx, w.kase);
 	assert_non_null(c);
 	assert_string_equal(c->persons[2].p.name, "Ivan Petrov");
+	/* The assessment decided twice, the other withdrawn. */
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	{
+		struct ident *a;
+		size_t n;
+		bool bad = false;
+
+		assert_int_equal(ident_of_case(&w.ctx, w.kase, &a, &n, &bad),
+		    0);
+		assert_int_equal(n, 1);
+		assert_string_equal(a[0].status, "final_decided");
+		assert_string_equal(a[0].first.reasons,
+		    "Het verhaal is consistent.");
+		fresh();
+		assert_int_equal(ident_of_case(&w.ctx, w.kase2, &a, &n, &bad),
+		    0);
+		assert_int_equal(n, 1);
+		assert_string_equal(a[0].status, "withdrawn");
+		assert_false(bad);
+	}
 	fresh();
 }
 

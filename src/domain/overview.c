@@ -13,7 +13,7 @@ int
 overview_point(struct ctx *ctx, struct overview *o)
 {
 	/* The end of the Amsterdam day: what is due today. */
-	static const struct deadline_rule today = { "today", 0, true };
+	static const struct deadline_rule today = { "today", 0, true, 0 };
 	struct overview_refusal *f;
 	struct store_rows *r;
 	size_t i;

@@ -12,6 +12,21 @@
 #define USER_USABLE "CASE WHEN (u.needs_approval = 0 OR" \
 	" u.approved_at IS NOT NULL) AND (u.needs_enrol = 0 OR" \
 	" u.enrolled_at IS NOT NULL) THEN 1 ELSE 0 END"
+/* An assessment with its people's names (domain/ident.c reads them in
+ * this order). */
+#define IDENT_COLUMNS "a.id, a.case_id, a.committee_id, o.name, a.status," \
+	" a.parts, a.sources, a.note, su.username, so.name, su.phone," \
+	" a.submitted_at, a.first_due, a.first_decision, a.first_reasons," \
+	" fu.username, COALESCE(a.first_at, 0), COALESCE(a.final_due, 0)," \
+	" a.final_decision, a.final_reasons, lu.username," \
+	" COALESCE(a.final_at, 0), wu.username, COALESCE(a.withdrawn_at, 0)," \
+	" a.updated_at FROM case_assessment a" \
+	" JOIN org o ON o.id = a.committee_id" \
+	" JOIN app_user su ON su.id = a.submitted_by" \
+	" LEFT JOIN org so ON so.id = su.org_id" \
+	" LEFT JOIN app_user fu ON fu.id = a.first_by" \
+	" LEFT JOIN app_user lu ON lu.id = a.final_by" \
+	" LEFT JOIN app_user wu ON wu.id = a.withdrawn_by"
 
 static const char *const sql[Q__COUNT] = {
 	[Q_SCHEMA_INIT] =
@@ -456,13 +471,21 @@ static const char *const sql[Q__COUNT] = {
 
 	[Q_RULE_LIST] =
 	    "SELECT r.id, r.name, r.workdays, r.same_day, r.updated_at,"
-	    " u.username FROM deadline_rule r"
+	    " u.username, r.calendar_days FROM deadline_rule r"
 	    " LEFT JOIN app_user u ON u.id = r.updated_by ORDER BY r.id",
 	[Q_RULE_SET] =
 	    "UPDATE deadline_rule SET workdays = ?2, same_day = ?3,"
-	    " updated_by = ?4, updated_at = ?5 WHERE id = ?1 RETURNING id",
+	    " updated_by = ?4, updated_at = ?5 WHERE id = ?1"
+	    " AND calendar_days = 0 RETURNING id",
 	[Q_RULE_BY_NAME] =
-	    "SELECT workdays, same_day FROM deadline_rule WHERE name = ?1",
+	    "SELECT workdays, same_day, calendar_days FROM deadline_rule"
+	    " WHERE name = ?1",
+	[Q_RULE_KIND] =
+	    "SELECT calendar_days FROM deadline_rule WHERE id = ?1",
+	[Q_RULE_SET_CALENDAR] =
+	    "UPDATE deadline_rule SET calendar_days = ?2, updated_by = ?3,"
+	    " updated_at = ?4 WHERE id = ?1 AND calendar_days > 0"
+	    " RETURNING id",
 
 	/* The registry row a blind index finds, an id number first. */
 	[Q_PERSON_FIND] =
@@ -712,6 +735,54 @@ static const char *const sql[Q__COUNT] = {
 	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
 	    " WHERE sp.bi_id = ?1 OR sp.bi_name_dob = ?2"
 	    " ORDER BY sp.signal_id, sp.id",
+	[Q_IDENT_COMMITTEES] =
+	    "SELECT id, name FROM org WHERE type = 'assessment_committee'"
+	    " ORDER BY name, id",
+	[Q_IDENT_COMMITTEE_IS] =
+	    "SELECT id FROM org WHERE id = ?1"
+	    " AND type = 'assessment_committee'",
+	/* Nothing when the case has an open assessment (a unique index). */
+	[Q_IDENT_INSERT] =
+	    "INSERT INTO case_assessment (case_id, committee_id, parts,"
+	    " sources, status, submitted_by, submitted_at, first_due,"
+	    " updated_at) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7,"
+	    " ?6) ON CONFLICT DO NOTHING RETURNING id",
+	[Q_IDENT_SEAL_NOTE] =
+	    "UPDATE case_assessment SET note = ?2 WHERE id = ?1",
+	[Q_IDENT_HEAD] =
+	    "SELECT case_id, committee_id, status FROM case_assessment"
+	    " WHERE id = ?1",
+	[Q_IDENT_GET] =
+	    "SELECT " IDENT_COLUMNS " WHERE a.id = ?1",
+	[Q_IDENT_OF_CASE] =
+	    "SELECT " IDENT_COLUMNS " WHERE a.case_id = ?1 ORDER BY a.id DESC",
+	/* Committee ?1's: open ones by the decision due, then the latest
+	 * changed. */
+	[Q_IDENT_LIST] =
+	    "SELECT a.id, a.case_id, a.status, a.parts, a.sources, so.name,"
+	    " a.submitted_at, CASE a.status WHEN 'submitted' THEN a.first_due"
+	    " WHEN 'first_decided' THEN a.final_due ELSE 0 END, a.updated_at"
+	    " FROM case_assessment a JOIN app_user su ON su.id = a.submitted_by"
+	    " LEFT JOIN org so ON so.id = su.org_id WHERE a.committee_id = ?1"
+	    " ORDER BY CASE WHEN a.status IN ('submitted', 'first_decided')"
+	    " THEN 0 ELSE 1 END, CASE a.status WHEN 'submitted'"
+	    " THEN a.first_due WHEN 'first_decided' THEN a.final_due"
+	    " ELSE -a.updated_at END, a.id DESC LIMIT ?2",
+	[Q_IDENT_FIRST] =
+	    "UPDATE case_assessment SET status = ?2, first_decision = ?3,"
+	    " first_reasons = ?4, first_by = ?5, first_at = ?6,"
+	    " final_due = ?7, updated_at = ?6 WHERE id = ?1"
+	    " AND status = 'submitted' RETURNING case_id",
+	[Q_IDENT_FINAL] =
+	    "UPDATE case_assessment SET status = 'final_decided',"
+	    " final_decision = ?2, final_reasons = ?3, final_by = ?4,"
+	    " final_at = ?5, updated_at = ?5 WHERE id = ?1"
+	    " AND status = 'first_decided' RETURNING case_id",
+	[Q_IDENT_WITHDRAW] =
+	    "UPDATE case_assessment SET status = 'withdrawn',"
+	    " withdrawn_by = ?3, withdrawn_at = ?4, updated_at = ?4"
+	    " WHERE id = ?1 AND case_id = ?2"
+	    " AND status IN ('submitted', 'first_decided') RETURNING id",
 
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
@@ -736,7 +807,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM case_member),"
 	    " (SELECT COUNT(*) FROM case_event),"
 	    " (SELECT COUNT(*) FROM case_need),"
-	    " (SELECT COUNT(*) FROM case_plan)",
+	    " (SELECT COUNT(*) FROM case_plan),"
+	    " (SELECT COUNT(*) FROM case_assessment)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -809,7 +881,9 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('case_event', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_event), false),"
 	    " setval(pg_get_serial_sequence('case_need', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_need), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_need), false),"
+	    " setval(pg_get_serial_sequence('case_assessment', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_assessment), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -923,18 +997,33 @@ static const char *const sql[Q__COUNT] = {
 	[Q_COPY_PLAN_INSERT] =
 	    "INSERT INTO case_plan (case_id, goals, tasks, review_on,"
 	    " updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_COPY_IDENT_ALL] =
+	    "SELECT id, case_id, committee_id, parts, sources, note, status,"
+	    " submitted_by, submitted_at, first_due, first_decision,"
+	    " first_reasons, first_by, first_at, final_due, final_decision,"
+	    " final_reasons, final_by, final_at, withdrawn_by, withdrawn_at,"
+	    " updated_at FROM case_assessment ORDER BY id",
+	[Q_COPY_IDENT_INSERT] =
+	    "INSERT INTO case_assessment (id, case_id, committee_id, parts,"
+	    " sources, note, status, submitted_by, submitted_at, first_due,"
+	    " first_decision, first_reasons, first_by, first_at, final_due,"
+	    " final_decision, final_reasons, final_by, final_at, withdrawn_by,"
+	    " withdrawn_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+	    " ?21, ?22)",
 	[Q_COPY_RULE_ALL] =
-	    "SELECT id, name, workdays, same_day, updated_by, updated_at"
-	    " FROM deadline_rule ORDER BY id",
+	    "SELECT id, name, workdays, same_day, updated_by, updated_at,"
+	    " calendar_days FROM deadline_rule ORDER BY id",
 	/* The target's migrations installed the rules; take the source's
 	 * settings over them. */
 	[Q_COPY_RULE_UPSERT] =
 	    "INSERT INTO deadline_rule (id, name, workdays, same_day,"
-	    " updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-	    " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+	    " updated_by, updated_at, calendar_days) VALUES (?1, ?2, ?3, ?4,"
+	    " ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
 	    " workdays = excluded.workdays, same_day = excluded.same_day,"
 	    " updated_by = excluded.updated_by,"
-	    " updated_at = excluded.updated_at",
+	    " updated_at = excluded.updated_at,"
+	    " calendar_days = excluded.calendar_days",
 	/* The target has no fallback point of its own: take the source's. */
 	[Q_COPY_FALLBACK_ALL] =
 	    "SELECT id, org_id, set_by, set_at FROM fallback_point",
@@ -995,7 +1084,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_REGION_REHOME_SIGNALS), N(Q_REGION_REHOME_ADVICE),
 	N(Q_VOLUME_OF_USER), N(Q_VOLUME_REFUSE), N(Q_VOLUME_UNUSUAL),
 	N(Q_RULE_LIST),
-	N(Q_RULE_SET), N(Q_RULE_BY_NAME),
+	N(Q_RULE_SET), N(Q_RULE_BY_NAME), N(Q_RULE_KIND),
+	N(Q_RULE_SET_CALENDAR),
 	N(Q_COPY_REGION_ALL), N(Q_COPY_REGION_INSERT),
 	N(Q_COPY_REGION_MUNI_ALL), N(Q_COPY_ORG_REGION_ALL),
 	N(Q_COPY_SIGNAL_ALL), N(Q_COPY_SIGNAL_INSERT), N(Q_COPY_PERSON_ALL),
@@ -1029,6 +1119,11 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_MEMBER_INSERT), N(Q_COPY_EVENT_ALL), N(Q_COPY_EVENT_INSERT),
 	N(Q_COPY_NEED_ALL), N(Q_COPY_NEED_INSERT), N(Q_COPY_PLAN_ALL),
 	N(Q_COPY_PLAN_INSERT),
+	N(Q_IDENT_COMMITTEES), N(Q_IDENT_COMMITTEE_IS), N(Q_IDENT_INSERT),
+	N(Q_IDENT_SEAL_NOTE), N(Q_IDENT_HEAD), N(Q_IDENT_GET),
+	N(Q_IDENT_OF_CASE), N(Q_IDENT_LIST), N(Q_IDENT_FIRST),
+	N(Q_IDENT_FINAL), N(Q_IDENT_WITHDRAW), N(Q_COPY_IDENT_ALL),
+	N(Q_COPY_IDENT_INSERT),
 #undef N
 };
 

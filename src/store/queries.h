@@ -127,6 +127,8 @@ enum query {
 	Q_RULE_LIST,
 	Q_RULE_SET,
 	Q_RULE_BY_NAME,
+	Q_RULE_KIND,
+	Q_RULE_SET_CALENDAR,
 
 	/* cases (domain/case.c, person.c, timeline.c, plan.c) */
 	Q_PERSON_FIND,
@@ -179,6 +181,18 @@ enum query {
 	Q_SUBJECT_PERSON,
 	Q_SUBJECT_CASES,
 	Q_SUBJECT_SIGNALS,
+	/* identification (domain/ident.c) */
+	Q_IDENT_COMMITTEES,
+	Q_IDENT_COMMITTEE_IS,
+	Q_IDENT_INSERT,
+	Q_IDENT_SEAL_NOTE,
+	Q_IDENT_HEAD,
+	Q_IDENT_GET,
+	Q_IDENT_OF_CASE,
+	Q_IDENT_LIST,
+	Q_IDENT_FIRST,
+	Q_IDENT_FINAL,
+	Q_IDENT_WITHDRAW,
 
 	/* copying a whole deployment (store/copy.c) */
 	Q_COPY_COUNTS,
@@ -230,6 +244,8 @@ enum query {
 	Q_COPY_NEED_INSERT,
 	Q_COPY_PLAN_ALL,
 	Q_COPY_PLAN_INSERT,
+	Q_COPY_IDENT_ALL,
+	Q_COPY_IDENT_INSERT,
 
 	Q__COUNT
 };

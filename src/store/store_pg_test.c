@@ -1247,10 +1247,10 @@ test_regions_and_signals(void **state)
 	    store_int(61), store_int(0), store_int(uid), store_int(4700)),
 	    NULL), -1);			/* the CHECK holds */
 	must(run(c, a, Q_COPY_RULE_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 6);
-	memcpy(cells, r->cells, 6 * sizeof(cells[0]));
+	assert_int_equal(r->ncols, 7);
+	memcpy(cells, r->cells, 7 * sizeof(cells[0]));
 	cells[2] = store_int(7);
-	must(run(c, a, Q_COPY_RULE_UPSERT, cells, 6, NULL));
+	must(run(c, a, Q_COPY_RULE_UPSERT, cells, 7, NULL));
 	must(run(c, a, Q_RULE_BY_NAME, ARGS(store_text("triage_acute")), &r));
 	assert_int_equal(rows_int(r, 0, 0), 7);
 	assert_int_equal(rows_int(r, 0, 1), 1);
@@ -1875,6 +1875,162 @@ test_retention(void **state)
 	arena_free(a);
 }
 
+/* Identification: rules in calendar days, and an assessment's life. */
+static void
+test_identification(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char ct[40];
+	struct store_value cells[24];
+	int64_t org, committee, uid, kase, aid, aid2;
+
+	(void)state;
+	memset(ct, 0, sizeof(ct));
+	ct[5] = 0x2a;
+
+	/* The rules installed by 0014, by kind. */
+	must(run(c, a, Q_RULE_BY_NAME, ARGS(store_text(
+	    "identification_final")), &r));
+	assert_int_equal(rows_int(r, 0, 2), 90);
+	must(run(c, a, Q_RULE_BY_NAME, ARGS(store_text(
+	    "identification_first")), &r));
+	assert_int_equal(rows_int(r, 0, 0), 5);
+	assert_int_equal(rows_int(r, 0, 2), 0);
+	must(run(c, a, Q_RULE_KIND, ARGS(store_int(11)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 90);
+	must(run(c, a, Q_RULE_KIND, ARGS(store_int(10)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 0);
+	must(run(c, a, Q_RULE_SET_CALENDAR, ARGS(store_int(11), store_int(60),
+	    store_null(), store_int(4800)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_RULE_SET_CALENDAR, ARGS(store_int(10), store_int(60),
+	    store_null(), store_int(4800)), &r));
+	assert_int_equal(r->nrows, 0);		/* not a calendar rule */
+	must(run(c, a, Q_RULE_SET, ARGS(store_int(11), store_int(4),
+	    store_int(0), store_null(), store_int(4800)), &r));
+	assert_int_equal(r->nrows, 0);		/* not a working-day rule */
+	assert_int_equal(run(c, a, Q_RULE_SET_CALENDAR, ARGS(store_int(11),
+	    store_int(367), store_null(), store_int(4800)), NULL), -1);
+	must(run(c, a, Q_RULE_LIST, NOARGS, &r));
+	assert_int_equal(r->ncols, 7);
+	must(run(c, a, Q_RULE_SET_CALENDAR, ARGS(store_int(11), store_int(90),
+	    store_null(), store_null()), &r));
+
+	/* A committee, a coordinator and a case. */
+	org = make_org(c, a, "ZC Identificatie", NULL);
+	uid = make_user(c, a, "idcoord", org);
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text("Commissie Test"),
+	    store_text("assessment_committee"), store_null(), store_int(0),
+	    store_int(1700000000)), &r));
+	committee = rows_int(r, 0, 0);
+	must(run(c, a, Q_IDENT_COMMITTEES, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 1), "Commissie Test");
+	must(run(c, a, Q_IDENT_COMMITTEE_IS, ARGS(store_int(committee)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_IDENT_COMMITTEE_IS, ARGS(store_int(org)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("accepted"),
+	    store_int(org), store_null(), store_text("GM0363"),
+	    store_int(uid), store_null(), store_text("police"),
+	    store_int(uid), store_int(9000), store_int(4200), store_int(4200)),
+	    &r));
+	kase = rows_int(r, 0, 0);
+
+	/* Submitted once while open. */
+	must(run(c, a, Q_IDENT_INSERT, ARGS(store_int(kase),
+	    store_int(committee), store_text("summary,persons"),
+	    store_text(""), store_int(uid), store_int(5000),
+	    store_int(5500)), &r));
+	assert_int_equal(r->nrows, 1);
+	aid = rows_int(r, 0, 0);
+	must(run(c, a, Q_IDENT_INSERT, ARGS(store_int(kase),
+	    store_int(committee), store_text(""), store_text(""),
+	    store_int(uid), store_int(5001), store_int(5501)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_IDENT_SEAL_NOTE, ARGS(store_int(aid),
+	    store_blob(ct, sizeof(ct))), NULL));
+	must(run(c, a, Q_IDENT_HEAD, ARGS(store_int(aid)), &r));
+	assert_int_equal(rows_int(r, 0, 0), kase);
+	assert_int_equal(rows_int(r, 0, 1), committee);
+	assert_string_equal(rows_text(r, 0, 2), "submitted");
+	must(run(c, a, Q_IDENT_LIST, ARGS(store_int(committee),
+	    store_int(100)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 7), 5500);	/* the first due */
+
+	/* The first decision, then the final; each once. */
+	must(run(c, a, Q_IDENT_FINAL, ARGS(store_int(aid),
+	    store_text("identified"), store_blob(ct, sizeof(ct)),
+	    store_int(uid), store_int(5100)), &r));
+	assert_int_equal(r->nrows, 0);		/* not before the first */
+	must(run(c, a, Q_IDENT_FIRST, ARGS(store_int(aid),
+	    store_text("first_decided"), store_text("plausible"),
+	    store_blob(ct, sizeof(ct)), store_int(uid), store_int(5100),
+	    store_int(9100)), &r));
+	assert_int_equal(rows_int(r, 0, 0), kase);
+	must(run(c, a, Q_IDENT_FIRST, ARGS(store_int(aid),
+	    store_text("first_decided"), store_text("plausible"),
+	    store_blob(ct, sizeof(ct)), store_int(uid), store_int(5100),
+	    store_int(9100)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_IDENT_LIST, ARGS(store_int(committee),
+	    store_int(100)), &r));
+	assert_int_equal(rows_int(r, 0, 7), 9100);	/* the final due */
+	must(run(c, a, Q_IDENT_FINAL, ARGS(store_int(aid),
+	    store_text("identified"), store_blob(ct, sizeof(ct)),
+	    store_int(uid), store_int(5200)), &r));
+	assert_int_equal(rows_int(r, 0, 0), kase);
+	must(run(c, a, Q_IDENT_GET, ARGS(store_int(aid)), &r));
+	assert_int_equal(r->ncols, 25);
+	assert_string_equal(rows_text(r, 0, 4), "final_decided");
+	assert_string_equal(rows_text(r, 0, 8), "idcoord");
+	assert_string_equal(rows_text(r, 0, 13), "plausible");
+	assert_string_equal(rows_text(r, 0, 18), "identified");
+	assert_int_equal(rows_int(r, 0, 17), 9100);
+	assert_true(rows_null(r, 0, 22));	/* not withdrawn */
+
+	/* A second one, withdrawn. */
+	must(run(c, a, Q_IDENT_INSERT, ARGS(store_int(kase),
+	    store_int(committee), store_text(""), store_text("police_report"),
+	    store_int(uid), store_int(6000), store_int(6500)), &r));
+	aid2 = rows_int(r, 0, 0);
+	assert_int_equal(run(c, a, Q_IDENT_FIRST, ARGS(store_int(aid2),
+	    store_text("first_decided"), store_text("maybe"), store_null(),
+	    store_int(uid), store_int(6050), store_null()), NULL), -1);
+	must(run(c, a, Q_IDENT_WITHDRAW, ARGS(store_int(aid2),
+	    store_int(kase + 1), store_int(uid), store_int(6100)), &r));
+	assert_int_equal(r->nrows, 0);		/* another case's */
+	must(run(c, a, Q_IDENT_WITHDRAW, ARGS(store_int(aid2),
+	    store_int(kase), store_int(uid), store_int(6100)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_IDENT_WITHDRAW, ARGS(store_int(aid2),
+	    store_int(kase), store_int(uid), store_int(6100)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_IDENT_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(rows_int(r, 0, 0), aid2);	/* newest first */
+	assert_string_equal(rows_text(r, 0, 22), "idcoord");
+	must(run(c, a, Q_IDENT_LIST, ARGS(store_int(committee),
+	    store_int(100)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(rows_int(r, 0, 7), 0);		/* nothing due */
+
+	/* Copying. */
+	must(run(c, a, Q_COPY_IDENT_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 22);
+	memcpy(cells, r->cells, 22 * sizeof(cells[0]));
+	cells[0] = store_int(900200);
+	must(run(c, a, Q_COPY_IDENT_INSERT, cells, 22, NULL));
+	must(run(c, a, Q_IDENT_GET, ARGS(store_int(900200)), &r));
+	assert_int_equal(r->nrows, 1);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_every_query_ran(void **state)
 {
@@ -1916,6 +2072,7 @@ main(void)
 		cmocka_unit_test(test_regions_and_signals),
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_retention),
+		cmocka_unit_test(test_identification),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

@@ -26,6 +26,10 @@ const COORDINATOR = ['coordinator'];
 // object check in domain/user.c answers 404 to anybody else).
 const APPROVING = ['reporter', 'advisor', 'coordinator', 'provider',
     'assessor', 'admin'];
+// Assessors list what was submitted to their committee; one assessment
+// is reached by every role and answered by committee (404 otherwise:
+// domain/ident.c).
+const ASSESSOR = ['assessor'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
 const EXPECT = {
@@ -100,6 +104,17 @@ const EXPECT = {
 	    roles: ROLES },
 	'POST /api/cases/{id}/plan': { action: 'case.work', roles: ROLES },
 	'POST /api/cases/{id}/notes': { action: 'case.work', roles: ROLES },
+	'GET /api/committees': { action: 'case.list', roles: COORDINATOR },
+	'POST /api/cases/{id}/assessments': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/assessments/{aid}/withdraw': {
+	    action: 'case.work', roles: ROLES },
+	'GET /api/assessments': { action: 'assess.list', roles: ASSESSOR },
+	'GET /api/assessments/{aid}': { action: 'assess', roles: ROLES },
+	'POST /api/assessments/{aid}/first': { action: 'assess',
+	    roles: ROLES },
+	'POST /api/assessments/{aid}/final': { action: 'assess',
+	    roles: ROLES },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -116,7 +131,10 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/type', 'POST /api/cases/{id}/members',
     'POST /api/cases/{id}/persons', 'POST /api/cases/{id}/needs',
     'POST /api/cases/{id}/needs/{nid}', 'POST /api/cases/{id}/plan',
-    'POST /api/cases/{id}/notes']);
+    'POST /api/cases/{id}/notes', 'POST /api/cases/{id}/assessments',
+    'POST /api/cases/{id}/assessments/{aid}/withdraw',
+    'POST /api/assessments/{aid}/first',
+    'POST /api/assessments/{aid}/final']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
@@ -152,7 +170,7 @@ function pathOf(route) {
 	let p = route.pattern.replaceAll('{id}', String(victim))
 	    .replaceAll('{receipt}', 'S-2345-6789')
 	    .replaceAll('{qid}', '1').replaceAll('{uid}', '1')
-	    .replaceAll('{nid}', '1');
+	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
