@@ -164,6 +164,10 @@ enum query {
 	Q_NEED_OF_CASE,
 	Q_PLAN_SET,
 	Q_PLAN_OF_CASE,
+	Q_TRACK_LAST,
+	Q_TRACK_INSERT,
+	Q_TRACK_OF_CASE,
+	Q_TRACK_DUE,
 
 	/* copying a whole deployment (store/copy.c) */
 	Q_COPY_COUNTS,
@@ -215,6 +219,8 @@ enum query {
 	Q_COPY_NEED_INSERT,
 	Q_COPY_PLAN_ALL,
 	Q_COPY_PLAN_INSERT,
+	Q_COPY_TRACK_ALL,
+	Q_COPY_TRACK_INSERT,
 
 	Q__COUNT
 };
