@@ -300,18 +300,16 @@ check(struct ctx *ctx, enum track_kind k, const struct track_in *in,
 		rc = fail_field(ctx, "state", "must be %s",
 		    list_words(ctx, track_states(k)));
 	if (in->on == NULL)
-		rc = fail_field(ctx, "on", "is required: the day it happened");
+		rc = fail_field(ctx, "on", "is required");
 	else if (date_parse(in->on, on) == -1)
-		rc = fail_field(ctx, "on", "must be a date YYYY-MM-DD");
+		rc = fail_field(ctx, "on", "is not a date (YYYY-MM-DD)");
 	else if (*on > today)
-		rc = fail_field(ctx, "on", "is in the future: record a step "
-		    "on the day it happened, not before");
+		rc = fail_field(ctx, "on", "is in the future");
 	ending = in->state != NULL && strcmp(in->state, "reflection_ended") ==
 	    0;
 	exempt = in->state != NULL && strcmp(in->state, "exempt") == 0;
 	if (ending && in->reason == NULL)
-		rc = fail_field(ctx, "reason", "is required to end a "
-		    "reflection period: %s", list_words(ctx, reasons));
+		rc = fail_field(ctx, "reason", "is required");
 	else if (ending && !codes_one_of(in->reason, reasons))
 		rc = fail_field(ctx, "reason", "must be %s",
 		    list_words(ctx, reasons));
@@ -319,8 +317,7 @@ check(struct ctx *ctx, enum track_kind k, const struct track_in *in,
 		rc = fail_field(ctx, "reason", "is only for ending a "
 		    "reflection period");
 	if (exempt && in->ground == NULL)
-		rc = fail_field(ctx, "ground", "is required for an "
-		    "exemption: %s", list_words(ctx, grounds));
+		rc = fail_field(ctx, "ground", "is required");
 	else if (exempt && !codes_one_of(in->ground, grounds))
 		rc = fail_field(ctx, "ground", "must be %s",
 		    list_words(ctx, grounds));
