@@ -34,6 +34,12 @@ out=$(grep -l '#include "\(api\|domain\|store\|auth\|audit\)/' $(find src/http -
 out=$(grep -l '#include "store/' $(find src/api src/http -name '*.[ch]' 2>/dev/null) 2>/dev/null)
 [ -n "$out" ] && complain "api/ and http/ reach the store only through domain/" "$out"
 
+# Care never waits (docs/legal.md): the care actions do not so much as
+# look at the criminal-case or residence tracks.
+out=$(grep -nE 'domain/(track|legal)\.h|Q_(COPY_)?TRACK_|\btrack_[a-z_]+\(|case_track' \
+    src/domain/case.c src/domain/plan.c src/domain/timeline.c src/domain/person.c)
+[ -n "$out" ] && complain "a care action reads a track (domain/track.h)" "$out"
+
 # Assignment in conditions; typedef'd structs.
 out=$(grep -nE '\bif \(\(?[a-z_]+ = [^=]' $c)
 [ -n "$out" ] && complain "assignment in a condition" "$out"

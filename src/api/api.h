@@ -70,8 +70,12 @@ void	api_person(struct jw *, const struct signal_person *);
 /* "a,b" as the JSON list key: ["a","b"]. */
 void	api_csv(struct jw *, const char *key, const char *csv);
 
+/* The criminal and residence sections of the case page (track_api.c). */
+struct care_case;
+void	api_case_tracks(struct ctx *, struct jw *, const struct care_case *);
+
 /* Handlers, by area (account_api.c, admin_api.c, signal_api.c,
- * advice_api.c, fallback_api.c, case_api.c). */
+ * advice_api.c, fallback_api.c, case_api.c, track_api.c). */
 api_handler_fn api_health, api_login, api_logout, api_me;
 api_handler_fn api_orgs_list, api_orgs_create, api_users_list,
     api_users_create, api_users_disable, api_municipalities,
@@ -90,6 +94,7 @@ api_handler_fn api_cases_list, api_cases_open, api_cases_get,
     api_cases_accept, api_cases_status, api_cases_type, api_cases_member_add,
     api_cases_member_remove, api_cases_person_add, api_cases_need_add,
     api_cases_need_set, api_cases_plan, api_cases_note;
+api_handler_fn api_cases_criminal, api_cases_residence, api_cases_due;
 api_handler_fn api_users_pending, api_users_approve, api_users_enrol_link,
     api_users_approver, api_enrol_begin, api_enrol_finish;
 /* Identification (ident_api.c), and its section of the case page. */

@@ -265,6 +265,7 @@ static section_fn *const sections[] = {
 	write_head,
 	write_people,
 	write_care,
+	api_case_tracks,
 	write_timeline,
 	api_case_identification,
 };

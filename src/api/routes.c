@@ -84,6 +84,8 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/cases", api_cases_list, ACT_CASE_LIST, 0 },
 	{ "POST", "/api/cases", api_cases_open, ACT_CASE_OPEN, ROUTE_BODY },
 	{ "GET", "/api/cases/{id}", api_cases_get, ACT_CASE_READ, 0 },
+	/* The residence deadlines of the coordinator's cases: no people. */
+	{ "GET", "/api/cases/due", api_cases_due, ACT_CASE_LIST, 0 },
 	{ "POST", "/api/cases/{id}/accept", api_cases_accept, ACT_CASE_WORK,
 	    0 },
 	{ "POST", "/api/cases/{id}/status", api_cases_status, ACT_CASE_WORK,
@@ -120,5 +122,10 @@ const struct api_route api_routes[] = {
 	    ACT_ASSESS, ROUTE_BODY },
 	{ "POST", "/api/assessments/{aid}/final", api_assessments_final,
 	    ACT_ASSESS, ROUTE_BODY },
+	/* Beside the care, never a gate on it (domain/track.h). */
+	{ "POST", "/api/cases/{id}/criminal", api_cases_criminal,
+	    ACT_CASE_WORK, ROUTE_BODY },
+	{ "POST", "/api/cases/{id}/residence", api_cases_residence,
+	    ACT_CASE_WORK, ROUTE_BODY },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

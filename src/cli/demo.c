@@ -18,9 +18,11 @@
 #include "domain/case.h"
 #include "domain/deadline.h"
 #include "domain/ident.h"
+#include "domain/legal.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/signal.h"
+#include "domain/track.h"
 #include "domain/user.h"
 #include "domain/catalog.h"
 #include "auth/role.h"
@@ -495,6 +497,77 @@ demo_identification(struct ctx *ctx, const struct demo_ids *ids)
 	return 0;
 }
 
+/* A step on a track of a demo case, on the day today + days. */
+static int
+demo_step(struct ctx *ctx, int64_t id, enum track_kind k, const char *state,
+    int32_t day, const char *reason, const char *note)
+{
+	struct track_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.state = state;
+	in.on = date_format(ctx->arena, day);
+	in.reason = reason;
+	in.note = note;
+	return track_set(ctx, id, k, &in);
+}
+
+/*
+ * The tracks beside the care, on the two oldest trafficking cases the
+ * open_case decisions made: the first has a reflection period that ends
+ * within days (on the coordinator's start page), the second a report
+ * filed and an investigation.  Both are accepted and in care: the care
+ * did not wait for either.
+ */
+static int
+demo_tracks(struct ctx *ctx, const struct demo_ids *ids)
+{
+	int32_t today = deadline_local_day(time_now()), start;
+	int64_t pick[2] = { 0, 0 };
+	struct case_line *l;
+	size_t i, n;
+	int k;
+
+	act_as(ctx, ids->coordinator, ids->coordinator_org,
+	    ROLE_COORDINATOR);
+	if (case_list(ctx, &l, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (strcmp(l[i].type, "trafficking") != 0)
+			continue;
+		if (pick[0] == 0 || l[i].id < pick[0]) {
+			pick[1] = pick[0];
+			pick[0] = l[i].id;
+		} else if (pick[1] == 0 || l[i].id < pick[1]) {
+			pick[1] = l[i].id;
+		}
+	}
+	if (pick[1] == 0)
+		return 0;
+	for (k = 0; k < 2; k++) {
+		if (case_accept(ctx, pick[k]) == -1 ||
+		    case_set_status(ctx, pick[k], "in_care", NULL, NULL) == -1)
+			return -1;
+	}
+	/* Three months back from nine days ahead: it ends in about nine. */
+	start = legal_add(today + 9, -legal_rule(LEGAL_REFLECTION)->amount,
+	    legal_rule(LEGAL_REFLECTION)->unit);
+	if (demo_step(ctx, pick[0], TRACK_CRIMINAL,
+	    "informative_conversation", start + 20, NULL,
+	    "Informatief gesprek met de politie (demo).") == -1 ||
+	    demo_step(ctx, pick[0], TRACK_RESIDENCE, "reflection", start,
+	    NULL, "Bedenktijd gestart (demo).") == -1 ||
+	    demo_step(ctx, pick[1], TRACK_CRIMINAL, "report_filed",
+	    today - 40, NULL, "Aangifte gedaan (demo).") == -1 ||
+	    demo_step(ctx, pick[1], TRACK_CRIMINAL, "investigation",
+	    today - 12, NULL, NULL) == -1)
+		return -1;
+	printf("Case %lld: a reflection period ending on %s; case %lld: a "
+	    "report filed.\n", (long long)pick[0], date_format(ctx->arena,
+	    legal_end(LEGAL_REFLECTION, start)), (long long)pick[1]);
+	return 0;
+}
+
 static const struct {
 	const char	*username;
 	const char	*role;
@@ -587,7 +660,8 @@ demo_create(struct cli_env *env)
 		buf_appendf(&out, "%s\t%s\t%s\t-\n", u.username, u.role,
 		    u.password);
 	}
-	if (demo_signals(env, &dids) == -1)
+	if (demo_signals(env, &dids) == -1 ||
+	    demo_tracks(env->ctx, &dids) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {
 		time_set_offset(0);

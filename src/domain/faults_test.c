@@ -1,5 +1,6 @@
 /*
- * Fault sweep: every write path of signals and advice, run again and
+ * Fault sweep: every write path of signals, advice, cases and their
+ * criminal-case and residence tracks, run again and
  * again with the n-th store statement failing (n = 1, 2, ... until the
  * step gets through without reaching the fault).  Each failed run must
  * answer -1 with a status and a message, leave every table as it was
@@ -37,6 +38,7 @@
 #include "domain/rule.h"
 #include "domain/signal.h"
 #include "domain/subject.h"
+#include "domain/track.h"
 #include "domain/user.h"
 #include "domain/volume.h"
 #include "store/store.h"
@@ -115,6 +117,7 @@ pg_database(void)
 {
 	const char *cluster = getenv("SCHAKEL_TEST_PG_DIR");
 	static char url[512];
+	static int made;
 	char cmd[1200];
 	size_t n;
 	FILE *p;
@@ -122,8 +125,8 @@ pg_database(void)
 	if (cluster == NULL || *cluster == '\0' || strlen(cluster) > 1000 ||
 	    strchr(cluster, '\'') != NULL)
 		return NULL;
-	snprintf(cmd, sizeof(cmd), "tools/pg.sh createdb '%s' faults_%ld",
-	    cluster, (long)getpid());
+	snprintf(cmd, sizeof(cmd), "tools/pg.sh createdb '%s' faults_%ld_%d",
+	    cluster, (long)getpid(), ++made);
 	p = popen(cmd, "r");
 	if (p == NULL)
 		return NULL;
@@ -748,6 +751,67 @@ step_rule_calendar(void)
 	return rule_set_calendar(&w.ctx, 11, 60);
 }
 
+/* The tracks beside the care. */
+
+static int
+track_step(enum track_kind k, const char *state, const char *on,
+    const char *reason, const char *ground, const char *note)
+{
+	struct track_in in = { state, on, reason, ground, note };
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return track_set(&w.ctx, w.kase, k, &in);
+}
+
+static int
+step_track_report(void)
+{
+	return track_step(TRACK_CRIMINAL, "report_filed", "2024-03-01", NULL,
+	    NULL, "Aangifte bij de politie.");
+}
+
+static int
+step_track_reflection(void)
+{
+	return track_step(TRACK_RESIDENCE, "reflection", "2024-03-01", NULL,
+	    NULL, NULL);
+}
+
+static int
+step_track_reflection_end(void)
+{
+	return track_step(TRACK_RESIDENCE, "reflection_ended", "2024-03-20",
+	    "report", NULL, "Aanvraag volgt.");
+}
+
+static int
+step_track_exempt(void)
+{
+	return track_step(TRACK_RESIDENCE, "exempt", "2024-04-02", NULL,
+	    "serious_threat", NULL);
+}
+
+static int
+step_track_read(void)
+{
+	struct track_history crim, res;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (track_of_case(&w.ctx, w.kase, &crim, &res) == -1)
+		return -1;
+	return crim.n == 1 && res.n == 3 ? 0 : -1;
+}
+
+static int
+step_track_due(void)
+{
+	struct track_due *d;
+	size_t n;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return track_due_list(&w.ctx, &d, &n);
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
@@ -851,6 +915,12 @@ test_every_failure_changes_nothing(void **state)
 		{ "submit again", step_ident_submit_again },
 		{ "withdraw an assessment", step_ident_withdraw },
 		{ "change a calendar rule", step_rule_calendar },
+		{ "record a report", step_track_report },
+		{ "start a reflection period", step_track_reflection },
+		{ "end a reflection period", step_track_reflection_end },
+		{ "exempt from cooperating", step_track_exempt },
+		{ "read the tracks", step_track_read },
+		{ "list residence deadlines", step_track_due },
 	};
 	struct care_case *c;
 	struct signal *s;
@@ -900,8 +970,8 @@ test_every_failure_changes_nothing(void **state)
 	assert_non_null(c->plan);
 	assert_int_equal(c->npersons, 3);
 	assert_int_equal(c->nelsewhere, 1);
-	/* Ten case steps and three of identification. */
-	assert_int_equal(c->nevents, 13);
+	/* Ten case steps, three of identification, four of tracks. */
+	assert_int_equal(c->nevents, 17);
 	fresh();
 	c = case_get(&w.ctx, w.kase2);
 	assert_non_null(c);
@@ -942,6 +1012,150 @@ test_every_failure_changes_nothing(void **state)
 	fresh();
 }
 
+/*
+ * Care never waits: with a case in every state of the criminal-case
+ * track and of the residence track, every care action gets through,
+ * and not one statement it runs so much as reads a track.
+ */
+static const enum query track_queries[] = { Q_TRACK_LAST, Q_TRACK_INSERT,
+    Q_TRACK_OF_CASE, Q_TRACK_DUE, Q_COPY_TRACK_ALL, Q_COPY_TRACK_INSERT };
+
+static void
+care_everything(const char *where, size_t n)
+{
+	static const char *forms[] = { "labour" };
+	struct json_strlist l = { forms, 1 }, none = { NULL, 0 };
+	struct plan_task t[] = { { "Opvang", "Een plek" } };
+	const struct help_need *needs;
+	struct signal_person p;
+	struct case_plan plan;
+	bool seen[Q__COUNT];
+	size_t i, k, nneeds;
+	int64_t need;
+
+	/* The n-th need of the catalogue the signal did not bring. */
+	needs = catalog_help_needs(&nneeds);
+	for (i = 0, k = n; i < nneeds; i++)
+		if (strcmp(needs[i].id, "SAFE-PLAN") != 0 && k-- == 0)
+			break;
+	assert_true(i < nneeds);
+	memset(seen, 0, sizeof(seen));
+	memset(&p, 0, sizeof(p));
+	p.kind = "other";
+	p.name = "Getuige";
+	memset(&plan, 0, sizeof(plan));
+	plan.goals = "Veilig wonen.";
+	plan.tasks.v = t;
+	plan.tasks.n = 1;
+	plan.review_on = "2099-01-01";
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	fresh();
+	store_trace(seen);
+#define CARE(what, call) do {						\
+	if ((call) != 0)						\
+		fail_msg("%s refused in %s: %s", what, where,		\
+		    w.ctx.message);					\
+	fresh();							\
+} while (0)
+	CARE("read", case_get(&w.ctx, w.kase) != NULL ? 0 : -1);
+	if (n == 0) {
+		CARE("accept", case_accept(&w.ctx, w.kase));
+		CARE("in care", case_set_status(&w.ctx, w.kase, "in_care",
+		    NULL, NULL));
+	}
+	CARE("close", case_set_status(&w.ctx, w.kase, "closed", "other",
+	    "Even dicht."));
+	CARE("reopen", case_set_status(&w.ctx, w.kase, "reopened", NULL,
+	    "Weer open."));
+	CARE("type", case_set_type(&w.ctx, w.kase, "serious_disadvantage",
+	    &none, NULL));
+	CARE("type back", case_set_type(&w.ctx, w.kase, "trafficking", &l,
+	    NULL));
+	CARE("need", plan_need_add(&w.ctx, w.kase, needs[i].id, &need));
+	CARE("need met", plan_need_set(&w.ctx, w.kase, need, "met"));
+	CARE("plan", plan_set(&w.ctx, w.kase, &plan));
+	CARE("note", timeline_note(&w.ctx, w.kase, "Gebeld.", NULL));
+	CARE("member", case_member_add(&w.ctx, w.kase, w.coord2));
+	CARE("member off", case_member_remove(&w.ctx, w.kase, w.coord2));
+	CARE("person", case_person_add(&w.ctx, w.kase, &p, NULL));
+#undef CARE
+	store_trace(NULL);
+	for (k = 0; k < sizeof(track_queries) / sizeof(track_queries[0]); k++)
+		if (seen[track_queries[k]])
+			fail_msg("a care action in %s ran %s", where,
+			    query_name(track_queries[k]));
+	assert_true(seen[Q_EVENT_INSERT]);	/* the trace does see */
+}
+
+static void
+test_care_never_waits(void **state)
+{
+	static const char *const crim[] = { "informative_conversation",
+	    "report_filed", "investigation", "dismissed", "investigation",
+	    "prosecution", "acquittal", "prosecution", "conviction" };
+	static const struct {
+		const char	*state, *reason, *ground;
+	} res[] = { { "reflection", NULL, NULL },
+	    { "reflection_ended", "disappeared", NULL },
+	    { "permit", NULL, NULL }, { "permit_renewed", NULL, NULL },
+	    { "exempt", NULL, "medical_psychological" },
+	    { "withdrawn", NULL, NULL }, { "asylum", NULL, NULL },
+	    { "permit", NULL, NULL }, { "continued", NULL, NULL } };
+	struct track_in in;
+	const char *const *all;
+	bool walked[16] = { false };
+	size_t i, k, n = 0, ncrim = 0;
+	int32_t day = 19800;		/* 2024-03-18 */
+	char where[64];
+
+	(void)state;
+	assert_int_equal(step_file_for_case(), 0);
+	assert_int_equal(step_claim_for_case(), 0);
+	assert_int_equal(step_open_case(), 0);
+	for (i = 0; i < sizeof(crim) / sizeof(crim[0]); i++) {
+		memset(&in, 0, sizeof(in));
+		in.state = crim[i];
+		in.on = date_format(w.arena, day += 3);
+		act_as(w.coord, w.cc, ROLE_COORDINATOR);
+		if (track_set(&w.ctx, w.kase, TRACK_CRIMINAL, &in) != 0)
+			fail_msg("criminal %s: %s", crim[i], w.ctx.message);
+		snprintf(where, sizeof(where), "criminal %s", crim[i]);
+		care_everything(where, n++);
+		all = track_states(TRACK_CRIMINAL);
+		for (k = 0; all[k] != NULL; k++)
+			if (strcmp(all[k], crim[i]) == 0)
+				walked[k] = true;
+	}
+	for (k = 0; all[k] != NULL; k++, ncrim++)
+		if (!walked[k])
+			fail_msg("criminal state %s not walked", all[k]);
+	memset(walked, 0, sizeof(walked));
+	for (i = 0; i < sizeof(res) / sizeof(res[0]); i++) {
+		memset(&in, 0, sizeof(in));
+		in.state = res[i].state;
+		in.reason = res[i].reason;
+		in.ground = res[i].ground;
+		in.on = date_format(w.arena, day += 3);
+		act_as(w.coord, w.cc, ROLE_COORDINATOR);
+		if (track_set(&w.ctx, w.kase, TRACK_RESIDENCE, &in) != 0)
+			fail_msg("residence %s: %s", res[i].state,
+			    w.ctx.message);
+		snprintf(where, sizeof(where), "residence %s",
+		    res[i].state);
+		care_everything(where, n++);
+		all = track_states(TRACK_RESIDENCE);
+		for (k = 0; all[k] != NULL; k++)
+			if (strcmp(all[k], res[i].state) == 0)
+				walked[k] = true;
+	}
+	for (k = 0; all[k] != NULL; k++)
+		if (!walked[k])
+			fail_msg("residence state %s not walked", all[k]);
+	assert_int_equal(ncrim, 7);
+	assert_int_equal(k, 8);
+	fresh();
+}
+
 int
 main(void)
 {
@@ -950,6 +1164,10 @@ main(void)
 		    test_every_failure_changes_nothing, setup_sqlite, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_every_failure_changes_nothing, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(test_care_never_waits,
+		    setup_sqlite, teardown),
+		cmocka_unit_test_setup_teardown(test_care_never_waits,
+		    setup_pg, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -656,6 +656,35 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT p.goals, p.tasks, p.review_on, p.updated_at, u.username"
 	    " FROM case_plan p LEFT JOIN app_user u ON u.id = p.updated_by"
 	    " WHERE p.case_id = ?1",
+	/* The last step of track ?2 of case ?1: its state. */
+	[Q_TRACK_LAST] =
+	    "SELECT state, on_day, COALESCE(ends_on, -1) FROM case_track"
+	    " WHERE case_id = ?1 AND track = ?2 ORDER BY id DESC LIMIT 1",
+	[Q_TRACK_INSERT] =
+	    "INSERT INTO case_track (case_id, track, state, on_day, reason,"
+	    " ground, ends_on, event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8)",
+	/* Who and when, and the sealed note, are the step's event's. */
+	[Q_TRACK_OF_CASE] =
+	    "SELECT t.id, t.track, t.state, t.on_day, t.reason, t.ground,"
+	    " COALESCE(t.ends_on, -1), e.at, u.username, o.name, e.text,"
+	    " t.event_id FROM case_track t JOIN case_event e"
+	    " ON e.id = t.event_id LEFT JOIN app_user u ON u.id = e.user_id"
+	    " LEFT JOIN org o ON o.id = e.org_id WHERE t.case_id = ?1"
+	    " ORDER BY t.id",
+	/* The residence tracks whose last step ends on day ?3 or before, of
+	 * the open cases of organisation ?1 and those user ?2 is assigned
+	 * to. */
+	[Q_TRACK_DUE] =
+	    "SELECT t.case_id, t.state, t.ends_on FROM case_track t"
+	    " JOIN care_case c ON c.id = t.case_id"
+	    " WHERE t.track = 'residence' AND t.ends_on IS NOT NULL"
+	    " AND t.ends_on <= ?3 AND t.id = (SELECT MAX(x.id)"
+	    " FROM case_track x WHERE x.case_id = t.case_id"
+	    " AND x.track = 'residence') AND c.purged_at IS NULL"
+	    " AND c.status <> 'closed' AND (c.org_id = ?1 OR c.id IN"
+	    " (SELECT case_id FROM case_member WHERE user_id = ?2))"
+	    " ORDER BY t.ends_on, t.case_id LIMIT ?4",
 
 	/* Closed cases whose closing is at or before ?1, not yet purged. */
 	[Q_RETENTION_DUE] =
@@ -808,7 +837,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM case_event),"
 	    " (SELECT COUNT(*) FROM case_need),"
 	    " (SELECT COUNT(*) FROM case_plan),"
-	    " (SELECT COUNT(*) FROM case_assessment)",
+	    " (SELECT COUNT(*) FROM case_assessment),"
+	    " (SELECT COUNT(*) FROM case_track)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -883,7 +913,9 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('case_need', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_need), false),"
 	    " setval(pg_get_serial_sequence('case_assessment', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_assessment), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_assessment), false),"
+	    " setval(pg_get_serial_sequence('case_track', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_track), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -1011,6 +1043,13 @@ static const char *const sql[Q__COUNT] = {
 	    " withdrawn_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 	    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
 	    " ?21, ?22)",
+	[Q_COPY_TRACK_ALL] =
+	    "SELECT id, case_id, track, state, on_day, reason, ground, ends_on,"
+	    " event_id FROM case_track ORDER BY id",
+	[Q_COPY_TRACK_INSERT] =
+	    "INSERT INTO case_track (id, case_id, track, state, on_day,"
+	    " reason, ground, ends_on, event_id) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, ?9)",
 	[Q_COPY_RULE_ALL] =
 	    "SELECT id, name, workdays, same_day, updated_by, updated_at,"
 	    " calendar_days FROM deadline_rule ORDER BY id",
@@ -1113,6 +1152,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_PURGE_SIGNAL_QUESTIONS), N(Q_PURGE_SIGNAL_MATCHES),
 	N(Q_PURGE_PERSONS), N(Q_SUBJECT_PERSON), N(Q_SUBJECT_CASES),
 	N(Q_SUBJECT_SIGNALS),
+	N(Q_TRACK_LAST), N(Q_TRACK_INSERT), N(Q_TRACK_OF_CASE),
+	N(Q_TRACK_DUE),
 	N(Q_COPY_PERSON_REG_ALL), N(Q_COPY_PERSON_REG_INSERT),
 	N(Q_COPY_CASE_ALL), N(Q_COPY_CASE_INSERT), N(Q_COPY_CASE_PERSON_ALL),
 	N(Q_COPY_CASE_PERSON_INSERT), N(Q_COPY_MEMBER_ALL),
@@ -1124,6 +1165,7 @@ static const char *const names[Q__COUNT] = {
 	N(Q_IDENT_OF_CASE), N(Q_IDENT_LIST), N(Q_IDENT_FIRST),
 	N(Q_IDENT_FINAL), N(Q_IDENT_WITHDRAW), N(Q_COPY_IDENT_ALL),
 	N(Q_COPY_IDENT_INSERT),
+	N(Q_COPY_TRACK_ALL), N(Q_COPY_TRACK_INSERT),
 #undef N
 };
 

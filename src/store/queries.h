@@ -167,6 +167,10 @@ enum query {
 	Q_NEED_OF_CASE,
 	Q_PLAN_SET,
 	Q_PLAN_OF_CASE,
+	Q_TRACK_LAST,
+	Q_TRACK_INSERT,
+	Q_TRACK_OF_CASE,
+	Q_TRACK_DUE,
 
 	/* retention and the right of access (domain/retention.c) */
 	Q_RETENTION_DUE,
@@ -246,6 +250,8 @@ enum query {
 	Q_COPY_PLAN_INSERT,
 	Q_COPY_IDENT_ALL,
 	Q_COPY_IDENT_INSERT,
+	Q_COPY_TRACK_ALL,
+	Q_COPY_TRACK_INSERT,
 
 	Q__COUNT
 };

@@ -69,11 +69,35 @@ store_fault_fired(void)
 {
 	return __atomic_load_n(&fault_fired, __ATOMIC_SEQ_CST);
 }
+
+/* Tracing: which statements ran while a test watched. */
+static bool *trace_seen;
+
+void
+store_trace(bool *seen)
+{
+	__atomic_store_n(&trace_seen, seen, __ATOMIC_SEQ_CST);
+}
+
+static void
+trace_mark(enum query q)
+{
+	bool *seen = __atomic_load_n(&trace_seen, __ATOMIC_SEQ_CST);
+
+	if (seen != NULL)
+		seen[q] = true;
+}
 #else
 static bool
 fault_now(void)
 {
 	return false;
+}
+
+static void
+trace_mark(enum query q)
+{
+	(void)q;
 }
 #endif
 
@@ -188,6 +212,7 @@ store_exec(struct ctx *ctx, enum query q, const struct store_value *args,
 		arena_defer(ctx->arena, pool_put, pc);
 		ctx->conn = pc->conn;
 	}
+	trace_mark(q);
 	if (fault_now())
 		return fail(ctx, ST_INTERNAL, "injected fault in %s",
 		    query_name(q));

@@ -142,7 +142,7 @@ int	store_restore(struct ctx *, const char *path, const char *src);
  * all of it or nothing.  The audit chain stays verifiable because every
  * field is copied as it is.
  */
-#define STORE_COPY_TABLES	29
+#define STORE_COPY_TABLES	30
 extern const char *const store_copy_tables[STORE_COPY_TABLES];
 struct store_counts {
 	int64_t		 n[STORE_COPY_TABLES];
@@ -158,6 +158,9 @@ int	store_counts(struct ctx *, struct store_counts *);
  */
 void	store_fault_arm(long n);
 bool	store_fault_fired(void);
+/* Tracing: while seen (Q__COUNT flags) is set, every statement q that
+ * store_exec() runs sets seen[q]; NULL stops it.  For tests. */
+void	store_trace(bool *seen);
 #endif
 int	store_copy(struct ctx *from, struct ctx *to);
 

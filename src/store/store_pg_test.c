@@ -2031,6 +2031,131 @@ test_identification(void **state)
 	arena_free(a);
 }
 
+/* The criminal-case and residence tracks: steps, history, deadlines. */
+static void
+test_tracks(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char ct[40];
+	struct store_value cells[9];
+	int64_t cc, coord, other, kase, closed, ev, ev2;
+
+	(void)state;
+	memset(ct, 0, sizeof(ct));
+	ct[5] = 0x21;
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text("ZC Sporen"),
+	    store_text("care_coordination"), store_text("GM0363"),
+	    store_int(0), store_int(1700000000)), &r));
+	cc = rows_int(r, 0, 0);
+	must(run(c, a, Q_USER_INSERT, ARGS(store_text("sporenco"),
+	    store_int(cc), store_text("coordinator"), store_text("$argon2id"),
+	    store_int(1), store_int(0), store_int(1700000100),
+	    store_text("010 2"), store_null(), store_int(0), store_int(0)),
+	    &r));
+	coord = rows_int(r, 0, 0);
+	other = make_org(c, a, "ZC Elders Sporen", "GM0363");
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("in_care"),
+	    store_int(cc), store_null(), store_text("GM0363"),
+	    store_int(coord), store_null(), store_text("police"),
+	    store_int(coord), store_int(9000), store_int(4200),
+	    store_int(4200)), &r));
+	kase = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("closed"),
+	    store_int(cc), store_null(), store_text("GM0363"),
+	    store_int(coord), store_null(), store_text("police"),
+	    store_int(coord), store_int(9000), store_int(4200),
+	    store_int(4200)), &r));
+	closed = rows_int(r, 0, 0);
+
+	must(run(c, a, Q_TRACK_LAST, ARGS(store_int(kase),
+	    store_text("residence")), &r));
+	assert_int_equal(r->nrows, 0);			/* no state yet */
+	must(run(c, a, Q_EVENT_INSERT, ARGS(store_int(kase), store_int(5000),
+	    store_int(coord), store_int(cc), store_text("residence"),
+	    store_text("none>reflection@2026-01-01")), &r));
+	ev = rows_int(r, 0, 0);
+	must(run(c, a, Q_EVENT_SEAL, ARGS(store_int(ev),
+	    store_blob(ct, sizeof(ct))), NULL));
+	must(run(c, a, Q_TRACK_INSERT, ARGS(store_int(kase),
+	    store_text("residence"), store_text("reflection"),
+	    store_int(20454), store_null(), store_null(), store_int(20544),
+	    store_int(ev)), NULL));
+	/* A state outside the tables is refused by the schema too. */
+	assert_int_equal(run(c, a, Q_TRACK_INSERT, ARGS(store_int(kase),
+	    store_text("residence"), store_text("deported"),
+	    store_int(20454), store_null(), store_null(), store_null(),
+	    store_int(ev)), NULL), -1);
+	must(run(c, a, Q_EVENT_INSERT, ARGS(store_int(kase), store_int(5001),
+	    store_int(coord), store_int(cc), store_text("criminal"),
+	    store_text("none>report_filed@2026-01-02")), &r));
+	ev2 = rows_int(r, 0, 0);
+	must(run(c, a, Q_TRACK_INSERT, ARGS(store_int(kase),
+	    store_text("criminal"), store_text("report_filed"),
+	    store_int(20455), store_null(), store_null(), store_null(),
+	    store_int(ev2)), NULL));
+	must(run(c, a, Q_TRACK_LAST, ARGS(store_int(kase),
+	    store_text("residence")), &r));
+	assert_string_equal(rows_text(r, 0, 0), "reflection");
+	assert_int_equal(rows_int(r, 0, 1), 20454);
+	assert_int_equal(rows_int(r, 0, 2), 20544);
+	must(run(c, a, Q_TRACK_LAST, ARGS(store_int(kase),
+	    store_text("criminal")), &r));
+	assert_int_equal(rows_int(r, 0, 2), -1);	/* does not end */
+	must(run(c, a, Q_TRACK_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(r->ncols, 12);
+	assert_string_equal(rows_text(r, 0, 1), "residence");
+	assert_int_equal(rows_int(r, 0, 7), 5000);
+	assert_string_equal(rows_text(r, 0, 8), "sporenco");
+	assert_string_equal(rows_text(r, 0, 9), "ZC Sporen");
+	assert_false(rows_null(r, 0, 10));		/* the sealed note */
+	assert_true(rows_null(r, 1, 10));
+	assert_int_equal(rows_int(r, 1, 6), -1);
+
+	/* Due: the last residence step, of open cases, by organisation. */
+	must(run(c, a, Q_EVENT_INSERT, ARGS(store_int(closed),
+	    store_int(5002), store_int(coord), store_int(cc),
+	    store_text("residence"), store_text("none>permit@2026-01-01")),
+	    &r));
+	must(run(c, a, Q_TRACK_INSERT, ARGS(store_int(closed),
+	    store_text("residence"), store_text("permit"), store_int(20454),
+	    store_null(), store_null(), store_int(20819),
+	    store_int(rows_int(r, 0, 0))), NULL));
+	must(run(c, a, Q_TRACK_DUE, ARGS(store_int(cc), store_int(coord),
+	    store_int(30000), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);			/* not the closed */
+	assert_int_equal(rows_int(r, 0, 0), kase);
+	assert_string_equal(rows_text(r, 0, 1), "reflection");
+	assert_int_equal(rows_int(r, 0, 2), 20544);
+	must(run(c, a, Q_TRACK_DUE, ARGS(store_int(cc), store_int(coord),
+	    store_int(20543), store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);			/* not yet */
+	must(run(c, a, Q_TRACK_DUE, ARGS(store_int(other), store_int(0),
+	    store_int(30000), store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);			/* not theirs */
+	/* A later step without an end takes it off the list. */
+	must(run(c, a, Q_TRACK_INSERT, ARGS(store_int(kase),
+	    store_text("residence"), store_text("reflection_ended"),
+	    store_int(20460), store_text("report"), store_null(),
+	    store_null(), store_int(ev)), NULL));
+	must(run(c, a, Q_TRACK_DUE, ARGS(store_int(cc), store_int(coord),
+	    store_int(30000), store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);
+
+	/* Copying. */
+	must(run(c, a, Q_COPY_TRACK_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 9);
+	memcpy(cells, r->cells, 9 * sizeof(cells[0]));
+	cells[0] = store_int(900200);
+	must(run(c, a, Q_COPY_TRACK_INSERT, cells, 9, NULL));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_every_query_ran(void **state)
 {
@@ -2073,6 +2198,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_retention),
 		cmocka_unit_test(test_identification),
+		cmocka_unit_test(test_tracks),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

@@ -92,6 +92,7 @@ const EXPECT = {
 	'GET /api/cases': { action: 'case.list', roles: COORDINATOR },
 	'POST /api/cases': { action: 'case.open', roles: COORDINATOR },
 	'GET /api/cases/{id}': { action: 'case.read', roles: ROLES },
+	'GET /api/cases/due': { action: 'case.list', roles: COORDINATOR },
 	'POST /api/cases/{id}/accept': { action: 'case.work', roles: ROLES },
 	'POST /api/cases/{id}/status': { action: 'case.work', roles: ROLES },
 	'POST /api/cases/{id}/type': { action: 'case.work', roles: ROLES },
@@ -115,6 +116,10 @@ const EXPECT = {
 	    roles: ROLES },
 	'POST /api/assessments/{aid}/final': { action: 'assess',
 	    roles: ROLES },
+	'POST /api/cases/{id}/criminal': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/residence': { action: 'case.work',
+	    roles: ROLES },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -134,7 +139,8 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/notes', 'POST /api/cases/{id}/assessments',
     'POST /api/cases/{id}/assessments/{aid}/withdraw',
     'POST /api/assessments/{aid}/first',
-    'POST /api/assessments/{aid}/final']);
+    'POST /api/assessments/{aid}/final', 'POST /api/cases/{id}/criminal',
+    'POST /api/cases/{id}/residence']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

@@ -1,0 +1,99 @@
+#include "domain/legal.h"
+
+#include <assert.h>
+#include <time.h>
+
+/*
+ * THE table.  To change a duration, change its line (and docs/legal.md).
+ * Sources: Vreemdelingencirculaire 2000 (Vc), chapter B8, section 3:
+ * the residence arrangement for victims and witnesses of trafficking.
+ */
+static const struct legal_rule rules[LEGAL__COUNT] = {
+	[LEGAL_REFLECTION] = { "reflection_period", 3, LEGAL_MONTHS, true,
+	    "Vreemdelingencirculaire 2000, B8/3.1: reflection period of at "
+	    "most three months" },
+	[LEGAL_PERMIT] = { "residence_permit", 1, LEGAL_YEARS, true,
+	    "Vreemdelingencirculaire 2000, B8/3.1: residence permit for "
+	    "victims of trafficking, one year, renewable" },
+	[LEGAL_WARN_REFLECTION] = { "reflection_warning", 14, LEGAL_DAYS,
+	    false, "schakel's choice, not law: two weeks to prepare the "
+	    "next step" },
+	[LEGAL_WARN_PERMIT] = { "permit_warning", 8 * 7, LEGAL_DAYS, false,
+	    "schakel's choice, not law: eight weeks to apply for renewal in "
+	    "time" },
+};
+
+const struct legal_rule *
+legal_rule(enum legal_id id)
+{
+	assert(id < LEGAL__COUNT);
+	return &rules[id];
+}
+
+const char *
+legal_unit_name(enum legal_unit u)
+{
+	switch (u) {
+	case LEGAL_DAYS:
+		return "days";
+	case LEGAL_MONTHS:
+		return "months";
+	case LEGAL_YEARS:
+		return "years";
+	}
+	return "days";
+}
+
+static bool
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31 };
+
+	return m == 2 && leap(y) ? 29 : n[m - 1];
+}
+
+int32_t
+legal_add(int32_t day, int amount, enum legal_unit unit)
+{
+	struct tm tm = { 0 };
+	time_t t = (time_t)day * 86400;
+	long months;
+	int y, m;
+
+	if (unit == LEGAL_DAYS)
+		return day + amount;
+	gmtime_r(&t, &tm);
+	months = (long)(tm.tm_year + 1900) * 12 + tm.tm_mon +
+	    (long)amount * (unit == LEGAL_YEARS ? 12 : 1);
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	if (tm.tm_mday > month_days(y, m))
+		tm.tm_mday = month_days(y, m);
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	return (int32_t)(timegm(&tm) / 86400);
+}
+
+int32_t
+legal_end(enum legal_id id, int32_t start)
+{
+	const struct legal_rule *r = legal_rule(id);
+
+	return legal_add(start, r->amount, r->unit);
+}
+
+int32_t
+legal_warn_from(enum legal_id warn, int32_t due)
+{
+	const struct legal_rule *r = legal_rule(warn);
+
+	return legal_add(due, -r->amount, r->unit);
+}

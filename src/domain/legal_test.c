@@ -1,0 +1,116 @@
+/* Unit tests for legal: the table, and periods of months and years over
+ * month ends and leap years. */
+#include "core/testing.h"
+
+#include <string.h>
+
+#include "core/clock.h"
+#include "domain/legal.h"
+
+static int32_t
+D(const char *s)
+{
+	int32_t day;
+
+	if (date_parse(s, &day) == -1)
+		fail_msg("bad date literal '%s'", s);
+	return day;
+}
+
+static void
+same(int32_t got, const char *want)
+{
+	if (got != D(want)) {
+		struct arena *a = arena_new();
+
+		print_error("got %s, want %s\n", date_format(a, got), want);
+		arena_free(a);
+		fail_msg("wrong day");
+	}
+}
+
+static void
+test_table(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = 0; i < LEGAL__COUNT; i++) {
+		const struct legal_rule *r = legal_rule((enum legal_id)i);
+
+		assert_non_null(r->code);
+		assert_true(r->amount > 0);
+		assert_non_null(r->source);
+		/* A rule that is not law says so where it is shown. */
+		if (!r->law)
+			assert_non_null(strstr(r->source, "not law"));
+		else
+			assert_non_null(strstr(r->source,
+			    "Vreemdelingencirculaire 2000, B8/3"));
+	}
+	assert_int_equal(legal_rule(LEGAL_REFLECTION)->amount, 3);
+	assert_int_equal(legal_rule(LEGAL_REFLECTION)->unit, LEGAL_MONTHS);
+	assert_int_equal(legal_rule(LEGAL_PERMIT)->amount, 1);
+	assert_int_equal(legal_rule(LEGAL_PERMIT)->unit, LEGAL_YEARS);
+	assert_string_equal(legal_unit_name(LEGAL_MONTHS), "months");
+}
+
+static void
+test_months(void **state)
+{
+	(void)state;
+	same(legal_add(D("2026-01-15"), 3, LEGAL_MONTHS), "2026-04-15");
+	/* Month ends: the last day of a shorter month. */
+	same(legal_add(D("2026-01-31"), 1, LEGAL_MONTHS), "2026-02-28");
+	same(legal_add(D("2028-01-31"), 1, LEGAL_MONTHS), "2028-02-29");
+	same(legal_add(D("2025-11-30"), 3, LEGAL_MONTHS), "2026-02-28");
+	same(legal_add(D("2027-11-30"), 3, LEGAL_MONTHS), "2028-02-29");
+	same(legal_add(D("2026-05-31"), 1, LEGAL_MONTHS), "2026-06-30");
+	same(legal_add(D("2026-03-31"), 3, LEGAL_MONTHS), "2026-06-30");
+	same(legal_add(D("2026-12-31"), 3, LEGAL_MONTHS), "2027-03-31");
+	/* Over a year's end, and backwards. */
+	same(legal_add(D("2026-11-10"), 3, LEGAL_MONTHS), "2027-02-10");
+	same(legal_add(D("2026-03-31"), -1, LEGAL_MONTHS), "2026-02-28");
+	same(legal_add(D("2027-01-10"), -3, LEGAL_MONTHS), "2026-10-10");
+	/* The reflection period through the table. */
+	same(legal_end(LEGAL_REFLECTION, D("2026-08-31")), "2026-11-30");
+}
+
+static void
+test_years(void **state)
+{
+	(void)state;
+	same(legal_add(D("2026-06-01"), 1, LEGAL_YEARS), "2027-06-01");
+	/* 29 February: 28 February in a common year, itself in 4. */
+	same(legal_add(D("2028-02-29"), 1, LEGAL_YEARS), "2029-02-28");
+	same(legal_add(D("2028-02-29"), 4, LEGAL_YEARS), "2032-02-29");
+	/* 2100 is no leap year, 2000 was. */
+	same(legal_add(D("2096-02-29"), 4, LEGAL_YEARS), "2100-02-28");
+	same(legal_add(D("1996-02-29"), 4, LEGAL_YEARS), "2000-02-29");
+	same(legal_end(LEGAL_PERMIT, D("2026-12-31")), "2027-12-31");
+}
+
+static void
+test_days_and_warnings(void **state)
+{
+	(void)state;
+	same(legal_add(D("2028-02-28"), 1, LEGAL_DAYS), "2028-02-29");
+	same(legal_add(D("2026-12-31"), 1, LEGAL_DAYS), "2027-01-01");
+	same(legal_warn_from(LEGAL_WARN_REFLECTION, D("2026-03-10")),
+	    "2026-02-24");
+	same(legal_warn_from(LEGAL_WARN_PERMIT, D("2027-03-01")),
+	    "2027-01-04");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_months),
+		cmocka_unit_test(test_years),
+		cmocka_unit_test(test_days_and_warnings),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
