@@ -14,7 +14,9 @@
 import { get, post, showError } from './api.js';
 import { typeNode } from './cases.js';
 import { postButton, submitCaseForm } from './case-form.js';
+import { identificationSection } from './case-identification.js';
 import { retentionSection } from './case-retention.js';
+import { criminalSection, residenceSection } from './case-tracks.js';
 import { formNode, loadCatalog, needNode } from './catalog.js';
 import { alertBox, button, field, fill, h, para, table } from './dom.js';
 import { lang } from './i18n.js';
@@ -22,7 +24,8 @@ import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
     personPart, section, telLink, textArea } from './parts.js';
 
 // Sections of other modules, each (c, hooks) -> element or null.
-const EXTRA = [retentionSection];
+const EXTRA = [retentionSection, identificationSection, criminalSection,
+    residenceSection];
 
 const CLOSE_REASONS = ['care_completed', 'moved_abroad',
     'returned_voluntarily', 'lost_contact', 'deceased', 'other'];
@@ -84,7 +87,7 @@ export function renderCase(main, page, me, id) {
 			['case.col.created', dateNode(c.created_at)],
 			['case.col.summary', c.summary ?
 			    freeText(c.summary) : null],
-		    ]),
+		    ], { id: 'case-facts' }),
 		    team ? stepSection(c, cat) : null,
 		    peopleSection(c, cat, team),
 		    teamSection(c, team),

@@ -67,8 +67,8 @@ test('open_case leads to a case the coordinator accepts and plans',
 	await ui.landedOn(page, `Casus ${id}`);
 	assert.equal(await page.getAttribute('nav a[href="#/cases"]',
 	    'aria-current'), 'true');
-	await page.waitForSelector('main dl');
-	const facts = await ui.dataList(page, 'main');
+	await page.waitForSelector('#case-facts');
+	const facts = await ui.dataList(page, '#case-facts');
 	assert.equal(facts.Stand, 'Nieuw');
 	assert.match(facts.Soort, /Mensenhandel: Arbeidsuitbuiting/);
 	assert.match(await page.textContent('section[aria-labelledby=' +
@@ -113,7 +113,7 @@ test('open_case leads to a case the coordinator accepts and plans',
 	// Into care, and a note; an empty note names the field.
 	await page.click('form[aria-label="Zorg is gestart"] ' +
 	    'button[type="submit"]');
-	await page.waitForFunction(() => document.querySelector('main dl')
+	await page.waitForFunction(() => document.querySelector('#case-facts')
 	    ?.textContent.includes('In zorg') ?? false);
 	await page.click('form[aria-label="Notitie toevoegen"] ' +
 	    'button[type="submit"]');
