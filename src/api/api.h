@@ -70,6 +70,11 @@ void	api_person(struct jw *, const struct signal_person *);
 /* "a,b" as the JSON list key: ["a","b"]. */
 void	api_csv(struct jw *, const char *key, const char *csv);
 
+/* The case page's part of transfer_api.c: the waiting transfer. */
+struct care_case;
+void	api_case_transfer_section(struct ctx *, struct jw *,
+	    const struct care_case *);
+
 /* Handlers, by area (account_api.c, admin_api.c, signal_api.c,
  * advice_api.c, fallback_api.c, case_api.c). */
 api_handler_fn api_health, api_login, api_logout, api_me;
@@ -90,6 +95,10 @@ api_handler_fn api_cases_list, api_cases_open, api_cases_get,
     api_cases_accept, api_cases_status, api_cases_type, api_cases_member_add,
     api_cases_member_remove, api_cases_person_add, api_cases_need_add,
     api_cases_need_set, api_cases_plan, api_cases_note;
+api_handler_fn api_cases_transfer, api_cases_transfer_accept,
+    api_cases_transfer_decline, api_cases_transfer_cancel,
+    api_transfers_list, api_cases_emergency, api_cases_emergency_list,
+    api_emergency_reads, api_cases_access;
 api_handler_fn api_users_pending, api_users_approve, api_users_enrol_link,
     api_users_approver, api_enrol_begin, api_enrol_finish;
 

@@ -49,6 +49,11 @@ static const unsigned allowed[ACT__COUNT] = {
 	[ACT_CASE_OPEN] = R(ROLE_COORDINATOR),
 	[ACT_CASE_READ] = EVERYONE,
 	[ACT_CASE_WORK] = EVERYONE,
+	/* Emergency reads: coordinators of another care coordination ask
+	 * (domain/emergency.c refuses anyone with a relation); the admins
+	 * review every use, reasons and who, never the case. */
+	[ACT_CASE_EMERGENCY] = R(ROLE_COORDINATOR),
+	[ACT_EMERGENCY_REVIEW] = R(ROLE_ADMIN),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -75,6 +80,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_CASE_OPEN] = "case.open",
 	[ACT_CASE_READ] = "case.read",
 	[ACT_CASE_WORK] = "case.work",
+	[ACT_CASE_EMERGENCY] = "case.emergency",
+	[ACT_EMERGENCY_REVIEW] = "emergency.review",
 };
 
 const char *

@@ -38,6 +38,8 @@ enum action {
 	ACT_CASE_OPEN,		/* open a case directly */
 	ACT_CASE_READ,		/* one case: by relation, else 404 */
 	ACT_CASE_WORK,		/* accept, status, needs, plan, notes */
+	ACT_CASE_EMERGENCY,	/* break the glass on a case */
+	ACT_EMERGENCY_REVIEW,	/* every emergency read, for the admins */
 	ACT__COUNT
 };
 
