@@ -28,11 +28,13 @@
 #include "domain/advice.h"
 #include "domain/catalog.h"
 #include "domain/case.h"
+#include "domain/emergency.h"
 #include "domain/fallback.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/rule.h"
 #include "domain/signal.h"
+#include "domain/transfer.h"
 #include "domain/user.h"
 #include "domain/volume.h"
 #include "store/store.h"
@@ -50,6 +52,7 @@ struct world {
 	int64_t		 sig, sig2, qid, adv, sig3, adv2, sig4, sig5;
 	int64_t		 cc, coord, coord2;		/* care coordination */
 	int64_t		 sig6, kase, kase2, need;
+	int64_t		 cc2, coord3;		/* care coordination elsewhere */
 	long		 runs;			/* faults injected */
 };
 
@@ -185,6 +188,13 @@ setup(void **state, bool pg)
 	r.name = "ZC Amsterdam";
 	r.type = "care_coordination";
 	orgs[0] = "Zorgcoordinatie";
+	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	/* And another, for Rotterdam: a case moves there. */
+	w.cc2 = make_org("Zorgcoordinatie Rotterdam", "care_coordination");
+	w.coord3 = make_user("rotterdam", "coordinator", w.cc2);
+	r.name = "ZC Rotterdam";
+	munis[0] = "GM0599";
+	orgs[0] = "Zorgcoordinatie Rotterdam";
 	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
 	return 0;
 }
@@ -599,6 +609,100 @@ step_case_reopen(void)
 	    "Weer in beeld.");
 }
 
+/* Transfers: asked, declined, asked, cancelled, asked and accepted. */
+
+static int
+step_transfer_request(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return transfer_request(&w.ctx, w.kase, "GM0599", "Verhuisd naar "
+	    "haar zus.", NULL);
+}
+
+static int
+step_transfer_read(void)
+{
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
+}
+
+static int
+step_transfer_decline(void)
+{
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return transfer_decline(&w.ctx, w.kase, "Woont in Schiedam.");
+}
+
+static int
+step_transfer_cancel(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return transfer_cancel(&w.ctx, w.kase);
+}
+
+static int
+step_transfer_accept(void)
+{
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return transfer_accept(&w.ctx, w.kase);
+}
+
+static int
+step_former_read(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
+}
+
+/* Emergency reads: Rotterdam reads a case of Amsterdam. */
+
+static int
+step_emergency(void)
+{
+	int64_t until;
+
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return emergency_request(&w.ctx, w.kase2, "Staat aan de balie.",
+	    &until);
+}
+
+static int
+step_emergency_read(void)
+{
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return case_get(&w.ctx, w.kase2) != NULL ? 0 : -1;
+}
+
+static int
+step_trail(void)
+{
+	struct trail_entry *t;
+	size_t n;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return emergency_trail(&w.ctx, w.kase2, NULL, false, &t, &n);
+}
+
+static int
+step_emergency_list(void)
+{
+	struct emergency_read *e;
+	size_t n;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return emergency_of_org(&w.ctx, &e, &n);
+}
+
+static int
+step_emergency_review(void)
+{
+	struct emergency_read *e;
+	size_t n;
+
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return emergency_review(&w.ctx, &e, &n);
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
@@ -689,6 +793,19 @@ test_every_failure_changes_nothing(void **state)
 		{ "open a case directly", step_case_direct },
 		{ "close a case", step_case_close },
 		{ "reopen a case", step_case_reopen },
+		{ "ask a transfer", step_transfer_request },
+		{ "read as receiving", step_transfer_read },
+		{ "decline a transfer", step_transfer_decline },
+		{ "ask it again", step_transfer_request },
+		{ "cancel a transfer", step_transfer_cancel },
+		{ "ask it once more", step_transfer_request },
+		{ "accept a transfer", step_transfer_accept },
+		{ "read as former", step_former_read },
+		{ "break the glass", step_emergency },
+		{ "emergency read", step_emergency_read },
+		{ "who accessed", step_trail },
+		{ "emergency start list", step_emergency_list },
+		{ "review emergencies", step_emergency_review },
 	};
 	struct care_case *c;
 	struct signal *s;
@@ -725,24 +842,46 @@ test_every_failure_changes_nothing(void **state)
 	s = signal_get(&w.ctx, w.sig5);
 	assert_non_null(s);
 	assert_true(s->region_id > 0);
-	/* The case: accepted, in care, typed, staffed, planned; and the
-	 * suspect added to it is the victim of the case opened directly. */
+	/* The case: accepted, in care, typed, staffed, planned, and then
+	 * moved to Rotterdam, its colleague taken off; the suspect added
+	 * to it is the victim of the case opened directly. */
 	fresh();
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
 	c = case_get(&w.ctx, w.kase);
 	assert_non_null(c);
+	assert_int_equal(c->rel, CASE_REL_TEAM);
+	assert_int_equal(c->h.org_id, w.cc2);
+	assert_int_equal(c->h.coordinator_id, w.coord3);
+	assert_string_equal(c->h.municipality, "GM0599");
 	assert_string_equal(c->h.status, "in_care");
 	assert_string_equal(c->h.forms, "labour,criminal");
-	assert_int_equal(c->nmembers, 1);
+	assert_int_equal(c->nmembers, 0);
 	assert_int_equal(c->nneeds, 2);
 	assert_non_null(c->plan);
 	assert_int_equal(c->npersons, 3);
 	assert_int_equal(c->nelsewhere, 1);
-	assert_int_equal(c->nevents, 10);
+	assert_int_equal(c->nevents, 17);
+	assert_null(c->transfer);
+	/* Amsterdam keeps what it wrote. */
+	fresh();
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	c = case_get(&w.ctx, w.kase);
+	assert_non_null(c);
+	assert_int_equal(c->rel, CASE_REL_FORMER);
+	assert_int_equal(c->npersons, 0);
+	assert_null(c->plan);
+	assert_null(c->summary);
+	assert_int_equal(c->nevents, 13);
 	fresh();
 	c = case_get(&w.ctx, w.kase2);
 	assert_non_null(c);
 	assert_string_equal(c->h.status, "in_care");
+	fresh();
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	c = case_get(&w.ctx, w.kase2);
+	assert_non_null(c);
+	assert_int_equal(c->rel, CASE_REL_GLASS);
+	assert_true(c->glass > 0);
 	fresh();
 }
 
