@@ -2,7 +2,8 @@
 // login view or the shell (header, demo banner, navigation by role), and
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
 // #/regions, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
-// #/advice, #/advice/queue, #/advice/7, #/deadlines).
+// #/advice, #/advice/queue, #/advice/7, #/deadlines, #/emergency,
+// #/emergency-reads).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -16,6 +17,7 @@
 import { renderAdvice, renderAdviceQueue, renderAdviceSignal }
     from './advice.js';
 import { renderDeadlines } from './deadlines.js';
+import { renderEmergency, renderEmergencyReads } from './emergency.js';
 import { enrolToken, renderEnrol } from './enrol.js';
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
     from './api.js';
@@ -62,9 +64,14 @@ const ROUTES = {
 	users: { key: 'users.title', roles: ['admin'], render: renderUsers },
 	regions: { key: 'regions.title', roles: ['admin'],
 	    render: renderRegions },
+	emergency: { key: 'emergency.title', roles: ['coordinator'],
+	    render: renderEmergency },
+	'emergency-reads': { key: 'emergency.reads.title', roles: ['admin'],
+	    render: renderEmergencyReads },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'signals/new', 'signals',
-    'advice', 'orgs', 'users', 'regions', 'deadlines'];
+    'advice', 'emergency', 'orgs', 'users', 'regions', 'deadlines',
+    'emergency-reads'];
 
 // The pages for someone without a session.
 const PUBLIC = {
@@ -158,7 +165,7 @@ function markNav(name) {
 
 // {name, arg} for the hash: '#/queue/7' is {name: 'queue/:id', arg: 7}.
 function currentRoute() {
-	const m = /^#\/([a-z]+)(?:\/([a-z]+|[1-9][0-9]{0,14}))?$/
+	const m = /^#\/([a-z]+(?:-[a-z]+)*)(?:\/([a-z]+|[1-9][0-9]{0,14}))?$/
 	    .exec(window.location.hash);
 	if (!m)
 		return null;
