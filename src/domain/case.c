@@ -485,15 +485,15 @@ read_job(struct ctx *ctx, void *p)
 }
 
 /*
- * A former organisation reads the head and the events its own people
- * wrote: no summary, people, members, needs, plan or transfer.
+ * A former organisation reads the head (who coordinates it now, whom to
+ * call) and the events its own people wrote: no summary, indicators,
+ * people, members, needs, plan or transfer.
  */
 static int
 load_former(struct ctx *ctx, struct care_case *c, bool *bad)
 {
 	c->summary = NULL;
 	c->indicators = NULL;
-	c->coordinator_phone = NULL;
 	return timeline_of_case(ctx, c->h.id, ctx->who.org_id, &c->events,
 	    &c->nevents, bad);
 }

@@ -52,7 +52,7 @@ struct world {
 	int64_t		 sig, sig2, qid, adv, sig3, adv2, sig4, sig5;
 	int64_t		 cc, coord, coord2;		/* care coordination */
 	int64_t		 sig6, kase, kase2, need;
-	int64_t		 cc2, coord3;		/* care coordination elsewhere */
+	int64_t		 cc2, coord3;		/* another, in Rotterdam */
 	long		 runs;			/* faults injected */
 };
 
