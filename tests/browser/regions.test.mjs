@@ -176,7 +176,7 @@ test('an admin adds a region with the keyboard only', async (t) => {
 	    .test(document.querySelector('main .app-status')?.textContent ??
 		''));
 	await page.waitForFunction(() => document.querySelectorAll(
-	    '#regions-list ~ .app-list tbody tr').length === 4);
+	    '#regions-list ~ .app-list tbody tr').length === 5);
 	assert.ok(await ui.focusedMatches(page, '#regions-list'),
 	    'focus is on the list heading');
 	assert.deepEqual(await rows(page), [
