@@ -3,7 +3,8 @@
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
 // #/regions, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
 // #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
-// #/deadlines, #/assessments, #/assessments/7).
+// #/deadlines, #/assessments, #/assessments/7, #/emergency,
+// #/emergency-reads).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -21,6 +22,7 @@ import { renderCase } from './case.js';
 import { renderCaseOpen } from './case-open.js';
 import { renderCases } from './cases.js';
 import { renderDeadlines } from './deadlines.js';
+import { renderEmergency, renderEmergencyReads } from './emergency.js';
 import { enrolToken, renderEnrol } from './enrol.js';
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
     from './api.js';
@@ -77,10 +79,14 @@ const ROUTES = {
 	    render: renderAssessments },
 	'assessments/:id': { key: 'ident.detail.title', roles: ['assessor'],
 	    parent: 'assessments', render: renderAssessment },
+	emergency: { key: 'emergency.title', roles: ['coordinator'],
+	    render: renderEmergency },
+	'emergency-reads': { key: 'emergency.reads.title', roles: ['admin'],
+	    render: renderEmergencyReads },
 };
-const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'assessments',
-    'signals/new', 'signals', 'advice', 'orgs', 'users', 'regions',
-    'deadlines'];
+const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'emergency',
+    'assessments', 'signals/new', 'signals', 'advice', 'orgs', 'users',
+    'regions', 'deadlines', 'emergency-reads'];
 
 // The pages for someone without a session.
 const PUBLIC = {
@@ -174,7 +180,7 @@ function markNav(name) {
 
 // {name, arg} for the hash: '#/queue/7' is {name: 'queue/:id', arg: 7}.
 function currentRoute() {
-	const m = /^#\/([a-z]+)(?:\/([a-z]+|[1-9][0-9]{0,14}))?$/
+	const m = /^#\/([a-z]+(?:-[a-z]+)*)(?:\/([a-z]+|[1-9][0-9]{0,14}))?$/
 	    .exec(window.location.hash);
 	if (!m)
 		return null;

@@ -73,6 +73,10 @@ void	api_csv(struct jw *, const char *key, const char *csv);
 /* The criminal and residence sections of the case page (track_api.c). */
 struct care_case;
 void	api_case_tracks(struct ctx *, struct jw *, const struct care_case *);
+/* The case page's part of transfer_api.c: the waiting transfer. */
+struct care_case;
+void	api_case_transfer_section(struct ctx *, struct jw *,
+	    const struct care_case *);
 
 /* Handlers, by area (account_api.c, admin_api.c, signal_api.c,
  * advice_api.c, fallback_api.c, case_api.c, track_api.c). */
@@ -95,6 +99,10 @@ api_handler_fn api_cases_list, api_cases_open, api_cases_get,
     api_cases_member_remove, api_cases_person_add, api_cases_need_add,
     api_cases_need_set, api_cases_plan, api_cases_note;
 api_handler_fn api_cases_criminal, api_cases_residence, api_cases_due;
+api_handler_fn api_cases_transfer, api_cases_transfer_accept,
+    api_cases_transfer_decline, api_cases_transfer_cancel,
+    api_transfers_list, api_cases_emergency, api_cases_emergency_list,
+    api_emergency_reads, api_cases_access;
 api_handler_fn api_users_pending, api_users_approve, api_users_enrol_link,
     api_users_approver, api_enrol_begin, api_enrol_finish;
 /* Identification (ident_api.c), and its section of the case page. */

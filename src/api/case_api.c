@@ -268,7 +268,17 @@ static section_fn *const sections[] = {
 	api_case_tracks,
 	write_timeline,
 	api_case_identification,
+	api_case_transfer_section,
 };
+
+/* What a former organisation is shown: the head and the events of its
+ * own people (case_get() loaded no more); every other section, present
+ * or to come, is left out for it. */
+static bool
+former_sees(section_fn *fn)
+{
+	return fn == write_head || fn == write_timeline;
+}
 
 int
 api_cases_get(struct ctx *ctx, struct http_request *req,
@@ -287,7 +297,8 @@ api_cases_get(struct ctx *ctx, struct http_request *req,
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
-		sections[i](ctx, &w, c);
+		if (c->rel != CASE_REL_FORMER || former_sees(sections[i]))
+			sections[i](ctx, &w, c);
 	jw_obj_close(&w);
 	return ctx->status == ST_OK ? 0 : -1;
 }

@@ -127,5 +127,27 @@ const struct api_route api_routes[] = {
 	    ACT_CASE_WORK, ROUTE_BODY },
 	{ "POST", "/api/cases/{id}/residence", api_cases_residence,
 	    ACT_CASE_WORK, ROUTE_BODY },
+	/* A case moves with its victim: asked by the team, accepted or
+	 * declined by the receiving organisation (domain/transfer.c). */
+	{ "POST", "/api/cases/{id}/transfer", api_cases_transfer,
+	    ACT_CASE_WORK, ROUTE_BODY },
+	{ "POST", "/api/cases/{id}/transfer/accept",
+	    api_cases_transfer_accept, ACT_CASE_WORK, 0 },
+	{ "POST", "/api/cases/{id}/transfer/decline",
+	    api_cases_transfer_decline, ACT_CASE_WORK, ROUTE_BODY },
+	{ "POST", "/api/cases/{id}/transfer/cancel",
+	    api_cases_transfer_cancel, ACT_CASE_WORK, 0 },
+	{ "GET", "/api/transfers", api_transfers_list, ACT_CASE_LIST, 0 },
+	/* Who accessed a case: its team only. */
+	{ "GET", "/api/cases/{id}/access", api_cases_access, ACT_CASE_READ,
+	    0 },
+	/* Break the glass: a coordinator outside the case reads it, for a
+	 * reason and an hour; the team and the admins see every use. */
+	{ "POST", "/api/cases/{id}/emergency", api_cases_emergency,
+	    ACT_CASE_EMERGENCY, ROUTE_BODY },
+	{ "GET", "/api/cases/emergency", api_cases_emergency_list,
+	    ACT_CASE_LIST, 0 },
+	{ "GET", "/api/emergency-reads", api_emergency_reads,
+	    ACT_EMERGENCY_REVIEW, 0 },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

@@ -55,6 +55,11 @@ static const unsigned allowed[ACT__COUNT] = {
 	 * that does not exist, as for a case. */
 	[ACT_ASSESS_LIST] = R(ROLE_ASSESSOR),
 	[ACT_ASSESS] = EVERYONE,
+	/* Emergency reads: coordinators of another care coordination ask
+	 * (domain/emergency.c refuses anyone with a relation); the admins
+	 * review every use, reasons and who, never the case. */
+	[ACT_CASE_EMERGENCY] = R(ROLE_COORDINATOR),
+	[ACT_EMERGENCY_REVIEW] = R(ROLE_ADMIN),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -83,6 +88,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_CASE_WORK] = "case.work",
 	[ACT_ASSESS_LIST] = "assess.list",
 	[ACT_ASSESS] = "assess",
+	[ACT_CASE_EMERGENCY] = "case.emergency",
+	[ACT_EMERGENCY_REVIEW] = "emergency.review",
 };
 
 const char *

@@ -40,6 +40,8 @@ enum action {
 	ACT_CASE_WORK,		/* accept, status, needs, plan, notes */
 	ACT_ASSESS_LIST,	/* the committee's submitted assessments */
 	ACT_ASSESS,		/* one assessment: by committee, else 404 */
+	ACT_CASE_EMERGENCY,	/* break the glass on a case */
+	ACT_EMERGENCY_REVIEW,	/* every emergency read, for the admins */
 	ACT__COUNT
 };
 

@@ -40,6 +40,8 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_CASE_WORK] =     { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 	[ACT_ASSESS_LIST] =   { 0, 0,  0,  0,  0,  1,  0,  0,  0 },
 	[ACT_ASSESS] =        { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
+	[ACT_CASE_EMERGENCY] = { 0, 0, 0,  1,  0,  0,  0,  0,  0 },
+	[ACT_EMERGENCY_REVIEW] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
 };
 
 static void

@@ -23,6 +23,8 @@
 #include "domain/region.h"
 #include "domain/signal.h"
 #include "domain/track.h"
+#include "domain/timeline.h"
+#include "domain/transfer.h"
 #include "domain/user.h"
 #include "domain/catalog.h"
 #include "auth/role.h"
@@ -48,6 +50,8 @@ static const struct {
 	{ "Basisschool De Regenboog (demo)", "other", "GM0363" },
 	{ "Veilig Thuis Rotterdam-Rijnmond (demo)", "advice_point",
 	    "GM0599" },
+	{ "Zorgcoördinatie Mensenhandel Rotterdam (demo)",
+	    "care_coordination", "GM0599" },
 };
 
 /* Regions of the demo chain; orgs are indexes in demo_orgs. */
@@ -66,6 +70,9 @@ static const struct {
 	{ "Veilig Thuis Rotterdam-Rijnmond (demo)", "veilig_thuis",
 	    { "GM0599", "GM0606", "GM0597", "GM0489", "GM0542", NULL },
 	    { 10, -1 } },
+	{ "Zorgcoördinatie Rotterdam (demo)", "care_coordination",
+	    { "GM0599", "GM0606", "GM0597", "GM0489", "GM0542", NULL },
+	    { 11, -1 } },
 };
 
 #define DEMO_SIGNALS	240
@@ -568,6 +575,60 @@ demo_tracks(struct ctx *ctx, const struct demo_ids *ids)
 	return 0;
 }
 
+/*
+ * A case of the Amsterdam care coordination whose victim has moved to
+ * Rotterdam: opened on a call from the police, with a note, and a
+ * transfer to the Rotterdam care coordination that waits for it to
+ * accept (demo-coordinator-rotterdam).
+ */
+static int
+demo_transfer(struct cli_env *env, const struct demo_ids *ids)
+{
+	static const char *forms[] = { "sexual" }, *needs[] = { "SAFE-SHELTER",
+	    "TRAUMA" }, *markers[] = { "age_18_22" };
+	struct ctx *ctx = env->ctx;
+	struct signal_person p;
+	struct case_in in;
+	int64_t id;
+	int rc;
+
+	memset(&in, 0, sizeof(in));
+	memset(&p, 0, sizeof(p));
+	in.type = "trafficking";
+	in.forms.v = forms;
+	in.forms.n = 1;
+	in.municipality = "GM0363";
+	in.source = "police";
+	in.summary = "Jonge vrouw aangetroffen bij een controle in een "
+	    "hotel; wil weg bij haar 'vriend' en heeft een veilige plek "
+	    "nodig.";
+	in.help_needs.v = needs;
+	in.help_needs.n = 2;
+	p.kind = "victim";
+	p.name = "Elena Petrova";
+	p.birth_date = "2005-09-21";
+	p.sex = "female";
+	p.nationality = "eu";
+	p.markers.v = markers;
+	p.markers.n = 1;
+	in.persons.v = &p;
+	in.persons.n = 1;
+	/* Opened a week ago; the move came up this week. */
+	time_set_offset(-7 * 86400);
+	act_as(ctx, ids->coordinator, ids->coordinator_org, ROLE_COORDINATOR);
+	rc = case_open(ctx, &in, &id);
+	if (rc == 0)
+		rc = timeline_note(ctx, id, "Opgevangen in de crisisopvang; "
+		    "zus woont in Rotterdam en zij wil daar wonen.", NULL);
+	time_set_offset(0);
+	if (rc == 0)
+		rc = transfer_request(ctx, id, "GM0599", "Cliënte is bij haar "
+		    "zus in Rotterdam gaan wonen; de zorg loopt daar verder.",
+		    NULL);
+	memset(&ctx->who, 0, sizeof(ctx->who));
+	return rc;
+}
+
 static const struct {
 	const char	*username;
 	const char	*role;
@@ -581,6 +642,7 @@ static const struct {
 	{ "demo-policy", "policy", 4 },
 	{ "demo-rapporteur", "rapporteur", 8 },
 	{ "demo-admin", "admin", -1 },
+	{ "demo-coordinator-rotterdam", "coordinator", 11 },
 };
 
 int
@@ -649,7 +711,7 @@ demo_create(struct cli_env *env)
 		} else if (strcmp(u.role, "provider") == 0) {
 			dids.provider = id;
 			dids.provider_org = u.org_id;
-		} else if (strcmp(u.role, "coordinator") == 0) {
+		} else if (strcmp(u.username, "demo-coordinator") == 0) {
 			dids.coordinator = id;
 			dids.coordinator_org = u.org_id;
 		} else if (strcmp(u.role, "assessor") == 0) {
@@ -661,7 +723,8 @@ demo_create(struct cli_env *env)
 		    u.password);
 	}
 	if (demo_signals(env, &dids) == -1 ||
-	    demo_tracks(env->ctx, &dids) == -1)
+	    demo_tracks(env->ctx, &dids) == -1 ||
+	    demo_transfer(env, &dids) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {
 		time_set_offset(0);

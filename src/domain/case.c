@@ -10,8 +10,10 @@
 #include "domain/catalog.h"
 #include "domain/codes.h"
 #include "domain/deadline.h"
+#include "domain/emergency.h"
 #include "domain/rule.h"
 #include "domain/sealed.h"
+#include "domain/transfer.h"
 #include "store/store.h"
 
 #define LIST_MAX	1000
@@ -56,6 +58,13 @@ serving(struct ctx *ctx, const char *muni, int64_t want, int64_t *region,
 		break;
 	}
 	return 0;
+}
+
+int
+case_serving(struct ctx *ctx, const char *muni, int64_t *region,
+    int64_t *org)
+{
+	return serving(ctx, muni, 0, region, org);
 }
 
 static int
@@ -335,6 +344,27 @@ load_head(struct ctx *ctx, int64_t id, struct case_head *h)
 	return 0;
 }
 
+/*
+ * A coordinator outside the case's organisation: a transfer waiting for
+ * theirs, then an emergency read of their own that runs, then a
+ * transfer their organisation made (the weakest).
+ */
+static int
+read_only_relation(struct ctx *ctx, int64_t id, enum case_rel *rel)
+{
+	int64_t glass, until;
+
+	if (transfer_relation(ctx, id, rel) == -1)
+		return -1;
+	if (*rel == CASE_REL_RECEIVING)
+		return 0;
+	if (emergency_active(ctx, id, &glass, &until) == -1)
+		return -1;
+	if (glass > 0)
+		*rel = CASE_REL_GLASS;
+	return 0;
+}
+
 int
 case_access(struct ctx *ctx, int64_t id, struct case_head *h,
     enum case_rel *rel)
@@ -356,6 +386,10 @@ case_access(struct ctx *ctx, int64_t id, struct case_head *h,
 			*rel = CASE_REL_TEAM;
 			return 0;
 		}
+		if (read_only_relation(ctx, id, rel) == -1)
+			return -1;
+		if (*rel != CASE_REL_NONE)
+			return 0;
 	}
 	return fail(ctx, ST_NOTFOUND, "no such case");
 }
@@ -450,11 +484,32 @@ static int
 read_job(struct ctx *ctx, void *p)
 {
 	const struct care_case *c = p;
+	const char *saved = ctx->reason;
+	int rc;
 
-	if (audit_append(ctx, "case.read", "case", c->h.id) == -1)
+	/* A read under an emergency read names it. */
+	if (c->glass > 0)
+		ctx->reason = emergency_audit_reason(ctx, c->glass);
+	rc = audit_append(ctx, "case.read", "case", c->h.id);
+	ctx->reason = saved;
+	if (rc == -1)
 		return -1;
 	return person_audit_reveal(ctx, c->h.id, c->elsewhere, c->nelsewhere,
 	    c->signals, c->nsignals);
+}
+
+/*
+ * A former organisation reads the head (who coordinates it now, whom to
+ * call) and the events its own people wrote: no summary, indicators,
+ * people, members, needs, plan or transfer.
+ */
+static int
+load_former(struct ctx *ctx, struct care_case *c, bool *bad)
+{
+	c->summary = NULL;
+	c->indicators = NULL;
+	return timeline_of_case(ctx, c->h.id, ctx->who.org_id, &c->events,
+	    &c->nevents, bad);
 }
 
 struct care_case *
@@ -486,9 +541,18 @@ case_get(struct ctx *ctx, int64_t id)
 	c->coordinator = rows_text(r, 0, 12);
 	c->coordinator_phone = rows_text(r, 0, 13);
 	c->opened_by = rows_text(r, 0, 14);
+	if (c->rel == CASE_REL_FORMER) {
+		if (load_former(ctx, c, &bad) == -1)
+			return NULL;
+		goto out_read;
+	}
+	if (c->rel == CASE_REL_GLASS && emergency_active(ctx, id, &c->glass,
+	    &c->glass_until) == -1)
+		return NULL;
 	/* A purged case links its people to nothing: no other case, no
 	 * signal (domain/retention.h). */
-	if (person_of_case(ctx, id, &c->persons, &c->npersons, &bad) == -1 ||
+	if (transfer_pending(ctx, id, &c->transfer, &bad) == -1 ||
+	    person_of_case(ctx, id, &c->persons, &c->npersons, &bad) == -1 ||
 	    (c->h.purged_at == 0 && (person_elsewhere(ctx, id, &c->elsewhere,
 	    &c->nelsewhere) == -1 || person_signals(ctx, id, c->h.signal_id,
 	    &c->signals, &c->nsignals) == -1)) ||
@@ -498,6 +562,7 @@ case_get(struct ctx *ctx, int64_t id)
 	    plan_needs_of_case(ctx, id, &c->needs, &c->nneeds) == -1 ||
 	    plan_of_case(ctx, id, &c->plan, &bad) == -1)
 		return NULL;
+out_read:
 	if (bad) {
 		ctx_clear_error(ctx);
 		fail(ctx, ST_INTERNAL, "case %lld cannot be decrypted",

@@ -38,6 +38,7 @@
 #include "domain/timeline.h"
 
 struct ctx;
+struct transfer;
 
 /* What ctx's user is to a case, weakest first. */
 enum case_rel {
@@ -104,6 +105,10 @@ struct care_case {
 	struct case_need *needs;
 	size_t		 nneeds;
 	struct case_plan *plan;		/* NULL: none yet */
+	struct transfer	*transfer;	/* waiting, or NULL */
+	int64_t		 glass;		/* CASE_REL_GLASS: the emergency
+					   read, and when it ends */
+	int64_t		 glass_until;
 };
 
 /* A line of the coordinator's list: no personal data. */
@@ -185,6 +190,11 @@ int	case_member_remove(struct ctx *, int64_t id, int64_t user);
 /* Add a person (checked as on a signal) to the case. */
 int	case_person_add(struct ctx *, int64_t id, struct signal_person *,
 	    int64_t *person);
+
+/* The care coordination serving municipality muni: its organisation and
+ * the region it serves it by, 0 in both when none does. */
+int	case_serving(struct ctx *, const char *muni, int64_t *region,
+	    int64_t *org);
 
 /* A form of exploitation a case may have: the catalogue's but
  * ernstige_benadeling, which is a type of its own. */

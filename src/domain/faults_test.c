@@ -30,6 +30,7 @@
 #include "domain/advice.h"
 #include "domain/catalog.h"
 #include "domain/case.h"
+#include "domain/emergency.h"
 #include "domain/fallback.h"
 #include "domain/ident.h"
 #include "domain/org.h"
@@ -39,6 +40,7 @@
 #include "domain/signal.h"
 #include "domain/subject.h"
 #include "domain/track.h"
+#include "domain/transfer.h"
 #include "domain/user.h"
 #include "domain/volume.h"
 #include "store/store.h"
@@ -59,6 +61,7 @@ struct world {
 	int64_t		 kase3;				/* purged */
 	int64_t		 committee, assessor;	/* identification */
 	int64_t		 aid, aid2;
+	int64_t		 cc2, coord3;		/* another, in Rotterdam */
 	long		 runs;			/* faults injected */
 };
 
@@ -198,6 +201,13 @@ setup(void **state, bool pg)
 	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
 	w.committee = make_org("Beoordelingscommissie", "assessment_committee");
 	w.assessor = make_user("beoordelaar", "assessor", w.committee);
+	/* And another, for Rotterdam: a case moves there. */
+	w.cc2 = make_org("Zorgcoordinatie Rotterdam", "care_coordination");
+	w.coord3 = make_user("rotterdam", "coordinator", w.cc2);
+	r.name = "ZC Rotterdam";
+	munis[0] = "GM0599";
+	orgs[0] = "Zorgcoordinatie Rotterdam";
+	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
 	return 0;
 }
 
@@ -812,6 +822,100 @@ step_track_due(void)
 	return track_due_list(&w.ctx, &d, &n);
 }
 
+/* Transfers: asked, declined, asked, cancelled, asked and accepted. */
+
+static int
+step_transfer_request(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return transfer_request(&w.ctx, w.kase, "GM0599", "Verhuisd naar "
+	    "haar zus.", NULL);
+}
+
+static int
+step_transfer_read(void)
+{
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
+}
+
+static int
+step_transfer_decline(void)
+{
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return transfer_decline(&w.ctx, w.kase, "Woont in Schiedam.");
+}
+
+static int
+step_transfer_cancel(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return transfer_cancel(&w.ctx, w.kase);
+}
+
+static int
+step_transfer_accept(void)
+{
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return transfer_accept(&w.ctx, w.kase);
+}
+
+static int
+step_former_read(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
+}
+
+/* Emergency reads: Rotterdam reads a case of Amsterdam. */
+
+static int
+step_emergency(void)
+{
+	int64_t until;
+
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return emergency_request(&w.ctx, w.kase2, "Staat aan de balie.",
+	    &until);
+}
+
+static int
+step_emergency_read(void)
+{
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return case_get(&w.ctx, w.kase2) != NULL ? 0 : -1;
+}
+
+static int
+step_trail(void)
+{
+	struct trail_entry *t;
+	size_t n;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return emergency_trail(&w.ctx, w.kase2, NULL, false, &t, &n);
+}
+
+static int
+step_emergency_list(void)
+{
+	struct emergency_read *e;
+	size_t n;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return emergency_of_org(&w.ctx, &e, &n);
+}
+
+static int
+step_emergency_review(void)
+{
+	struct emergency_read *e;
+	size_t n;
+
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return emergency_review(&w.ctx, &e, &n);
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
@@ -921,6 +1025,19 @@ test_every_failure_changes_nothing(void **state)
 		{ "exempt from cooperating", step_track_exempt },
 		{ "read the tracks", step_track_read },
 		{ "list residence deadlines", step_track_due },
+		{ "ask a transfer", step_transfer_request },
+		{ "read as receiving", step_transfer_read },
+		{ "decline a transfer", step_transfer_decline },
+		{ "ask it again", step_transfer_request },
+		{ "cancel a transfer", step_transfer_cancel },
+		{ "ask it once more", step_transfer_request },
+		{ "accept a transfer", step_transfer_accept },
+		{ "read as former", step_former_read },
+		{ "break the glass", step_emergency },
+		{ "emergency read", step_emergency_read },
+		{ "who accessed", step_trail },
+		{ "emergency start list", step_emergency_list },
+		{ "review emergencies", step_emergency_review },
 	};
 	struct care_case *c;
 	struct signal *s;
@@ -957,21 +1074,39 @@ test_every_failure_changes_nothing(void **state)
 	s = signal_get(&w.ctx, w.sig5);
 	assert_non_null(s);
 	assert_true(s->region_id > 0);
-	/* The case: accepted, in care, typed, staffed, planned; and the
-	 * suspect added to it is the victim of the case opened directly. */
+	/* The case: accepted, in care, typed, staffed, planned, and then
+	 * moved to Rotterdam, its colleague taken off; the suspect added
+	 * to it is the victim of the case opened directly. */
 	fresh();
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
 	c = case_get(&w.ctx, w.kase);
 	assert_non_null(c);
+	assert_int_equal(c->rel, CASE_REL_TEAM);
+	assert_int_equal(c->h.org_id, w.cc2);
+	assert_int_equal(c->h.coordinator_id, w.coord3);
+	assert_string_equal(c->h.municipality, "GM0599");
 	assert_string_equal(c->h.status, "in_care");
 	assert_string_equal(c->h.forms, "labour,criminal");
-	assert_int_equal(c->nmembers, 1);
+	assert_int_equal(c->nmembers, 0);
 	assert_int_equal(c->nneeds, 2);
 	assert_non_null(c->plan);
 	assert_int_equal(c->npersons, 3);
 	assert_int_equal(c->nelsewhere, 1);
-	/* Ten case steps, three of identification, four of tracks. */
-	assert_int_equal(c->nevents, 17);
+	/* Ten case steps, three of identification, four of the tracks and
+	 * seven of the transfers. */
+	assert_int_equal(c->nevents, 24);
+	assert_null(c->transfer);
+	/* Amsterdam keeps what it wrote: nine case steps, one submission,
+	 * four track steps, three transfer requests and a cancellation. */
+	fresh();
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	c = case_get(&w.ctx, w.kase);
+	assert_non_null(c);
+	assert_int_equal(c->rel, CASE_REL_FORMER);
+	assert_int_equal(c->npersons, 0);
+	assert_null(c->plan);
+	assert_null(c->summary);
+	assert_int_equal(c->nevents, 18);
 	fresh();
 	c = case_get(&w.ctx, w.kase2);
 	assert_non_null(c);
@@ -986,6 +1121,7 @@ test_every_failure_changes_nothing(void **state)
 	assert_string_equal(c->events[c->nevents - 1].kind, "purged");
 	assert_null(c->events[c->nevents - 2].text);
 	fresh();
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
 	c = case_get(&w.ctx, w.kase);
 	assert_non_null(c);
 	assert_string_equal(c->persons[2].p.name, "Ivan Petrov");
@@ -1009,6 +1145,12 @@ test_every_failure_changes_nothing(void **state)
 		assert_string_equal(a[0].status, "withdrawn");
 		assert_false(bad);
 	}
+	fresh();
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	c = case_get(&w.ctx, w.kase2);
+	assert_non_null(c);
+	assert_int_equal(c->rel, CASE_REL_GLASS);
+	assert_true(c->glass > 0);
 	fresh();
 }
 

@@ -19,7 +19,8 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"signal_question", "deadline_rule", "fallback_point",
 	"signal_refusal", "public_challenge", "public_refusal", "person",
 	"care_case", "case_person", "case_member", "case_event", "case_need",
-	"case_plan", "case_assessment", "case_track",
+	"case_plan", "case_assessment", "case_track", "case_transfer",
+	"case_emergency",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -56,6 +57,8 @@ static const struct {
 	{ Q_COPY_PLAN_ALL, Q_COPY_PLAN_INSERT },
 	{ Q_COPY_IDENT_ALL, Q_COPY_IDENT_INSERT },
 	{ Q_COPY_TRACK_ALL, Q_COPY_TRACK_INSERT },
+	{ Q_COPY_TRANSFER_ALL, Q_COPY_TRANSFER_INSERT },
+	{ Q_COPY_EMERGENCY_ALL, Q_COPY_EMERGENCY_INSERT },
 };
 
 #define AUDIT_PAGE	2000

@@ -813,6 +813,93 @@ static const char *const sql[Q__COUNT] = {
 	    " WHERE id = ?1 AND case_id = ?2"
 	    " AND status IN ('submitted', 'first_decided') RETURNING id",
 
+	/* Transfers: a case moves to the care coordination of the
+	 * victim's new municipality (domain/transfer.c). */
+	[Q_TRANSFER_INSERT] =
+	    "INSERT INTO case_transfer (case_id, from_org, to_org, to_region,"
+	    " municipality, status, requested_by, requested_at, due)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7, ?8)"
+	    " ON CONFLICT DO NOTHING RETURNING id",
+	[Q_TRANSFER_SEAL] =
+	    "UPDATE case_transfer SET reason = ?2 WHERE id = ?1",
+	[Q_TRANSFER_ANSWER_SEAL] =
+	    "UPDATE case_transfer SET answer = ?2 WHERE id = ?1",
+	/* The transfer of case ?1 that waits, if any. */
+	[Q_TRANSFER_PENDING] =
+	    "SELECT t.id, t.from_org, t.to_org, COALESCE(t.to_region, 0),"
+	    " t.municipality, m.name, fo.name, tgt.name, u.username,"
+	    " t.requested_at, t.due, t.reason FROM case_transfer t"
+	    " JOIN municipality m ON m.code = t.municipality"
+	    " JOIN org fo ON fo.id = t.from_org"
+	    " JOIN org tgt ON tgt.id = t.to_org"
+	    " LEFT JOIN app_user u ON u.id = t.requested_by"
+	    " WHERE t.case_id = ?1 AND t.status = 'pending'",
+	[Q_TRANSFER_DECIDE] =
+	    "UPDATE case_transfer SET status = ?2, decided_by = ?3,"
+	    " decided_at = ?4 WHERE id = ?1 AND status = 'pending'"
+	    " RETURNING id",
+	/* The case moves from organisation ?7 to ?2; its acceptor ?5
+	 * coordinates it there. */
+	[Q_TRANSFER_MOVE] =
+	    "UPDATE care_case SET org_id = ?2, region_id = ?3,"
+	    " municipality = ?4, coordinator_id = ?5, updated_at = ?6"
+	    " WHERE id = ?1 AND org_id = ?7 RETURNING id",
+	[Q_TRANSFER_MEMBERS_OFF] =
+	    "DELETE FROM case_member WHERE case_id = ?1 RETURNING user_id",
+	/* What organisation ?2 is to case ?1 by a transfer: receiving
+	 * (one waits for it) before former (it handed the case over). */
+	[Q_TRANSFER_RELATION] =
+	    "SELECT status FROM case_transfer WHERE case_id = ?1"
+	    " AND ((status = 'pending' AND to_org = ?2)"
+	    " OR (status = 'accepted' AND from_org = ?2))"
+	    " ORDER BY CASE status WHEN 'pending' THEN 0 ELSE 1 END LIMIT 1",
+	/* The transfers waiting to or from organisation ?1, first due
+	 * first. */
+	[Q_TRANSFER_OF_ORG] =
+	    "SELECT t.id, t.case_id, t.from_org, t.to_org, fo.name,"
+	    " tgt.name, m.name, u.username, t.requested_at, t.due"
+	    " FROM case_transfer t"
+	    " JOIN municipality m ON m.code = t.municipality"
+	    " JOIN org fo ON fo.id = t.from_org"
+	    " JOIN org tgt ON tgt.id = t.to_org"
+	    " LEFT JOIN app_user u ON u.id = t.requested_by"
+	    " WHERE t.status = 'pending' AND (t.from_org = ?1"
+	    " OR t.to_org = ?1) ORDER BY t.due, t.id LIMIT ?2",
+	/* Emergency reads (domain/emergency.c). */
+	[Q_EMERGENCY_INSERT] =
+	    "INSERT INTO case_emergency (case_id, user_id, org_id, at,"
+	    " ends_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+	[Q_EMERGENCY_SEAL] =
+	    "UPDATE case_emergency SET reason = ?2 WHERE id = ?1",
+	/* User ?2's emergency read of case ?1 that runs at ?3. */
+	[Q_EMERGENCY_ACTIVE] =
+	    "SELECT id, ends_at FROM case_emergency WHERE case_id = ?1"
+	    " AND user_id = ?2 AND at <= ?3 AND ends_at > ?3"
+	    " ORDER BY ends_at DESC LIMIT 1",
+	/* On the cases of organisation ?1 since ?2, newest first. */
+	[Q_EMERGENCY_OF_ORG] =
+	    "SELECT e.id, e.case_id, e.at, e.ends_at, u.username, o.name,"
+	    " e.reason FROM case_emergency e"
+	    " JOIN care_case c ON c.id = e.case_id"
+	    " JOIN app_user u ON u.id = e.user_id"
+	    " JOIN org o ON o.id = e.org_id WHERE c.org_id = ?1"
+	    " AND e.at >= ?2 ORDER BY e.id DESC LIMIT ?3",
+	[Q_EMERGENCY_ALL] =
+	    "SELECT e.id, e.case_id, e.at, e.ends_at, u.username, o.name,"
+	    " e.reason FROM case_emergency e"
+	    " JOIN app_user u ON u.id = e.user_id"
+	    " JOIN org o ON o.id = e.org_id ORDER BY e.id DESC LIMIT ?1",
+	[Q_EMERGENCY_OF_CASE] =
+	    "SELECT id, reason FROM case_emergency WHERE case_id = ?1"
+	    " ORDER BY id",
+	/* Who read or changed case ?1: its audit entries, newest first. */
+	[Q_CASE_TRAIL] =
+	    "SELECT a.id, a.at, u.username, o.name, a.role, a.action,"
+	    " a.reason FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
+	    " LEFT JOIN org o ON o.id = a.org_id"
+	    " WHERE a.object_type = 'case' AND a.object_id = ?1"
+	    " ORDER BY a.id DESC LIMIT ?2",
+
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
 	    " (SELECT COUNT(*) FROM municipality), (SELECT COUNT(*) FROM org),"
@@ -838,7 +925,9 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM case_need),"
 	    " (SELECT COUNT(*) FROM case_plan),"
 	    " (SELECT COUNT(*) FROM case_assessment),"
-	    " (SELECT COUNT(*) FROM case_track)",
+	    " (SELECT COUNT(*) FROM case_track),"
+	    " (SELECT COUNT(*) FROM case_transfer),"
+	    " (SELECT COUNT(*) FROM case_emergency)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -915,7 +1004,11 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('case_assessment', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_assessment), false),"
 	    " setval(pg_get_serial_sequence('case_track', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_track), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_track), false),"
+	    " setval(pg_get_serial_sequence('case_transfer', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_transfer), false),"
+	    " setval(pg_get_serial_sequence('case_emergency', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_emergency), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -1050,6 +1143,21 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO case_track (id, case_id, track, state, on_day,"
 	    " reason, ground, ends_on, event_id) VALUES (?1, ?2, ?3, ?4, ?5,"
 	    " ?6, ?7, ?8, ?9)",
+	[Q_COPY_TRANSFER_ALL] =
+	    "SELECT id, case_id, from_org, to_org, to_region, municipality,"
+	    " status, reason, answer, requested_by, requested_at, due,"
+	    " decided_by, decided_at FROM case_transfer ORDER BY id",
+	[Q_COPY_TRANSFER_INSERT] =
+	    "INSERT INTO case_transfer (id, case_id, from_org, to_org,"
+	    " to_region, municipality, status, reason, answer, requested_by,"
+	    " requested_at, due, decided_by, decided_at) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[Q_COPY_EMERGENCY_ALL] =
+	    "SELECT id, case_id, user_id, org_id, reason, at, ends_at"
+	    " FROM case_emergency ORDER BY id",
+	[Q_COPY_EMERGENCY_INSERT] =
+	    "INSERT INTO case_emergency (id, case_id, user_id, org_id, reason,"
+	    " at, ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[Q_COPY_RULE_ALL] =
 	    "SELECT id, name, workdays, same_day, updated_by, updated_at,"
 	    " calendar_days FROM deadline_rule ORDER BY id",
@@ -1166,6 +1274,14 @@ static const char *const names[Q__COUNT] = {
 	N(Q_IDENT_FINAL), N(Q_IDENT_WITHDRAW), N(Q_COPY_IDENT_ALL),
 	N(Q_COPY_IDENT_INSERT),
 	N(Q_COPY_TRACK_ALL), N(Q_COPY_TRACK_INSERT),
+	N(Q_TRANSFER_INSERT), N(Q_TRANSFER_SEAL), N(Q_TRANSFER_ANSWER_SEAL),
+	N(Q_TRANSFER_PENDING), N(Q_TRANSFER_DECIDE), N(Q_TRANSFER_MOVE),
+	N(Q_TRANSFER_MEMBERS_OFF), N(Q_TRANSFER_RELATION),
+	N(Q_TRANSFER_OF_ORG), N(Q_EMERGENCY_INSERT), N(Q_EMERGENCY_SEAL),
+	N(Q_EMERGENCY_ACTIVE), N(Q_EMERGENCY_OF_ORG), N(Q_EMERGENCY_ALL),
+	N(Q_EMERGENCY_OF_CASE), N(Q_CASE_TRAIL), N(Q_COPY_TRANSFER_ALL),
+	N(Q_COPY_TRANSFER_INSERT), N(Q_COPY_EMERGENCY_ALL),
+	N(Q_COPY_EMERGENCY_INSERT),
 #undef N
 };
 

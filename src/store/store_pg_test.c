@@ -2156,6 +2156,175 @@ test_tracks(void **state)
 	arena_free(a);
 }
 
+/* Transfers and emergency reads: a case moves from one care
+ * coordination to another, and a coordinator outside it reads it. */
+static void
+test_transfers(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char ct[40], h[32];
+	struct store_value cells[16];
+	int64_t ams, rdam, u1, u2, region, kase, t1, t2, e1, aid;
+
+	(void)state;
+	memset(ct, 0, sizeof(ct));
+	ct[5] = 0x2a;
+	memset(h, 0x11, sizeof(h));
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0599"),
+	    store_text("Rotterdam"), store_text("Zuid-Holland")), NULL));
+	ams = make_org(c, a, "ZC Amstel", "GM0363");
+	rdam = make_org(c, a, "ZC Maas", "GM0599");
+	u1 = make_user(c, a, "overdrager", ams);
+	u2 = make_user(c, a, "ontvanger", rdam);
+	must(run(c, a, Q_REGION_INSERT, ARGS(store_text("ZC Maasmond"),
+	    store_text("care_coordination"), store_int(1)), &r));
+	region = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("accepted"),
+	    store_int(ams), store_null(), store_text("GM0363"),
+	    store_int(u1), store_null(), store_text("police"),
+	    store_int(u1), store_int(9000), store_int(4200), store_int(4200)),
+	    &r));
+	kase = rows_int(r, 0, 0);
+	must(run(c, a, Q_MEMBER_INSERT, ARGS(store_int(kase), store_int(u1),
+	    store_int(u1), store_int(4300)), &r));
+
+	/* One waits at a time. */
+	must(run(c, a, Q_TRANSFER_INSERT, ARGS(store_int(kase),
+	    store_int(ams), store_int(rdam), store_int(region),
+	    store_text("GM0599"), store_int(u1), store_int(5000),
+	    store_int(6000)), &r));
+	assert_int_equal(r->nrows, 1);
+	t1 = rows_int(r, 0, 0);
+	must(run(c, a, Q_TRANSFER_INSERT, ARGS(store_int(kase),
+	    store_int(ams), store_int(rdam), store_int(region),
+	    store_text("GM0599"), store_int(u1), store_int(5001),
+	    store_int(6001)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_TRANSFER_SEAL, ARGS(store_int(t1),
+	    store_blob(ct, sizeof(ct))), NULL));
+	must(run(c, a, Q_TRANSFER_PENDING, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 2), rdam);
+	assert_int_equal(rows_int(r, 0, 3), region);
+	assert_string_equal(rows_text(r, 0, 5), "Rotterdam");
+	assert_string_equal(rows_text(r, 0, 7), "ZC Maas");
+	assert_string_equal(rows_text(r, 0, 8), "overdrager");
+	assert_int_equal(rows_int(r, 0, 10), 6000);
+	must(run(c, a, Q_TRANSFER_RELATION, ARGS(store_int(kase),
+	    store_int(rdam)), &r));
+	assert_string_equal(rows_text(r, 0, 0), "pending");
+	must(run(c, a, Q_TRANSFER_RELATION, ARGS(store_int(kase),
+	    store_int(ams)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_TRANSFER_OF_ORG, ARGS(store_int(rdam),
+	    store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 1), kase);
+	assert_string_equal(rows_text(r, 0, 4), "ZC Amstel");
+	must(run(c, a, Q_TRANSFER_OF_ORG, ARGS(store_int(ams),
+	    store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+
+	/* Declined, asked again, accepted: the case moves. */
+	must(run(c, a, Q_TRANSFER_DECIDE, ARGS(store_int(t1),
+	    store_text("declined"), store_int(u2), store_int(5100)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_TRANSFER_DECIDE, ARGS(store_int(t1),
+	    store_text("accepted"), store_int(u2), store_int(5100)), &r));
+	assert_int_equal(r->nrows, 0);			/* once */
+	must(run(c, a, Q_TRANSFER_ANSWER_SEAL, ARGS(store_int(t1),
+	    store_blob(ct, sizeof(ct))), NULL));
+	must(run(c, a, Q_TRANSFER_INSERT, ARGS(store_int(kase),
+	    store_int(ams), store_int(rdam), store_int(region),
+	    store_text("GM0599"), store_int(u1), store_int(5200),
+	    store_int(6200)), &r));
+	t2 = rows_int(r, 0, 0);
+	must(run(c, a, Q_TRANSFER_DECIDE, ARGS(store_int(t2),
+	    store_text("accepted"), store_int(u2), store_int(5300)), &r));
+	must(run(c, a, Q_TRANSFER_MOVE, ARGS(store_int(kase), store_int(rdam),
+	    store_int(region), store_text("GM0599"), store_int(u2),
+	    store_int(5300), store_int(rdam)), &r));
+	assert_int_equal(r->nrows, 0);		/* not from the wrong org */
+	must(run(c, a, Q_TRANSFER_MOVE, ARGS(store_int(kase), store_int(rdam),
+	    store_int(region), store_text("GM0599"), store_int(u2),
+	    store_int(5300), store_int(ams)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_TRANSFER_MEMBERS_OFF, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), u1);
+	must(run(c, a, Q_CASE_HEAD, ARGS(store_int(kase)), &r));
+	assert_int_equal(rows_int(r, 0, 4), rdam);
+	assert_string_equal(rows_text(r, 0, 6), "GM0599");
+	assert_int_equal(rows_int(r, 0, 7), u2);
+	must(run(c, a, Q_TRANSFER_RELATION, ARGS(store_int(kase),
+	    store_int(ams)), &r));
+	assert_string_equal(rows_text(r, 0, 0), "accepted");
+	must(run(c, a, Q_TRANSFER_PENDING, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 0);
+
+	/* An emergency read, the lists, the trail. */
+	must(run(c, a, Q_EMERGENCY_INSERT, ARGS(store_int(kase),
+	    store_int(u1), store_int(ams), store_int(7000),
+	    store_int(10600)), &r));
+	e1 = rows_int(r, 0, 0);
+	must(run(c, a, Q_EMERGENCY_SEAL, ARGS(store_int(e1),
+	    store_blob(ct, sizeof(ct))), NULL));
+	must(run(c, a, Q_EMERGENCY_ACTIVE, ARGS(store_int(kase),
+	    store_int(u1), store_int(8000)), &r));
+	assert_int_equal(rows_int(r, 0, 0), e1);
+	assert_int_equal(rows_int(r, 0, 1), 10600);
+	must(run(c, a, Q_EMERGENCY_ACTIVE, ARGS(store_int(kase),
+	    store_int(u1), store_int(10600)), &r));
+	assert_int_equal(r->nrows, 0);			/* ended */
+	must(run(c, a, Q_EMERGENCY_ACTIVE, ARGS(store_int(kase),
+	    store_int(u1), store_int(6999)), &r));
+	assert_int_equal(r->nrows, 0);			/* not begun */
+	must(run(c, a, Q_EMERGENCY_OF_ORG, ARGS(store_int(rdam),
+	    store_int(6000), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 4), "overdrager");
+	assert_string_equal(rows_text(r, 0, 5), "ZC Amstel");
+	must(run(c, a, Q_EMERGENCY_OF_ORG, ARGS(store_int(rdam),
+	    store_int(7001), store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_EMERGENCY_ALL, ARGS(store_int(10)), &r));
+	assert_int_equal(rows_int(r, 0, 0), e1);
+	must(run(c, a, Q_EMERGENCY_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_false(rows_null(r, 0, 1));
+	must(run(c, a, Q_AUDIT_LAST, NOARGS, &r));
+	aid = r->nrows > 0 ? rows_int(r, 0, 0) + 1 : 1;
+	must(run(c, a, Q_AUDIT_INSERT, ARGS(store_int(aid), store_int(7001),
+	    store_int(u1), store_int(ams), store_text("coordinator"),
+	    store_text("case.read"), store_text("case"), store_int(kase),
+	    store_text("emergency access 1"), store_text(""), store_null(),
+	    store_blob(h, sizeof(h)), store_blob(h, sizeof(h))), NULL));
+	must(run(c, a, Q_CASE_TRAIL, ARGS(store_int(kase), store_int(10)),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 2), "overdrager");
+	assert_string_equal(rows_text(r, 0, 3), "ZC Amstel");
+	assert_string_equal(rows_text(r, 0, 6), "emergency access 1");
+
+	/* Copying. */
+	must(run(c, a, Q_COPY_TRANSFER_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 14);
+	memcpy(cells, r->cells, 14 * sizeof(cells[0]));
+	cells[0] = store_int(900200);
+	cells[6] = store_text("cancelled");
+	must(run(c, a, Q_COPY_TRANSFER_INSERT, cells, 14, NULL));
+	must(run(c, a, Q_COPY_EMERGENCY_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 7);
+	memcpy(cells, r->cells, 7 * sizeof(cells[0]));
+	cells[0] = store_int(900200);
+	must(run(c, a, Q_COPY_EMERGENCY_INSERT, cells, 7, NULL));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_every_query_ran(void **state)
 {
@@ -2199,6 +2368,7 @@ main(void)
 		cmocka_unit_test(test_retention),
 		cmocka_unit_test(test_identification),
 		cmocka_unit_test(test_tracks),
+		cmocka_unit_test(test_transfers),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

@@ -18,8 +18,10 @@ const ADMIN = ['admin'];
 // The professionals who meet people report signals; advisors triage.
 const REPORTING = ['reporter', 'advisor', 'coordinator', 'provider'];
 const ADVISOR = ['advisor'];
-// Coordinators list and open cases; one case is reached by every role
-// and answered by relation (404 without one: domain/case.c).
+// Coordinators list and open cases, see the transfers and emergency
+// reads of their organisation and break the glass; one case is reached
+// by every role and answered by relation (404 without one:
+// domain/case.c).
 const COORDINATOR = ['coordinator'];
 // Approvers of new accounts: a second admin, or a designated approver of
 // the account's organisation among those who see personal data (the
@@ -120,6 +122,21 @@ const EXPECT = {
 	    roles: ROLES },
 	'POST /api/cases/{id}/residence': { action: 'case.work',
 	    roles: ROLES },
+	'POST /api/cases/{id}/transfer': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/transfer/accept': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/transfer/decline': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/transfer/cancel': { action: 'case.work',
+	    roles: ROLES },
+	'GET /api/transfers': { action: 'case.list', roles: COORDINATOR },
+	'GET /api/cases/{id}/access': { action: 'case.read', roles: ROLES },
+	'POST /api/cases/{id}/emergency': { action: 'case.emergency',
+	    roles: COORDINATOR },
+	'GET /api/cases/emergency': { action: 'case.list',
+	    roles: COORDINATOR },
+	'GET /api/emergency-reads': { action: 'emergency.review',
+	    roles: ADMIN },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -140,7 +157,9 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/assessments/{aid}/withdraw',
     'POST /api/assessments/{aid}/first',
     'POST /api/assessments/{aid}/final', 'POST /api/cases/{id}/criminal',
-    'POST /api/cases/{id}/residence']);
+    'POST /api/cases/{id}/residence', 'POST /api/cases/{id}/transfer',
+    'POST /api/cases/{id}/transfer/decline',
+    'POST /api/cases/{id}/emergency']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

@@ -44,9 +44,11 @@ async function file(urgency) {
 test('the installed rules: acute the same day, 3 and 5 working days',
     async () => {
 	const r = await rules(advisor);
-	// Later migrations add rules of their own after these.
+	// The triage rules come first; later modules add their own.
 	assert.deepEqual(Object.keys(r).slice(0, 3), ['triage_acute',
 	    'triage_days', 'triage_not_urgent']);
+	assert.equal(r.transfer_accept.workdays, 2);
+	assert.equal(r.transfer_accept.same_day, false);
 	assert.equal(r.triage_acute.same_day, true);
 	assert.equal(r.triage_days.workdays, 3);
 	assert.equal(r.triage_days.same_day, false);

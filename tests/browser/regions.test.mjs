@@ -37,6 +37,8 @@ const DEMO_ROWS = [
 	['Veilig Thuis Rotterdam-Rijnmond (demo)', 'Veilig Thuis-regio', '5'],
 	['Zorgcoördinatie Amsterdam (demo)',
 	    'Zorgcoördinatieregio mensenhandel', '5'],
+	['Zorgcoördinatie Rotterdam (demo)',
+	    'Zorgcoördinatieregio mensenhandel', '5'],
 ];
 
 const PROVINCES = ['Drenthe', 'Flevoland', 'Fryslân', 'Gelderland',
@@ -87,7 +89,7 @@ test('an admin adds a region with the keyboard only', async (t) => {
 	    'Thuis-regio bepaalt welk advies- en meldpunt een signaal'));
 	assert.deepEqual(await rows(page), DEMO_ROWS);
 	const { regions } = await ui.apiJson(page, '/api/regions');
-	assert.equal(regions.length, 3);
+	assert.equal(regions.length, 4);
 
 	// Twelve closed provinces, nothing chosen yet.
 	assert.deepEqual(await page.$$eval(`${MUNIS} details`, (ds) =>
@@ -174,7 +176,7 @@ test('an admin adds a region with the keyboard only', async (t) => {
 	    .test(document.querySelector('main .app-status')?.textContent ??
 		''));
 	await page.waitForFunction(() => document.querySelectorAll(
-	    '#regions-list ~ .app-list tbody tr').length === 4);
+	    '#regions-list ~ .app-list tbody tr').length === 5);
 	assert.ok(await ui.focusedMatches(page, '#regions-list'),
 	    'focus is on the list heading');
 	assert.deepEqual(await rows(page), [

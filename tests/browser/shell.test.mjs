@@ -199,7 +199,7 @@ test('demo-admin logs in by keyboard: banner, nav, languages, axe',
 	assert.equal(await nav.getAttribute('aria-label'), 'Hoofdmenu');
 	assert.deepEqual((await nav.locator('a').allTextContents())
 	    .map((s) => s.trim()), ['Start', 'Organisaties', 'Gebruikers',
-	    'Regio\'s', 'Termijnen']);
+	    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen']);
 	assert.equal(await nav.locator('a[aria-current="page"]')
 	    .textContent(), 'Start');
 	assert.match(await page.textContent('main'), /beheerder/);

@@ -447,13 +447,13 @@ test('field errors land beside their fields, on the right person',
 
 test('the menu and the pages follow the role', async (t) => {
 	const menus = {
-		'demo-coordinator': ['Start', 'Casussen', 'Signaal melden',
-		    'Mijn signalen', 'Advies vragen'],
+		'demo-coordinator': ['Start', 'Casussen', 'Noodtoegang',
+		    'Signaal melden', 'Mijn signalen', 'Advies vragen'],
 		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen',
 		    'Advies vragen'],
 		'demo-policy': ['Start'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
-		    'Regio\'s', 'Termijnen'],
+		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
 	};
 	for (const [user, links] of Object.entries(menus)) {
 		const other = await loginAs(t, user);
