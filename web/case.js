@@ -14,9 +14,11 @@
 import { get, post, showError } from './api.js';
 import { typeNode } from './cases.js';
 import { postButton, submitCaseForm } from './case-form.js';
+import { accessSection } from './case-access.js';
 import { identificationSection } from './case-identification.js';
 import { retentionSection } from './case-retention.js';
 import { criminalSection, residenceSection } from './case-tracks.js';
+import { transferSection } from './case-transfer.js';
 import { formNode, loadCatalog, needNode } from './catalog.js';
 import { alertBox, button, field, fill, h, para, table } from './dom.js';
 import { lang } from './i18n.js';
@@ -24,8 +26,8 @@ import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
     personPart, section, telLink, textArea } from './parts.js';
 
 // Sections of other modules, each (c, hooks) -> element or null.
-const EXTRA = [retentionSection, identificationSection, criminalSection,
-    residenceSection];
+const EXTRA = [retentionSection, transferSection, identificationSection,
+    criminalSection, residenceSection, accessSection];
 
 const CLOSE_REASONS = ['care_completed', 'moved_abroad',
     'returned_voluntarily', 'lost_contact', 'deceased', 'other'];
@@ -69,6 +71,8 @@ export function renderCase(main, page, me, id) {
 
 	function show(c, cat) {
 		const team = c.access === 'team' && !c.purged_at;
+		// A former organisation reads only the head and its own events.
+		const whole = c.access !== 'former';
 		fill(body,
 		    c.access !== 'team' ? alertBox('info', null,
 			para(`case.access.${c.access}`)) : null,
@@ -89,9 +93,9 @@ export function renderCase(main, page, me, id) {
 			    freeText(c.summary) : null],
 		    ], { id: 'case-facts' }),
 		    team ? stepSection(c, cat) : null,
-		    peopleSection(c, cat, team),
-		    teamSection(c, team),
-		    careSection(c, cat, team),
+		    whole ? peopleSection(c, cat, team) : null,
+		    whole ? teamSection(c, team) : null,
+		    whole ? careSection(c, cat, team) : null,
 		    ...EXTRA.map((fn) => fn(c, hooks)),
 		    timelineSection(c, cat, team));
 	}

@@ -9,7 +9,9 @@
 // municipalities, how many and when.  Numbers only: no person, no text.
 // An admin gets the national fallback point (fallback.js).  A
 // coordinator gets the new cases to accept and the care-plan reviews due
-// (cases.js) and the residence deadlines coming (case-tracks.js); an
+// (cases.js), the transfers waiting (case-transfer.js), the residence
+// deadlines coming (case-tracks.js) and the emergency reads of the
+// organisation's cases (case-access.js); an
 // assessor the cases submitted for identification (assessments.js).
 // Someone who reports sees, when there is any, what waits for them: the
 // point's questions on their signals and answered questions for advice
@@ -22,7 +24,9 @@ import { get, showError } from './api.js';
 import { actionButton } from './approve.js';
 import { alertBox, h, pageHeading, para, table } from './dom.js';
 import { assessmentsStart } from './assessments.js';
+import { emergencyStart } from './case-access.js';
 import { residenceStart } from './case-tracks.js';
+import { transfersStart } from './case-transfer.js';
 import { casesStart } from './cases.js';
 import { fallbackSection } from './fallback.js';
 import { formatDate, has } from './i18n.js';
@@ -44,7 +48,9 @@ export function renderStart(main, page, me) {
 	    me.role === 'advisor' ? overview(page) : null,
 	    me.role === 'admin' ? fallbackSection(page) : null,
 	    me.role === 'coordinator' ? later(casesStart(page)) : null,
+	    me.role === 'coordinator' ? later(transfersStart(me)) : null,
 	    me.role === 'coordinator' ? later(residenceStart(me)) : null,
+	    me.role === 'coordinator' ? later(emergencyStart(me)) : null,
 	    me.role === 'assessor' ? later(assessmentsStart(me)) : null,
 	    FILERS.includes(me.role) ? waiting(page) : null,
 	    para('start.chain'),
