@@ -61,7 +61,7 @@ test('a coordinator breaks the glass; the admin reviews it', async (t) => {
 	await page.keyboard.type(REASON);
 	await ui.tabTo(page, 'main button[type="submit"]');
 	await page.keyboard.press('Enter');
-	await page.waitForFunction(() => /Er is geen zaak met dit nummer/
+	await page.waitForFunction(() => /Er is geen casus met dit nummer/
 	    .test(document.querySelector('main').textContent));
 
 	// The real one: the request goes out and the case opens for an hour.
