@@ -705,6 +705,14 @@ static const char *const sql[Q__COUNT] = {
 	[Q_PURGE_CASE_PLAN] =
 	    "UPDATE case_plan SET goals = NULL, tasks = NULL"
 	    " WHERE case_id = ?1",
+	[Q_PURGE_CASE_ASSESSMENTS] =
+	    "UPDATE case_assessment SET note = NULL, first_reasons = NULL,"
+	    " final_reasons = NULL WHERE case_id = ?1",
+	[Q_PURGE_CASE_TRANSFERS] =
+	    "UPDATE case_transfer SET reason = NULL, answer = NULL"
+	    " WHERE case_id = ?1",
+	[Q_PURGE_CASE_EMERGENCIES] =
+	    "UPDATE case_emergency SET reason = NULL WHERE case_id = ?1",
 	/* The signal the case was opened on, once no unpurged case
 	 * holds it. */
 	[Q_PURGE_SIGNAL] =
@@ -1256,7 +1264,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_NEED_INSERT_QUIET), N(Q_NEED_INSERT), N(Q_NEED_SET),
 	N(Q_NEED_OF_CASE), N(Q_PLAN_SET), N(Q_PLAN_OF_CASE),
 	N(Q_RETENTION_DUE), N(Q_PURGE_CASE), N(Q_PURGE_CASE_EVENTS),
-	N(Q_PURGE_CASE_PLAN), N(Q_PURGE_SIGNAL), N(Q_PURGE_SIGNAL_PERSONS),
+	N(Q_PURGE_CASE_PLAN), N(Q_PURGE_CASE_ASSESSMENTS),
+	N(Q_PURGE_CASE_TRANSFERS), N(Q_PURGE_CASE_EMERGENCIES), N(Q_PURGE_SIGNAL), N(Q_PURGE_SIGNAL_PERSONS),
 	N(Q_PURGE_SIGNAL_QUESTIONS), N(Q_PURGE_SIGNAL_MATCHES),
 	N(Q_PURGE_PERSONS), N(Q_SUBJECT_PERSON), N(Q_SUBJECT_CASES),
 	N(Q_SUBJECT_SIGNALS),

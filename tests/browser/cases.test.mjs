@@ -145,3 +145,93 @@ test('the coordinator\'s list of cases', async (t) => {
 	await ui.accessible(page, 'the form to open a case (nl)');
 	ui.clean(problems);
 });
+
+test('the coordinator submits for identification, an assessor decides, ' +
+    'and Rotterdam accepts the transfer', async (t) => {
+	// A case through the front door, accepted by Amsterdam.
+	const reporter = await apiLogin(server, 'demo-reporter');
+	const advisor = await apiLogin(server, 'demo-advisor');
+	const coordinator = await apiLogin(server, 'demo-coordinator');
+	const f = await reporter.post('/api/signals', { municipality: 'GM0363',
+	    urgency: 'days', forms: ['sexual'], description: 'Moet klanten ' +
+	    'ontvangen in een woning.', persons: [{ kind: 'victim',
+	    name: 'Irina Costa', birth_date: '2006-02-02' }] });
+	assert.equal(f.status, 201, f.text);
+	await advisor.post(`/api/signals/${f.body.id}/claim`);
+	const d = await advisor.post(`/api/signals/${f.body.id}/decision`,
+	    { decision: 'open_case' });
+	const id = d.body.case_id;
+	assert.ok(id, d.text);
+	assert.equal((await coordinator.post(`/api/cases/${id}/accept`))
+	    .status, 200);
+
+	// Submitted for identification from the case page.
+	const c = await ui.loginAs(t, 'demo-coordinator');
+	await c.page.goto(`${server.url}/#/cases/${id}`);
+	await c.page.waitForSelector('select[name="committee_org_id"] ' +
+	    'option:nth-child(2)', { state: 'attached' });
+	await c.page.selectOption('select[name="committee_org_id"]',
+	    { label: 'Beoordelingscommissie Identificatie (demo)' });
+	await c.page.check('input[name="parts"][value="summary"]');
+	await c.page.check('input[name="parts"][value="persons"]');
+	await c.page.click('form[aria-labelledby^="ident-submit"] ' +
+	    'button[type="submit"]');
+	await c.page.waitForFunction(() => document.querySelector(
+	    'main [role="status"]')?.textContent.includes('voorgelegd'));
+	const cs = await ui.apiJson(c.page, `/api/cases/${id}`);
+	assert.equal(cs.identification.assessments.length, 1);
+	const aid = cs.identification.assessments[0].id;
+	await ui.accessible(c.page, 'a case submitted for identification (nl)');
+	ui.clean(c.problems);
+
+	// The assessor sees what was shared and decides.
+	const a = await ui.loginAs(t, 'demo-assessor');
+	await a.page.goto(`${server.url}/#/assessments/${aid}`);
+	await a.page.waitForSelector('input[name="decision"]');
+	assert.match(await a.page.textContent('main'), /Irina Costa/);
+	assert.doesNotMatch(await a.page.textContent('main'),
+	    /Seksuele uitbuiting/, 'the forms were not shared');
+	await a.page.check('input[name="decision"][value="plausible"]');
+	await a.page.fill('textarea[name="reasons"]', 'Consistent verhaal, ' +
+	    'waarnemingen van de opvang passen erbij.');
+	await a.page.click('main form button[type="submit"]');
+	await a.page.waitForFunction(() => document.querySelector(
+	    'main [role="status"]')?.textContent.includes('eerste besluit'));
+	await ui.accessible(a.page, 'an assessment after its first decision');
+	ui.clean(a.problems);
+
+	// Amsterdam asks Rotterdam to take the case over.
+	await c.page.goto(`${server.url}/#/cases/${id}`);
+	await c.page.waitForSelector('form[aria-label="Overdracht vragen"] ' +
+	    'select[name="municipality"] option:nth-child(2)',
+	    { state: 'attached' });
+	await c.page.selectOption('form[aria-label="Overdracht vragen"] ' +
+	    'select[name="municipality"]', 'GM0599');
+	await c.page.fill('form[aria-label="Overdracht vragen"] ' +
+	    'textarea[name="reason"]', 'Woont nu bij haar tante in Rotterdam.');
+	await c.page.click('form[aria-label="Overdracht vragen"] ' +
+	    'button[type="submit"]');
+	await c.page.waitForFunction(() => document.querySelector(
+	    'main [role="status"]')?.textContent.includes('overdracht'));
+
+	// Rotterdam finds it on the start page and accepts it.
+	const r = await ui.loginAs(t, 'demo-coordinator-rotterdam');
+	await ui.landedOn(r.page, 'Start');
+	await r.page.waitForSelector(`main a[href="#/cases/${id}"]`);
+	await ui.accessible(r.page, 'Rotterdam\'s start with a transfer');
+	await r.page.click(`main a[href="#/cases/${id}"]`);
+	await ui.landedOn(r.page, `Casus ${id}`);
+	await r.page.waitForSelector('#case-facts');
+	await ui.accessible(r.page, 'a case waiting for its transfer (nl)');
+	await r.page.click('button:has-text("Casus aanvaarden")');
+	await r.page.waitForFunction(() => document.querySelector('#case-facts')
+	    ?.textContent.includes('Rotterdam') ?? false);
+	const moved = await ui.apiJson(r.page, `/api/cases/${id}`);
+	assert.equal(moved.access, 'team');
+	assert.equal(moved.coordinator, 'demo-coordinator-rotterdam');
+	assert.match(moved.org_name, /Rotterdam/);
+	await ui.accessible(r.page, 'the case after the transfer (nl)');
+	await ui.switchLang(r.page, 'en');
+	await ui.accessible(r.page, 'the case after the transfer (en)');
+	ui.clean(r.problems);
+});
