@@ -65,7 +65,7 @@ export function renderAssessments(main, page) {
 function personFacts(p, n) {
 	const hid = nextId('shared-person');
 	return h('section', { 'aria-labelledby': hid },
-	    h('h4', { class: 'utrecht-heading-4', id: hid,
+	    h('h3', { class: 'utrecht-heading-3', id: hid,
 		i18n: 'ident.shared.person', args: { n } }),
 	    dataList([
 		['ident.person.kind', codeNode('ident.kind', p.kind)],
