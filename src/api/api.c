@@ -243,3 +243,26 @@ api_param_id(struct ctx *ctx, struct http_request *req, const char *name,
 		return fail(ctx, ST_NOTFOUND, "no such resource");
 	return 0;
 }
+
+int
+api_id_body(struct ctx *ctx, struct http_request *req,
+    const struct json_field *fields, size_t nfields, void *out, int64_t *id)
+{
+	if (api_param_id(ctx, req, "id", id) == -1)
+		return -1;
+	return json_decode(ctx, req->body, req->body_len, fields, nfields,
+	    out, NULL);
+}
+
+void
+api_answer_id(struct http_response *resp, int64_t id, bool created)
+{
+	struct jw w;
+
+	if (created)
+		resp->status = 201;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", id);
+	jw_obj_close(&w);
+}

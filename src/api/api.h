@@ -60,6 +60,12 @@ int	api_http_status(enum status);
 /* The path parameter name as a positive id; ST_NOTFOUND otherwise. */
 int	api_param_id(struct ctx *, struct http_request *, const char *name,
 	    int64_t *id);
+/* The path's {id} and the JSON body decoded into out (zeroed by the
+ * caller): what most handlers of a record's actions start with. */
+int	api_id_body(struct ctx *, struct http_request *,
+	    const struct json_field *, size_t nfields, void *out, int64_t *id);
+/* {"id": id} as the answer; 201 when created. */
+void	api_answer_id(struct http_response *, int64_t id, bool created);
 
 /* People and code lists (person_json.c), for signals and cases. */
 struct jw;

@@ -67,18 +67,6 @@ static const struct json_field open_fields[] = {
 	    CASE_PERSONS_MAX, struct signal_person, api_person_fields),
 };
 
-static void
-created(struct http_response *resp, int64_t id)
-{
-	struct jw w;
-
-	resp->status = 201;
-	jw_init(&w, &resp->body);
-	jw_obj_open(&w);
-	jw_kint(&w, "id", id);
-	jw_obj_close(&w);
-}
-
 int
 api_cases_open(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
@@ -92,7 +80,7 @@ api_cases_open(struct ctx *ctx, struct http_request *req,
 		return -1;
 	if (case_open(ctx, &in, &id) == -1)
 		return -1;
-	created(resp, id);
+	api_answer_id(resp, id, true);
 	return 0;
 }
 
@@ -303,17 +291,6 @@ api_cases_get(struct ctx *ctx, struct http_request *req,
 	return ctx->status == ST_OK ? 0 : -1;
 }
 
-static void
-done(struct http_response *resp, int64_t id)
-{
-	struct jw w;
-
-	jw_init(&w, &resp->body);
-	jw_obj_open(&w);
-	jw_kint(&w, "id", id);
-	jw_obj_close(&w);
-}
-
 int
 api_cases_accept(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
@@ -323,7 +300,7 @@ api_cases_accept(struct ctx *ctx, struct http_request *req,
 	if (api_param_id(ctx, req, "id", &id) == -1 ||
 	    case_accept(ctx, id) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -348,14 +325,12 @@ api_cases_status(struct ctx *ctx, struct http_request *req,
 	struct status_in in;
 	int64_t id;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, status_fields,
-	    JSON_NFIELDS(status_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, status_fields, JSON_NFIELDS(status_fields),
+	    &in, &id) == -1 ||
 	    case_set_status(ctx, id, in.status, in.reason, in.why) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -379,14 +354,12 @@ api_cases_type(struct ctx *ctx, struct http_request *req,
 	struct type_in in;
 	int64_t id;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, type_fields,
-	    JSON_NFIELDS(type_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, type_fields, JSON_NFIELDS(type_fields),
+	    &in, &id) == -1 ||
 	    case_set_type(ctx, id, in.type, &in.forms, in.why) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -406,14 +379,12 @@ api_cases_member_add(struct ctx *ctx, struct http_request *req,
 	struct member_in in;
 	int64_t id;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, member_fields,
-	    JSON_NFIELDS(member_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, member_fields, JSON_NFIELDS(member_fields),
+	    &in, &id) == -1 ||
 	    case_member_add(ctx, id, in.user_id) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -427,7 +398,7 @@ api_cases_member_remove(struct ctx *ctx, struct http_request *req,
 	    api_param_id(ctx, req, "uid", &uid) == -1 ||
 	    case_member_remove(ctx, id, uid) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -476,11 +447,9 @@ api_cases_need_add(struct ctx *ctx, struct http_request *req,
 	int64_t id, need;
 	struct jw w;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, need_add_fields,
-	    JSON_NFIELDS(need_add_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, need_add_fields,
+	    JSON_NFIELDS(need_add_fields), &in, &id) == -1 ||
 	    plan_need_add(ctx, id, in.need, &need) == -1)
 		return -1;
 	resp->status = 201;
@@ -506,7 +475,7 @@ api_cases_need_set(struct ctx *ctx, struct http_request *req,
 	    JSON_NFIELDS(need_set_fields), &in, NULL) == -1 ||
 	    plan_need_set(ctx, id, need, in.status) == -1)
 		return -1;
-	done(resp, need);
+	api_answer_id(resp, need, false);
 	return 0;
 }
 
@@ -526,14 +495,12 @@ api_cases_plan(struct ctx *ctx, struct http_request *req,
 	struct case_plan in;
 	int64_t id;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, plan_fields,
-	    JSON_NFIELDS(plan_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, plan_fields, JSON_NFIELDS(plan_fields),
+	    &in, &id) == -1 ||
 	    plan_set(ctx, id, &in) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -553,11 +520,9 @@ api_cases_note(struct ctx *ctx, struct http_request *req,
 	int64_t id, event;
 	struct jw w;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, note_fields,
-	    JSON_NFIELDS(note_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, note_fields, JSON_NFIELDS(note_fields),
+	    &in, &id) == -1 ||
 	    timeline_note(ctx, id, in.text, &event) == -1)
 		return -1;
 	resp->status = 201;

@@ -18,17 +18,6 @@ kdate(struct ctx *ctx, struct jw *w, const char *key, int64_t t)
 	jw_kstr(w, key, t > 0 ? time_iso(ctx->arena, t) : NULL);
 }
 
-static void
-done(struct http_response *resp, int64_t id)
-{
-	struct jw w;
-
-	jw_init(&w, &resp->body);
-	jw_obj_open(&w);
-	jw_kint(&w, "id", id);
-	jw_obj_close(&w);
-}
-
 struct transfer_in {
 	const char	*municipality;
 	const char	*reason;
@@ -54,11 +43,9 @@ api_cases_transfer(struct ctx *ctx, struct http_request *req,
 	int64_t id, transfer;
 	struct jw w;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, transfer_fields,
-	    JSON_NFIELDS(transfer_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, transfer_fields,
+	    JSON_NFIELDS(transfer_fields), &in, &id) == -1 ||
 	    transfer_request(ctx, id, in.municipality, in.reason,
 	    &transfer) == -1)
 		return -1;
@@ -80,7 +67,7 @@ api_cases_transfer_accept(struct ctx *ctx, struct http_request *req,
 	if (api_param_id(ctx, req, "id", &id) == -1 ||
 	    transfer_accept(ctx, id) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -91,14 +78,12 @@ api_cases_transfer_decline(struct ctx *ctx, struct http_request *req,
 	struct transfer_in in;
 	int64_t id;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, reason_fields,
-	    JSON_NFIELDS(reason_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, reason_fields, JSON_NFIELDS(reason_fields),
+	    &in, &id) == -1 ||
 	    transfer_decline(ctx, id, in.reason) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -111,7 +96,7 @@ api_cases_transfer_cancel(struct ctx *ctx, struct http_request *req,
 	if (api_param_id(ctx, req, "id", &id) == -1 ||
 	    transfer_cancel(ctx, id) == -1)
 		return -1;
-	done(resp, id);
+	api_answer_id(resp, id, false);
 	return 0;
 }
 
@@ -197,11 +182,9 @@ api_cases_emergency(struct ctx *ctx, struct http_request *req,
 	int64_t id, ends_at;
 	struct jw w;
 
-	if (api_param_id(ctx, req, "id", &id) == -1)
-		return -1;
 	memset(&in, 0, sizeof(in));
-	if (json_decode(ctx, req->body, req->body_len, reason_fields,
-	    JSON_NFIELDS(reason_fields), &in, NULL) == -1 ||
+	if (api_id_body(ctx, req, reason_fields, JSON_NFIELDS(reason_fields),
+	    &in, &id) == -1 ||
 	    emergency_request(ctx, id, in.reason, &ends_at) == -1)
 		return -1;
 	resp->status = 201;
