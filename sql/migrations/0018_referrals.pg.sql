@@ -1,0 +1,2 @@
+-- Placeholder: filled in by the change that owns this number.
+DELETE FROM deadline_rule WHERE id < 0;
