@@ -37,6 +37,7 @@ import { renderRegions } from './regions.js';
 import { renderSignalForm } from './signal-form.js';
 import { renderSignalView } from './signal-view.js';
 import { renderMySignals } from './signals.js';
+import { renderDue } from './due.js';
 import { renderStart } from './start.js';
 import { renderUsers } from './users.js';
 
@@ -69,6 +70,7 @@ const ROUTES = {
 	    parent: 'cases', render: renderCaseOpen },
 	'cases/:id': { key: 'case.title', roles: ['coordinator'],
 	    parent: 'cases', render: renderCase },
+	due: { key: 'due.title', roles: ['coordinator'], render: renderDue },
 	deadlines: { key: 'deadlines.title', roles: ['advisor', 'admin'],
 	    nav: ['admin'], render: renderDeadlines },
 	orgs: { key: 'orgs.title', roles: ['admin'], render: renderOrgs },
@@ -84,9 +86,9 @@ const ROUTES = {
 	'emergency-reads': { key: 'emergency.reads.title', roles: ['admin'],
 	    render: renderEmergencyReads },
 };
-const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'emergency',
-    'assessments', 'signals/new', 'signals', 'advice', 'orgs', 'users',
-    'regions', 'deadlines', 'emergency-reads'];
+const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'due',
+    'emergency', 'assessments', 'signals/new', 'signals', 'advice', 'orgs',
+    'users', 'regions', 'deadlines', 'emergency-reads'];
 
 // The pages for someone without a session.
 const PUBLIC = {

@@ -28,6 +28,7 @@ import { emergencyStart } from './case-access.js';
 import { residenceStart } from './case-tracks.js';
 import { transfersStart } from './case-transfer.js';
 import { casesStart } from './cases.js';
+import { dueStart } from './due.js';
 import { fallbackSection } from './fallback.js';
 import { formatDate, has } from './i18n.js';
 import { dataList, dateNode, FILERS, section } from './parts.js';
@@ -47,6 +48,7 @@ export function renderStart(main, page, me) {
 	    APPROVING.includes(me.role) ? pending(page) : null,
 	    me.role === 'advisor' ? overview(page) : null,
 	    me.role === 'admin' ? fallbackSection(page) : null,
+	    me.role === 'coordinator' ? later(dueStart(me)) : null,
 	    me.role === 'coordinator' ? later(casesStart(page)) : null,
 	    me.role === 'coordinator' ? later(transfersStart(me)) : null,
 	    me.role === 'coordinator' ? later(residenceStart(me)) : null,

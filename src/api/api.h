@@ -105,6 +105,8 @@ api_handler_fn api_cases_list, api_cases_open, api_cases_get,
     api_cases_member_remove, api_cases_person_add, api_cases_need_add,
     api_cases_need_set, api_cases_plan, api_cases_note;
 api_handler_fn api_cases_criminal, api_cases_residence, api_cases_due;
+/* The deadline overview (due_api.c). */
+api_handler_fn api_due;
 api_handler_fn api_cases_transfer, api_cases_transfer_accept,
     api_cases_transfer_decline, api_cases_transfer_cancel,
     api_transfers_list, api_cases_emergency, api_cases_emergency_list,

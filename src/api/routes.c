@@ -86,6 +86,7 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/cases/{id}", api_cases_get, ACT_CASE_READ, 0 },
 	/* The residence deadlines of the coordinator's cases: no people. */
 	{ "GET", "/api/cases/due", api_cases_due, ACT_CASE_LIST, 0 },
+	{ "GET", "/api/due", api_due, ACT_CASE_LIST, 0 },
 	{ "POST", "/api/cases/{id}/accept", api_cases_accept, ACT_CASE_WORK,
 	    0 },
 	{ "POST", "/api/cases/{id}/status", api_cases_status, ACT_CASE_WORK,

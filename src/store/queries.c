@@ -686,6 +686,33 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT case_id FROM case_member WHERE user_id = ?2))"
 	    " ORDER BY t.ends_on, t.case_id LIMIT ?4",
 
+	/* What a care-coordination organisation (?1) has due up to ?2 (a
+	 * moment, or for review days a day), at most ?3 rows a kind. */
+	[Q_DUE_CASE_ACCEPT] =
+	    "SELECT id, accept_due FROM care_case WHERE org_id = ?1"
+	    " AND status = 'new' AND purged_at IS NULL AND accept_due <= ?2"
+	    " ORDER BY accept_due, id LIMIT ?3",
+	[Q_DUE_PLAN_REVIEW] =
+	    "SELECT c.id, p.review_on FROM case_plan p"
+	    " JOIN care_case c ON c.id = p.case_id WHERE c.org_id = ?1"
+	    " AND c.status <> 'closed' AND c.purged_at IS NULL"
+	    " AND p.review_on IS NOT NULL AND p.review_on <= ?2"
+	    " ORDER BY p.review_on, c.id LIMIT ?3",
+	/* A transfer waits for the receiving organisation's answer. */
+	[Q_DUE_TRANSFER] =
+	    "SELECT case_id, id, due FROM case_transfer WHERE to_org = ?1"
+	    " AND status = 'pending' AND due <= ?2 ORDER BY due, id LIMIT ?3",
+	/* The committee's decisions the case waits for. */
+	[Q_DUE_IDENT] =
+	    "SELECT a.case_id, a.id, a.status, CASE a.status"
+	    " WHEN 'submitted' THEN a.first_due ELSE a.final_due END"
+	    " FROM case_assessment a JOIN care_case c ON c.id = a.case_id"
+	    " WHERE c.org_id = ?1 AND c.purged_at IS NULL"
+	    " AND c.status <> 'closed' AND ((a.status = 'submitted'"
+	    " AND a.first_due <= ?2) OR (a.status = 'first_decided'"
+	    " AND a.final_due IS NOT NULL AND a.final_due <= ?2))"
+	    " ORDER BY 4, a.id LIMIT ?3",
+
 	/* Closed cases whose closing is at or before ?1, not yet purged. */
 	[Q_RETENTION_DUE] =
 	    "SELECT id FROM care_case WHERE status = 'closed'"
@@ -1271,7 +1298,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_PURGE_PERSONS), N(Q_SUBJECT_PERSON), N(Q_SUBJECT_CASES),
 	N(Q_SUBJECT_SIGNALS),
 	N(Q_TRACK_LAST), N(Q_TRACK_INSERT), N(Q_TRACK_OF_CASE),
-	N(Q_TRACK_DUE),
+	N(Q_TRACK_DUE), N(Q_DUE_CASE_ACCEPT), N(Q_DUE_PLAN_REVIEW),
+	N(Q_DUE_TRANSFER), N(Q_DUE_IDENT),
 	N(Q_COPY_PERSON_REG_ALL), N(Q_COPY_PERSON_REG_INSERT),
 	N(Q_COPY_CASE_ALL), N(Q_COPY_CASE_INSERT), N(Q_COPY_CASE_PERSON_ALL),
 	N(Q_COPY_CASE_PERSON_INSERT), N(Q_COPY_MEMBER_ALL),

@@ -172,6 +172,12 @@ enum query {
 	Q_TRACK_OF_CASE,
 	Q_TRACK_DUE,
 
+	/* the coordinator's deadline overview (domain/due.c) */
+	Q_DUE_CASE_ACCEPT,
+	Q_DUE_PLAN_REVIEW,
+	Q_DUE_TRANSFER,
+	Q_DUE_IDENT,
+
 	/* retention and the right of access (domain/retention.c) */
 	Q_RETENTION_DUE,
 	Q_PURGE_CASE,

@@ -2157,6 +2157,84 @@ test_tracks(void **state)
 	arena_free(a);
 }
 
+/* The deadline overview: each kind of its organisation's open cases up
+ * to the horizon, soonest first, and nothing of anyone else's. */
+static void
+test_due(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	int64_t org, other, u, fresh, kase;
+	char sql[1024];
+
+	(void)state;
+	org = make_org(c, a, "ZC Termijn", "GM0363");
+	other = make_org(c, a, "ZC Elders", "GM0363");
+	u = make_user(c, a, "termijnco", org);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("new"),
+	    store_int(org), store_null(), store_text("GM0363"),
+	    store_null(), store_null(), store_text("police"),
+	    store_int(u), store_int(9000), store_int(4200), store_int(4200)),
+	    &r));
+	fresh = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("in_care"),
+	    store_int(org), store_null(), store_text("GM0363"),
+	    store_int(u), store_null(), store_text("police"),
+	    store_int(u), store_int(9000), store_int(4200), store_int(4200)),
+	    &r));
+	kase = rows_int(r, 0, 0);
+	snprintf(sql, sizeof(sql),
+	    "INSERT INTO case_plan (case_id, review_on, updated_by,"
+	    " updated_at) VALUES (%lld, 20500, %lld, 1);"
+	    "INSERT INTO case_transfer (case_id, from_org, to_org,"
+	    " municipality, status, requested_by, requested_at, due)"
+	    " VALUES (%lld, %lld, %lld, 'GM0363', 'pending', %lld, 1, 8000);"
+	    "INSERT INTO case_assessment (case_id, committee_id, status,"
+	    " submitted_by, submitted_at, first_due, updated_at) VALUES"
+	    " (%lld, %lld, 'submitted', %lld, 1, 7000, 1);",
+	    (long long)kase, (long long)u, (long long)kase,
+	    (long long)org, (long long)other, (long long)u, (long long)kase,
+	    (long long)other, (long long)u);
+	must(script(c, sql));
+
+	must(run(c, a, Q_DUE_CASE_ACCEPT, ARGS(store_int(org),
+	    store_int(9000), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), fresh);
+	assert_int_equal(rows_int(r, 0, 1), 9000);
+	must(run(c, a, Q_DUE_CASE_ACCEPT, ARGS(store_int(org),
+	    store_int(8999), store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);			/* not yet */
+	must(run(c, a, Q_DUE_PLAN_REVIEW, ARGS(store_int(org),
+	    store_int(20500), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), kase);
+	assert_int_equal(rows_int(r, 0, 1), 20500);
+	must(run(c, a, Q_DUE_PLAN_REVIEW, ARGS(store_int(other),
+	    store_int(30000), store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);			/* not theirs */
+	/* The transfer is the receiving organisation's to answer. */
+	must(run(c, a, Q_DUE_TRANSFER, ARGS(store_int(other),
+	    store_int(8000), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), kase);
+	assert_int_equal(rows_int(r, 0, 2), 8000);
+	must(run(c, a, Q_DUE_TRANSFER, ARGS(store_int(org),
+	    store_int(8000), store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_DUE_IDENT, ARGS(store_int(org), store_int(7000),
+	    store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), kase);
+	assert_string_equal(rows_text(r, 0, 2), "submitted");
+	assert_int_equal(rows_int(r, 0, 3), 7000);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 /* Transfers and emergency reads: a case moves from one care
  * coordination to another, and a coordinator outside it reads it. */
 static void
@@ -2377,6 +2455,7 @@ main(void)
 		cmocka_unit_test(test_identification),
 		cmocka_unit_test(test_tracks),
 		cmocka_unit_test(test_transfers),
+		cmocka_unit_test(test_due),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

@@ -95,6 +95,7 @@ const EXPECT = {
 	'POST /api/cases': { action: 'case.open', roles: COORDINATOR },
 	'GET /api/cases/{id}': { action: 'case.read', roles: ROLES },
 	'GET /api/cases/due': { action: 'case.list', roles: COORDINATOR },
+	'GET /api/due': { action: 'case.list', roles: COORDINATOR },
 	'POST /api/cases/{id}/accept': { action: 'case.work', roles: ROLES },
 	'POST /api/cases/{id}/status': { action: 'case.work', roles: ROLES },
 	'POST /api/cases/{id}/type': { action: 'case.work', roles: ROLES },
