@@ -13,7 +13,9 @@
  * organisations.  Each case is what a worked case looks like: a sealed
  * summary, two people in the registry (sealed identities), three events
  * on the timeline (two with sealed notes), two help needs and a care plan
- * with sealed goals and tasks, all sealed with DIR's key so the server
+ * with sealed goals and tasks whose review falls between ten days ago and
+ * four months on (one case in ten is new, waiting to be accepted, some
+ * past their deadline: the deadline overview has work), all sealed with DIR's key so the server
  * opens them.  Cases go in through store_write() jobs of BATCH cases with
  * the statements the domain uses, without audit entries: this loads a
  * database, it does not measure writing.  Prints
@@ -23,6 +25,7 @@
  * Exit 0 on success, 1 on bad usage or any failure.
  */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,15 +108,20 @@ load_job(struct ctx *ctx, void *p)
 	struct store_value goals, tasks;
 	struct store_rows *r;
 	int64_t k, org, kase, now = time_now();
+	int32_t today = (int32_t)(now / 86400);
+	bool fresh;
 
 	for (k = l->first; k < l->first + l->n; k++) {
 		org = l->done_org < l->org_cases ? l->orgs[0] :
 		    l->orgs[1 + k % OTHER_ORGS];
+		/* One in ten waits to be accepted, some of them late. */
+		fresh = k % 10 == 0;
 		if (store_exec(ctx, Q_CASE_INSERT, ARGS(store_text(
 		    "trafficking"), store_text("labour"), store_text("OM-1a-1"),
-		    store_text("in_care"), store_int(org), store_null(),
-		    store_text("GM0363"), store_int(l->user), store_null(),
-		    store_text("police"), store_int(l->user), store_int(now),
+		    store_text(fresh ? "new" : "in_care"), store_int(org),
+		    store_null(), store_text("GM0363"), fresh ? store_null() :
+		    store_int(l->user), store_null(), store_text("police"),
+		    store_int(l->user), store_int(now + (k % 5 - 2) * 86400),
 		    store_int(now), store_int(now)), &r) == -1)
 			return -1;
 		kase = rows_int(r, 0, 0);
@@ -145,7 +153,7 @@ load_job(struct ctx *ctx, void *p)
 		    "case_plan", "tasks", kase, "{\"tasks\":[{\"who\":\"Opvang\","
 		    "\"what\":\"Een plek\"}]}", &tasks) == -1 ||
 		    store_exec(ctx, Q_PLAN_SET, ARGS(store_int(kase), goals,
-		    tasks, store_int(21000), store_int(l->user),
+		    tasks, store_int(today - 10 + k % 120), store_int(l->user),
 		    store_int(now)), NULL) == -1)
 			return -1;
 	}

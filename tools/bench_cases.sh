@@ -9,7 +9,9 @@
 #   - the coordinator's case list, GET /api/cases, for an organisation
 #     with 500 cases, as one coordinator waits for it (one connection at a
 #     time), and under the same load as the reads; target: p99 under
-#     20 ms for the one coordinator.
+#     20 ms for the one coordinator;
+#   - the coordinator's deadline overview, GET /api/due?within=92, for the
+#     same organisation, one request at a time; target: p99 under 20 ms.
 #
 # On SQLite, in a demo data folder under $BUILD (on the disk measured),
 # filled by bench/case_load.c (linked against schakel's own objects).
@@ -108,7 +110,7 @@ cookie=$(tr -d '\r' <"$tmp/login.hdr" |
     sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' | head -1)
 [ -n "$cookie" ] || die "login as demo-coordinator failed"
 base=http://127.0.0.1:$port
-for path in /api/me "/api/cases/$case_id" /api/cases; do
+for path in /api/me "/api/cases/$case_id" "/api/due?within=92" /api/cases; do
 	code=$(curl -s -o "$tmp/check.json" -w '%{http_code}' \
 	    -H "Cookie: $cookie" "$base$path")
 	[ "$code" = 200 ] || die "GET $path answered $code, not 200"
@@ -139,12 +141,16 @@ run() {
 	    "$tmp/$name.wrk"
 }
 
-echo "measuring: GET /api/me, then the case page, then the case list" \
-    "(${WRK_ARGS[*]})"
+echo "measuring: GET /api/me, then the case page, then the case list," \
+    "then the deadline overview (${WRK_ARGS[*]})"
 read -r me_rps me_p50 me_p99 me_err <<<"$(run me /api/me)"
 read -r cp_rps cp_p50 cp_p99 cp_err <<<"$(run case "/api/cases/$case_id")"
 read -r cl_rps cl_p50 cl_p99 cl_err <<<"$(run list /api/cases)"
 read -r c1_rps c1_p50 c1_p99 c1_err <<<"$(run list1 /api/cases "${WRK_ONE[@]}")"
+due_items=$(curl -s -H "Cookie: $cookie" "$base/api/due?within=92" |
+    grep -o '"kind":' | wc -l)
+read -r d1_rps d1_p50 d1_p99 d1_err <<<"$(run due1 "/api/due?within=92" \
+    "${WRK_ONE[@]}")"
 kill -TERM "$server_pid"
 wait "$server_pid"
 server_pid=""
@@ -159,6 +165,8 @@ row "GET /api/cases, $listed cases, 32 at once" "$cl_rps" "$cl_p50" \
     "$cl_p99" "$cl_err"
 row "GET /api/cases, $listed cases, one at a time" "$c1_rps" "$c1_p50" \
     "$c1_p99" "$c1_err"
+row "GET /api/due, $due_items items, one at a time" "$d1_rps" "$d1_p50" \
+    "$d1_p99" "$d1_err"
 echo
 pct=$(awk -v a="$cp_rps" -v b="$me_rps" 'BEGIN { printf "%.0f", 100 * a / b }')
 if [ "$((2 * cp_rps))" -ge "$me_rps" ]; then mark=PASS; else mark=MISS; fi
@@ -168,9 +176,13 @@ if awk -v p="$c1_p99" 'BEGIN { exit !(p < 20) }'; then mark=PASS; else
 	mark=MISS; fi
 printf '%-44s %8s   %s  %s\n' "case list p99, one coordinator" \
     "$c1_p99 ms" "$mark" "target: < 20 ms with 500 cases"
+if awk -v p="$d1_p99" 'BEGIN { exit !(p < 20) }'; then mark=PASS; else
+	mark=MISS; fi
+printf '%-44s %8s   %s  %s\n' "deadline overview p99, one coordinator" \
+    "$d1_p99 ms" "$mark" "target: < 20 ms with 500 cases"
 
 broken=0
-if [ "$((me_err + cp_err + cl_err + c1_err))" -ne 0 ]; then
+if [ "$((me_err + cp_err + cl_err + c1_err + d1_err))" -ne 0 ]; then
 	echo "bench_cases: BROKEN: non-2xx answers"
 	broken=1
 fi
