@@ -41,6 +41,17 @@ start_pg() {
 	export SCHAKEL_TEST_PG_DIR="$pgdir"
 }
 
+# timed WHAT CMD...: runs CMD and says how long WHAT took.
+timed() {
+	local what=$1 t0=$SECONDS rc
+	shift
+	"$@"
+	rc=$?
+	printf -- '-- %s: %d min %02d s\n' "$what" \
+	    $(((SECONDS - t0) / 60)) $(((SECONDS - t0) % 60))
+	return $rc
+}
+
 count_cmocka() {
 	local p f
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$1" | tail -1)
@@ -136,21 +147,28 @@ faults)
 all)
 	jobs=$(nproc 2>/dev/null || echo 2)
 	start_pg
-	if step make -s -j"$jobs" all; then
-		step tools/checksrc.sh
-		run_unit build
-		run_node api build
-		[ -n "${SCHAKEL_TEST_PG:-}" ] && run_node api build pg
-		run_node browser build
+	echo "== build"
+	if timed "build" step make -s -j"$jobs" all; then
+		timed "style check" step tools/checksrc.sh
+		timed "unit tests" run_unit build
+		timed "API tests on SQLite" run_node api build
+		[ -n "${SCHAKEL_TEST_PG:-}" ] &&
+		    timed "API tests on PostgreSQL" run_node api build pg
+		timed "browser tests" run_node browser build
 	fi
 	echo "== the same unit and API tests under ASan and UBSan"
-	if step make -s -j"$jobs" BUILD=build/asan SAN=1 all; then
+	if timed "sanitizer build" step make -s -j"$jobs" BUILD=build/asan \
+	    SAN=1 all; then
 		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-		run_unit build/asan
-		run_node api build/asan
-		[ -n "${SCHAKEL_TEST_PG:-}" ] && run_node api build/asan pg
+		timed "unit tests (sanitizers)" run_unit build/asan
+		timed "API tests on SQLite (sanitizers)" run_node api build/asan
+		[ -n "${SCHAKEL_TEST_PG:-}" ] &&
+		    timed "API tests on PostgreSQL (sanitizers)" \
+		    run_node api build/asan pg
 	fi
+	printf -- '-- everything: %d min %02d s\n' $((SECONDS / 60)) \
+	    $((SECONDS % 60))
 	;;
 *)
 	echo "usage: tools/test.sh [unit|api|api-pg|browser BUILD | faults]" \
