@@ -975,7 +975,7 @@ static const char *const sql[Q__COUNT] = {
 	 * The providers offering care type ?1 in municipality ?2 (directly
 	 * or by a region), for a minor (?3 = 1) or an adult (?4 = 1), of
 	 * sex ?5 ('female', 'male' or '' for no filter); speaking one of
-	 * ?6..?8 first, then most free places, shortest wait, name.  A
+	 * ?6..?8 first (lang: the first of them it speaks), then most free places, shortest wait, name.  A
 	 * provider naming neither minors nor adults takes every age, one
 	 * naming neither men nor women every sex.  From the municipality's
 	 * few providers to their care type by the (need, org_id) key.
@@ -989,8 +989,12 @@ static const char *const sql[Q__COUNT] = {
 	    " p.for_minors AS for_minors, p.for_adults AS for_adults,"
 	    " p.for_men AS for_men, p.for_women AS for_women,"
 	    " p.for_lvb AS for_lvb,"
-	    " (SELECT MIN(l.lang) FROM provider_language l"
-	    " WHERE l.org_id = o.id AND l.lang IN (?6, ?7, ?8)) AS lang"
+	    " COALESCE((SELECT l.lang FROM provider_language l"
+	    " WHERE l.org_id = o.id AND l.lang = ?6),"
+	    " (SELECT l.lang FROM provider_language l"
+	    " WHERE l.org_id = o.id AND l.lang = ?7),"
+	    " (SELECT l.lang FROM provider_language l"
+	    " WHERE l.org_id = o.id AND l.lang = ?8)) AS lang"
 	    " FROM provider_profile p"
 	    " JOIN provider_care c ON c.need = ?1 AND c.org_id = p.org_id"
 	    " JOIN org o ON o.id = p.org_id"
