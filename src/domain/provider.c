@@ -100,38 +100,57 @@ provider_lang_known(const char *code)
 	return false;
 }
 
-void
-provider_langs_of(const char *text, const char *out[3])
+/* One pass over text: names (codes false) or codes (codes true). */
+static void
+langs_pass(const char *text, bool codes, const char *out[3], size_t *n)
 {
 	char word[32];
 	const char *s = text;
-	size_t i, len, n = 0, k;
+	size_t i, len, k;
 
-	out[0] = out[1] = out[2] = NULL;
-	while (s != NULL && *s != '\0' && n < 3) {
+	while (*s != '\0' && *n < 3) {
 		while (*s != '\0' && !isalpha((unsigned char)*s))
 			s++;
 		for (len = 0; isalpha((unsigned char)s[len]); len++)
 			;
 		if (len == 0)
 			break;
-		if (len < sizeof(word)) {
-			for (i = 0; i < len; i++)
-				word[i] = (char)tolower((unsigned char)s[i]);
+		i = NLANGS;
+		if (len < sizeof(word) && (len == 2) == codes) {
+			for (k = 0; k < len; k++)
+				word[k] = (char)tolower((unsigned char)s[k]);
 			word[len] = '\0';
 			for (i = 0; i < NLANGS; i++)
-				if (strcmp(word, langs[i].code) == 0 ||
+				if (codes ? strcmp(word, langs[i].code) == 0 :
 				    strcmp(word, langs[i].nl) == 0 ||
 				    strcmp(word, langs[i].en) == 0)
 					break;
-			for (k = 0; i < NLANGS && k < n; k++)
-				if (strcmp(out[k], langs[i].code) == 0)
-					break;
-			if (i < NLANGS && k == n)
-				out[n++] = langs[i].code;
 		}
+		for (k = 0; i < NLANGS && k < *n; k++)
+			if (strcmp(out[k], langs[i].code) == 0)
+				break;
+		if (i < NLANGS && k == *n)
+			out[(*n)++] = langs[i].code;
 		s += len;
 	}
+}
+
+/*
+ * Names first ("Roemeens en Engels"); only a text that names no
+ * language is read for codes ("ro, en"), so the Dutch "en" (and) is
+ * never taken for English.
+ */
+void
+provider_langs_of(const char *text, const char *out[3])
+{
+	size_t n = 0;
+
+	out[0] = out[1] = out[2] = NULL;
+	if (text == NULL)
+		return;
+	langs_pass(text, false, out, &n);
+	if (n == 0)
+		langs_pass(text, true, out, &n);
 }
 
 /* The profile of org; ST_NOTFOUND unless it is a provider. */

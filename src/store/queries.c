@@ -975,7 +975,8 @@ static const char *const sql[Q__COUNT] = {
 	 * The providers offering care type ?1 in municipality ?2 (directly
 	 * or by a region), for a minor (?3 = 1) or an adult (?4 = 1), of
 	 * sex ?5 ('female', 'male' or '' for no filter); speaking one of
-	 * ?6..?8 first (lang: the first of them it speaks), then most free places, shortest wait, name.  A
+	 * ?6..?8 first (lang: the first of them it speaks), then most
+	 * free places, shortest wait, name.  A
 	 * provider naming neither minors nor adults takes every age, one
 	 * naming neither men nor women every sex.  From the municipality's
 	 * few providers to their care type by the (need, org_id) key.
@@ -1430,7 +1431,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_PROVIDER_OFFER_SET), N(Q_PROVIDER_CAPACITY_SET),
 	N(Q_PROVIDER_CARE_CLEAR), N(Q_PROVIDER_MUNI_CLEAR),
 	N(Q_PROVIDER_REGION_CLEAR), N(Q_PROVIDER_LANG_CLEAR),
-	N(Q_PROVIDER_CARE_ADD), N(Q_PROVIDER_MUNI_ADD), N(Q_PROVIDER_REGION_ADD),
+	N(Q_PROVIDER_CARE_ADD), N(Q_PROVIDER_MUNI_ADD),
+	N(Q_PROVIDER_REGION_ADD),
 	N(Q_PROVIDER_LANG_ADD), N(Q_PROVIDER_FIT), N(Q_COPY_PROVIDER_ALL),
 	N(Q_COPY_PROVIDER_INSERT), N(Q_COPY_PROVIDER_CARE_ALL),
 	N(Q_COPY_PROVIDER_MUNI_ALL), N(Q_COPY_PROVIDER_REGION_ALL),
