@@ -1,9 +1,12 @@
 /*
  * The demo's providers.  Synthetic organisations with offers that cover
  * every care type of the help-needs catalogue in the two demo care
- * coordinations (Amsterdam and Rotterdam), and a few elsewhere (Utrecht,
- * Groningen, Eindhoven) so a search shows the area matters.  Some are
- * full (0 places, weeks of waiting), some were last updated weeks ago.
+ * coordinations (Amsterdam and Rotterdam, served through their
+ * regions or directly), and a few elsewhere (Utrecht, Groningen and
+ * Leeuwarden, Eindhoven and Tilburg, served by municipality: the demo
+ * adds no regions of its own) so a search shows the area matters.
+ * Some are full (0 places, weeks of waiting), some were last updated
+ * weeks ago.
  */
 #include "cli/demo_providers.h"
 
@@ -16,13 +19,10 @@
 #include "core/fail.h"
 #include "domain/org.h"
 #include "domain/provider.h"
-#include "domain/region.h"
 #include "store/store.h"
 
 #define AMS	"Zorgcoördinatie Amsterdam (demo)"
 #define RDAM	"Zorgcoördinatie Rotterdam (demo)"
-#define UTR	"Veiligheidsregio Utrecht (demo)"
-#define GRO	"Veiligheidsregio Groningen (demo)"
 
 static const struct {
 	const char	*name;		/* NULL: the demo provider's own */
@@ -75,22 +75,16 @@ static const struct {
 	    "LANG", "MED", NULL }, AMS, { "GM0599", NULL }, { NULL },
 	    { "nl", "en", "ro", "bg", "ti" }, 3, 0, 8 },
 	{ "Opvang Domstad (demo)", "GM0344", { "SAFE-SHELTER", "TRAUMA",
-	    "HOUSING", NULL }, UTR, { NULL }, { "adults", NULL },
+	    "HOUSING", NULL }, NULL, { "GM0344", "GM0307", NULL },
+	    { "adults", NULL },
 	    { "nl", "en", NULL }, 2, 0, 1 },
 	{ "Jeugd Noord-Nederland (demo)", "GM0014", { "SAFE-YOUTH", "GUARD",
-	    NULL }, GRO, { NULL }, { "minors", NULL }, { "nl", NULL },
+	    NULL }, NULL, { "GM0014", "GM0080", NULL }, { "minors", NULL },
+	    { "nl", NULL },
 	    0, 10, 21 },
 	{ "Brabant Zorg (demo)", "GM0772", { "SAFE-SHELTER", "LABOUR",
 	    "WORK", NULL }, NULL, { "GM0772", "GM0855", NULL },
 	    { "adults", NULL }, { "nl", "pl", NULL }, 7, 0, 4 },
-};
-
-static const struct {
-	const char	*name;
-	const char	*munis[4];
-} regions[] = {
-	{ UTR, { "GM0344", "GM0307", NULL } },
-	{ GRO, { "GM0014", "GM0080", NULL } },
 };
 
 static size_t
@@ -144,22 +138,11 @@ int
 demo_providers(struct ctx *ctx, int64_t admin, int64_t beheer,
     int64_t provider, int64_t org_of_user)
 {
-	struct region_in region;
 	struct org_in org;
 	int64_t id;
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++) {
-		memset(&region, 0, sizeof(region));
-		region.name = regions[i].name;
-		region.type = "safety";
-		region.municipalities.v =
-		    (const char **)(uintptr_t)regions[i].munis;
-		region.municipalities.n = count(regions[i].munis, 4);
-		if (region_create(ctx, &region, &id) == -1)
-			return -1;
-	}
 	ctx->who.user_id = admin;
 	ctx->who.org_id = beheer;
 	ctx->who.role = ROLE_ADMIN;
