@@ -126,7 +126,7 @@ lint:
 	@tools/checksrc.sh
 
 bench: bootstrap
-	@tools/bench.sh && tools/bench_cases.sh
+	@tools/bench.sh && tools/bench_cases.sh && tools/bench_providers.sh
 
 fuzz: bootstrap
 	@tools/fuzz.sh

@@ -29,6 +29,7 @@ import { errorKey, get, onUnauthenticated, post, setCsrfToken }
 import { alertBox, h, pageHeading, para } from './dom.js';
 import { has, lang, onChange, setLang, t, translate } from './i18n.js';
 import { renderLogin } from './login.js';
+import { renderOffer } from './offer.js';
 import { renderOrgs } from './orgs.js';
 import { FILERS } from './parts.js';
 import { renderPublicForm, renderPublicStatus } from './public.js';
@@ -85,10 +86,11 @@ const ROUTES = {
 	    render: renderEmergency },
 	'emergency-reads': { key: 'emergency.reads.title', roles: ['admin'],
 	    render: renderEmergencyReads },
+	offer: { key: 'offer.title', roles: ['provider'], render: renderOffer },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'due',
     'emergency', 'assessments', 'signals/new', 'signals', 'advice', 'orgs',
-    'users', 'regions', 'deadlines', 'emergency-reads'];
+    'users', 'regions', 'deadlines', 'emergency-reads', 'offer'];
 
 // The pages for someone without a session.
 const PUBLIC = {

@@ -120,5 +120,10 @@ api_handler_fn api_committees_list, api_ident_submit, api_ident_withdraw,
 struct care_case;
 void	api_case_identification(struct ctx *, struct jw *,
 	    const struct care_case *);
+/* Providers' offer and capacity, and the fitting search
+ * (provider_api.c). */
+api_handler_fn api_provider_mine, api_provider_set_mine,
+    api_provider_capacity, api_providers_get, api_providers_set,
+    api_cases_need_providers;
 
 #endif

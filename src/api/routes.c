@@ -150,5 +150,19 @@ const struct api_route api_routes[] = {
 	    ACT_CASE_LIST, 0 },
 	{ "GET", "/api/emergency-reads", api_emergency_reads,
 	    ACT_EMERGENCY_REVIEW, 0 },
+	/* Providers keep their own offer and capacity; admins set them up;
+	 * the case team finds the providers fitting a need
+	 * (domain/provider.c). */
+	{ "GET", "/api/provider", api_provider_mine, ACT_PROVIDER_OWN, 0 },
+	{ "PUT", "/api/provider", api_provider_set_mine, ACT_PROVIDER_OWN,
+	    ROUTE_BODY },
+	{ "POST", "/api/provider/capacity", api_provider_capacity,
+	    ACT_PROVIDER_OWN, ROUTE_BODY },
+	{ "GET", "/api/providers/{org}", api_providers_get, ACT_PROVIDER_READ,
+	    0 },
+	{ "PUT", "/api/providers/{org}", api_providers_set, ACT_PROVIDER_SET,
+	    ROUTE_BODY },
+	{ "GET", "/api/cases/{id}/needs/{nid}/providers",
+	    api_cases_need_providers, ACT_CASE_READ, 0 },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

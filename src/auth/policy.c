@@ -60,6 +60,15 @@ static const unsigned allowed[ACT__COUNT] = {
 	 * review every use, reasons and who, never the case. */
 	[ACT_CASE_EMERGENCY] = R(ROLE_COORDINATOR),
 	[ACT_EMERGENCY_REVIEW] = R(ROLE_ADMIN),
+	/* Providers keep their own offer and capacity up to date;
+	 * coordinators read profiles to refer, admins set any up.  A
+	 * provider reaches one profile by id too, and domain/provider.c
+	 * answers 404 for any but its own organisation's.  No personal
+	 * data in any of them. */
+	[ACT_PROVIDER_OWN] = R(ROLE_PROVIDER),
+	[ACT_PROVIDER_READ] = R(ROLE_COORDINATOR) | R(ROLE_PROVIDER) |
+	    R(ROLE_ADMIN),
+	[ACT_PROVIDER_SET] = R(ROLE_PROVIDER) | R(ROLE_ADMIN),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -90,6 +99,9 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_ASSESS] = "assess",
 	[ACT_CASE_EMERGENCY] = "case.emergency",
 	[ACT_EMERGENCY_REVIEW] = "emergency.review",
+	[ACT_PROVIDER_OWN] = "provider.own",
+	[ACT_PROVIDER_READ] = "provider.read",
+	[ACT_PROVIDER_SET] = "provider.set",
 };
 
 const char *

@@ -42,6 +42,9 @@ enum action {
 	ACT_ASSESS,		/* one assessment: by committee, else 404 */
 	ACT_CASE_EMERGENCY,	/* break the glass on a case */
 	ACT_EMERGENCY_REVIEW,	/* every emergency read, for the admins */
+	ACT_PROVIDER_OWN,	/* own organisation's offer and capacity */
+	ACT_PROVIDER_READ,	/* one provider's profile */
+	ACT_PROVIDER_SET,	/* any provider's profile, at set-up */
 	ACT__COUNT
 };
 

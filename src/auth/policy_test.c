@@ -42,6 +42,9 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_ASSESS] =        { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 	[ACT_CASE_EMERGENCY] = { 0, 0, 0,  1,  0,  0,  0,  0,  0 },
 	[ACT_EMERGENCY_REVIEW] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
+	[ACT_PROVIDER_OWN] =  { 0, 0,  0,  0,  1,  0,  0,  0,  0 },
+	[ACT_PROVIDER_READ] = { 0, 0,  0,  1,  1,  0,  0,  0,  1 },
+	[ACT_PROVIDER_SET] =  { 0, 0,  0,  0,  1,  0,  0,  0,  1 },
 };
 
 static void

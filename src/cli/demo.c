@@ -11,6 +11,7 @@
 
 #include "auth/totp.h"
 #include "cli/cli.h"
+#include "cli/demo_providers.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
@@ -652,6 +653,7 @@ demo_create(struct cli_env *env)
 	struct user_in u;
 	struct buf out;
 	int64_t ids[sizeof(demo_orgs) / sizeof(demo_orgs[0])], beheer, id;
+	int64_t admin = 0;
 	struct region_in region;
 	struct demo_ids dids;
 	const char *munis[6], *orgs[2];
@@ -717,6 +719,8 @@ demo_create(struct cli_env *env)
 		} else if (strcmp(u.role, "assessor") == 0) {
 			dids.assessor = id;
 			dids.assessor_org = u.org_id;
+		} else if (strcmp(u.role, "admin") == 0) {
+			admin = id;
 		}
 		printf("  %-18s %-12s %s\n", u.username, u.role, u.password);
 		buf_appendf(&out, "%s\t%s\t%s\t-\n", u.username, u.role,
@@ -724,7 +728,9 @@ demo_create(struct cli_env *env)
 	}
 	if (demo_signals(env, &dids) == -1 ||
 	    demo_tracks(env->ctx, &dids) == -1 ||
-	    demo_transfer(env, &dids) == -1)
+	    demo_transfer(env, &dids) == -1 ||
+	    demo_providers(env->ctx, admin, beheer, dids.provider,
+	    dids.provider_org) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {
 		time_set_offset(0);

@@ -1,6 +1,7 @@
 /*
  * Fault sweep: every write path of signals, advice, cases and their
- * criminal-case and residence tracks, run again and
+ * criminal-case and residence tracks, and of providers' offers and the
+ * fitting search, run again and
  * again with the n-th store statement failing (n = 1, 2, ... until the
  * step gets through without reaching the fault).  Each failed run must
  * answer -1 with a status and a message, leave every table as it was
@@ -34,6 +35,7 @@
 #include "domain/fallback.h"
 #include "domain/ident.h"
 #include "domain/org.h"
+#include "domain/provider.h"
 #include "domain/region.h"
 #include "domain/retention.h"
 #include "domain/rule.h"
@@ -867,6 +869,61 @@ step_former_read(void)
 	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
 }
 
+/* Providers: the shelter sets its offer and capacity; the case team
+ * searches the fitting providers of a need. */
+
+static int
+step_provider_offer(void)
+{
+	static const char *care[] = { "LEGAL", "SAFE-SHELTER" },
+	    *munis[] = { "GM0599" }, *groups[] = { "lvb" },
+	    *langs[] = { "nl", "ro" };
+	struct provider_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.care_types.v = care;
+	in.care_types.n = 2;
+	in.municipalities.v = munis;
+	in.municipalities.n = 1;
+	in.target_groups.v = groups;
+	in.target_groups.n = 1;
+	in.languages.v = langs;
+	in.languages.n = 2;
+	in.free_places = 2;
+	in.waiting_weeks = 1;
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return provider_set(&w.ctx, w.shelter, &in);
+}
+
+static int
+step_provider_capacity(void)
+{
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return provider_capacity(&w.ctx, 0, 3);
+}
+
+static int
+step_provider_read(void)
+{
+	struct provider p;
+
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return provider_mine(&w.ctx, &p);
+}
+
+static int
+step_provider_fit(void)
+{
+	struct provider_person who;
+	struct provider_fit *f;
+	size_t n;
+
+	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	if (provider_fit(&w.ctx, w.kase, w.need, &f, &n, &who) == -1)
+		return -1;
+	return n == 1 ? 0 : fail(&w.ctx, ST_INTERNAL, "%zu fit", n);
+}
+
 /* Emergency reads: Rotterdam reads a case of Amsterdam. */
 
 static int
@@ -1033,6 +1090,10 @@ test_every_failure_changes_nothing(void **state)
 		{ "ask it once more", step_transfer_request },
 		{ "accept a transfer", step_transfer_accept },
 		{ "read as former", step_former_read },
+		{ "set a provider's offer", step_provider_offer },
+		{ "update its capacity", step_provider_capacity },
+		{ "read its profile", step_provider_read },
+		{ "find fitting providers", step_provider_fit },
 		{ "break the glass", step_emergency },
 		{ "emergency read", step_emergency_read },
 		{ "who accessed", step_trail },

@@ -20,7 +20,8 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"signal_refusal", "public_challenge", "public_refusal", "person",
 	"care_case", "case_person", "case_member", "case_event", "case_need",
 	"case_plan", "case_assessment", "case_track", "case_transfer",
-	"case_emergency",
+	"case_emergency", "provider_profile", "provider_care",
+	"provider_muni", "provider_region", "provider_language",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -59,6 +60,11 @@ static const struct {
 	{ Q_COPY_TRACK_ALL, Q_COPY_TRACK_INSERT },
 	{ Q_COPY_TRANSFER_ALL, Q_COPY_TRANSFER_INSERT },
 	{ Q_COPY_EMERGENCY_ALL, Q_COPY_EMERGENCY_INSERT },
+	{ Q_COPY_PROVIDER_ALL, Q_COPY_PROVIDER_INSERT },
+	{ Q_COPY_PROVIDER_CARE_ALL, Q_PROVIDER_CARE_ADD },
+	{ Q_COPY_PROVIDER_MUNI_ALL, Q_PROVIDER_MUNI_ADD },
+	{ Q_COPY_PROVIDER_REGION_ALL, Q_PROVIDER_REGION_ADD },
+	{ Q_COPY_PROVIDER_LANG_ALL, Q_PROVIDER_LANG_ADD },
 };
 
 #define AUDIT_PAGE	2000

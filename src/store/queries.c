@@ -935,6 +935,113 @@ static const char *const sql[Q__COUNT] = {
 	    " WHERE a.object_type = 'case' AND a.object_id = ?1"
 	    " ORDER BY a.id DESC LIMIT ?2",
 
+	/* Providers (domain/provider.c): no personal data. */
+	[Q_PROVIDER_GET] =
+	    "SELECT o.id, o.name, o.type, COALESCE(p.for_minors, 0),"
+	    " COALESCE(p.for_adults, 0), COALESCE(p.for_men, 0),"
+	    " COALESCE(p.for_women, 0), COALESCE(p.for_lvb, 0),"
+	    " COALESCE(p.free_places, 0), COALESCE(p.waiting_weeks, 0),"
+	    " COALESCE(p.offer_updated_at, 0), ou.username,"
+	    " COALESCE(p.capacity_updated_at, 0), cu.username"
+	    " FROM org o LEFT JOIN provider_profile p ON p.org_id = o.id"
+	    " LEFT JOIN app_user ou ON ou.id = p.offer_updated_by"
+	    " LEFT JOIN app_user cu ON cu.id = p.capacity_updated_by"
+	    " WHERE o.id = ?1",
+	[Q_PROVIDER_CARE_OF] =
+	    "SELECT need FROM provider_care WHERE org_id = ?1 ORDER BY need",
+	[Q_PROVIDER_MUNI_OF] =
+	    "SELECT pm.municipality, m.name FROM provider_muni pm"
+	    " JOIN municipality m ON m.code = pm.municipality"
+	    " WHERE pm.org_id = ?1 ORDER BY m.name",
+	[Q_PROVIDER_REGION_OF] =
+	    "SELECT r.id, r.name FROM provider_region pr"
+	    " JOIN region r ON r.id = pr.region_id"
+	    " WHERE pr.org_id = ?1 ORDER BY r.name",
+	[Q_PROVIDER_LANG_OF] =
+	    "SELECT lang FROM provider_language WHERE org_id = ?1"
+	    " ORDER BY lang",
+	[Q_PROVIDER_REGION_IS] =
+	    "SELECT id FROM region WHERE id = ?1",
+	[Q_PROVIDER_OFFER_SET] =
+	    "INSERT INTO provider_profile (org_id, for_minors, for_adults,"
+	    " for_men, for_women, for_lvb, offer_updated_at,"
+	    " offer_updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	    " ON CONFLICT (org_id) DO UPDATE SET"
+	    " for_minors = excluded.for_minors,"
+	    " for_adults = excluded.for_adults, for_men = excluded.for_men,"
+	    " for_women = excluded.for_women, for_lvb = excluded.for_lvb,"
+	    " offer_updated_at = excluded.offer_updated_at,"
+	    " offer_updated_by = excluded.offer_updated_by",
+	[Q_PROVIDER_CAPACITY_SET] =
+	    "INSERT INTO provider_profile (org_id, free_places, waiting_weeks,"
+	    " capacity_updated_at, capacity_updated_by)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT (org_id) DO UPDATE SET"
+	    " free_places = excluded.free_places,"
+	    " waiting_weeks = excluded.waiting_weeks,"
+	    " capacity_updated_at = excluded.capacity_updated_at,"
+	    " capacity_updated_by = excluded.capacity_updated_by",
+	[Q_PROVIDER_CARE_CLEAR] =
+	    "DELETE FROM provider_care WHERE org_id = ?1",
+	[Q_PROVIDER_MUNI_CLEAR] =
+	    "DELETE FROM provider_muni WHERE org_id = ?1",
+	[Q_PROVIDER_REGION_CLEAR] =
+	    "DELETE FROM provider_region WHERE org_id = ?1",
+	[Q_PROVIDER_LANG_CLEAR] =
+	    "DELETE FROM provider_language WHERE org_id = ?1",
+	[Q_PROVIDER_CARE_ADD] =
+	    "INSERT INTO provider_care (org_id, need) VALUES (?1, ?2)",
+	[Q_PROVIDER_MUNI_ADD] =
+	    "INSERT INTO provider_muni (org_id, municipality)"
+	    " VALUES (?1, ?2)",
+	[Q_PROVIDER_REGION_ADD] =
+	    "INSERT INTO provider_region (org_id, region_id) VALUES (?1, ?2)",
+	[Q_PROVIDER_LANG_ADD] =
+	    "INSERT INTO provider_language (org_id, lang) VALUES (?1, ?2)",
+	/*
+	 * The providers offering care type ?1 in municipality ?2 (directly
+	 * or by a region), for a minor (?3 = 1) or an adult (?4 = 1), of
+	 * sex ?5 ('female', 'male' or '' for no filter); speaking one of
+	 * ?6..?8 first (lang: the first of them it speaks), then most
+	 * free places, shortest wait, name.  A
+	 * provider naming neither minors nor adults takes every age, one
+	 * naming neither men nor women every sex.  From the municipality's
+	 * few providers to their care type by the (need, org_id) key.
+	 */
+	[Q_PROVIDER_FIT] =
+	    "SELECT id, name, free_places, waiting_weeks, updated_at,"
+	    " for_minors, for_adults, for_men, for_women, for_lvb, lang"
+	    " FROM (SELECT o.id AS id, o.name AS name,"
+	    " p.free_places AS free_places, p.waiting_weeks AS waiting_weeks,"
+	    " COALESCE(p.capacity_updated_at, 0) AS updated_at,"
+	    " p.for_minors AS for_minors, p.for_adults AS for_adults,"
+	    " p.for_men AS for_men, p.for_women AS for_women,"
+	    " p.for_lvb AS for_lvb,"
+	    " COALESCE((SELECT l.lang FROM provider_language l"
+	    " WHERE l.org_id = o.id AND l.lang = ?6),"
+	    " (SELECT l.lang FROM provider_language l"
+	    " WHERE l.org_id = o.id AND l.lang = ?7),"
+	    " (SELECT l.lang FROM provider_language l"
+	    " WHERE l.org_id = o.id AND l.lang = ?8)) AS lang"
+	    " FROM provider_profile p"
+	    " JOIN provider_care c ON c.need = ?1 AND c.org_id = p.org_id"
+	    " JOIN org o ON o.id = p.org_id"
+	    " WHERE o.type = 'provider' AND p.org_id IN"
+	    " (SELECT pm.org_id FROM provider_muni pm"
+	    " WHERE pm.municipality = ?2 UNION"
+	    " SELECT pr.org_id FROM region_municipality rm"
+	    " JOIN provider_region pr ON pr.region_id = rm.region_id"
+	    " WHERE rm.municipality = ?2)"
+	    " AND (?3 = 0 OR p.for_minors = 1"
+	    " OR (p.for_minors = 0 AND p.for_adults = 0))"
+	    " AND (?4 = 0 OR p.for_adults = 1"
+	    " OR (p.for_minors = 0 AND p.for_adults = 0))"
+	    " AND (?5 = '' OR (p.for_men = 0 AND p.for_women = 0)"
+	    " OR (?5 = 'female' AND p.for_women = 1)"
+	    " OR (?5 = 'male' AND p.for_men = 1))) f"
+	    " ORDER BY CASE WHEN lang IS NULL THEN 1 ELSE 0 END,"
+	    " free_places DESC, waiting_weeks, name, id LIMIT ?9",
+
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
 	    " (SELECT COUNT(*) FROM municipality), (SELECT COUNT(*) FROM org),"
@@ -962,7 +1069,12 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM case_assessment),"
 	    " (SELECT COUNT(*) FROM case_track),"
 	    " (SELECT COUNT(*) FROM case_transfer),"
-	    " (SELECT COUNT(*) FROM case_emergency)",
+	    " (SELECT COUNT(*) FROM case_emergency),"
+	    " (SELECT COUNT(*) FROM provider_profile),"
+	    " (SELECT COUNT(*) FROM provider_care),"
+	    " (SELECT COUNT(*) FROM provider_muni),"
+	    " (SELECT COUNT(*) FROM provider_region),"
+	    " (SELECT COUNT(*) FROM provider_language)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -1193,6 +1305,28 @@ static const char *const sql[Q__COUNT] = {
 	[Q_COPY_EMERGENCY_INSERT] =
 	    "INSERT INTO case_emergency (id, case_id, user_id, org_id, reason,"
 	    " at, ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[Q_COPY_PROVIDER_ALL] =
+	    "SELECT org_id, for_minors, for_adults, for_men, for_women,"
+	    " for_lvb, free_places, waiting_weeks, offer_updated_at,"
+	    " offer_updated_by, capacity_updated_at, capacity_updated_by"
+	    " FROM provider_profile ORDER BY org_id",
+	[Q_COPY_PROVIDER_INSERT] =
+	    "INSERT INTO provider_profile (org_id, for_minors, for_adults,"
+	    " for_men, for_women, for_lvb, free_places, waiting_weeks,"
+	    " offer_updated_at, offer_updated_by, capacity_updated_at,"
+	    " capacity_updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12)",
+	/* Read in the column order of Q_PROVIDER_*_ADD, which write. */
+	[Q_COPY_PROVIDER_CARE_ALL] =
+	    "SELECT org_id, need FROM provider_care ORDER BY org_id, need",
+	[Q_COPY_PROVIDER_MUNI_ALL] =
+	    "SELECT org_id, municipality FROM provider_muni"
+	    " ORDER BY org_id, municipality",
+	[Q_COPY_PROVIDER_REGION_ALL] =
+	    "SELECT org_id, region_id FROM provider_region"
+	    " ORDER BY org_id, region_id",
+	[Q_COPY_PROVIDER_LANG_ALL] =
+	    "SELECT org_id, lang FROM provider_language ORDER BY org_id, lang",
 	[Q_COPY_RULE_ALL] =
 	    "SELECT id, name, workdays, same_day, updated_by, updated_at,"
 	    " calendar_days FROM deadline_rule ORDER BY id",
@@ -1320,6 +1454,17 @@ static const char *const names[Q__COUNT] = {
 	N(Q_EMERGENCY_OF_CASE), N(Q_CASE_TRAIL), N(Q_COPY_TRANSFER_ALL),
 	N(Q_COPY_TRANSFER_INSERT), N(Q_COPY_EMERGENCY_ALL),
 	N(Q_COPY_EMERGENCY_INSERT),
+	N(Q_PROVIDER_GET), N(Q_PROVIDER_CARE_OF), N(Q_PROVIDER_MUNI_OF),
+	N(Q_PROVIDER_REGION_OF), N(Q_PROVIDER_LANG_OF), N(Q_PROVIDER_REGION_IS),
+	N(Q_PROVIDER_OFFER_SET), N(Q_PROVIDER_CAPACITY_SET),
+	N(Q_PROVIDER_CARE_CLEAR), N(Q_PROVIDER_MUNI_CLEAR),
+	N(Q_PROVIDER_REGION_CLEAR), N(Q_PROVIDER_LANG_CLEAR),
+	N(Q_PROVIDER_CARE_ADD), N(Q_PROVIDER_MUNI_ADD),
+	N(Q_PROVIDER_REGION_ADD),
+	N(Q_PROVIDER_LANG_ADD), N(Q_PROVIDER_FIT), N(Q_COPY_PROVIDER_ALL),
+	N(Q_COPY_PROVIDER_INSERT), N(Q_COPY_PROVIDER_CARE_ALL),
+	N(Q_COPY_PROVIDER_MUNI_ALL), N(Q_COPY_PROVIDER_REGION_ALL),
+	N(Q_COPY_PROVIDER_LANG_ALL),
 #undef N
 };
 

@@ -2411,6 +2411,167 @@ test_transfers(void **state)
 	arena_free(a);
 }
 
+static int64_t
+make_provider(void *c, struct arena *a, const char *name)
+{
+	struct store_rows *r;
+
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text(name),
+	    store_text("provider"), store_null(), store_int(0),
+	    store_int(1700000000)), &r));
+	return rows_int(r, 0, 0);
+}
+
+/* Providers: offer, capacity, the fitting search and copying. */
+static void
+test_providers(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	struct store_value cells[12];
+	int64_t p1, p2, p3, u, region;
+	int64_t ps[3];
+	size_t i;
+
+	(void)state;
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0014"),
+	    store_text("Groningen"), store_text("Groningen")), NULL));
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0080"),
+	    store_text("Leeuwarden"), store_text("Fryslân")), NULL));
+	p1 = make_provider(c, a, "Opvang Noord");
+	p2 = make_provider(c, a, "Opvang Wad");
+	p3 = make_provider(c, a, "Jeugd Wad");
+	ps[0] = p1;
+	ps[1] = p2;
+	ps[2] = p3;
+	u = make_user(c, a, "aanbieder", p1);
+	must(run(c, a, Q_REGION_INSERT, ARGS(store_text("VR Noord"),
+	    store_text("safety"), store_int(1)), &r));
+	region = rows_int(r, 0, 0);
+	must(run(c, a, Q_REGION_ADD_MUNI, ARGS(store_int(region),
+	    store_text("GM0014")), NULL));
+	must(run(c, a, Q_PROVIDER_REGION_IS, ARGS(store_int(region)), &r));
+	assert_int_equal(r->nrows, 1);
+
+	/* p1: adult women in the region, Romanian; p2: everyone in
+	 * GM0014 directly; p3: minors there. */
+	must(run(c, a, Q_PROVIDER_OFFER_SET, ARGS(store_int(p1), store_int(0),
+	    store_int(1), store_int(0), store_int(1), store_int(0),
+	    store_int(100), store_int(u)), NULL));
+	must(run(c, a, Q_PROVIDER_OFFER_SET, ARGS(store_int(p1), store_int(0),
+	    store_int(1), store_int(0), store_int(1), store_int(1),
+	    store_int(101), store_int(u)), NULL));
+	must(run(c, a, Q_PROVIDER_OFFER_SET, ARGS(store_int(p2), store_int(0),
+	    store_int(0), store_int(0), store_int(0), store_int(0),
+	    store_int(100), store_int(u)), NULL));
+	must(run(c, a, Q_PROVIDER_OFFER_SET, ARGS(store_int(p3), store_int(1),
+	    store_int(0), store_int(0), store_int(0), store_int(0),
+	    store_int(100), store_int(u)), NULL));
+	must(run(c, a, Q_PROVIDER_CAPACITY_SET, ARGS(store_int(p1),
+	    store_int(2), store_int(3), store_int(200), store_int(u)), NULL));
+	must(run(c, a, Q_PROVIDER_CAPACITY_SET, ARGS(store_int(p2),
+	    store_int(5), store_int(0), store_int(201), store_int(u)), NULL));
+	for (i = 0; i < 3; i++) {
+		must(run(c, a, Q_PROVIDER_CARE_CLEAR, ARGS(store_int(ps[i])),
+		    NULL));
+		must(run(c, a, Q_PROVIDER_MUNI_CLEAR, ARGS(store_int(ps[i])),
+		    NULL));
+		must(run(c, a, Q_PROVIDER_REGION_CLEAR, ARGS(store_int(ps[i])),
+		    NULL));
+		must(run(c, a, Q_PROVIDER_LANG_CLEAR, ARGS(store_int(ps[i])),
+		    NULL));
+		must(run(c, a, Q_PROVIDER_CARE_ADD, ARGS(store_int(ps[i]),
+		    store_text("SAFE-SHELTER")), NULL));
+	}
+	must(run(c, a, Q_PROVIDER_REGION_ADD, ARGS(store_int(p1),
+	    store_int(region)), NULL));
+	must(run(c, a, Q_PROVIDER_MUNI_ADD, ARGS(store_int(p2),
+	    store_text("GM0014")), NULL));
+	must(run(c, a, Q_PROVIDER_MUNI_ADD, ARGS(store_int(p2),
+	    store_text("GM0080")), NULL));
+	must(run(c, a, Q_PROVIDER_MUNI_ADD, ARGS(store_int(p3),
+	    store_text("GM0014")), NULL));
+	must(run(c, a, Q_PROVIDER_LANG_ADD, ARGS(store_int(p1),
+	    store_text("ro")), NULL));
+	must(run(c, a, Q_PROVIDER_LANG_ADD, ARGS(store_int(p1),
+	    store_text("nl")), NULL));
+
+	must(run(c, a, Q_PROVIDER_GET, ARGS(store_int(p1)), &r));
+	assert_string_equal(rows_text(r, 0, 2), "provider");
+	assert_int_equal(rows_int(r, 0, 4), 1);		/* adults */
+	assert_int_equal(rows_int(r, 0, 7), 1);		/* lvb */
+	assert_int_equal(rows_int(r, 0, 8), 2);
+	assert_int_equal(rows_int(r, 0, 10), 101);
+	assert_string_equal(rows_text(r, 0, 13), "aanbieder");
+	must(run(c, a, Q_PROVIDER_GET, ARGS(store_int(p3)), &r));
+	assert_int_equal(rows_int(r, 0, 12), 0);	/* never updated */
+	assert_true(rows_null(r, 0, 13));
+	must(run(c, a, Q_PROVIDER_CARE_OF, ARGS(store_int(p1)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_PROVIDER_MUNI_OF, ARGS(store_int(p2)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_string_equal(rows_text(r, 0, 1), "Groningen");
+	must(run(c, a, Q_PROVIDER_REGION_OF, ARGS(store_int(p1)), &r));
+	assert_string_equal(rows_text(r, 0, 1), "VR Noord");
+	must(run(c, a, Q_PROVIDER_LANG_OF, ARGS(store_int(p1)), &r));
+	assert_string_equal(rows_text(r, 0, 0), "nl");
+
+	/* An adult woman speaking Romanian in GM0014: p1 first by
+	 * language, then p2; p3 takes minors only. */
+	must(run(c, a, Q_PROVIDER_FIT, ARGS(store_text("SAFE-SHELTER"),
+	    store_text("GM0014"), store_int(0), store_int(1),
+	    store_text("female"), store_text("ro"), store_text(""),
+	    store_text(""), store_int(10)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(rows_int(r, 0, 0), p1);
+	assert_string_equal(rows_text(r, 0, 10), "ro");
+	assert_int_equal(rows_int(r, 1, 0), p2);
+	assert_true(rows_null(r, 1, 10));
+	assert_int_equal(rows_int(r, 1, 2), 5);
+	assert_int_equal(rows_int(r, 1, 4), 201);
+	/* Without a language: most places first; a man: not p1. */
+	must(run(c, a, Q_PROVIDER_FIT, ARGS(store_text("SAFE-SHELTER"),
+	    store_text("GM0014"), store_int(0), store_int(1),
+	    store_text("male"), store_text(""), store_text(""),
+	    store_text(""), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), p2);
+	/* A minor: p2 (every age) has places, p3 none. */
+	must(run(c, a, Q_PROVIDER_FIT, ARGS(store_text("SAFE-SHELTER"),
+	    store_text("GM0014"), store_int(1), store_int(0),
+	    store_text(""), store_text(""), store_text(""),
+	    store_text(""), store_int(10)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(rows_int(r, 0, 0), p2);
+	assert_int_equal(rows_int(r, 1, 0), p3);
+	/* Outside the area: nobody but p2 in GM0080. */
+	must(run(c, a, Q_PROVIDER_FIT, ARGS(store_text("SAFE-SHELTER"),
+	    store_text("GM0080"), store_int(0), store_int(0),
+	    store_text(""), store_text(""), store_text(""),
+	    store_text(""), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+
+	/* Copying: read, cleared, written back. */
+	must(run(c, a, Q_COPY_PROVIDER_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 12);
+	assert_true(r->nrows >= 3);
+	memcpy(cells, r->cells, 12 * sizeof(cells[0]));
+	cells[0] = store_int(make_provider(c, a, "Kopie"));
+	must(run(c, a, Q_COPY_PROVIDER_INSERT, cells, 12, NULL));
+	must(run(c, a, Q_COPY_PROVIDER_CARE_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 2);
+	must(run(c, a, Q_COPY_PROVIDER_MUNI_ALL, NOARGS, &r));
+	assert_int_equal(r->nrows, 3);
+	must(run(c, a, Q_COPY_PROVIDER_REGION_ALL, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_COPY_PROVIDER_LANG_ALL, NOARGS, &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(rows_int(r, 0, 0), p1);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_every_query_ran(void **state)
 {
@@ -2456,6 +2617,7 @@ main(void)
 		cmocka_unit_test(test_tracks),
 		cmocka_unit_test(test_transfers),
 		cmocka_unit_test(test_due),
+		cmocka_unit_test(test_providers),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

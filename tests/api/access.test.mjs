@@ -32,6 +32,10 @@ const APPROVING = ['reporter', 'advisor', 'coordinator', 'provider',
 // is reached by every role and answered by committee (404 otherwise:
 // domain/ident.c).
 const ASSESSOR = ['assessor'];
+// Providers keep their own profile; coordinators read one by id, admins
+// set any up; a provider reaches one by id too and gets a 404 for any
+// but its own (domain/provider.c).
+const PROVIDER = ['provider'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
 const EXPECT = {
@@ -138,6 +142,16 @@ const EXPECT = {
 	    roles: COORDINATOR },
 	'GET /api/emergency-reads': { action: 'emergency.review',
 	    roles: ADMIN },
+	'GET /api/provider': { action: 'provider.own', roles: PROVIDER },
+	'PUT /api/provider': { action: 'provider.own', roles: PROVIDER },
+	'POST /api/provider/capacity': { action: 'provider.own',
+	    roles: PROVIDER },
+	'GET /api/providers/{org}': { action: 'provider.read',
+	    roles: ['coordinator', 'provider', 'admin'] },
+	'PUT /api/providers/{org}': { action: 'provider.set',
+	    roles: ['provider', 'admin'] },
+	'GET /api/cases/{id}/needs/{nid}/providers': { action: 'case.read',
+	    roles: ROLES },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -160,7 +174,8 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/assessments/{aid}/final', 'POST /api/cases/{id}/criminal',
     'POST /api/cases/{id}/residence', 'POST /api/cases/{id}/transfer',
     'POST /api/cases/{id}/transfer/decline',
-    'POST /api/cases/{id}/emergency']);
+    'POST /api/cases/{id}/emergency', 'PUT /api/provider',
+    'POST /api/provider/capacity', 'PUT /api/providers/{org}']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
@@ -196,7 +211,8 @@ function pathOf(route) {
 	let p = route.pattern.replaceAll('{id}', String(victim))
 	    .replaceAll('{receipt}', 'S-2345-6789')
 	    .replaceAll('{qid}', '1').replaceAll('{uid}', '1')
-	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1');
+	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1')
+	    .replaceAll('{org}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
