@@ -95,6 +95,7 @@ const nl = {
 	'orgtype.police': 'Politie',
 	'orgtype.labour_inspectorate': 'Arbeidsinspectie',
 	'orgtype.assessment_committee': 'Beoordelingscommissie',
+	'orgtype.expert_team': 'Regionaal expertteam jeugd',
 	'orgtype.other': 'Overig',
 
 	'orgs.title': 'Organisaties',
@@ -1135,6 +1136,7 @@ const en = {
 	'orgtype.police': 'Police',
 	'orgtype.labour_inspectorate': 'Labour inspectorate',
 	'orgtype.assessment_committee': 'Assessment committee',
+	'orgtype.expert_team': 'Regional expert team for youth',
 	'orgtype.other': 'Other',
 
 	'orgs.title': 'Organisations',
