@@ -60,6 +60,15 @@ static const unsigned allowed[ACT__COUNT] = {
 	 * review every use, reasons and who, never the case. */
 	[ACT_CASE_EMERGENCY] = R(ROLE_COORDINATOR),
 	[ACT_EMERGENCY_REVIEW] = R(ROLE_ADMIN),
+	/* Referrals and escalations: providers (an expert team's users
+	 * too) list what came to their organisation.  One is reached by
+	 * every role and answered by organisation (domain/referral.c,
+	 * escalation.c): anyone else gets the 404 of one that does not
+	 * exist. */
+	[ACT_REFERRAL_LIST] = R(ROLE_PROVIDER),
+	[ACT_REFERRAL] = EVERYONE,
+	[ACT_ESCALATION_LIST] = R(ROLE_PROVIDER),
+	[ACT_ESCALATION] = EVERYONE,
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -90,6 +99,10 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_ASSESS] = "assess",
 	[ACT_CASE_EMERGENCY] = "case.emergency",
 	[ACT_EMERGENCY_REVIEW] = "emergency.review",
+	[ACT_REFERRAL_LIST] = "referral.list",
+	[ACT_REFERRAL] = "referral",
+	[ACT_ESCALATION_LIST] = "escalation.list",
+	[ACT_ESCALATION] = "escalation",
 };
 
 const char *

@@ -42,6 +42,10 @@ enum action {
 	ACT_ASSESS,		/* one assessment: by committee, else 404 */
 	ACT_CASE_EMERGENCY,	/* break the glass on a case */
 	ACT_EMERGENCY_REVIEW,	/* every emergency read, for the admins */
+	ACT_REFERRAL_LIST,	/* a provider's incoming referrals */
+	ACT_REFERRAL,		/* one referral: its provider, else 404 */
+	ACT_ESCALATION_LIST,	/* an expert team's escalations */
+	ACT_ESCALATION,		/* one escalation: its team, else 404 */
 	ACT__COUNT
 };
 

@@ -42,6 +42,10 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_ASSESS] =        { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 	[ACT_CASE_EMERGENCY] = { 0, 0, 0,  1,  0,  0,  0,  0,  0 },
 	[ACT_EMERGENCY_REVIEW] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
+	[ACT_REFERRAL_LIST] = { 0, 0,  0,  0,  1,  0,  0,  0,  0 },
+	[ACT_REFERRAL] =      { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
+	[ACT_ESCALATION_LIST] = { 0, 0, 0, 0,  1,  0,  0,  0,  0 },
+	[ACT_ESCALATION] =    { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 };
 
 static void
