@@ -207,12 +207,15 @@ sharing_check(struct ctx *ctx, const struct sharing_in *in,
 	if (rc == -1)
 		return -1;
 	csv = arena_alloc(ctx->arena, len);
-	csv[0] = '\0';
+	len = 0;
 	for (i = 0; i < in->shares.n; i++) {
 		if (i > 0)
-			strcat(csv, ",");
-		strcat(csv, in->shares.v[i]);
+			csv[len++] = ',';
+		j = strlen(in->shares.v[i]);
+		memcpy(csv + len, in->shares.v[i], j);
+		len += j;
 	}
+	csv[len] = '\0';
 	*shares = csv;
 	return 0;
 }
@@ -814,8 +817,8 @@ referral_incoming(struct ctx *ctx, const char *status, struct referral **out,
 	if (status != NULL && !in_list((const char *const[]){ "sent",
 	    "expired", "accepted", "declined", "withdrawn", "started", "ended",
 	    NULL }, status))
-		return fail_field(ctx, "status", "must be one of sent, expired, "
-		    "accepted, declined, withdrawn, started, ended");
+		return fail_field(ctx, "status", "must be one of sent, "
+		    "expired, accepted, declined, withdrawn, started, ended");
 	if (ctx->who.role != ROLE_PROVIDER || ctx->who.org_id == 0)
 		return 0;
 	if (store_exec(ctx, Q_REF_OF_ORG, ARGS(store_int(ctx->who.org_id),
