@@ -32,6 +32,11 @@ const APPROVING = ['reporter', 'advisor', 'coordinator', 'provider',
 // is reached by every role and answered by committee (404 otherwise:
 // domain/ident.c).
 const ASSESSOR = ['assessor'];
+// Providers (an expert team's users too) list the referrals and
+// escalations that came to their organisation; one is reached by every
+// role and answered by organisation (404 otherwise: domain/referral.c,
+// domain/escalation.c).
+const PROVIDER = ['provider'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
 const EXPECT = {
@@ -137,6 +142,32 @@ const EXPECT = {
 	    roles: COORDINATOR },
 	'GET /api/emergency-reads': { action: 'emergency.review',
 	    roles: ADMIN },
+	'GET /api/cases/{id}/referrals': { action: 'case.read', roles: ROLES },
+	'POST /api/cases/{id}/referrals': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/referrals/{rid}/withdraw': {
+	    action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/referrals/{rid}/consent-withdrawn': {
+	    action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/consent-withdrawn': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/escalations': { action: 'case.work',
+	    roles: ROLES },
+	'GET /api/referrals/missed': { action: 'case.list',
+	    roles: COORDINATOR },
+	'GET /api/referrals': { action: 'referral.list', roles: PROVIDER },
+	'GET /api/referrals/{id}': { action: 'referral', roles: ROLES },
+	'POST /api/referrals/{id}/accept': { action: 'referral',
+	    roles: ROLES },
+	'POST /api/referrals/{id}/decline': { action: 'referral',
+	    roles: ROLES },
+	'POST /api/referrals/{id}/start': { action: 'referral', roles: ROLES },
+	'POST /api/referrals/{id}/notes': { action: 'referral', roles: ROLES },
+	'POST /api/referrals/{id}/end': { action: 'referral', roles: ROLES },
+	'GET /api/escalations': { action: 'escalation.list',
+	    roles: PROVIDER },
+	'GET /api/escalations/{id}': { action: 'escalation', roles: ROLES },
+	'POST /api/escalations/{id}/answer': { action: 'escalation',
+	    roles: ROLES },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -159,7 +190,10 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/assessments/{aid}/final', 'POST /api/cases/{id}/criminal',
     'POST /api/cases/{id}/residence', 'POST /api/cases/{id}/transfer',
     'POST /api/cases/{id}/transfer/decline',
-    'POST /api/cases/{id}/emergency']);
+    'POST /api/cases/{id}/emergency', 'POST /api/cases/{id}/referrals',
+    'POST /api/cases/{id}/escalations', 'POST /api/referrals/{id}/decline',
+    'POST /api/referrals/{id}/notes', 'POST /api/referrals/{id}/end',
+    'POST /api/escalations/{id}/answer']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
@@ -195,7 +229,8 @@ function pathOf(route) {
 	let p = route.pattern.replaceAll('{id}', String(victim))
 	    .replaceAll('{receipt}', 'S-2345-6789')
 	    .replaceAll('{qid}', '1').replaceAll('{uid}', '1')
-	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1');
+	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1')
+	    .replaceAll('{rid}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
