@@ -754,6 +754,12 @@ uptake_of_case(struct ctx *ctx, int64_t case_id, struct need_uptake **out,
 	return 0;
 }
 
+static int
+list_job(struct ctx *ctx, void *p)
+{
+	return audit_append(ctx, "case.referrals", "case", *(int64_t *)p);
+}
+
 int
 referral_of_case(struct ctx *ctx, int64_t case_id, struct referral **out,
     size_t *n, struct need_uptake **up, size_t *nu)
@@ -769,8 +775,7 @@ referral_of_case(struct ctx *ctx, int64_t case_id, struct referral **out,
 
 	if (case_access(ctx, case_id, &h, &rel) == -1)
 		return -1;
-	if (rel != CASE_REL_TEAM && rel != CASE_REL_GLASS &&
-	    rel != CASE_REL_RECEIVING)
+	if (rel != CASE_REL_TEAM)
 		return fail(ctx, ST_NOTFOUND, "no such case");
 	if (store_exec(ctx, Q_REF_OF_CASE, ARGS(store_int(case_id)), &r) ==
 	    -1)
@@ -797,6 +802,10 @@ referral_of_case(struct ctx *ctx, int64_t case_id, struct referral **out,
 		return fail(ctx, ST_INTERNAL, "the referrals of case %lld "
 		    "cannot be decrypted", (long long)case_id);
 	if (uptake_of_case(ctx, case_id, up, nu) == -1)
+		return -1;
+	/* Messages and notes are personal data: no answer without its
+	 * trace. */
+	if (store_write(ctx, list_job, &case_id) == -1)
 		return -1;
 	*out = f;
 	*n = r->nrows;

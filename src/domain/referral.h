@@ -191,8 +191,9 @@ int	referral_withdraw(struct ctx *, int64_t case_id, int64_t id);
  * referral and escalation of the case with consent as basis). */
 int	referral_consent_withdrawn(struct ctx *, int64_t case_id,
 	    int64_t id, int64_t *ended);
-/* The referrals of a case for its team, with their notes, and the
- * uptake of its needs. */
+/* The referrals of a case for its team (anyone else: ST_NOTFOUND),
+ * with their notes, and the uptake of its needs; audited as
+ * case.referrals on the case. */
 int	referral_of_case(struct ctx *, int64_t case_id, struct referral **,
 	    size_t *n, struct need_uptake **, size_t *nu);
 

@@ -195,6 +195,9 @@ test('the lifecycle: accept, start, notes the team reads, end; wrong ' +
 	assert.equal(f.sharing, false);
 	assert.equal(mine.uptake.find((u) => u.need_id === c.medNeed)
 	    .taken_up, true);
+	// The team's read of messages and notes is audited too.
+	assert.equal(await count(`audit WHERE object_type = 'case' AND ` +
+	    `object_id = ${c.id} AND action = 'case.referrals'`), 1);
 	// Ended: the shared parts are gone, its own record stays.
 	const seen = (await shelter.get(p)).body;
 	assert.deepEqual(seen.shared, {});
