@@ -964,6 +964,10 @@ const nl = {
 	'tracks.start.intro': 'Bedenktijden en verblijfsvergunningen van uw casussen die binnenkort aflopen of al zijn afgelopen.',
 	'tracks.start.case': 'Casus {id}',
 	'rule.transfer_accept': 'Overdracht van een casus aanvaarden',
+	'rule.referral_answer_urgent': 'Antwoord op een verwijzing voor opvang of veiligheid',
+	'rule.referral_answer': 'Antwoord op een verwijzing',
+	'rule.referral_uptake': 'Hulpvraag opgepakt door een aanbieder',
+	'rule.escalation_answer': 'Antwoord van het regionale expertteam',
 
 	'transfer.title': 'Overdracht',
 	'transfer.intro': 'Verhuist het slachtoffer naar een gemeente van een andere zorgcoördinatie? Vraag die dan de casus over te nemen. Tot zij aanvaardt lezen beide organisaties de casus; daarna ziet uw organisatie alleen nog wat zij zelf schreef.',
@@ -2171,6 +2175,10 @@ const en = {
 	'tracks.start.intro': 'Reflection periods and residence permits of your cases that end soon or have ended.',
 	'tracks.start.case': 'Case {id}',
 	'rule.transfer_accept': 'Accepting the transfer of a case',
+	'rule.referral_answer_urgent': 'Answer to a referral for shelter or safety',
+	'rule.referral_answer': 'Answer to a referral',
+	'rule.referral_uptake': 'Help need taken up by a provider',
+	'rule.escalation_answer': "The regional expert team's answer",
 
 	'transfer.title': 'Transfer',
 	'transfer.intro': 'Has the victim moved to a municipality of another care coordination? Ask it to take the case over. Until it accepts both organisations read the case; after that your organisation sees only what it wrote itself.',
