@@ -321,8 +321,8 @@ api_referrals_missed(struct ctx *ctx, struct http_request *req,
 
 	(void)req;
 	memset(&l, 0, sizeof(l));
-	if (ctx->who.org_id > 0 && (referral_due(ctx, ctx->who.org_id, now,
-	    &l) == -1 || escalation_due(ctx, ctx->who.org_id, now, &l) == -1))
+	if (ctx->who.org_id > 0 && referral_due(ctx, ctx->who.org_id, now,
+	    &l) == -1)
 		return -1;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);

@@ -11,6 +11,7 @@
 #include "domain/catalog.h"
 #include "domain/deadline.h"
 #include "domain/due.h"
+#include "domain/escalation.h"
 #include "domain/rule.h"
 #include "domain/sealed.h"
 #include "domain/timeline.h"
@@ -948,5 +949,5 @@ referral_due(struct ctx *ctx, int64_t org_id, int64_t until,
 			due_add(ctx, l, "need_uptake", rows_int(r, i, 1),
 			    rows_int(r, i, 0), due, rows_text(r, i, 2));
 	}
-	return 0;
+	return escalation_due(ctx, org_id, until, l);
 }

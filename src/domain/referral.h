@@ -215,7 +215,9 @@ int	referral_end(struct ctx *, int64_t id, const char *outcome,
 	    const char *text);
 
 /* The deadline overview (domain/due.h): referral_answer for sent
- * referrals, need_uptake for open needs not taken up. */
+ * referrals (detail: the need id), need_uptake for open needs not taken
+ * up (detail: the catalogue need), escalation_answer for open
+ * escalations (escalation_due()). */
 int	referral_due(struct ctx *, int64_t org_id, int64_t until,
 	    struct due_list *);
 
