@@ -373,3 +373,27 @@ test('the demo has referrals in every state and what was missed',
 	assert.ok(esc.some((e) => e.status === 'answered'));
 	assert.ok(esc.some((e) => e.status === 'open'));
 });
+
+test('consent withdrawn on the case ends an escalation\'s sharing too',
+    async () => {
+	const c = await newCase();
+	const r = await coord.post(`${c.path}/escalations`, {
+	    ground: 'complex_minor', summary: 'Graag advies.',
+	    shares: ['persons'], basis: 'consent', consent_on: '2026-01-02' });
+	assert.equal(r.status, 201, r.text);
+	const id = r.body.escalation;
+	let e = (await team.get(`/api/escalations/${id}`)).body;
+	assert.equal(e.shared.persons[0].name, 'Sem de Boer');
+	assert.equal(e.summary, 'Graag advies.');
+	const w = await coord.post(`${c.path}/consent-withdrawn`);
+	assert.equal(w.body.ended, 1);
+	e = (await team.get(`/api/escalations/${id}`)).body;
+	assert.deepEqual(e.shared, {});
+	assert.equal(e.sharing, false);
+	assert.equal(e.summary, undefined);
+	// The team can still answer what it was asked.
+	assert.equal((await team.post(`/api/escalations/${id}/answer`,
+	    { outcome: 'other', text: 'Bel ons.' })).status, 200);
+	assert.equal(await count(`case_event WHERE case_id = ${c.id} AND ` +
+	    `detail = 'consent_withdrawn:${id}' AND kind = 'escalation'`), 1);
+});
