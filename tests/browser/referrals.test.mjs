@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { launch } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { uiFor } from '../lib/ui.mjs';
+import { sql } from '../lib/util.mjs';
 
 let server = null;
 let browser = null;
@@ -130,4 +131,54 @@ test('the expert team answers an escalation; the coordinator reads it',
 	    .includes('Eerst een veilige woonplek, dan school.'));
 	await ui.accessible(coord.page, 'case with referrals (nl)');
 	ui.clean(coord.problems);
+});
+
+test('the coordinator refers a need from the case page', async (t) => {
+	const { page, problems } = await ui.loginAs(t, 'demo-coordinator');
+	const created = await page.evaluate(async () => {
+		const me = await (await fetch('/api/me')).json();
+		const r = await fetch('/api/cases', { method: 'POST',
+		    headers: { 'content-type': 'application/json',
+		    'x-csrf-token': me.csrf_token },
+		    body: JSON.stringify({ type: 'trafficking',
+		    forms: ['labour'], municipality: 'GM0363',
+		    source: 'police', summary: 'Werkt in een kas.',
+		    help_needs: ['MED'] }) });
+		return r.json();
+	});
+	assert.ok(created.id, JSON.stringify(created));
+	const shelter = Number((await sql(server.dataDir, 'SELECT id FROM ' +
+	    "org WHERE name = 'Opvang De Haven (demo)'")).trim());
+	await page.goto(`${server.url}/#/cases/${created.id}`);
+	await page.waitForSelector('#case-referrals');
+	await page.waitForSelector('section[aria-labelledby="case-referrals"]' +
+	    ' details summary');
+	await page.click('section[aria-labelledby="case-referrals"] ' +
+	    'details summary');
+	const form = 'form[aria-label="Verwijzen"]';
+	await page.waitForSelector(form);
+	// Nothing ticked to share by default.
+	assert.equal(await page.locator(`${form} input[name="shares"]:checked`)
+	    .count(), 0);
+	// Sent empty: the provider and the basis are named.
+	await page.click(`${form} button[type="submit"]`);
+	await page.waitForSelector(`${form} input[name="provider"]` +
+	    '[aria-invalid="true"]');
+	await ui.accessible(page, 'refer form with errors (nl)');
+	await page.fill(`${form} input[name="provider"]`, String(shelter));
+	await page.check(`${form} input[name="shares"][value="persons"]`);
+	await page.check(`${form} input[name="basis"][value="consent"]`);
+	await page.fill(`${form} input[name="consent_on"]`, '2026-01-02');
+	await page.fill(`${form} textarea[name="message"]`, 'Graag bellen.');
+	await page.click(`${form} button[type="submit"]`);
+	await page.waitForSelector('table[aria-labelledby="case-referrals"] ' +
+	    'tbody tr');
+	const res = await ui.apiJson(page,
+	    `/api/cases/${created.id}/referrals`);
+	assert.equal(res.referrals.length, 1);
+	assert.deepEqual(res.referrals[0].shares, ['persons']);
+	assert.equal(res.referrals[0].basis, 'consent');
+	assert.equal(res.referrals[0].message, 'Graag bellen.');
+	await ui.accessible(page, 'case with a referral (nl)');
+	ui.clean(problems);
 });
