@@ -762,32 +762,25 @@ list_job(struct ctx *ctx, void *p)
 }
 
 int
-referral_of_case(struct ctx *ctx, int64_t case_id, struct referral **out,
-    size_t *n, struct need_uptake **up, size_t *nu)
+referral_all_of_case(struct ctx *ctx, int64_t case_id, struct referral **out,
+    size_t *n, bool *bad)
 {
 	struct referral *f;
 	struct referral_note *notes;
 	struct store_rows *r;
-	struct case_head h;
-	enum case_rel rel;
 	int64_t now = time_now();
 	size_t i, k, nnotes;
-	bool bad = false;
 
-	if (case_access(ctx, case_id, &h, &rel) == -1)
-		return -1;
-	if (rel != CASE_REL_TEAM)
-		return fail(ctx, ST_NOTFOUND, "no such case");
 	if (store_exec(ctx, Q_REF_OF_CASE, ARGS(store_int(case_id)), &r) ==
 	    -1)
 		return -1;
 	f = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(*f));
 	for (i = 0; i < r->nrows; i++) {
 		fill(ctx, r, i, &f[i], now);
-		open_sealed(ctx, r, i, &f[i], &bad);
+		open_sealed(ctx, r, i, &f[i], bad);
 	}
 	if (load_notes(ctx, Q_REF_NOTES_OF_CASE, case_id, &notes, &nnotes,
-	    &bad) == -1)
+	    bad) == -1)
 		return -1;
 	/* Hand each referral its notes: both lists go by id. */
 	for (i = 0; i < r->nrows; i++) {
@@ -799,6 +792,25 @@ referral_of_case(struct ctx *ctx, int64_t case_id, struct referral **out,
 			f[i].nnotes++;
 		}
 	}
+	*out = f;
+	*n = r->nrows;
+	return 0;
+}
+
+int
+referral_of_case(struct ctx *ctx, int64_t case_id, struct referral **out,
+    size_t *n, struct need_uptake **up, size_t *nu)
+{
+	struct case_head h;
+	enum case_rel rel;
+	bool bad = false;
+
+	if (case_access(ctx, case_id, &h, &rel) == -1)
+		return -1;
+	if (rel != CASE_REL_TEAM)
+		return fail(ctx, ST_NOTFOUND, "no such case");
+	if (referral_all_of_case(ctx, case_id, out, n, &bad) == -1)
+		return -1;
 	if (bad)
 		return fail(ctx, ST_INTERNAL, "the referrals of case %lld "
 		    "cannot be decrypted", (long long)case_id);
@@ -806,11 +818,7 @@ referral_of_case(struct ctx *ctx, int64_t case_id, struct referral **out,
 		return -1;
 	/* Messages and notes are personal data: no answer without its
 	 * trace. */
-	if (store_write(ctx, list_job, &case_id) == -1)
-		return -1;
-	*out = f;
-	*n = r->nrows;
-	return 0;
+	return store_write(ctx, list_job, &case_id);
 }
 
 int

@@ -197,6 +197,12 @@ int	referral_consent_withdrawn(struct ctx *, int64_t case_id,
 int	referral_of_case(struct ctx *, int64_t case_id, struct referral **,
 	    size_t *n, struct need_uptake **, size_t *nu);
 
+/* Every referral of a case with its sealed fields and notes opened,
+ * without any access check: for the person's access request
+ * (domain/subject.c) and referral_of_case().  *bad when a field does
+ * not open. */
+int	referral_all_of_case(struct ctx *, int64_t case_id,
+	    struct referral **, size_t *n, bool *bad);
 /* The receiving organisation's incoming referrals, newest first;
  * status (may be NULL) filters by the shown state. */
 int	referral_incoming(struct ctx *, const char *status,

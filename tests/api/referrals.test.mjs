@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer } from '../lib/server.mjs';
-import { assertError, fieldNames, loginAs, sql, stopClean }
+import { assertError, fieldNames, loginAs, runCli, sql, stopClean }
     from '../lib/util.mjs';
 
 const SHELTER = 'Opvang De Haven (demo)';
@@ -396,4 +396,22 @@ test('consent withdrawn on the case ends an escalation\'s sharing too',
 	    { outcome: 'other', text: 'Bel ons.' })).status, 200);
 	assert.equal(await count(`case_event WHERE case_id = ${c.id} AND ` +
 	    `detail = 'consent_withdrawn:${id}' AND kind = 'escalation'`), 1);
+});
+
+test('the person\'s access request holds the referrals of their case',
+    async () => {
+	const r = await runCli(['export-person', '--data', server.dataDir,
+	    '--name', 'Daan Mulder', '--birth-date', '2010-03-14',
+	    '--reason', 'AVG-verzoek 2026-009']);
+	assert.equal(r.code, 0, r.stderr);
+	const text = r.stdout;
+	assert.match(text, new RegExp('referral: SAFE-SHELTER to Opvang De ' +
+	    'Haven \\(demo\\), declined'));
+	assert.match(text, /declined for: no_capacity/);
+	assert.match(text,
+	    /provider's note: Geplaatst op een beschermde groep\./);
+	assert.match(text, /basis: consent of \d{4}-\d\d-\d\d/);
+	assert.match(text, new RegExp('escalation: to Expertteam Jeugd ' +
+	    'Amsterdam-Amstelland \\(demo\\), answered'));
+	assert.match(text, /answer: Kamertraining/);
 });

@@ -65,7 +65,8 @@ test('the provider accepts, starts and writes a note', async (t) => {
 	await page.waitForSelector('main textarea[name="text"]');
 	await ui.tabTo(page, 'main textarea[name="text"]');
 	await page.keyboard.type('Intake gepland voor donderdag.');
-	await ui.tabTo(page, 'main form[aria-label="Voortgang"] button[type="submit"]');
+	await ui.tabTo(page, 'main form[aria-label="Voortgang"] ' +
+	    'button[type="submit"]');
 	await page.keyboard.press('Enter');
 	await page.waitForFunction(() => document.querySelector(
 	    'section[aria-labelledby="ref-notes"]')?.textContent
