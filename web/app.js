@@ -3,7 +3,8 @@
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
 // #/regions, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
 // #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
-// #/deadlines, #/assessments, #/assessments/7, #/emergency,
+// #/deadlines, #/assessments, #/assessments/7, #/referrals,
+// #/referrals/7, #/escalations, #/escalations/7, #/emergency,
 // #/emergency-reads).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
@@ -23,6 +24,7 @@ import { renderCaseOpen } from './case-open.js';
 import { renderCases } from './cases.js';
 import { renderDeadlines } from './deadlines.js';
 import { renderEmergency, renderEmergencyReads } from './emergency.js';
+import { renderEscalation, renderEscalations } from './escalations.js';
 import { enrolToken, renderEnrol } from './enrol.js';
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
     from './api.js';
@@ -34,6 +36,7 @@ import { renderOrgs } from './orgs.js';
 import { FILERS } from './parts.js';
 import { renderPublicForm, renderPublicStatus } from './public.js';
 import { renderQueue, renderSignalDetail } from './queue.js';
+import { renderReferral, renderReferrals } from './referrals.js';
 import { renderRegions } from './regions.js';
 import { renderSignalForm } from './signal-form.js';
 import { renderSignalView } from './signal-view.js';
@@ -82,6 +85,14 @@ const ROUTES = {
 	    render: renderAssessments },
 	'assessments/:id': { key: 'ident.detail.title', roles: ['assessor'],
 	    parent: 'assessments', render: renderAssessment },
+	referrals: { key: 'ref.list.title', roles: ['provider'],
+	    render: renderReferrals },
+	'referrals/:id': { key: 'ref.detail.title', roles: ['provider'],
+	    parent: 'referrals', render: renderReferral },
+	escalations: { key: 'esc.list.title', roles: ['provider'],
+	    render: renderEscalations },
+	'escalations/:id': { key: 'esc.detail.title', roles: ['provider'],
+	    parent: 'escalations', render: renderEscalation },
 	emergency: { key: 'emergency.title', roles: ['coordinator'],
 	    render: renderEmergency },
 	'emergency-reads': { key: 'emergency.reads.title', roles: ['admin'],
@@ -89,8 +100,9 @@ const ROUTES = {
 	offer: { key: 'offer.title', roles: ['provider'], render: renderOffer },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'due',
-    'emergency', 'assessments', 'signals/new', 'signals', 'advice', 'orgs',
-    'users', 'regions', 'deadlines', 'emergency-reads', 'offer'];
+    'emergency', 'assessments', 'referrals', 'escalations', 'offer',
+    'signals/new', 'signals', 'advice', 'orgs', 'users', 'regions',
+    'deadlines', 'emergency-reads'];
 
 // The pages for someone without a session.
 const PUBLIC = {

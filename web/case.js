@@ -4,7 +4,8 @@
 // care, close with a reason, reopen); the people, and who else knows
 // them (another case, a later signal: whom to call, nothing more); the
 // team; needs and the care plan; then the parts of other modules (the
-// EXTRA list: identification, criminal case and residence, transfer, who
+// EXTRA list: transfer, referrals, identification, criminal case and
+// residence, who
 // accessed the case); last the timeline with notes.
 //
 // Someone who may only read the case (an emergency read, a transfer
@@ -16,6 +17,7 @@ import { typeNode } from './cases.js';
 import { postButton, submitCaseForm } from './case-form.js';
 import { accessSection } from './case-access.js';
 import { identificationSection } from './case-identification.js';
+import { referralsSection } from './case-referrals.js';
 import { retentionSection } from './case-retention.js';
 import { criminalSection, residenceSection } from './case-tracks.js';
 import { transferSection } from './case-transfer.js';
@@ -26,8 +28,8 @@ import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
     personPart, section, telLink, textArea } from './parts.js';
 
 // Sections of other modules, each (c, hooks) -> element or null.
-const EXTRA = [retentionSection, transferSection, identificationSection,
-    criminalSection, residenceSection, accessSection];
+const EXTRA = [retentionSection, transferSection, referralsSection,
+    identificationSection, criminalSection, residenceSection, accessSection];
 
 const CLOSE_REASONS = ['care_completed', 'moved_abroad',
     'returned_voluntarily', 'lost_contact', 'deceased', 'other'];

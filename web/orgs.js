@@ -8,7 +8,7 @@ import { has } from './i18n.js';
 
 export const ORG_TYPES = ['advice_point', 'municipality', 'care_coordination',
     'provider', 'police', 'labour_inspectorate', 'assessment_committee',
-    'other'];
+    'expert_team', 'other'];
 
 // The type's label as a node that follows the language.
 export function orgTypeNode(type) {

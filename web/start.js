@@ -11,7 +11,10 @@
 // coordinator gets the new cases to accept and the care-plan reviews due
 // (cases.js), the transfers waiting (case-transfer.js), the residence
 // deadlines coming (case-tracks.js) and the emergency reads of the
-// organisation's cases (case-access.js); an
+// organisation's cases (case-access.js), and missed referral answers
+// and needs nobody took up (referrals.js); a provider the referrals
+// waiting for its answer and, for an expert team, its open escalations;
+// an
 // assessor the cases submitted for identification (assessments.js).
 // Someone who reports sees, when there is any, what waits for them: the
 // point's questions on their signals and answered questions for advice
@@ -27,6 +30,7 @@ import { assessmentsStart } from './assessments.js';
 import { emergencyStart } from './case-access.js';
 import { residenceStart } from './case-tracks.js';
 import { transfersStart } from './case-transfer.js';
+import { referralsStart } from './referrals.js';
 import { casesStart } from './cases.js';
 import { dueStart } from './due.js';
 import { fallbackSection } from './fallback.js';
@@ -51,6 +55,8 @@ export function renderStart(main, page, me) {
 	    me.role === 'coordinator' ? later(dueStart(me)) : null,
 	    me.role === 'coordinator' ? later(casesStart(page)) : null,
 	    me.role === 'coordinator' ? later(transfersStart(me)) : null,
+	    me.role === 'coordinator' || me.role === 'provider' ?
+		later(referralsStart(me)) : null,
 	    me.role === 'coordinator' ? later(residenceStart(me)) : null,
 	    me.role === 'coordinator' ? later(emergencyStart(me)) : null,
 	    me.role === 'assessor' ? later(assessmentsStart(me)) : null,

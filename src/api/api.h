@@ -117,6 +117,14 @@ api_handler_fn api_users_pending, api_users_approve, api_users_enrol_link,
 api_handler_fn api_committees_list, api_ident_submit, api_ident_withdraw,
     api_assessments_list, api_assessments_get, api_assessments_first,
     api_assessments_final;
+/* Referrals and escalations (referral_api.c). */
+api_handler_fn api_cases_refer, api_cases_escalate,
+    api_cases_referral_withdraw, api_cases_referral_consent,
+    api_cases_consent_withdrawn, api_cases_referrals, api_referrals_missed,
+    api_referrals_list, api_referrals_get, api_referrals_accept,
+    api_referrals_start, api_referrals_decline, api_referrals_note,
+    api_referrals_end, api_escalations_list, api_escalations_get,
+    api_escalations_answer;
 struct care_case;
 void	api_case_identification(struct ctx *, struct jw *,
 	    const struct care_case *);

@@ -69,6 +69,15 @@ static const unsigned allowed[ACT__COUNT] = {
 	[ACT_PROVIDER_READ] = R(ROLE_COORDINATOR) | R(ROLE_PROVIDER) |
 	    R(ROLE_ADMIN),
 	[ACT_PROVIDER_SET] = R(ROLE_PROVIDER) | R(ROLE_ADMIN),
+	/* Referrals and escalations: providers (an expert team's users
+	 * too) list what came to their organisation.  One is reached by
+	 * every role and answered by organisation (domain/referral.c,
+	 * escalation.c): anyone else gets the 404 of one that does not
+	 * exist. */
+	[ACT_REFERRAL_LIST] = R(ROLE_PROVIDER),
+	[ACT_REFERRAL] = EVERYONE,
+	[ACT_ESCALATION_LIST] = R(ROLE_PROVIDER),
+	[ACT_ESCALATION] = EVERYONE,
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -102,6 +111,10 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_PROVIDER_OWN] = "provider.own",
 	[ACT_PROVIDER_READ] = "provider.read",
 	[ACT_PROVIDER_SET] = "provider.set",
+	[ACT_REFERRAL_LIST] = "referral.list",
+	[ACT_REFERRAL] = "referral",
+	[ACT_ESCALATION_LIST] = "escalation.list",
+	[ACT_ESCALATION] = "escalation",
 };
 
 const char *

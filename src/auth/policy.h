@@ -45,6 +45,10 @@ enum action {
 	ACT_PROVIDER_OWN,	/* own organisation's offer and capacity */
 	ACT_PROVIDER_READ,	/* one provider's profile */
 	ACT_PROVIDER_SET,	/* any provider's profile, at set-up */
+	ACT_REFERRAL_LIST,	/* a provider's incoming referrals */
+	ACT_REFERRAL,		/* one referral: its provider, else 404 */
+	ACT_ESCALATION_LIST,	/* an expert team's escalations */
+	ACT_ESCALATION,		/* one escalation: its team, else 404 */
 	ACT__COUNT
 };
 

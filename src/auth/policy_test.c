@@ -45,6 +45,10 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_PROVIDER_OWN] =  { 0, 0,  0,  0,  1,  0,  0,  0,  0 },
 	[ACT_PROVIDER_READ] = { 0, 0,  0,  1,  1,  0,  0,  0,  1 },
 	[ACT_PROVIDER_SET] =  { 0, 0,  0,  0,  1,  0,  0,  0,  1 },
+	[ACT_REFERRAL_LIST] = { 0, 0,  0,  0,  1,  0,  0,  0,  0 },
+	[ACT_REFERRAL] =      { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
+	[ACT_ESCALATION_LIST] = { 0, 0, 0, 0,  1,  0,  0,  0,  0 },
+	[ACT_ESCALATION] =    { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 };
 
 static void

@@ -17,8 +17,9 @@ static const char org_help[] =
     "       schakel org list --data DIR\n"
     "\n"
     "TYPE: advice_point, municipality, care_coordination, provider, police,\n"
-    "labour_inspectorate, assessment_committee, other.  CODE: a CBS code\n"
-    "like GM0363.  list prints one organisation a line, its id first.\n";
+    "labour_inspectorate, assessment_committee, expert_team, other.  CODE:\n"
+    "a CBS code like GM0363.  list prints one organisation a line, its id\n"
+    "first.\n";
 
 static const char user_help[] =
     "usage: schakel user add --data DIR --org ORG --role ROLE\n"

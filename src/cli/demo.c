@@ -12,6 +12,7 @@
 #include "auth/totp.h"
 #include "cli/cli.h"
 #include "cli/demo_providers.h"
+#include "cli/demo_referrals.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
@@ -53,6 +54,9 @@ static const struct {
 	    "GM0599" },
 	{ "Zorgcoördinatie Mensenhandel Rotterdam (demo)",
 	    "care_coordination", "GM0599" },
+	{ "Expertteam Jeugd Amsterdam-Amstelland (demo)", "expert_team",
+	    "GM0363" },
+	{ "Expertteam Jeugd Rijnmond (demo)", "expert_team", "GM0599" },
 };
 
 /* Regions of the demo chain; orgs are indexes in demo_orgs. */
@@ -74,6 +78,12 @@ static const struct {
 	{ "Zorgcoördinatie Rotterdam (demo)", "care_coordination",
 	    { "GM0599", "GM0606", "GM0597", "GM0489", "GM0542", NULL },
 	    { 11, -1 } },
+	{ "Jeugdregio Amsterdam-Amstelland (demo)", "youth",
+	    { "GM0363", "GM0362", "GM0384", "GM0437", "GM0358", NULL },
+	    { 12, -1 } },
+	{ "Jeugdregio Rijnmond (demo)", "youth",
+	    { "GM0599", "GM0606", "GM0597", "GM0489", "GM0542", NULL },
+	    { 13, -1 } },
 };
 
 #define DEMO_SIGNALS	240
@@ -644,6 +654,9 @@ static const struct {
 	{ "demo-rapporteur", "rapporteur", 8 },
 	{ "demo-admin", "admin", -1 },
 	{ "demo-coordinator-rotterdam", "coordinator", 11 },
+	{ "demo-provider-jeugd", "provider", 3 },
+	{ "demo-expertteam", "provider", 12 },
+	{ "demo-expertteam-rijnmond", "provider", 13 },
 };
 
 int
@@ -656,12 +669,14 @@ demo_create(struct cli_env *env)
 	int64_t admin = 0;
 	struct region_in region;
 	struct demo_ids dids;
+	struct demo_referral_ids rids;
 	const char *munis[6], *orgs[2];
 	char *uri, *path;
 	size_t i, k;
 	int fd;
 
 	memset(&dids, 0, sizeof(dids));
+	memset(&rids, 0, sizeof(rids));
 	buf_init(&out, env->arena, 64 * 1024);
 	/* Demo accounts only: the real administrator's credentials are
 	 * shown once by init and never written to a file. */
@@ -710,9 +725,17 @@ demo_create(struct cli_env *env)
 		} else if (strcmp(u.role, "advisor") == 0) {
 			dids.advisor = id;
 			dids.advisor_org = u.org_id;
-		} else if (strcmp(u.role, "provider") == 0) {
+		} else if (strcmp(u.username, "demo-provider") == 0) {
 			dids.provider = id;
 			dids.provider_org = u.org_id;
+			rids.shelter = id;
+			rids.shelter_org = u.org_id;
+		} else if (strcmp(u.username, "demo-provider-jeugd") == 0) {
+			rids.youth = id;
+			rids.youth_org = u.org_id;
+		} else if (strcmp(u.username, "demo-expertteam") == 0) {
+			rids.team = id;
+			rids.team_org = u.org_id;
 		} else if (strcmp(u.username, "demo-coordinator") == 0) {
 			dids.coordinator = id;
 			dids.coordinator_org = u.org_id;
@@ -731,6 +754,10 @@ demo_create(struct cli_env *env)
 	    demo_transfer(env, &dids) == -1 ||
 	    demo_providers(env->ctx, admin, beheer, dids.provider,
 	    dids.provider_org) == -1)
+		return -1;
+	rids.coordinator = dids.coordinator;
+	rids.coordinator_org = dids.coordinator_org;
+	if (demo_referrals(env->ctx, &rids) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {
 		time_set_offset(0);

@@ -43,6 +43,8 @@
 #include "domain/subject.h"
 #include "domain/track.h"
 #include "domain/transfer.h"
+#include "domain/escalation.h"
+#include "domain/referral.h"
 #include "domain/user.h"
 #include "domain/volume.h"
 #include "store/store.h"
@@ -64,6 +66,8 @@ struct world {
 	int64_t		 committee, assessor;	/* identification */
 	int64_t		 aid, aid2;
 	int64_t		 cc2, coord3;		/* another, in Rotterdam */
+	int64_t		 team, teamer;		/* the expert team */
+	int64_t		 rneed, ref, esc;	/* referrals */
 	long		 runs;			/* faults injected */
 };
 
@@ -209,6 +213,14 @@ setup(void **state, bool pg)
 	r.name = "ZC Rotterdam";
 	munis[0] = "GM0599";
 	orgs[0] = "Zorgcoordinatie Rotterdam";
+	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	/* The expert team of Amsterdam's youth region. */
+	w.team = make_org("Expertteam", "expert_team");
+	w.teamer = make_user("expert", "provider", w.team);
+	r.name = "Jeugd Amsterdam";
+	r.type = "youth";
+	munis[0] = "GM0363";
+	orgs[0] = "Expertteam";
 	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
 	return 0;
 }
@@ -862,6 +874,134 @@ step_transfer_accept(void)
 	return transfer_accept(&w.ctx, w.kase);
 }
 
+/* Referrals: a need of the direct case referred to the shelter and
+ * taken through its life; declined, withdrawn, consent withdrawn; an
+ * escalation to the expert team, answered. */
+
+static int
+step_ref_need(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return plan_need_add(&w.ctx, w.kase2, "LANG", &w.rneed);
+}
+
+static int
+step_refer(void)
+{
+	static const char *shares[] = { "persons", "safety" };
+	struct referral_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.need = w.rneed;
+	in.provider = w.shelter;
+	in.s.shares.v = shares;
+	in.s.shares.n = 2;
+	in.s.basis = "consent";
+	in.s.consent_on = "2026-01-02";
+	in.s.safety = "Niet thuis bellen.";
+	in.message = "Graag een taalcursus.";
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return referral_send(&w.ctx, w.kase2, &in, &w.ref);
+}
+
+static int
+step_ref_read(void)
+{
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_get(&w.ctx, w.ref) != NULL ? 0 : -1;
+}
+
+static int
+step_ref_accept(void)
+{
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_accept(&w.ctx, w.ref);
+}
+
+static int
+step_ref_start(void)
+{
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_start(&w.ctx, w.ref);
+}
+
+static int
+step_ref_note(void)
+{
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_note(&w.ctx, w.ref, "Eerste les gehad.", NULL);
+}
+
+static int
+step_ref_end(void)
+{
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_end(&w.ctx, w.ref, "other", "Verhuisd.");
+}
+
+static int
+step_ref_decline(void)
+{
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_decline(&w.ctx, w.ref, "other", "Vol.");
+}
+
+static int
+step_ref_withdraw(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return referral_withdraw(&w.ctx, w.kase2, w.ref);
+}
+
+static int
+step_ref_consent(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return referral_consent_withdrawn(&w.ctx, w.kase2, 0, NULL);
+}
+
+static int
+step_ref_of_case(void)
+{
+	struct referral *f;
+	struct need_uptake *u;
+	size_t n, nu;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return referral_of_case(&w.ctx, w.kase2, &f, &n, &u, &nu);
+}
+
+static int
+step_escalate(void)
+{
+	static const char *shares[] = { "needs", "summary" };
+	struct escalation_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.ground = "complex_minor";
+	in.summary = "Veel tegelijk.";
+	in.s.shares.v = shares;
+	in.s.shares.n = 2;
+	in.s.basis = "legal";
+	in.s.legal_basis = "youth_act";
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return escalation_send(&w.ctx, w.kase2, &in, &w.esc);
+}
+
+static int
+step_esc_read(void)
+{
+	act_as(w.teamer, w.team, ROLE_PROVIDER);
+	return escalation_get(&w.ctx, w.esc) != NULL ? 0 : -1;
+}
+
+static int
+step_esc_answer(void)
+{
+	act_as(w.teamer, w.team, ROLE_PROVIDER);
+	return escalation_answer(&w.ctx, w.esc, "advice", "Eerst wonen.");
+}
+
 static int
 step_former_read(void)
 {
@@ -1099,6 +1239,23 @@ test_every_failure_changes_nothing(void **state)
 		{ "who accessed", step_trail },
 		{ "emergency start list", step_emergency_list },
 		{ "review emergencies", step_emergency_review },
+		{ "add a need to refer", step_ref_need },
+		{ "refer a need", step_refer },
+		{ "read a referral", step_ref_read },
+		{ "accept a referral", step_ref_accept },
+		{ "start a referral", step_ref_start },
+		{ "note on a referral", step_ref_note },
+		{ "end a referral", step_ref_end },
+		{ "refer it again", step_refer },
+		{ "decline a referral", step_ref_decline },
+		{ "refer it once more", step_refer },
+		{ "withdraw a referral", step_ref_withdraw },
+		{ "refer it a fourth time", step_refer },
+		{ "consent withdrawn", step_ref_consent },
+		{ "the case's referrals", step_ref_of_case },
+		{ "escalate", step_escalate },
+		{ "read an escalation", step_esc_read },
+		{ "answer an escalation", step_esc_answer },
 	};
 	struct care_case *c;
 	struct signal *s;
@@ -1212,6 +1369,31 @@ test_every_failure_changes_nothing(void **state)
 	assert_non_null(c);
 	assert_int_equal(c->rel, CASE_REL_GLASS);
 	assert_true(c->glass > 0);
+	fresh();
+	/* Four referrals: ended, declined, withdrawn, and the last with
+	 * its sharing ended; the escalation answered. */
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	{
+		struct referral *f;
+		struct need_uptake *u;
+		struct escalation *e;
+		size_t n, nu;
+
+		assert_int_equal(referral_of_case(&w.ctx, w.kase2, &f, &n, &u,
+		    &nu), 0);
+		assert_int_equal(n, 4);
+		assert_string_equal(f[0].status, "ended");
+		assert_int_equal(f[0].nnotes, 1);
+		assert_string_equal(f[0].outcome_text, "Verhuisd.");
+		assert_string_equal(f[1].status, "declined");
+		assert_string_equal(f[2].status, "withdrawn");
+		assert_string_equal(f[3].status, "sent");
+		assert_string_equal(f[3].sharing_end, "consent_withdrawn");
+		assert_int_equal(escalation_of_case(&w.ctx, w.kase2, &e, &n),
+		    0);
+		assert_int_equal(n, 1);
+		assert_string_equal(e[0].answer, "Eerst wonen.");
+	}
 	fresh();
 }
 

@@ -12,7 +12,8 @@
 
 const char *const org_types[] = {
 	"advice_point", "municipality", "care_coordination", "provider",
-	"police", "labour_inspectorate", "assessment_committee", "other",
+	"police", "labour_inspectorate", "assessment_committee", "expert_team",
+	"other",
 	NULL,
 };
 
@@ -64,7 +65,8 @@ org_create(struct ctx *ctx, const struct org_in *in, bool demo, int64_t *id)
 	if (!org_type_valid(in->type))
 		rc = fail_field(ctx, "type", "must be one of advice_point, "
 		    "municipality, care_coordination, provider, police, "
-		    "labour_inspectorate, assessment_committee, other");
+		    "labour_inspectorate, assessment_committee, expert_team, "
+		    "other");
 	if (in->municipality != NULL) {
 		if (store_exec(ctx, Q_MUNI_GET,
 		    ARGS(store_text(in->municipality)), &r) == -1)

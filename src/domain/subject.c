@@ -13,6 +13,8 @@
 #include "domain/plan.h"
 #include "domain/sealed.h"
 #include "domain/timeline.h"
+#include "domain/escalation.h"
+#include "domain/referral.h"
 #include "store/store.h"
 
 #define ACCESS_MAX	10000		/* audit entries listed a record */
@@ -111,6 +113,51 @@ accesses(struct export *x, const char *type, int64_t id, bool full)
 	return 0;
 }
 
+/* The referrals of the victim's case: to whom, what was shared on which
+ * basis, how it went, the providers' notes; and the escalations. */
+static int
+referrals(struct export *x, int64_t id)
+{
+	struct ctx *ctx = x->ctx;
+	struct referral *f;
+	struct escalation *e;
+	size_t k, m, n;
+
+	if (referral_all_of_case(ctx, id, &f, &n, &x->bad) == -1)
+		return -1;
+	for (k = 0; k < n; k++) {
+		field(x, "referral", arena_printf(ctx->arena, "%s to %s, %s",
+		    f[k].need, f[k].to_org_name, f[k].state));
+		field(x, "  shared", f[k].shares[0] != '\0' ? f[k].shares :
+		    "only the need, case type and municipality");
+		field(x, "  basis", f[k].consent_on != NULL ?
+		    arena_printf(ctx->arena, "consent of %s", f[k].consent_on) :
+		    f[k].legal_basis);
+		field(x, "  basis text", f[k].basis_text);
+		field(x, "  sent", when(x, f[k].sent_at));
+		if (f[k].sharing_ended_at > 0)
+			field(x, "  sharing ended", when(x,
+			    f[k].sharing_ended_at));
+		field(x, "  message", f[k].message);
+		field(x, "  declined for", f[k].decline_reason);
+		field(x, "  why declined", f[k].decline_text);
+		field(x, "  outcome", f[k].outcome);
+		field(x, "  about the outcome", f[k].outcome_text);
+		for (m = 0; m < f[k].nnotes; m++)
+			field(x, "  provider's note", f[k].notes[m].text);
+	}
+	if (escalation_of_case(ctx, id, &e, &n) == -1)
+		return -1;
+	for (k = 0; k < n; k++) {
+		field(x, "escalation", arena_printf(ctx->arena, "to %s, %s",
+		    e[k].to_org_name, e[k].status));
+		field(x, "  summary", e[k].summary);
+		field(x, "  outcome", e[k].outcome);
+		field(x, "  answer", e[k].answer);
+	}
+	return 0;
+}
+
 static int
 victim_case(struct export *x, const struct store_rows *r, size_t i)
 {
@@ -150,6 +197,8 @@ victim_case(struct export *x, const struct store_rows *r, size_t i)
 			    "%s: %s", t[k].who, t[k].what));
 		field(x, "plan review on", plan->review_on);
 	}
+	if (referrals(x, id) == -1)
+		return -1;
 	if (timeline_of_case(ctx, id, 0, &ev, &n, &x->bad) == -1)
 		return -1;
 	buf_appendf(&x->b, "  timeline (%zu):\n", n);

@@ -22,6 +22,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"case_plan", "case_assessment", "case_track", "case_transfer",
 	"case_emergency", "provider_profile", "provider_care",
 	"provider_muni", "provider_region", "provider_language",
+	"referral", "referral_note", "escalation",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -65,6 +66,9 @@ static const struct {
 	{ Q_COPY_PROVIDER_MUNI_ALL, Q_PROVIDER_MUNI_ADD },
 	{ Q_COPY_PROVIDER_REGION_ALL, Q_PROVIDER_REGION_ADD },
 	{ Q_COPY_PROVIDER_LANG_ALL, Q_PROVIDER_LANG_ADD },
+	{ Q_COPY_REFERRAL_ALL, Q_COPY_REFERRAL_INSERT },
+	{ Q_COPY_REFERRAL_NOTE_ALL, Q_COPY_REFERRAL_NOTE_INSERT },
+	{ Q_COPY_ESCALATION_ALL, Q_COPY_ESCALATION_INSERT },
 };
 
 #define AUDIT_PAGE	2000

@@ -740,6 +740,16 @@ static const char *const sql[Q__COUNT] = {
 	    " WHERE case_id = ?1",
 	[Q_PURGE_CASE_EMERGENCIES] =
 	    "UPDATE case_emergency SET reason = NULL WHERE case_id = ?1",
+	[Q_PURGE_CASE_REFERRALS] =
+	    "UPDATE referral SET basis_text = NULL, message = NULL, safety ="
+	    " NULL, decline_text = NULL, outcome_text = NULL WHERE case_id ="
+	    " ?1",
+	[Q_PURGE_CASE_REFERRAL_NOTES] =
+	    "UPDATE referral_note SET text = NULL WHERE referral_id IN"
+	    " (SELECT id FROM referral WHERE case_id = ?1)",
+	[Q_PURGE_CASE_ESCALATIONS] =
+	    "UPDATE escalation SET basis_text = NULL, summary = NULL, safety"
+	    " = NULL, answer = NULL WHERE case_id = ?1",
 	/* The signal the case was opened on, once no unpurged case
 	 * holds it. */
 	[Q_PURGE_SIGNAL] =
@@ -1041,6 +1051,187 @@ static const char *const sql[Q__COUNT] = {
 	    " OR (?5 = 'male' AND p.for_men = 1))) f"
 	    " ORDER BY CASE WHEN lang IS NULL THEN 1 ELSE 0 END,"
 	    " free_places DESC, waiting_weeks, name, id LIMIT ?9",
+	/* Referrals and escalations (domain/referral.c, escalation.c). */
+	[Q_REF_CASE] =
+	    "SELECT c.type, c.forms, c.indicators, m.name,"
+	    " COALESCE(c.purged_at, 0) FROM care_case c JOIN municipality m"
+	    " ON m.code = c.municipality WHERE c.id = ?1",
+	[Q_REF_NEED] =
+	    "SELECT need, status FROM case_need WHERE id = ?1 AND case_id ="
+	    " ?2",
+	[Q_REF_ORG] =
+	    "SELECT type, name FROM org WHERE id = ?1",
+	[Q_REF_INSERT] =
+	    "INSERT INTO referral (case_id, need_id, need, urgent, from_org,"
+	    " to_org, shares, basis, consent_on, legal_basis, status,"
+	    " sent_by, sent_at, answer_due, updated_at) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'sent', ?11, ?12, ?13, ?12)"
+	    " RETURNING id",
+	[Q_REF_SEAL] =
+	    "UPDATE referral SET basis_text = ?2, message = ?3, safety = ?4"
+	    " WHERE id = ?1",
+	[Q_REF_GET] =
+	    "SELECT r.id, r.case_id, r.need_id, r.need, r.urgent,"
+	    " r.from_org, fo.name, r.to_org, tor.name, r.shares, r.basis,"
+	    " r.consent_on, r.legal_basis, r.status, su.username, r.sent_at,"
+	    " r.answer_due, COALESCE(r.answered_at, 0), r.decline_reason,"
+	    " COALESCE(r.started_at, 0), COALESCE(r.ended_at, 0), r.outcome,"
+	    " COALESCE(r.sharing_ended_at, 0), r.sharing_end, r.updated_at,"
+	    " r.basis_text, r.message, r.safety, r.decline_text,"
+	    " r.outcome_text FROM referral r JOIN org fo ON fo.id ="
+	    " r.from_org JOIN org tor ON tor.id = r.to_org JOIN app_user su"
+	    " ON su.id = r.sent_by WHERE r.id = ?1",
+	[Q_REF_OF_CASE] =
+	    "SELECT r.id, r.case_id, r.need_id, r.need, r.urgent,"
+	    " r.from_org, fo.name, r.to_org, tor.name, r.shares, r.basis,"
+	    " r.consent_on, r.legal_basis, r.status, su.username, r.sent_at,"
+	    " r.answer_due, COALESCE(r.answered_at, 0), r.decline_reason,"
+	    " COALESCE(r.started_at, 0), COALESCE(r.ended_at, 0), r.outcome,"
+	    " COALESCE(r.sharing_ended_at, 0), r.sharing_end, r.updated_at,"
+	    " r.basis_text, r.message, r.safety, r.decline_text,"
+	    " r.outcome_text FROM referral r JOIN org fo ON fo.id ="
+	    " r.from_org JOIN org tor ON tor.id = r.to_org JOIN app_user su"
+	    " ON su.id = r.sent_by WHERE r.case_id = ?1 ORDER BY r.id",
+	[Q_REF_OF_ORG] =
+	    "SELECT r.id, r.case_id, r.need_id, r.need, r.urgent,"
+	    " r.from_org, fo.name, r.to_org, tor.name, r.shares, r.basis,"
+	    " r.consent_on, r.legal_basis, r.status, su.username, r.sent_at,"
+	    " r.answer_due, COALESCE(r.answered_at, 0), r.decline_reason,"
+	    " COALESCE(r.started_at, 0), COALESCE(r.ended_at, 0), r.outcome,"
+	    " COALESCE(r.sharing_ended_at, 0), r.sharing_end, r.updated_at,"
+	    " r.basis_text, r.message, r.safety, r.decline_text,"
+	    " r.outcome_text FROM referral r JOIN org fo ON fo.id ="
+	    " r.from_org JOIN org tor ON tor.id = r.to_org JOIN app_user su"
+	    " ON su.id = r.sent_by WHERE r.to_org = ?1 ORDER BY r.id DESC"
+	    " LIMIT ?2",
+	[Q_REF_STEP] =
+	    "UPDATE referral SET status = ?3, updated_at = ?4, answered_by ="
+	    " CASE WHEN ?3 IN ('accepted', 'declined') THEN ?5 ELSE"
+	    " answered_by END, answered_at = CASE WHEN ?3 IN ('accepted',"
+	    " 'declined') THEN ?4 ELSE answered_at END, started_at = CASE"
+	    " WHEN ?3 = 'started' THEN ?4 ELSE started_at END, ended_at ="
+	    " CASE WHEN ?3 = 'ended' THEN ?4 ELSE ended_at END, withdrawn_at"
+	    " = CASE WHEN ?3 = 'withdrawn' THEN ?4 ELSE withdrawn_at END,"
+	    " decline_reason = COALESCE(?6, decline_reason), outcome ="
+	    " COALESCE(?7, outcome), sharing_ended_at = CASE WHEN ?3 IN"
+	    " ('declined', 'withdrawn', 'ended') THEN"
+	    " COALESCE(sharing_ended_at, ?4) ELSE sharing_ended_at END,"
+	    " sharing_end = CASE WHEN ?3 IN ('declined', 'withdrawn',"
+	    " 'ended') THEN COALESCE(sharing_end, ?3) ELSE sharing_end END"
+	    " WHERE id = ?1 AND status = ?2 RETURNING id",
+	[Q_REF_TEXT_SEAL] =
+	    "UPDATE referral SET decline_text = COALESCE(?2, decline_text),"
+	    " outcome_text = COALESCE(?3, outcome_text) WHERE id = ?1",
+	[Q_REF_NOTE_INSERT] =
+	    "INSERT INTO referral_note (referral_id, user_id, org_id, at)"
+	    " VALUES (?1, ?2, ?3, ?4) RETURNING id",
+	[Q_REF_NOTE_SEAL] =
+	    "UPDATE referral_note SET text = ?2 WHERE id = ?1",
+	[Q_REF_NOTES] =
+	    "SELECT n.id, n.referral_id, n.at, u.username, o.name, n.text"
+	    " FROM referral_note n JOIN app_user u ON u.id = n.user_id JOIN"
+	    " org o ON o.id = n.org_id WHERE n.referral_id = ?1 ORDER BY"
+	    " n.id",
+	[Q_REF_NOTES_OF_CASE] =
+	    "SELECT n.id, n.referral_id, n.at, u.username, o.name, n.text"
+	    " FROM referral_note n JOIN referral r ON r.id = n.referral_id"
+	    " JOIN app_user u ON u.id = n.user_id JOIN org o ON o.id ="
+	    " n.org_id WHERE r.case_id = ?1 ORDER BY n.referral_id, n.id",
+	[Q_REF_CONSENT_END] =
+	    "UPDATE referral SET sharing_ended_at = ?2, sharing_end ="
+	    " 'consent_withdrawn', updated_at = ?2 WHERE id = ?1 AND basis ="
+	    " 'consent' AND sharing_ended_at IS NULL RETURNING id",
+	[Q_REF_CONSENT_END_CASE] =
+	    "UPDATE referral SET sharing_ended_at = ?2, sharing_end ="
+	    " 'consent_withdrawn', updated_at = ?2 WHERE case_id = ?1 AND"
+	    " basis = 'consent' AND sharing_ended_at IS NULL RETURNING id",
+	[Q_REF_UPTAKE_NEED] =
+	    "SELECT n.need, n.status, n.added_at, COALESCE((SELECT"
+	    " MIN(x.sent_at) FROM referral x WHERE x.need_id = n.id), 0),"
+	    " (SELECT CAST(COUNT(*) AS BIGINT) FROM referral x WHERE"
+	    " x.need_id = n.id AND x.status IN ('accepted', 'started',"
+	    " 'ended')) FROM case_need n WHERE n.id = ?1 AND n.case_id = ?2",
+	[Q_REF_UPTAKE_OF_CASE] =
+	    "SELECT n.id, n.need, n.added_at, COALESCE((SELECT"
+	    " MIN(x.sent_at) FROM referral x WHERE x.need_id = n.id), 0),"
+	    " (SELECT CAST(COUNT(*) AS BIGINT) FROM referral x WHERE"
+	    " x.need_id = n.id AND x.status IN ('accepted', 'started',"
+	    " 'ended')) FROM case_need n WHERE n.case_id = ?1 AND n.status ="
+	    " 'open' ORDER BY n.id",
+	[Q_REF_DUE_ANSWER] =
+	    "SELECT r.id, r.case_id, r.need_id, r.answer_due FROM referral r"
+	    " JOIN care_case c ON c.id = r.case_id WHERE c.org_id = ?1 AND"
+	    " r.status = 'sent' AND r.answer_due < ?2 ORDER BY r.answer_due,"
+	    " r.id",
+	[Q_REF_DUE_UPTAKE] =
+	    "SELECT n.id, n.case_id, n.need, n.added_at, COALESCE((SELECT"
+	    " MIN(x.sent_at) FROM referral x WHERE x.need_id = n.id), 0)"
+	    " FROM case_need n JOIN care_case c ON c.id = n.case_id WHERE"
+	    " c.org_id = ?1 AND c.status IN ('accepted', 'in_care') AND"
+	    " n.status = 'open' AND NOT EXISTS (SELECT 1 FROM referral x"
+	    " WHERE x.need_id = n.id AND x.status IN ('accepted', 'started',"
+	    " 'ended')) ORDER BY n.id",
+	[Q_ESC_TEAM] =
+	    "SELECT o.id, r.id FROM region_municipality rm JOIN region r ON"
+	    " r.id = rm.region_id JOIN org_region x ON x.region_id = r.id"
+	    " JOIN org o ON o.id = x.org_id WHERE rm.municipality = ?1 AND"
+	    " r.type = 'youth' AND o.type = 'expert_team' ORDER BY r.id,"
+	    " o.id",
+	[Q_ESC_INSERT] =
+	    "INSERT INTO escalation (case_id, need_id, need, from_org,"
+	    " to_org, region_id, ground, shares, basis, consent_on,"
+	    " legal_basis, status, sent_by, sent_at, answer_due, updated_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'open',"
+	    " ?12, ?13, ?14, ?13) RETURNING id",
+	[Q_ESC_SEAL] =
+	    "UPDATE escalation SET basis_text = ?2, summary = ?3, safety ="
+	    " ?4 WHERE id = ?1",
+	[Q_ESC_GET] =
+	    "SELECT e.id, e.case_id, COALESCE(e.need_id, 0), e.need,"
+	    " e.ground, fo.name, tor.name, rg.name, e.shares, e.basis,"
+	    " e.consent_on, e.legal_basis, e.status, su.username, e.sent_at,"
+	    " e.answer_due, e.outcome, au.username, COALESCE(e.answered_at,"
+	    " 0), COALESCE(e.sharing_ended_at, 0), e.to_org, e.updated_at,"
+	    " e.summary, e.answer, e.safety FROM escalation e JOIN org fo ON"
+	    " fo.id = e.from_org JOIN org tor ON tor.id = e.to_org JOIN"
+	    " region rg ON rg.id = e.region_id JOIN app_user su ON su.id ="
+	    " e.sent_by LEFT JOIN app_user au ON au.id = e.answered_by WHERE"
+	    " e.id = ?1",
+	[Q_ESC_OF_CASE] =
+	    "SELECT e.id, e.case_id, COALESCE(e.need_id, 0), e.need,"
+	    " e.ground, fo.name, tor.name, rg.name, e.shares, e.basis,"
+	    " e.consent_on, e.legal_basis, e.status, su.username, e.sent_at,"
+	    " e.answer_due, e.outcome, au.username, COALESCE(e.answered_at,"
+	    " 0), COALESCE(e.sharing_ended_at, 0), e.to_org, e.updated_at,"
+	    " e.summary, e.answer, e.safety FROM escalation e JOIN org fo ON"
+	    " fo.id = e.from_org JOIN org tor ON tor.id = e.to_org JOIN"
+	    " region rg ON rg.id = e.region_id JOIN app_user su ON su.id ="
+	    " e.sent_by LEFT JOIN app_user au ON au.id = e.answered_by WHERE"
+	    " e.case_id = ?1 ORDER BY e.id",
+	[Q_ESC_OF_ORG] =
+	    "SELECT e.id, e.case_id, COALESCE(e.need_id, 0), e.need,"
+	    " e.ground, fo.name, tor.name, rg.name, e.shares, e.basis,"
+	    " e.consent_on, e.legal_basis, e.status, su.username, e.sent_at,"
+	    " e.answer_due, e.outcome, au.username, COALESCE(e.answered_at,"
+	    " 0), COALESCE(e.sharing_ended_at, 0), e.to_org, e.updated_at,"
+	    " e.summary, e.answer, e.safety FROM escalation e JOIN org fo ON"
+	    " fo.id = e.from_org JOIN org tor ON tor.id = e.to_org JOIN"
+	    " region rg ON rg.id = e.region_id JOIN app_user su ON su.id ="
+	    " e.sent_by LEFT JOIN app_user au ON au.id = e.answered_by WHERE"
+	    " e.to_org = ?1 ORDER BY e.id DESC LIMIT ?2",
+	[Q_ESC_ANSWER] =
+	    "UPDATE escalation SET status = 'answered', outcome = ?2, answer"
+	    " = ?3, answered_by = ?4, answered_at = ?5, updated_at = ?5"
+	    " WHERE id = ?1 AND status = 'open' RETURNING id",
+	[Q_ESC_CONSENT_END_CASE] =
+	    "UPDATE escalation SET sharing_ended_at = ?2, sharing_end ="
+	    " 'consent_withdrawn', updated_at = ?2 WHERE case_id = ?1 AND"
+	    " basis = 'consent' AND sharing_ended_at IS NULL RETURNING id",
+	[Q_ESC_DUE] =
+	    "SELECT e.id, e.case_id, e.answer_due, e.ground FROM escalation"
+	    " e JOIN care_case c ON c.id = e.case_id WHERE c.org_id = ?1 AND"
+	    " e.status = 'open' AND e.answer_due < ?2 ORDER BY e.answer_due,"
+	    " e.id",
 
 	[Q_COPY_COUNTS] =
 	    "SELECT (SELECT COUNT(*) FROM meta),"
@@ -1074,7 +1265,10 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM provider_care),"
 	    " (SELECT COUNT(*) FROM provider_muni),"
 	    " (SELECT COUNT(*) FROM provider_region),"
-	    " (SELECT COUNT(*) FROM provider_language)",
+	    " (SELECT COUNT(*) FROM provider_language),"
+	    " (SELECT COUNT(*) FROM referral),"
+	    " (SELECT COUNT(*) FROM referral_note),"
+	    " (SELECT COUNT(*) FROM escalation)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -1155,7 +1349,13 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('case_transfer', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_transfer), false),"
 	    " setval(pg_get_serial_sequence('case_emergency', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_emergency), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_emergency), false),"
+	    " setval(pg_get_serial_sequence('referral', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM referral), false),"
+	    " setval(pg_get_serial_sequence('referral_note', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM referral_note), false),"
+	    " setval(pg_get_serial_sequence('escalation', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM escalation), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -1299,6 +1499,44 @@ static const char *const sql[Q__COUNT] = {
 	    " to_region, municipality, status, reason, answer, requested_by,"
 	    " requested_at, due, decided_by, decided_at) VALUES (?1, ?2, ?3,"
 	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[Q_COPY_REFERRAL_ALL] =
+	    "SELECT id, case_id, need_id, need, urgent, from_org, to_org,"
+	    " shares, basis, consent_on, legal_basis, basis_text, message,"
+	    " safety, status, sent_by, sent_at, answer_due, answered_by,"
+	    " answered_at, decline_reason, decline_text, started_at,"
+	    " ended_at, outcome, outcome_text, withdrawn_at,"
+	    " sharing_ended_at, sharing_end, updated_at FROM referral ORDER"
+	    " BY id",
+	[Q_COPY_REFERRAL_INSERT] =
+	    "INSERT INTO referral (id, case_id, need_id, need, urgent,"
+	    " from_org, to_org, shares, basis, consent_on, legal_basis,"
+	    " basis_text, message, safety, status, sent_by, sent_at,"
+	    " answer_due, answered_by, answered_at, decline_reason,"
+	    " decline_text, started_at, ended_at, outcome, outcome_text,"
+	    " withdrawn_at, sharing_ended_at, sharing_end, updated_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+	    " ?25, ?26, ?27, ?28, ?29, ?30)",
+	[Q_COPY_REFERRAL_NOTE_ALL] =
+	    "SELECT id, referral_id, user_id, org_id, at, text FROM"
+	    " referral_note ORDER BY id",
+	[Q_COPY_REFERRAL_NOTE_INSERT] =
+	    "INSERT INTO referral_note (id, referral_id, user_id, org_id,"
+	    " at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_COPY_ESCALATION_ALL] =
+	    "SELECT id, case_id, need_id, need, from_org, to_org, region_id,"
+	    " ground, shares, basis, consent_on, legal_basis, basis_text,"
+	    " summary, safety, status, sent_by, sent_at, answer_due,"
+	    " outcome, answer, answered_by, answered_at, sharing_ended_at,"
+	    " sharing_end, updated_at FROM escalation ORDER BY id",
+	[Q_COPY_ESCALATION_INSERT] =
+	    "INSERT INTO escalation (id, case_id, need_id, need, from_org,"
+	    " to_org, region_id, ground, shares, basis, consent_on,"
+	    " legal_basis, basis_text, summary, safety, status, sent_by,"
+	    " sent_at, answer_due, outcome, answer, answered_by,"
+	    " answered_at, sharing_ended_at, sharing_end, updated_at) VALUES"
+	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+	    " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
 	[Q_COPY_EMERGENCY_ALL] =
 	    "SELECT id, case_id, user_id, org_id, reason, at, ends_at"
 	    " FROM case_emergency ORDER BY id",
@@ -1465,6 +1703,19 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_PROVIDER_INSERT), N(Q_COPY_PROVIDER_CARE_ALL),
 	N(Q_COPY_PROVIDER_MUNI_ALL), N(Q_COPY_PROVIDER_REGION_ALL),
 	N(Q_COPY_PROVIDER_LANG_ALL),
+	N(Q_REF_CASE), N(Q_REF_NEED), N(Q_REF_ORG), N(Q_REF_INSERT),
+	N(Q_REF_SEAL), N(Q_REF_GET), N(Q_REF_OF_CASE), N(Q_REF_OF_ORG),
+	N(Q_REF_STEP), N(Q_REF_TEXT_SEAL), N(Q_REF_NOTE_INSERT),
+	N(Q_REF_NOTE_SEAL), N(Q_REF_NOTES), N(Q_REF_NOTES_OF_CASE),
+	N(Q_REF_CONSENT_END), N(Q_REF_CONSENT_END_CASE), N(Q_REF_UPTAKE_NEED),
+	N(Q_REF_UPTAKE_OF_CASE), N(Q_REF_DUE_ANSWER), N(Q_REF_DUE_UPTAKE),
+	N(Q_ESC_TEAM), N(Q_ESC_INSERT), N(Q_ESC_SEAL), N(Q_ESC_GET),
+	N(Q_ESC_OF_CASE), N(Q_ESC_OF_ORG), N(Q_ESC_ANSWER),
+	N(Q_ESC_CONSENT_END_CASE), N(Q_ESC_DUE), N(Q_PURGE_CASE_REFERRALS),
+	N(Q_PURGE_CASE_REFERRAL_NOTES), N(Q_PURGE_CASE_ESCALATIONS),
+	N(Q_COPY_REFERRAL_ALL), N(Q_COPY_REFERRAL_INSERT),
+	N(Q_COPY_REFERRAL_NOTE_ALL), N(Q_COPY_REFERRAL_NOTE_INSERT),
+	N(Q_COPY_ESCALATION_ALL), N(Q_COPY_ESCALATION_INSERT),
 #undef N
 };
 

@@ -462,6 +462,21 @@ schema_init(struct ctx *ctx, void *p)
 	return *have < 0 ? -1 : 0;
 }
 
+/* The back end's check of a migration before it commits (SQLite: no
+ * dangling foreign key). */
+static int
+migration_check(struct ctx *ctx, struct store *st, void *conn)
+{
+	enum status status = ST_INTERNAL;
+	char err[256];
+
+	if (st->be->migrate_check == NULL ||
+	    st->be->migrate_check(conn, &status, err, sizeof(err)) == 0)
+		return 0;
+	log_error("store: migration check: %s", err);
+	return fail(ctx, status, "migration refused: %s", err);
+}
+
 /*
  * Runs in the writer's transaction, which on a shared database holds the
  * lock every writer takes: of several servers starting at once, one
@@ -480,9 +495,42 @@ apply_one(struct ctx *ctx, void *p)
 	if (script(ctx, ctx->store, ctx->conn,
 	    (const char *)m->file->data) == -1)
 		return -1;
+	if (migration_check(ctx, ctx->store, ctx->conn) == -1)
+		return -1;
 	m->applied = true;
 	return store_exec(ctx, Q_SCHEMA_RECORD, ARGS(store_int(m->version),
 	    store_text(m->file->name), store_int(time_now())), NULL);
+}
+
+/*
+ * One migration in a write of its own, between the back end's pre and
+ * post statements.  These run on the writer's connection from this
+ * thread: store_open() is still alone with the store, so the writer
+ * thread is idle and nothing else uses that connection.
+ */
+static int
+apply_around(struct ctx *ctx, struct store *st, struct migrate_job *m)
+{
+	void *saved = ctx->conn;
+	int rc;
+
+	if (st->be->migrate_pre != NULL && script(ctx, st, st->wconn,
+	    st->be->migrate_pre) == -1)
+		return -1;
+	rc = store_write(ctx, apply_one, m);
+	ctx->conn = saved;
+	if (st->be->migrate_post == NULL)
+		return rc;
+	if (rc == -1) {
+		/* Keep the migration's own error. */
+		enum status status;
+		char err[256];
+
+		st->be->script(st->wconn, st->be->migrate_post, &status, err,
+		    sizeof(err));
+		return -1;
+	}
+	return script(ctx, st, st->wconn, st->be->migrate_post);
 }
 
 static int
@@ -510,7 +558,7 @@ migrate(struct ctx *ctx, struct store *st)
 			    "%s is missing", (long long)v, st->be->name);
 		m.version = v;
 		m.applied = false;
-		if (store_write(ctx, apply_one, &m) == -1)
+		if (apply_around(ctx, st, &m) == -1)
 			return -1;
 		if (m.applied)
 			log_info("applied migration %s", m.file->name);

@@ -26,6 +26,17 @@ struct store_backend {
 	/* Unparameterised SQL text, possibly several statements. */
 	int	 (*script)(void *conn, const char *sql, enum status *st,
 		    char *err, size_t errlen);
+	/*
+	 * Migrations: pre runs on the writer's connection outside any
+	 * transaction before each migration and post after it, committed
+	 * or not; check runs inside the migration's transaction before it
+	 * commits and fails it (-1, err) when the result is not sound.
+	 * NULL where a back end needs none.
+	 */
+	const char	*migrate_pre;
+	const char	*migrate_post;
+	int	 (*migrate_check)(void *conn, enum status *st, char *err,
+		    size_t errlen);
 	/* Copy the whole database into dest (online backup). */
 	int	 (*backup)(void *conn, const char *dest, char *err,
 		    size_t errlen);

@@ -2412,6 +2412,235 @@ test_transfers(void **state)
 }
 
 static int64_t
+typed_org(void *c, struct arena *a, const char *name, const char *type)
+{
+	struct store_rows *r;
+
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text(name), store_text(type),
+	    store_text("GM0363"), store_int(0), store_int(1700000000)), &r));
+	return rows_int(r, 0, 0);
+}
+
+static void
+test_referrals(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char ct[40];
+	struct store_value cells[32], b;
+	int64_t zc, prov, team, u1, u2, region, kase, need, need2, f1, f2;
+	int64_t n1, e1;
+
+	(void)state;
+	memset(ct, 0, sizeof(ct));
+	ct[3] = 0x2b;
+	b = store_blob(ct, sizeof(ct));
+	zc = typed_org(c, a, "ZC Verwijs", "care_coordination");
+	prov = typed_org(c, a, "Opvang Verwijs", "provider");
+	team = typed_org(c, a, "Expertteam Verwijs", "expert_team");
+	u1 = make_user(c, a, "verwijzer", zc);
+	u2 = make_user(c, a, "opvanger", prov);
+	must(run(c, a, Q_REF_ORG, ARGS(store_int(team)), &r));
+	assert_string_equal(rows_text(r, 0, 0), "expert_team");
+	must(run(c, a, Q_REGION_INSERT, ARGS(store_text("Jeugd Verwijs"),
+	    store_text("youth"), store_int(1)), &r));
+	region = rows_int(r, 0, 0);
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0344"),
+	    store_text("Utrecht"), store_text("Utrecht")), NULL));
+	must(run(c, a, Q_REGION_ADD_MUNI, ARGS(store_int(region),
+	    store_text("GM0344")), NULL));
+	must(run(c, a, Q_REGION_ADD_ORG, ARGS(store_int(team),
+	    store_int(region)), NULL));
+	must(run(c, a, Q_ESC_TEAM, ARGS(store_text("GM0344")), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), team);
+	assert_int_equal(rows_int(r, 0, 1), region);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text("i1"), store_text("accepted"),
+	    store_int(zc), store_null(), store_text("GM0344"),
+	    store_int(u1), store_null(), store_text("police"),
+	    store_int(u1), store_int(9000), store_int(1000), store_int(1000)),
+	    &r));
+	kase = rows_int(r, 0, 0);
+	must(run(c, a, Q_REF_CASE, ARGS(store_int(kase)), &r));
+	assert_string_equal(rows_text(r, 0, 0), "trafficking");
+	assert_string_equal(rows_text(r, 0, 3), "Utrecht");
+	assert_int_equal(rows_int(r, 0, 4), 0);
+	must(run(c, a, Q_NEED_INSERT, ARGS(store_int(kase),
+	    store_text("SAFE-SHELTER"), store_int(u1), store_int(1000)), &r));
+	need = rows_int(r, 0, 0);
+	must(run(c, a, Q_NEED_INSERT, ARGS(store_int(kase),
+	    store_text("MED"), store_int(u1), store_int(1100)), &r));
+	need2 = rows_int(r, 0, 0);
+	must(run(c, a, Q_REF_NEED, ARGS(store_int(need), store_int(kase)),
+	    &r));
+	assert_string_equal(rows_text(r, 0, 1), "open");
+
+	/* Sent, sealed, read. */
+	must(run(c, a, Q_REF_INSERT, ARGS(store_int(kase), store_int(need),
+	    store_text("SAFE-SHELTER"), store_int(1), store_int(zc),
+	    store_int(prov), store_text("persons,summary"),
+	    store_text("consent"), store_int(20000), store_null(),
+	    store_int(u1), store_int(2000), store_int(3000)), &r));
+	f1 = rows_int(r, 0, 0);
+	must(run(c, a, Q_REF_SEAL, ARGS(store_int(f1), store_null(), b, b),
+	    NULL));
+	must(run(c, a, Q_REF_GET, ARGS(store_int(f1)), &r));
+	assert_int_equal(r->ncols, 30);
+	assert_string_equal(rows_text(r, 0, 8), "Opvang Verwijs");
+	assert_int_equal(rows_int(r, 0, 11), 20000);
+	assert_string_equal(rows_text(r, 0, 13), "sent");
+	assert_string_equal(rows_text(r, 0, 14), "verwijzer");
+	assert_true(rows_null(r, 0, 25));
+	assert_false(rows_null(r, 0, 26));
+	must(run(c, a, Q_REF_OF_ORG, ARGS(store_int(prov), store_int(10)),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_REF_DUE_ANSWER, ARGS(store_int(zc), store_int(3001)),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 3), 3000);
+	must(run(c, a, Q_REF_DUE_ANSWER, ARGS(store_int(zc), store_int(3000)),
+	    &r));
+	assert_int_equal(r->nrows, 0);
+
+	/* Declined with a reason, in a state it must have. */
+	must(run(c, a, Q_REF_STEP, ARGS(store_int(f1), store_text("accepted"),
+	    store_text("started"), store_int(2100), store_int(u2),
+	    store_null(), store_null()), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_REF_STEP, ARGS(store_int(f1), store_text("sent"),
+	    store_text("declined"), store_int(2100), store_int(u2),
+	    store_text("no_capacity"), store_null()), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_REF_TEXT_SEAL, ARGS(store_int(f1), b, store_null()),
+	    NULL));
+	must(run(c, a, Q_REF_GET, ARGS(store_int(f1)), &r));
+	assert_string_equal(rows_text(r, 0, 13), "declined");
+	assert_int_equal(rows_int(r, 0, 17), 2100);
+	assert_string_equal(rows_text(r, 0, 18), "no_capacity");
+	assert_int_equal(rows_int(r, 0, 22), 2100);
+	assert_string_equal(rows_text(r, 0, 23), "declined");
+	assert_false(rows_null(r, 0, 28));
+	assert_true(rows_null(r, 0, 29));
+
+	/* Another, accepted: the need is taken up. */
+	must(run(c, a, Q_REF_INSERT, ARGS(store_int(kase), store_int(need),
+	    store_text("SAFE-SHELTER"), store_int(1), store_int(zc),
+	    store_int(prov), store_text(""), store_text("legal"),
+	    store_null(), store_text("youth_act"), store_int(u1),
+	    store_int(2500), store_int(3500)), &r));
+	f2 = rows_int(r, 0, 0);
+	must(run(c, a, Q_REF_UPTAKE_NEED, ARGS(store_int(need),
+	    store_int(kase)), &r));
+	assert_int_equal(rows_int(r, 0, 3), 2000);	/* the first one */
+	assert_int_equal(rows_int(r, 0, 4), 0);
+	must(run(c, a, Q_REF_STEP, ARGS(store_int(f2), store_text("sent"),
+	    store_text("accepted"), store_int(2600), store_int(u2),
+	    store_null(), store_null()), &r));
+	must(run(c, a, Q_REF_UPTAKE_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(rows_int(r, 0, 4), 1);
+	assert_int_equal(rows_int(r, 1, 3), 0);		/* MED: none */
+	must(run(c, a, Q_REF_DUE_UPTAKE, ARGS(store_int(zc)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), need2);
+	assert_int_equal(rows_int(r, 0, 3), 1100);
+
+	/* Notes. */
+	must(run(c, a, Q_REF_NOTE_INSERT, ARGS(store_int(f2), store_int(u2),
+	    store_int(prov), store_int(2700)), &r));
+	n1 = rows_int(r, 0, 0);
+	must(run(c, a, Q_REF_NOTE_SEAL, ARGS(store_int(n1), b), NULL));
+	must(run(c, a, Q_REF_NOTES, ARGS(store_int(f2)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 3), "opvanger");
+	must(run(c, a, Q_REF_NOTES_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(rows_int(r, 0, 1), f2);
+	must(run(c, a, Q_REF_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 2);
+
+	/* Consent withdrawn: only consent-based sharing ends, once. */
+	must(run(c, a, Q_REF_CONSENT_END, ARGS(store_int(f2),
+	    store_int(2800)), &r));
+	assert_int_equal(r->nrows, 0);			/* legal basis */
+	must(run(c, a, Q_REF_CONSENT_END, ARGS(store_int(f1),
+	    store_int(2800)), &r));
+	assert_int_equal(r->nrows, 0);			/* ended already */
+	must(run(c, a, Q_REF_CONSENT_END_CASE, ARGS(store_int(kase),
+	    store_int(2800)), &r));
+	assert_int_equal(r->nrows, 0);
+
+	/* An escalation, answered once. */
+	must(run(c, a, Q_ESC_INSERT, ARGS(store_int(kase), store_int(need2),
+	    store_text("MED"), store_int(zc), store_int(team),
+	    store_int(region), store_text("not_taken_up"), store_text("needs"),
+	    store_text("consent"), store_int(20000), store_null(),
+	    store_int(u1), store_int(2900), store_int(3900)), &r));
+	e1 = rows_int(r, 0, 0);
+	must(run(c, a, Q_ESC_SEAL, ARGS(store_int(e1), store_null(), b,
+	    store_null()), NULL));
+	must(run(c, a, Q_ESC_GET, ARGS(store_int(e1)), &r));
+	assert_int_equal(r->ncols, 25);
+	assert_string_equal(rows_text(r, 0, 7), "Jeugd Verwijs");
+	assert_int_equal(rows_int(r, 0, 20), team);
+	assert_true(rows_null(r, 0, 17));
+	must(run(c, a, Q_ESC_OF_ORG, ARGS(store_int(team), store_int(10)),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_ESC_DUE, ARGS(store_int(zc), store_int(4000)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 3), "not_taken_up");
+	must(run(c, a, Q_ESC_ANSWER, ARGS(store_int(e1), store_text("advice"),
+	    b, store_int(u2), store_int(3000)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_ESC_ANSWER, ARGS(store_int(e1), store_text("advice"),
+	    b, store_int(u2), store_int(3000)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_ESC_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_string_equal(rows_text(r, 0, 12), "answered");
+	assert_string_equal(rows_text(r, 0, 17), "opvanger");
+	must(run(c, a, Q_ESC_CONSENT_END_CASE, ARGS(store_int(kase),
+	    store_int(3100)), &r));
+	assert_int_equal(r->nrows, 1);
+
+	/* The purge empties every sealed column. */
+	must(run(c, a, Q_PURGE_CASE_REFERRALS, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_PURGE_CASE_REFERRAL_NOTES, ARGS(store_int(kase)),
+	    NULL));
+	must(run(c, a, Q_PURGE_CASE_ESCALATIONS, ARGS(store_int(kase)),
+	    NULL));
+	must(run(c, a, Q_REF_GET, ARGS(store_int(f1)), &r));
+	assert_true(rows_null(r, 0, 26));
+	assert_true(rows_null(r, 0, 28));
+	must(run(c, a, Q_REF_NOTES, ARGS(store_int(f2)), &r));
+	assert_true(rows_null(r, 0, 5));
+	must(run(c, a, Q_ESC_GET, ARGS(store_int(e1)), &r));
+	assert_true(rows_null(r, 0, 22));
+	assert_true(rows_null(r, 0, 23));
+
+	/* Copying. */
+	must(run(c, a, Q_COPY_REFERRAL_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 30);
+	memcpy(cells, r->cells, 30 * sizeof(cells[0]));
+	cells[0] = store_int(900300);
+	must(run(c, a, Q_COPY_REFERRAL_INSERT, cells, 30, NULL));
+	must(run(c, a, Q_COPY_REFERRAL_NOTE_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 6);
+	memcpy(cells, r->cells, 6 * sizeof(cells[0]));
+	cells[0] = store_int(900300);
+	must(run(c, a, Q_COPY_REFERRAL_NOTE_INSERT, cells, 6, NULL));
+	must(run(c, a, Q_COPY_ESCALATION_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 26);
+	memcpy(cells, r->cells, 26 * sizeof(cells[0]));
+	cells[0] = store_int(900300);
+	must(run(c, a, Q_COPY_ESCALATION_INSERT, cells, 26, NULL));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
+static int64_t
 make_provider(void *c, struct arena *a, const char *name)
 {
 	struct store_rows *r;
@@ -2618,6 +2847,7 @@ main(void)
 		cmocka_unit_test(test_transfers),
 		cmocka_unit_test(test_due),
 		cmocka_unit_test(test_providers),
+		cmocka_unit_test(test_referrals),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

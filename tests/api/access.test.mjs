@@ -35,6 +35,10 @@ const ASSESSOR = ['assessor'];
 // Providers keep their own profile; coordinators read one by id, admins
 // set any up; a provider reaches one by id too and gets a 404 for any
 // but its own (domain/provider.c).
+// Providers (an expert team's users too) list the referrals and
+// escalations that came to their organisation; one is reached by every
+// role and answered by organisation (404 otherwise: domain/referral.c,
+// domain/escalation.c).
 const PROVIDER = ['provider'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
@@ -151,6 +155,31 @@ const EXPECT = {
 	'PUT /api/providers/{org}': { action: 'provider.set',
 	    roles: ['provider', 'admin'] },
 	'GET /api/cases/{id}/needs/{nid}/providers': { action: 'case.read',
+	'GET /api/cases/{id}/referrals': { action: 'case.read', roles: ROLES },
+	'POST /api/cases/{id}/referrals': { action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/referrals/{rid}/withdraw': {
+	    action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/referrals/{rid}/consent-withdrawn': {
+	    action: 'case.work', roles: ROLES },
+	'POST /api/cases/{id}/consent-withdrawn': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/escalations': { action: 'case.work',
+	    roles: ROLES },
+	'GET /api/referrals/missed': { action: 'case.list',
+	    roles: COORDINATOR },
+	'GET /api/referrals': { action: 'referral.list', roles: PROVIDER },
+	'GET /api/referrals/{id}': { action: 'referral', roles: ROLES },
+	'POST /api/referrals/{id}/accept': { action: 'referral',
+	    roles: ROLES },
+	'POST /api/referrals/{id}/decline': { action: 'referral',
+	    roles: ROLES },
+	'POST /api/referrals/{id}/start': { action: 'referral', roles: ROLES },
+	'POST /api/referrals/{id}/notes': { action: 'referral', roles: ROLES },
+	'POST /api/referrals/{id}/end': { action: 'referral', roles: ROLES },
+	'GET /api/escalations': { action: 'escalation.list',
+	    roles: PROVIDER },
+	'GET /api/escalations/{id}': { action: 'escalation', roles: ROLES },
+	'POST /api/escalations/{id}/answer': { action: 'escalation',
 	    roles: ROLES },
 };
 
@@ -176,6 +205,10 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/transfer/decline',
     'POST /api/cases/{id}/emergency', 'PUT /api/provider',
     'POST /api/provider/capacity', 'PUT /api/providers/{org}']);
+    'POST /api/cases/{id}/emergency', 'POST /api/cases/{id}/referrals',
+    'POST /api/cases/{id}/escalations', 'POST /api/referrals/{id}/decline',
+    'POST /api/referrals/{id}/notes', 'POST /api/referrals/{id}/end',
+    'POST /api/escalations/{id}/answer']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
@@ -213,6 +246,7 @@ function pathOf(route) {
 	    .replaceAll('{qid}', '1').replaceAll('{uid}', '1')
 	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1')
 	    .replaceAll('{org}', '1');
+	    .replaceAll('{rid}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);

@@ -271,8 +271,8 @@ test('the advice pages follow the role', async (t) => {
 	const menus = {
 		'demo-coordinator': ['Start', 'Casussen', 'Noodtoegang',
 		    'Signaal melden', 'Mijn signalen', 'Advies vragen'],
-		'demo-provider': ['Start', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen'],
+		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
+		    'Signaal melden', 'Mijn signalen', 'Advies vragen'],
 		'demo-policy': ['Start'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],

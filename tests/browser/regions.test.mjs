@@ -32,6 +32,8 @@ after(async () => {
 });
 
 const DEMO_ROWS = [
+	['Jeugdregio Amsterdam-Amstelland (demo)', 'Jeugdregio', '5'],
+	['Jeugdregio Rijnmond (demo)', 'Jeugdregio', '5'],
 	['Veilig Thuis Amsterdam-Amstelland (demo)', 'Veilig Thuis-regio',
 	    '5'],
 	['Veilig Thuis Rotterdam-Rijnmond (demo)', 'Veilig Thuis-regio', '5'],
@@ -89,7 +91,7 @@ test('an admin adds a region with the keyboard only', async (t) => {
 	    'Thuis-regio bepaalt welk advies- en meldpunt een signaal'));
 	assert.deepEqual(await rows(page), DEMO_ROWS);
 	const { regions } = await ui.apiJson(page, '/api/regions');
-	assert.equal(regions.length, 4);
+	assert.equal(regions.length, 6);
 
 	// Twelve closed provinces, nothing chosen yet.
 	assert.deepEqual(await page.$$eval(`${MUNIS} details`, (ds) =>
@@ -109,7 +111,7 @@ test('an admin adds a region with the keyboard only', async (t) => {
 	await ui.switchLang(page, 'en');
 	assert.equal(await text(page, '#page-title'), 'Regions');
 	assert.deepEqual((await rows(page))[0],
-	    [DEMO_ROWS[0][0], 'Veilig Thuis region', '5']);
+	    [DEMO_ROWS[0][0], 'Youth care region', '5']);
 	await ui.accessible(page, 'regions (en)');
 	await ui.switchLang(page, 'nl');
 
@@ -176,11 +178,12 @@ test('an admin adds a region with the keyboard only', async (t) => {
 	    .test(document.querySelector('main .app-status')?.textContent ??
 		''));
 	await page.waitForFunction(() => document.querySelectorAll(
-	    '#regions-list ~ .app-list tbody tr').length === 5);
+	    '#regions-list ~ .app-list tbody tr').length === 7);
 	assert.ok(await ui.focusedMatches(page, '#regions-list'),
 	    'focus is on the list heading');
-	assert.deepEqual(await rows(page), [
-		['Jeugdregio Test', 'Jeugdregio', '2'], ...DEMO_ROWS]);
+	// Sorted by type, then name: among the demo's youth regions.
+	assert.deepEqual(await rows(page), [DEMO_ROWS[0], DEMO_ROWS[1],
+		['Jeugdregio Test', 'Jeugdregio', '2'], ...DEMO_ROWS.slice(2)]);
 	assert.deepEqual(sent, [{ name: 'Jeugdregio Test', type: 'youth',
 	    municipalities: ['GM0363', 'GM0344'], orgs: [String(youth.id)] }]);
 	const added = (await ui.apiJson(page, '/api/regions')).regions
