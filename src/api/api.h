@@ -118,5 +118,9 @@ api_handler_fn api_committees_list, api_ident_submit, api_ident_withdraw,
 struct care_case;
 void	api_case_identification(struct ctx *, struct jw *,
 	    const struct care_case *);
+/* Placements (placement_api.c). */
+api_handler_fn api_placements_of_case, api_placements_record,
+    api_placements_change, api_placements_end, api_placements_renew,
+    api_placements_list, api_provider_names;
 
 #endif

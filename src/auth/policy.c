@@ -60,6 +60,11 @@ static const unsigned allowed[ACT__COUNT] = {
 	 * review every use, reasons and who, never the case. */
 	[ACT_CASE_EMERGENCY] = R(ROLE_COORDINATOR),
 	[ACT_EMERGENCY_REVIEW] = R(ROLE_ADMIN),
+	/* Placements: a provider sees those at its own organisation
+	 * (domain/placement.c); a coordinator chooses the provider from the
+	 * names of every provider organisation. */
+	[ACT_PLACEMENT_LIST] = R(ROLE_PROVIDER),
+	[ACT_PROVIDER_NAMES] = R(ROLE_COORDINATOR),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -90,6 +95,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_ASSESS] = "assess",
 	[ACT_CASE_EMERGENCY] = "case.emergency",
 	[ACT_EMERGENCY_REVIEW] = "emergency.review",
+	[ACT_PLACEMENT_LIST] = "placement.list",
+	[ACT_PROVIDER_NAMES] = "provider.names",
 };
 
 const char *

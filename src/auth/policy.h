@@ -42,6 +42,8 @@ enum action {
 	ACT_ASSESS,		/* one assessment: by committee, else 404 */
 	ACT_CASE_EMERGENCY,	/* break the glass on a case */
 	ACT_EMERGENCY_REVIEW,	/* every emergency read, for the admins */
+	ACT_PLACEMENT_LIST,	/* the placements at a provider */
+	ACT_PROVIDER_NAMES,	/* the provider organisations to place at */
 	ACT__COUNT
 };
 

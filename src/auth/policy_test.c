@@ -42,6 +42,8 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_ASSESS] =        { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 	[ACT_CASE_EMERGENCY] = { 0, 0, 0,  1,  0,  0,  0,  0,  0 },
 	[ACT_EMERGENCY_REVIEW] = { 0, 0, 0, 0,  0,  0,  0,  0,  1 },
+	[ACT_PLACEMENT_LIST] = { 0, 0,  0,  0,  1,  0,  0,  0,  0 },
+	[ACT_PROVIDER_NAMES] = { 0, 0,  0,  1,  0,  0,  0,  0,  0 },
 };
 
 static void

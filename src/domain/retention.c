@@ -26,6 +26,8 @@ static const enum query purge_steps[] = {
 	Q_PURGE_CASE_ASSESSMENTS,	/* identification: note, reasons */
 	Q_PURGE_CASE_TRANSFERS,		/* why it moved, why declined */
 	Q_PURGE_CASE_EMERGENCIES,	/* why it was read in an emergency */
+	Q_PURGE_CASE_PLACEMENTS,	/* where, for a placement "other" */
+	Q_PURGE_CASE_PLACEMENT_ALTS,	/* why alternatives did not do */
 	Q_PURGE_SIGNAL,			/* the signal it was opened on */
 	Q_PURGE_SIGNAL_PERSONS,
 	Q_PURGE_SIGNAL_QUESTIONS,

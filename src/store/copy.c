@@ -20,7 +20,8 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"signal_refusal", "public_challenge", "public_refusal", "person",
 	"care_case", "case_person", "case_member", "case_event", "case_need",
 	"case_plan", "case_assessment", "case_track", "case_transfer",
-	"case_emergency",
+	"case_emergency", "placement", "placement_authorisation",
+	"placement_alternative",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -59,6 +60,9 @@ static const struct {
 	{ Q_COPY_TRACK_ALL, Q_COPY_TRACK_INSERT },
 	{ Q_COPY_TRANSFER_ALL, Q_COPY_TRANSFER_INSERT },
 	{ Q_COPY_EMERGENCY_ALL, Q_COPY_EMERGENCY_INSERT },
+	{ Q_COPY_PLACEMENT_ALL, Q_COPY_PLACEMENT_INSERT },
+	{ Q_COPY_PLACEMENT_AUTH_ALL, Q_COPY_PLACEMENT_AUTH_INSERT },
+	{ Q_COPY_PLACEMENT_ALT_ALL, Q_COPY_PLACEMENT_ALT_INSERT },
 };
 
 #define AUDIT_PAGE	2000
