@@ -32,6 +32,8 @@ const APPROVING = ['reporter', 'advisor', 'coordinator', 'provider',
 // is reached by every role and answered by committee (404 otherwise:
 // domain/ident.c).
 const ASSESSOR = ['assessor'];
+// Providers list the placements at their own organisation.
+const PROVIDER = ['provider'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
 const EXPECT = {
@@ -137,6 +139,21 @@ const EXPECT = {
 	    roles: COORDINATOR },
 	'GET /api/emergency-reads': { action: 'emergency.review',
 	    roles: ADMIN },
+	// Placements: the case team records them (404 to anyone else:
+	// domain/placement.c); providers list those at their organisation.
+	'GET /api/cases/{id}/placements': { action: 'case.read',
+	    roles: ROLES },
+	'POST /api/cases/{id}/placements': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/placements/{pid}': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/placements/{pid}/end': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/placements/{pid}/authorisations': {
+	    action: 'case.work', roles: ROLES },
+	'GET /api/placements': { action: 'placement.list', roles: PROVIDER },
+	'GET /api/providers/names': { action: 'provider.names',
+	    roles: COORDINATOR },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -159,7 +176,10 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/assessments/{aid}/final', 'POST /api/cases/{id}/criminal',
     'POST /api/cases/{id}/residence', 'POST /api/cases/{id}/transfer',
     'POST /api/cases/{id}/transfer/decline',
-    'POST /api/cases/{id}/emergency']);
+    'POST /api/cases/{id}/emergency', 'POST /api/cases/{id}/placements',
+    'POST /api/cases/{id}/placements/{pid}',
+    'POST /api/cases/{id}/placements/{pid}/end',
+    'POST /api/cases/{id}/placements/{pid}/authorisations']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
@@ -195,7 +215,8 @@ function pathOf(route) {
 	let p = route.pattern.replaceAll('{id}', String(victim))
 	    .replaceAll('{receipt}', 'S-2345-6789')
 	    .replaceAll('{qid}', '1').replaceAll('{uid}', '1')
-	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1');
+	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1')
+	    .replaceAll('{pid}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
