@@ -4,7 +4,7 @@
 // #/regions, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
 // #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
 // #/deadlines, #/assessments, #/assessments/7, #/emergency,
-// #/emergency-reads).
+// #/emergency-reads, #/placements).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -37,6 +37,7 @@ import { renderRegions } from './regions.js';
 import { renderSignalForm } from './signal-form.js';
 import { renderSignalView } from './signal-view.js';
 import { renderMySignals } from './signals.js';
+import { renderPlacements } from './placements.js';
 import { renderStart } from './start.js';
 import { renderUsers } from './users.js';
 
@@ -83,10 +84,12 @@ const ROUTES = {
 	    render: renderEmergency },
 	'emergency-reads': { key: 'emergency.reads.title', roles: ['admin'],
 	    render: renderEmergencyReads },
+	placements: { key: 'placements.title', roles: ['provider'],
+	    render: renderPlacements },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'emergency',
     'assessments', 'signals/new', 'signals', 'advice', 'orgs', 'users',
-    'regions', 'deadlines', 'emergency-reads'];
+    'regions', 'deadlines', 'emergency-reads', 'placements'];
 
 // The pages for someone without a session.
 const PUBLIC = {

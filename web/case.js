@@ -4,8 +4,8 @@
 // care, close with a reason, reopen); the people, and who else knows
 // them (another case, a later signal: whom to call, nothing more); the
 // team; needs and the care plan; then the parts of other modules (the
-// EXTRA list: identification, criminal case and residence, transfer, who
-// accessed the case); last the timeline with notes.
+// EXTRA list: identification, criminal case and residence, transfer,
+// placements, who accessed the case); last the timeline with notes.
 //
 // Someone who may only read the case (an emergency read, a transfer
 // waiting for their organisation) sees it without the forms: the server
@@ -16,6 +16,7 @@ import { typeNode } from './cases.js';
 import { postButton, submitCaseForm } from './case-form.js';
 import { accessSection } from './case-access.js';
 import { identificationSection } from './case-identification.js';
+import { placementsSection } from './case-placements.js';
 import { retentionSection } from './case-retention.js';
 import { criminalSection, residenceSection } from './case-tracks.js';
 import { transferSection } from './case-transfer.js';
@@ -27,7 +28,7 @@ import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
 
 // Sections of other modules, each (c, hooks) -> element or null.
 const EXTRA = [retentionSection, transferSection, identificationSection,
-    criminalSection, residenceSection, accessSection];
+    criminalSection, residenceSection, placementsSection, accessSection];
 
 const CLOSE_REASONS = ['care_completed', 'moved_abroad',
     'returned_voluntarily', 'lost_contact', 'deceased', 'other'];

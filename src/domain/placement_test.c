@@ -4,6 +4,7 @@
  * tests). */
 #include "core/testing.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -50,11 +51,9 @@ check(const char *kind, const char *decided, const char *from,
 	rc = placement_check_auth(&ctx, &in, pfrom != NULL ? D(pfrom) : -1,
 	    puntil != NULL ? D(puntil) : -1, D("2026-12-05"), &out);
 	names[0] = '\0';
-	for (i = 0; i < ctx.nfields; i++) {
-		if (i > 0)
-			strcat(names, ",");
-		strcat(names, ctx.fields[i].field);
-	}
+	for (i = 0; i < ctx.nfields; i++)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names),
+		    "%s%s", i > 0 ? "," : "", ctx.fields[i].field);
 	assert_int_equal(rc == 0, ctx.nfields == 0);
 	arena_free(a);
 	return names;

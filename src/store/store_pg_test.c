@@ -2314,7 +2314,7 @@ test_placements(void **state)
 	must(run(c, a, Q_PLACEMENT_OF_CASE, ARGS(store_int(kase)), &r));
 	assert_int_equal(r->nrows, 3);
 	assert_int_equal(r->ncols, 14);
-	assert_int_equal(rows_int(r, 0, 0), p2);		/* by first day */
+	assert_int_equal(rows_int(r, 0, 0), p2);	/* by first day */
 	assert_string_equal(rows_text(r, 0, 6), "next_placement");
 	assert_string_equal(rows_text(r, 0, 8), "Jeugdzorg Plus");
 	assert_false(rows_null(r, 1, 3));		/* the sealed text */
