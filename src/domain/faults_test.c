@@ -1024,7 +1024,23 @@ step_placement_due(void)
 	act_as(w.coord, w.cc, ROLE_COORDINATOR);
 	if (placement_due(&w.ctx, w.cc, time_now() + 30 * 86400, &l) == -1)
 		return -1;
-	assert_true(l.n >= 1);
+	/* The review in five days; the renewed authorisation ends in 318
+	 * and warns four weeks before. */
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].kind, "placement_review");
+	assert_string_equal(l.v[0].detail, "closed_youth_care");
+	assert_int_equal(l.v[0].ref_id, w.placement);
+	assert_int_equal(l.v[0].case_id, w.pcase);
+	l.n = 0;
+	if (placement_due(&w.ctx, w.cc, time_now() + 300 * 86400, &l) == -1)
+		return -1;
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[1].kind, "authorisation_end");
+	assert_string_equal(l.v[1].detail, "authorisation");
+	l.n = 0;
+	if (placement_due(&w.ctx, w.cc, time_now() + 86400, &l) == -1)
+		return -1;
+	assert_int_equal(l.n, 0);		/* nothing yet tomorrow */
 	return 0;
 }
 

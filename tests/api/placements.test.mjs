@@ -278,3 +278,29 @@ test('a provider sees the placements at its own organisation only, and ' +
 	// Only providers list placements.
 	assertError(await coord.get('/api/placements'), 403, 'forbidden');
 });
+
+test('an emergency authorisation past its last day is flagged',
+    async () => {
+	const c = await newCase();
+	const path = `${c.path}/placements`;
+	const r = await coord.post(path, { person_id: c.minor,
+	    type: 'closed_youth_care', from: day(-30), provider_org_id: noord,
+	    authorisation_kind: 'emergency', decided_on: day(-30),
+	    valid_from: day(-30), valid_until: day(-5), alternatives: ALT });
+	assert.equal(r.status, 201, r.text);
+	// Recorded afterwards, the placement still going: past the
+	// emergency authorisation.
+	let w = (await coord.get(path)).body.placements[0].warnings;
+	assert.equal(w.emergency_overrun, true);
+	assert.equal(w.authorisation_expired, true);
+	assert.equal(w.authorisation_ending, false);
+	assert.equal(w.authorisation_ends, day(-5));
+	// A renewal that follows on ends the flag.
+	const renew = await coord.post(`${path}/${r.body.id}/authorisations`,
+	    { authorisation_kind: 'authorisation', decided_on: day(-5),
+	    valid_from: day(-4), valid_until: day(300) });
+	assert.equal(renew.status, 201, renew.text);
+	w = (await coord.get(path)).body.placements[0].warnings;
+	assert.equal(w.emergency_overrun, false);
+	assert.equal(w.authorisation_expired, false);
+});
