@@ -274,12 +274,16 @@ function placementPart(c, p, hooks, work) {
 		['placement.review_on', p.review_on ?
 		    dateNode(p.review_on, 'day') : none()],
 	    ].filter(Boolean)),
+	    closedCare ? h('p', { class: 'utrecht-paragraph' },
+		h('strong', { i18n: 'placement.auth.legend' })) : null,
 	    closedCare ? table(hid, ['placement.auth.kind',
 		'placement.auth.decided_on', 'placement.auth.valid_from',
 		'placement.auth.valid_until'], (p.authorisations ?? [])
 		.map((a) => [codeNode('placement.auth', a.kind),
 		dateNode(a.decided_on, 'day'), dateNode(a.valid_from, 'day'),
 		dateNode(a.valid_until, 'day')])) : null,
+	    closedCare ? h('p', { class: 'utrecht-paragraph' },
+		h('strong', { i18n: 'placement.alternatives.legend' })) : null,
 	    closedCare ? dataList((p.alternatives ?? []).map((a) =>
 		[`placement.alternative.${a.code}`, freeText(a.why)])) : null,
 	    work && closedCare && p.status !== 'ended' ?
@@ -300,10 +304,10 @@ export function placementsSection(c, hooks) {
 			return;
 		const list = res?.placements ?? [];
 		const work = res?.can_work === true;
-		body.replaceChildren(
+		body.replaceChildren(...[
 		    list.length === 0 ? para('placement.none') : null,
 		    ...list.map((p) => placementPart(c, p, hooks, work)),
-		    work ? recordForm(c, hooks) : null);
+		    work ? recordForm(c, hooks) : null].filter(Boolean));
 		body.removeAttribute('aria-busy');
 	}, (err) => {
 		body.replaceChildren();

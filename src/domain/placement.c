@@ -424,8 +424,8 @@ person_on_case(struct ctx *ctx, int64_t case_id, int64_t person,
 		if (cp[i].id != person)
 			continue;
 		if (cp[i].p.birth_date != NULL &&
-		    date_parse(cp[i].p.birth_date, born) == 0 && day >= 0)
-			*band = band_on(*born, day);
+		    date_parse(cp[i].p.birth_date, born) == 0)
+			*band = day >= 0 ? band_on(*born, day) : NULL;
 		else {
 			*born = -1;
 			*band = cp[i].p.age_band;
