@@ -5,7 +5,7 @@
 // #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
 // #/deadlines, #/assessments, #/assessments/7, #/referrals,
 // #/referrals/7, #/escalations, #/escalations/7, #/emergency,
-// #/emergency-reads).
+// #/emergency-reads, #/placements, #/offer, #/due).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -42,6 +42,7 @@ import { renderSignalForm } from './signal-form.js';
 import { renderSignalView } from './signal-view.js';
 import { renderMySignals } from './signals.js';
 import { renderDue } from './due.js';
+import { renderPlacements } from './placements.js';
 import { renderStart } from './start.js';
 import { renderUsers } from './users.js';
 
@@ -98,10 +99,12 @@ const ROUTES = {
 	'emergency-reads': { key: 'emergency.reads.title', roles: ['admin'],
 	    render: renderEmergencyReads },
 	offer: { key: 'offer.title', roles: ['provider'], render: renderOffer },
+	placements: { key: 'placements.title', roles: ['provider'],
+	    render: renderPlacements },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'due',
-    'emergency', 'assessments', 'referrals', 'escalations', 'offer',
-    'signals/new', 'signals', 'advice', 'orgs', 'users', 'regions',
+    'emergency', 'assessments', 'referrals', 'escalations', 'placements',
+    'offer', 'signals/new', 'signals', 'advice', 'orgs', 'users', 'regions',
     'deadlines', 'emergency-reads'];
 
 // The pages for someone without a session.

@@ -4,9 +4,9 @@
 // care, close with a reason, reopen); the people, and who else knows
 // them (another case, a later signal: whom to call, nothing more); the
 // team; needs and the care plan; then the parts of other modules (the
-// EXTRA list: transfer, referrals, identification, criminal case and
-// residence, who
-// accessed the case); last the timeline with notes.
+// EXTRA list: transfer, referrals, placements, identification, criminal
+// case and residence, who accessed the case); last the timeline with
+// notes.
 //
 // Someone who may only read the case (an emergency read, a transfer
 // waiting for their organisation) sees it without the forms: the server
@@ -18,6 +18,7 @@ import { postButton, submitCaseForm } from './case-form.js';
 import { accessSection } from './case-access.js';
 import { identificationSection } from './case-identification.js';
 import { referralsSection } from './case-referrals.js';
+import { placementsSection } from './case-placements.js';
 import { retentionSection } from './case-retention.js';
 import { criminalSection, residenceSection } from './case-tracks.js';
 import { transferSection } from './case-transfer.js';
@@ -29,7 +30,8 @@ import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
 
 // Sections of other modules, each (c, hooks) -> element or null.
 const EXTRA = [retentionSection, transferSection, referralsSection,
-    identificationSection, criminalSection, residenceSection, accessSection];
+    placementsSection, identificationSection, criminalSection,
+    residenceSection, accessSection];
 
 const CLOSE_REASONS = ['care_completed', 'moved_abroad',
     'returned_voluntarily', 'lost_contact', 'deceased', 'other'];

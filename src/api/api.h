@@ -133,5 +133,9 @@ void	api_case_identification(struct ctx *, struct jw *,
 api_handler_fn api_provider_mine, api_provider_set_mine,
     api_provider_capacity, api_providers_get, api_providers_set,
     api_cases_need_providers;
+/* Placements (placement_api.c). */
+api_handler_fn api_placements_of_case, api_placements_record,
+    api_placements_change, api_placements_end, api_placements_renew,
+    api_placements_list, api_provider_names;
 
 #endif

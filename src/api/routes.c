@@ -201,5 +201,21 @@ const struct api_route api_routes[] = {
 	    0 },
 	{ "POST", "/api/escalations/{id}/answer", api_escalations_answer,
 	    ACT_ESCALATION, ROUTE_BODY },
+	/* Placements: the case team records them (domain/placement.c); a
+	 * provider lists those at its organisation. */
+	{ "GET", "/api/cases/{id}/placements", api_placements_of_case,
+	    ACT_CASE_READ, 0 },
+	{ "POST", "/api/cases/{id}/placements", api_placements_record,
+	    ACT_CASE_WORK, ROUTE_BODY },
+	{ "POST", "/api/cases/{id}/placements/{pid}", api_placements_change,
+	    ACT_CASE_WORK, ROUTE_BODY },
+	{ "POST", "/api/cases/{id}/placements/{pid}/end", api_placements_end,
+	    ACT_CASE_WORK, ROUTE_BODY },
+	{ "POST", "/api/cases/{id}/placements/{pid}/authorisations",
+	    api_placements_renew, ACT_CASE_WORK, ROUTE_BODY },
+	{ "GET", "/api/placements", api_placements_list, ACT_PLACEMENT_LIST,
+	    0 },
+	{ "GET", "/api/providers/names", api_provider_names,
+	    ACT_PROVIDER_NAMES, 0 },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

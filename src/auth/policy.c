@@ -78,6 +78,11 @@ static const unsigned allowed[ACT__COUNT] = {
 	[ACT_REFERRAL] = EVERYONE,
 	[ACT_ESCALATION_LIST] = R(ROLE_PROVIDER),
 	[ACT_ESCALATION] = EVERYONE,
+	/* Placements: a provider sees those at its own organisation
+	 * (domain/placement.c); a coordinator chooses the provider from the
+	 * names of every provider organisation. */
+	[ACT_PLACEMENT_LIST] = R(ROLE_PROVIDER),
+	[ACT_PROVIDER_NAMES] = R(ROLE_COORDINATOR),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -115,6 +120,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_REFERRAL] = "referral",
 	[ACT_ESCALATION_LIST] = "escalation.list",
 	[ACT_ESCALATION] = "escalation",
+	[ACT_PLACEMENT_LIST] = "placement.list",
+	[ACT_PROVIDER_NAMES] = "provider.names",
 };
 
 const char *

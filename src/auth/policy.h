@@ -49,6 +49,8 @@ enum action {
 	ACT_REFERRAL,		/* one referral: its provider, else 404 */
 	ACT_ESCALATION_LIST,	/* an expert team's escalations */
 	ACT_ESCALATION,		/* one escalation: its team, else 404 */
+	ACT_PLACEMENT_LIST,	/* the placements at a provider */
+	ACT_PROVIDER_NAMES,	/* the provider organisations to place at */
 	ACT__COUNT
 };
 

@@ -49,6 +49,8 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_REFERRAL] =      { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 	[ACT_ESCALATION_LIST] = { 0, 0, 0, 0,  1,  0,  0,  0,  0 },
 	[ACT_ESCALATION] =    { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
+	[ACT_PLACEMENT_LIST] = { 0, 0,  0,  0,  1,  0,  0,  0,  0 },
+	[ACT_PROVIDER_NAMES] = { 0, 0,  0,  1,  0,  0,  0,  0,  0 },
 };
 
 static void

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/demo_providers.h"
 #include "cli/demo_referrals.h"
+#include "cli/demo_placements.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
@@ -757,7 +758,9 @@ demo_create(struct cli_env *env)
 		return -1;
 	rids.coordinator = dids.coordinator;
 	rids.coordinator_org = dids.coordinator_org;
-	if (demo_referrals(env->ctx, &rids) == -1)
+	if (demo_referrals(env->ctx, &rids) == -1 ||
+	    demo_placements(env->ctx, dids.coordinator,
+	    dids.coordinator_org) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {
 		time_set_offset(0);

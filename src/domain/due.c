@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/fail.h"
 #include "domain/deadline.h"
+#include "domain/placement.h"
 #include "domain/referral.h"
 #include "domain/track.h"
 #include "store/store.h"
@@ -123,7 +124,8 @@ due_overview(struct ctx *ctx, int64_t until, struct due_list *l)
 	if (ctx->who.role != ROLE_COORDINATOR)
 		return 0;
 	if (case_due(ctx, org, until, l) == -1 || track_due(ctx, l) == -1 ||
-	    referral_due(ctx, org, until, l) == -1)
+	    referral_due(ctx, org, until, l) == -1 ||
+	    placement_due(ctx, org, until, l) == -1)
 		return -1;
 	if (l->n > 1)
 		qsort(l->v, l->n, sizeof(*l->v), by_due);

@@ -34,8 +34,11 @@
 #include "domain/emergency.h"
 #include "domain/fallback.h"
 #include "domain/ident.h"
+#include "domain/deadline.h"
+#include "domain/due.h"
 #include "domain/org.h"
 #include "domain/provider.h"
+#include "domain/placement.h"
 #include "domain/region.h"
 #include "domain/retention.h"
 #include "domain/rule.h"
@@ -68,6 +71,7 @@ struct world {
 	int64_t		 cc2, coord3;		/* another, in Rotterdam */
 	int64_t		 team, teamer;		/* the expert team */
 	int64_t		 rneed, ref, esc;	/* referrals */
+	int64_t		 pcase, pperson, placement;	/* placements */
 	long		 runs;			/* faults injected */
 };
 
@@ -1113,6 +1117,151 @@ step_emergency_review(void)
 	return emergency_review(&w.ctx, &e, &n);
 }
 
+/* Placements: a case of a minor, a closed placement on it. */
+
+/* Today plus days, as the API would send it. */
+static const char *
+day_from_today(int days)
+{
+	return date_format(w.arena, deadline_local_day(time_now()) + days);
+}
+
+static int
+step_placement_case(void)
+{
+	static const char *forms[] = { "sexual" };
+	struct signal_person p[1];
+	struct case_in in;
+
+	memset(&in, 0, sizeof(in));
+	memset(p, 0, sizeof(p));
+	in.type = "trafficking";
+	in.forms.v = forms;
+	in.forms.n = 1;
+	in.municipality = "GM0363";
+	in.source = "police";
+	p[0].kind = "victim";
+	p[0].name = "Sanne Visser";
+	p[0].birth_date = day_from_today(-15 * 365);
+	in.persons.v = p;
+	in.persons.n = 1;
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_open(&w.ctx, &in, &w.pcase);
+}
+
+static int
+step_placement_record(void)
+{
+	struct placement_alt alt[] = { { "foster_care",
+	    "Geen pleeggezin dat haar veilig kan houden." } };
+	struct placement_in in;
+	struct case_person *cp;
+	size_t n;
+	bool bad = false;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (person_of_case(&w.ctx, w.pcase, &cp, &n, &bad) == -1)
+		return -1;
+	assert_int_equal(n, 1);
+	w.pperson = cp[0].id;
+	memset(&in, 0, sizeof(in));
+	in.person_id = w.pperson;
+	in.type = "closed_youth_care";
+	in.from = day_from_today(-10);
+	in.provider_org_id = w.shelter;
+	in.authorisation_kind = "emergency";
+	in.decided_on = day_from_today(-10);
+	in.valid_from = day_from_today(-10);
+	in.valid_until = day_from_today(17);
+	in.alternatives.v = alt;
+	in.alternatives.n = 1;
+	return placement_record(&w.ctx, w.pcase, &in, &w.placement);
+}
+
+static int
+step_placement_read(void)
+{
+	struct placement *p;
+	size_t n;
+	bool work;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return placement_of_case(&w.ctx, w.pcase, &p, &n, &work);
+}
+
+static int
+step_placement_change(void)
+{
+	struct placement_change in = { NULL, NULL, 0 };
+
+	in.review_on = day_from_today(5);
+	in.provider_org_id = w.shelter;
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return placement_change(&w.ctx, w.pcase, w.placement, &in);
+}
+
+static int
+step_placement_renew(void)
+{
+	struct placement_auth_in in;
+
+	in.authorisation_kind = "authorisation";
+	in.decided_on = day_from_today(0);
+	in.valid_from = day_from_today(18);
+	in.valid_until = day_from_today(18 + 300);
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return placement_renew(&w.ctx, w.pcase, w.placement, &in);
+}
+
+static int
+step_placement_due(void)
+{
+	struct due_list l = { NULL, 0, 0 };
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (placement_due(&w.ctx, w.cc, time_now() + 30 * 86400, &l) == -1)
+		return -1;
+	/* The review in five days; the renewed authorisation ends in 318
+	 * and warns four weeks before. */
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].kind, "placement_review");
+	assert_string_equal(l.v[0].detail, "closed_youth_care");
+	assert_int_equal(l.v[0].ref_id, w.placement);
+	assert_int_equal(l.v[0].case_id, w.pcase);
+	l.n = 0;
+	if (placement_due(&w.ctx, w.cc, time_now() + 300 * 86400, &l) == -1)
+		return -1;
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[1].kind, "authorisation_end");
+	assert_string_equal(l.v[1].detail, "authorisation");
+	l.n = 0;
+	if (placement_due(&w.ctx, w.cc, time_now() + 86400, &l) == -1)
+		return -1;
+	assert_int_equal(l.n, 0);		/* nothing yet tomorrow */
+	return 0;
+}
+
+static int
+step_placement_provider(void)
+{
+	struct placement_line *l;
+	size_t n;
+
+	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	if (placement_of_provider(&w.ctx, &l, &n) == -1)
+		return -1;
+	assert_int_equal(n, 1);
+	return 0;
+}
+
+static int
+step_placement_end(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return placement_end(&w.ctx, w.pcase, w.placement, day_from_today(0),
+	    "completed");
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
@@ -1256,6 +1405,14 @@ test_every_failure_changes_nothing(void **state)
 		{ "escalate", step_escalate },
 		{ "read an escalation", step_esc_read },
 		{ "answer an escalation", step_esc_answer },
+		{ "open a case for a placement", step_placement_case },
+		{ "record a closed placement", step_placement_record },
+		{ "read the placements", step_placement_read },
+		{ "change a placement", step_placement_change },
+		{ "renew an authorisation", step_placement_renew },
+		{ "placement deadlines", step_placement_due },
+		{ "placements at a provider", step_placement_provider },
+		{ "end a placement", step_placement_end },
 	};
 	struct care_case *c;
 	struct signal *s;
@@ -1393,6 +1550,34 @@ test_every_failure_changes_nothing(void **state)
 		    0);
 		assert_int_equal(n, 1);
 		assert_string_equal(e[0].answer, "Eerst wonen.");
+	}
+	fresh();
+	/* The placement: recorded, changed, renewed and ended, once each,
+	 * on the timeline four times. */
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	{
+		struct placement *p;
+		size_t n, k, events = 0;
+		bool work;
+
+		assert_int_equal(placement_of_case(&w.ctx, w.pcase, &p, &n,
+		    &work), 0);
+		assert_int_equal(n, 1);
+		assert_string_equal(p[0].status, "ended");
+		assert_string_equal(p[0].end_reason, "completed");
+		assert_int_equal(p[0].nauths, 2);
+		assert_int_equal(p[0].nalts, 1);
+		assert_string_equal(p[0].alts[0].why,
+		    "Geen pleeggezin dat haar veilig kan houden.");
+		assert_int_equal(p[0].review_on,
+		    deadline_local_day(time_now()) + 5);
+		fresh();
+		c = case_get(&w.ctx, w.pcase);
+		assert_non_null(c);
+		for (k = 0; k < c->nevents; k++)
+			if (strncmp(c->events[k].kind, "placement_", 10) == 0)
+				events++;
+		assert_int_equal(events, 4);
 	}
 	fresh();
 }

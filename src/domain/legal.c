@@ -21,6 +21,28 @@ static const struct legal_rule rules[LEGAL__COUNT] = {
 	[LEGAL_WARN_PERMIT] = { "permit_warning", 8 * 7, LEGAL_DAYS, false,
 	    "schakel's choice, not law: eight weeks to apply for renewal in "
 	    "time" },
+	/* Closed youth care: Jeugdwet chapter 6, section 6.1. */
+	[LEGAL_CLOSED_AUTH] = { "closed_authorisation", 1, LEGAL_YEARS, true,
+	    "Jeugdwet, chapter 6, section 6.1 (art. 6.1.2 ff.): machtiging "
+	    "gesloten jeugdhulp, at most one year; the article that sets the "
+	    "duration (6.1.12, as far as we know) is to be verified" },
+	[LEGAL_CLOSED_EMERGENCY] = { "closed_emergency", 4 * 7, LEGAL_DAYS,
+	    true, "Jeugdwet, chapter 6, section 6.1 (art. 6.1.8 ff.): "
+	    "spoedmachtiging, at most four weeks; article to be verified" },
+	[LEGAL_CLOSED_CONDITIONAL] = { "closed_conditional", 6, LEGAL_MONTHS,
+	    true, "Jeugdwet, chapter 6, section 6.1 (art. 6.1.4 as far as we "
+	    "know): voorwaardelijke machtiging, at most six months; article "
+	    "to be verified" },
+	[LEGAL_CLOSED_MINOR] = { "closed_minor", 18, LEGAL_YEARS, true,
+	    "Jeugdwet, art. 1.1 (jeugdige) and 6.1.2: closed youth care for "
+	    "a minor; continuation after 18 (to 18.5, under conditions) is "
+	    "not supported by schakel" },
+	[LEGAL_WARN_CLOSED] = { "closed_warning", 4 * 7, LEGAL_DAYS, false,
+	    "schakel's choice, not law: four weeks to ask the court for a "
+	    "new authorisation in time" },
+	[LEGAL_WARN_CLOSED_EMERGENCY] = { "closed_emergency_warning", 7,
+	    LEGAL_DAYS, false, "schakel's choice, not law: one week before "
+	    "an emergency authorisation ends" },
 };
 
 const struct legal_rule *

@@ -1,6 +1,7 @@
 /*
  * legal: the durations and rules of the law the criminal-case and
- * residence tracks follow (domain/track.h), in one table with their
+ * residence tracks follow (domain/track.h) and closed youth care
+ * (domain/placement.h), in one table with their
  * sources, and the date arithmetic that applies them.  A change of
  * policy is a change of one line of legal.c; everything else reads the
  * table.  Rows marked as the project's choice are not law: they are how
@@ -29,6 +30,13 @@ enum legal_id {
 	LEGAL_PERMIT,		/* the residence permit and its renewal */
 	LEGAL_WARN_REFLECTION,	/* warn before a reflection period ends */
 	LEGAL_WARN_PERMIT,	/* warn before a permit expires */
+	/* Closed youth care (domain/placement.h), Jeugdwet chapter 6. */
+	LEGAL_CLOSED_AUTH,	/* machtiging gesloten jeugdhulp */
+	LEGAL_CLOSED_EMERGENCY,	/* spoedmachtiging */
+	LEGAL_CLOSED_CONDITIONAL, /* voorwaardelijke machtiging */
+	LEGAL_CLOSED_MINOR,	/* closed youth care is for minors */
+	LEGAL_WARN_CLOSED,	/* warn before an authorisation ends */
+	LEGAL_WARN_CLOSED_EMERGENCY, /* ... an emergency authorisation */
 	LEGAL__COUNT
 };
 

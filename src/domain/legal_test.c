@@ -44,6 +44,8 @@ test_table(void **state)
 		/* A rule that is not law says so where it is shown. */
 		if (!r->law)
 			assert_non_null(strstr(r->source, "not law"));
+		else if (i >= LEGAL_CLOSED_AUTH)
+			assert_non_null(strstr(r->source, "Jeugdwet"));
 		else
 			assert_non_null(strstr(r->source,
 			    "Vreemdelingencirculaire 2000, B8/3"));
@@ -102,6 +104,36 @@ test_days_and_warnings(void **state)
 	    "2027-01-04");
 }
 
+/* Closed youth care: the three authorisations, the age and the
+ * warnings (domain/placement.h applies them). */
+static void
+test_closed_youth_care(void **state)
+{
+	(void)state;
+	assert_int_equal(legal_rule(LEGAL_CLOSED_AUTH)->amount, 1);
+	assert_int_equal(legal_rule(LEGAL_CLOSED_AUTH)->unit, LEGAL_YEARS);
+	assert_int_equal(legal_rule(LEGAL_CLOSED_EMERGENCY)->amount, 28);
+	assert_int_equal(legal_rule(LEGAL_CLOSED_EMERGENCY)->unit,
+	    LEGAL_DAYS);
+	assert_int_equal(legal_rule(LEGAL_CLOSED_CONDITIONAL)->amount, 6);
+	assert_int_equal(legal_rule(LEGAL_CLOSED_CONDITIONAL)->unit,
+	    LEGAL_MONTHS);
+	assert_int_equal(legal_rule(LEGAL_CLOSED_MINOR)->amount, 18);
+	assert_true(legal_rule(LEGAL_CLOSED_AUTH)->law);
+	assert_false(legal_rule(LEGAL_WARN_CLOSED)->law);
+	assert_false(legal_rule(LEGAL_WARN_CLOSED_EMERGENCY)->law);
+	assert_non_null(strstr(legal_rule(LEGAL_CLOSED_CONDITIONAL)->source,
+	    "6.1.4"));
+	same(legal_end(LEGAL_CLOSED_CONDITIONAL, D("2026-08-31")),
+	    "2027-02-28");
+	same(legal_end(LEGAL_CLOSED_EMERGENCY, D("2026-12-20")),
+	    "2027-01-17");
+	same(legal_warn_from(LEGAL_WARN_CLOSED, D("2027-01-31")),
+	    "2027-01-03");
+	same(legal_warn_from(LEGAL_WARN_CLOSED_EMERGENCY, D("2027-01-31")),
+	    "2027-01-24");
+}
+
 int
 main(void)
 {
@@ -110,6 +142,7 @@ main(void)
 		cmocka_unit_test(test_months),
 		cmocka_unit_test(test_years),
 		cmocka_unit_test(test_days_and_warnings),
+		cmocka_unit_test(test_closed_youth_care),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,7 +22,9 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"case_plan", "case_assessment", "case_track", "case_transfer",
 	"case_emergency", "provider_profile", "provider_care",
 	"provider_muni", "provider_region", "provider_language",
-	"referral", "referral_note", "escalation",
+	"referral", "referral_note", "escalation", "placement",
+	"placement_authorisation",
+	"placement_alternative",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -69,6 +71,9 @@ static const struct {
 	{ Q_COPY_REFERRAL_ALL, Q_COPY_REFERRAL_INSERT },
 	{ Q_COPY_REFERRAL_NOTE_ALL, Q_COPY_REFERRAL_NOTE_INSERT },
 	{ Q_COPY_ESCALATION_ALL, Q_COPY_ESCALATION_INSERT },
+	{ Q_COPY_PLACEMENT_ALL, Q_COPY_PLACEMENT_INSERT },
+	{ Q_COPY_PLACEMENT_AUTH_ALL, Q_COPY_PLACEMENT_AUTH_INSERT },
+	{ Q_COPY_PLACEMENT_ALT_ALL, Q_COPY_PLACEMENT_ALT_INSERT },
 };
 
 #define AUDIT_PAGE	2000

@@ -750,6 +750,11 @@ static const char *const sql[Q__COUNT] = {
 	[Q_PURGE_CASE_ESCALATIONS] =
 	    "UPDATE escalation SET basis_text = NULL, summary = NULL, safety"
 	    " = NULL, answer = NULL WHERE case_id = ?1",
+	[Q_PURGE_CASE_PLACEMENTS] =
+	    "UPDATE placement SET other_text = NULL WHERE case_id = ?1",
+	[Q_PURGE_CASE_PLACEMENT_ALTS] =
+	    "UPDATE placement_alternative SET why = NULL WHERE placement_id IN"
+	    " (SELECT id FROM placement WHERE case_id = ?1)",
 	/* The signal the case was opened on, once no unpurged case
 	 * holds it. */
 	[Q_PURGE_SIGNAL] =
@@ -938,6 +943,110 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT id, reason FROM case_emergency WHERE case_id = ?1"
 	    " ORDER BY id",
 	/* Who read or changed case ?1: its audit entries, newest first. */
+	/* Placements.  The provider organisations, for the select. */
+	[Q_PLACEMENT_PROVIDERS] =
+	    "SELECT id, name FROM org WHERE type = 'provider' ORDER BY name",
+	[Q_PLACEMENT_PROVIDER_IS] =
+	    "SELECT id FROM org WHERE id = ?1 AND type = 'provider'",
+	/* A placement of person ?2 on case ?1 but ?3 whose days meet
+	 * [?4, ?5) (?5: the day after, or the open end). */
+	[Q_PLACEMENT_OVERLAP] =
+	    "SELECT id, from_day, COALESCE(until_day, -1) FROM placement"
+	    " WHERE case_id = ?1 AND person_id = ?2 AND id <> ?3"
+	    " AND (end_reason IS NULL OR end_reason <> 'cancelled')"
+	    " AND from_day < ?5 AND COALESCE(until_day, 2147483647) > ?4"
+	    " ORDER BY from_day LIMIT 1",
+	[Q_PLACEMENT_INSERT] =
+	    "INSERT INTO placement (case_id, person_id, type, from_day,"
+	    " until_day, provider_id, review_on, age_band, created_by,"
+	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?10) RETURNING id",
+	[Q_PLACEMENT_SEAL_OTHER] =
+	    "UPDATE placement SET other_text = ?2 WHERE id = ?1",
+	[Q_PLACEMENT_AUTH_INSERT] =
+	    "INSERT INTO placement_authorisation (placement_id, kind,"
+	    " decided_on, valid_from, valid_until, created_by, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+	[Q_PLACEMENT_ALT_INSERT] =
+	    "INSERT INTO placement_alternative (placement_id, code)"
+	    " VALUES (?1, ?2) RETURNING id",
+	[Q_PLACEMENT_ALT_SEAL] =
+	    "UPDATE placement_alternative SET why = ?2 WHERE id = ?1",
+	/* Placement ?1 of case ?2 with the authorisation that holds it. */
+	[Q_PLACEMENT_HEAD] =
+	    "SELECT p.id, p.person_id, p.type, p.from_day,"
+	    " COALESCE(p.until_day, -1), p.end_reason,"
+	    " COALESCE(p.provider_id, 0), COALESCE(p.review_on, -1), a.kind,"
+	    " COALESCE(a.valid_from, -1), COALESCE(a.valid_until, -1)"
+	    " FROM placement p"
+	    " LEFT JOIN placement_authorisation a ON a.id = (SELECT MAX(x.id)"
+	    " FROM placement_authorisation x WHERE x.placement_id = p.id)"
+	    " WHERE p.id = ?1 AND p.case_id = ?2",
+	[Q_PLACEMENT_SET] =
+	    "UPDATE placement SET until_day = ?3, review_on = ?4,"
+	    " provider_id = ?5, updated_at = ?6 WHERE id = ?1 AND case_id = ?2"
+	    " AND end_reason IS NULL RETURNING id",
+	[Q_PLACEMENT_END] =
+	    "UPDATE placement SET until_day = ?3, end_reason = ?4,"
+	    " updated_at = ?5 WHERE id = ?1 AND case_id = ?2"
+	    " AND end_reason IS NULL RETURNING id",
+	[Q_PLACEMENT_OF_CASE] =
+	    "SELECT p.id, p.person_id, p.type, p.other_text, p.from_day,"
+	    " COALESCE(p.until_day, -1), p.end_reason,"
+	    " COALESCE(p.provider_id, 0), o.name, COALESCE(p.review_on, -1),"
+	    " p.age_band, u.username, p.created_at, p.updated_at"
+	    " FROM placement p LEFT JOIN org o ON o.id = p.provider_id"
+	    " LEFT JOIN app_user u ON u.id = p.created_by"
+	    " WHERE p.case_id = ?1 ORDER BY p.from_day, p.id",
+	[Q_PLACEMENT_AUTHS_OF_CASE] =
+	    "SELECT a.id, a.placement_id, a.kind, a.decided_on, a.valid_from,"
+	    " a.valid_until, u.username, a.created_at"
+	    " FROM placement_authorisation a"
+	    " JOIN placement p ON p.id = a.placement_id"
+	    " LEFT JOIN app_user u ON u.id = a.created_by"
+	    " WHERE p.case_id = ?1 ORDER BY a.id",
+	[Q_PLACEMENT_ALTS_OF_CASE] =
+	    "SELECT a.id, a.placement_id, a.code, a.why"
+	    " FROM placement_alternative a"
+	    " JOIN placement p ON p.id = a.placement_id"
+	    " WHERE p.case_id = ?1 ORDER BY a.id",
+	/* The placements at provider ?1: no person, no text. */
+	[Q_PLACEMENT_OF_PROVIDER] =
+	    "SELECT p.id, p.case_id, p.type, p.from_day,"
+	    " COALESCE(p.until_day, -1), p.end_reason FROM placement p"
+	    " JOIN care_case c ON c.id = p.case_id WHERE p.provider_id = ?1"
+	    " AND c.purged_at IS NULL ORDER BY p.from_day DESC, p.id DESC"
+	    " LIMIT ?2",
+	/* The placements going on in the open cases of organisation ?1
+	 * with a review on day ?2 or before, an authorisation ending on
+	 * day ?3 or before, or an emergency authorisation of more than ?4
+	 * days. */
+	[Q_PLACEMENT_DUE] =
+	    "SELECT p.id, p.case_id, p.type, COALESCE(p.review_on, -1),"
+	    " a.kind, COALESCE(a.valid_from, -1), COALESCE(a.valid_until, -1)"
+	    " FROM placement p JOIN care_case c ON c.id = p.case_id"
+	    " LEFT JOIN placement_authorisation a ON a.id = (SELECT MAX(x.id)"
+	    " FROM placement_authorisation x WHERE x.placement_id = p.id)"
+	    " WHERE c.org_id = ?1 AND c.purged_at IS NULL"
+	    " AND c.status <> 'closed' AND p.end_reason IS NULL"
+	    " AND ((p.review_on IS NOT NULL AND p.review_on <= ?2)"
+	    " OR a.valid_until <= ?3 OR (a.kind = 'emergency'"
+	    " AND a.valid_until - a.valid_from >= ?4))"
+	    " ORDER BY p.id LIMIT ?5",
+	/* For the insight: per region of the case, the minor victims
+	 * placed on a day from ?1 to ?2 and those of them placed in closed
+	 * youth care. */
+	[Q_PLACEMENT_CLOSED_SHARE] =
+	    "SELECT c.region_id, CAST(COUNT(DISTINCT p.person_id) AS BIGINT),"
+	    " CAST(COUNT(DISTINCT CASE WHEN p.type = 'closed_youth_care'"
+	    " THEN p.person_id END) AS BIGINT) FROM placement p"
+	    " JOIN care_case c ON c.id = p.case_id"
+	    " JOIN case_person cp ON cp.case_id = p.case_id"
+	    " AND cp.person_id = p.person_id WHERE cp.kind = 'victim'"
+	    " AND p.age_band IN ('0-11', '12-15', '16-17')"
+	    " AND (p.end_reason IS NULL OR p.end_reason <> 'cancelled')"
+	    " AND p.from_day <= ?2 AND COALESCE(p.until_day, 2147483647) >= ?1"
+	    " GROUP BY c.region_id ORDER BY c.region_id",
 	[Q_CASE_TRAIL] =
 	    "SELECT a.id, a.at, u.username, o.name, a.role, a.action,"
 	    " a.reason FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
@@ -1268,7 +1377,10 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM provider_language),"
 	    " (SELECT COUNT(*) FROM referral),"
 	    " (SELECT COUNT(*) FROM referral_note),"
-	    " (SELECT COUNT(*) FROM escalation)",
+	    " (SELECT COUNT(*) FROM escalation),"
+	    " (SELECT COUNT(*) FROM placement),"
+	    " (SELECT COUNT(*) FROM placement_authorisation),"
+	    " (SELECT COUNT(*) FROM placement_alternative)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -1355,7 +1467,15 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('referral_note', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM referral_note), false),"
 	    " setval(pg_get_serial_sequence('escalation', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM escalation), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM escalation), false),"
+	    " setval(pg_get_serial_sequence('placement', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM placement), false),"
+	    " setval(pg_get_serial_sequence('placement_authorisation', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM placement_authorisation),"
+	    " false),"
+	    " setval(pg_get_serial_sequence('placement_alternative', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM placement_alternative),"
+	    " false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -1565,6 +1685,29 @@ static const char *const sql[Q__COUNT] = {
 	    " ORDER BY org_id, region_id",
 	[Q_COPY_PROVIDER_LANG_ALL] =
 	    "SELECT org_id, lang FROM provider_language ORDER BY org_id, lang",
+	[Q_COPY_PLACEMENT_ALL] =
+	    "SELECT id, case_id, person_id, type, other_text, from_day,"
+	    " until_day, provider_id, review_on, end_reason, age_band,"
+	    " created_by, created_at, updated_at FROM placement ORDER BY id",
+	[Q_COPY_PLACEMENT_INSERT] =
+	    "INSERT INTO placement (id, case_id, person_id, type, other_text,"
+	    " from_day, until_day, provider_id, review_on, end_reason,"
+	    " age_band, created_by, created_at, updated_at) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[Q_COPY_PLACEMENT_AUTH_ALL] =
+	    "SELECT id, placement_id, kind, decided_on, valid_from,"
+	    " valid_until, created_by, created_at FROM placement_authorisation"
+	    " ORDER BY id",
+	[Q_COPY_PLACEMENT_AUTH_INSERT] =
+	    "INSERT INTO placement_authorisation (id, placement_id, kind,"
+	    " decided_on, valid_from, valid_until, created_by, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[Q_COPY_PLACEMENT_ALT_ALL] =
+	    "SELECT id, placement_id, code, why FROM placement_alternative"
+	    " ORDER BY id",
+	[Q_COPY_PLACEMENT_ALT_INSERT] =
+	    "INSERT INTO placement_alternative (id, placement_id, code, why)"
+	    " VALUES (?1, ?2, ?3, ?4)",
 	[Q_COPY_RULE_ALL] =
 	    "SELECT id, name, workdays, same_day, updated_by, updated_at,"
 	    " calendar_days FROM deadline_rule ORDER BY id",
@@ -1716,6 +1859,19 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_REFERRAL_ALL), N(Q_COPY_REFERRAL_INSERT),
 	N(Q_COPY_REFERRAL_NOTE_ALL), N(Q_COPY_REFERRAL_NOTE_INSERT),
 	N(Q_COPY_ESCALATION_ALL), N(Q_COPY_ESCALATION_INSERT),
+	N(Q_PLACEMENT_PROVIDERS), N(Q_PLACEMENT_PROVIDER_IS),
+	N(Q_PLACEMENT_OVERLAP), N(Q_PLACEMENT_INSERT),
+	N(Q_PLACEMENT_SEAL_OTHER),
+	N(Q_PLACEMENT_AUTH_INSERT), N(Q_PLACEMENT_ALT_INSERT),
+	N(Q_PLACEMENT_ALT_SEAL), N(Q_PLACEMENT_HEAD), N(Q_PLACEMENT_SET),
+	N(Q_PLACEMENT_END), N(Q_PLACEMENT_OF_CASE),
+	N(Q_PLACEMENT_AUTHS_OF_CASE),
+	N(Q_PLACEMENT_ALTS_OF_CASE), N(Q_PLACEMENT_OF_PROVIDER),
+	N(Q_PLACEMENT_DUE), N(Q_PLACEMENT_CLOSED_SHARE),
+	N(Q_PURGE_CASE_PLACEMENTS), N(Q_PURGE_CASE_PLACEMENT_ALTS),
+	N(Q_COPY_PLACEMENT_ALL), N(Q_COPY_PLACEMENT_INSERT),
+	N(Q_COPY_PLACEMENT_AUTH_ALL), N(Q_COPY_PLACEMENT_AUTH_INSERT),
+	N(Q_COPY_PLACEMENT_ALT_ALL), N(Q_COPY_PLACEMENT_ALT_INSERT),
 #undef N
 };
 

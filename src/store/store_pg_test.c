@@ -2235,6 +2235,226 @@ test_due(void **state)
 	arena_free(a);
 }
 
+/* Placements: recorded, overlapping, changed, ended, authorised; the
+ * provider's list, the deadline overview, the insight's share, the
+ * purge and the copy. */
+static void
+test_placements(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char ct[40];
+	struct store_value cells[14];
+	int64_t cc, coord, prov, kase, minor, adult, p1, p2, p3, alt;
+
+	(void)state;
+	memset(ct, 0, sizeof(ct));
+	ct[5] = 0x33;
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text("ZC Plaatsing"),
+	    store_text("care_coordination"), store_text("GM0363"),
+	    store_int(0), store_int(1700000000)), &r));
+	cc = rows_int(r, 0, 0);
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text("Jeugdzorg Plus"),
+	    store_text("provider"), store_text("GM0363"), store_int(0),
+	    store_int(1700000000)), &r));
+	prov = rows_int(r, 0, 0);
+	must(run(c, a, Q_USER_INSERT, ARGS(store_text("plaatsco"),
+	    store_int(cc), store_text("coordinator"), store_text("$argon2id"),
+	    store_int(1), store_int(0), store_int(1700000100),
+	    store_text("010 3"), store_null(), store_int(0), store_int(0)),
+	    &r));
+	coord = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("in_care"),
+	    store_int(cc), store_null(), store_text("GM0363"),
+	    store_int(coord), store_null(), store_text("police"),
+	    store_int(coord), store_int(9000), store_int(4200),
+	    store_int(4200)), &r));
+	kase = rows_int(r, 0, 0);
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_text("16-17"),
+	    store_text("female"), store_text("eu"), store_null(),
+	    store_int(4200)), &r));
+	minor = rows_int(r, 0, 0);
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_text("23-29"),
+	    store_text("female"), store_text("eu"), store_null(),
+	    store_int(4200)), &r));
+	adult = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_PERSON_INSERT, ARGS(store_int(kase),
+	    store_int(minor), store_text("victim"), store_int(4200)), NULL));
+	must(run(c, a, Q_CASE_PERSON_INSERT, ARGS(store_int(kase),
+	    store_int(adult), store_text("victim"), store_int(4200)), NULL));
+
+	must(run(c, a, Q_PLACEMENT_PROVIDERS, NOARGS, &r));
+	assert_true(r->nrows >= 1);
+	must(run(c, a, Q_PLACEMENT_PROVIDER_IS, ARGS(store_int(prov)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_PLACEMENT_PROVIDER_IS, ARGS(store_int(cc)), &r));
+	assert_int_equal(r->nrows, 0);
+	/* A closed placement of the minor, from day 20000, open. */
+	must(run(c, a, Q_PLACEMENT_INSERT, ARGS(store_int(kase),
+	    store_int(minor), store_text("closed_youth_care"),
+	    store_int(20000), store_null(), store_int(prov), store_int(20030),
+	    store_text("16-17"), store_int(coord), store_int(5000)), &r));
+	p1 = rows_int(r, 0, 0);
+	must(run(c, a, Q_PLACEMENT_AUTH_INSERT, ARGS(store_int(p1),
+	    store_text("emergency"), store_int(19999), store_int(20000),
+	    store_int(20027), store_int(coord), store_int(5000)), NULL));
+	must(run(c, a, Q_PLACEMENT_ALT_INSERT, ARGS(store_int(p1),
+	    store_text("foster_care")), &r));
+	alt = rows_int(r, 0, 0);
+	must(run(c, a, Q_PLACEMENT_ALT_SEAL, ARGS(store_int(alt),
+	    store_blob(ct, sizeof(ct))), NULL));
+	/* A type outside the list is refused by the schema. */
+	assert_int_equal(run(c, a, Q_PLACEMENT_INSERT, ARGS(store_int(kase),
+	    store_int(minor), store_text("prison"), store_int(20000),
+	    store_null(), store_null(), store_null(), store_null(),
+	    store_int(coord), store_int(5000)), NULL), -1);
+	/* The adult in a shelter, then other with a sealed text. */
+	must(run(c, a, Q_PLACEMENT_INSERT, ARGS(store_int(kase),
+	    store_int(adult), store_text("womens_shelter"),
+	    store_int(19900), store_int(19950), store_int(prov), store_null(),
+	    store_text("23-29"), store_int(coord), store_int(5001)), &r));
+	p2 = rows_int(r, 0, 0);
+	must(run(c, a, Q_PLACEMENT_INSERT, ARGS(store_int(kase),
+	    store_int(adult), store_text("other"), store_int(19950),
+	    store_null(), store_null(), store_null(), store_text("23-29"),
+	    store_int(coord), store_int(5002)), &r));
+	p3 = rows_int(r, 0, 0);
+	must(run(c, a, Q_PLACEMENT_SEAL_OTHER, ARGS(store_int(p3),
+	    store_blob(ct, sizeof(ct))), NULL));
+
+	/* Overlap: ending on the day the next starts does not count. */
+	must(run(c, a, Q_PLACEMENT_OVERLAP, ARGS(store_int(kase),
+	    store_int(adult), store_int(p3), store_int(19950),
+	    store_int(2147483647)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_PLACEMENT_OVERLAP, ARGS(store_int(kase),
+	    store_int(adult), store_int(0), store_int(19949),
+	    store_int(19951)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), p2);
+	assert_int_equal(rows_int(r, 0, 2), 19950);
+	must(run(c, a, Q_PLACEMENT_OVERLAP, ARGS(store_int(kase),
+	    store_int(minor), store_int(0), store_int(30000),
+	    store_int(30001)), &r));
+	assert_int_equal(rows_int(r, 0, 2), -1);	/* open */
+
+	must(run(c, a, Q_PLACEMENT_HEAD, ARGS(store_int(p1), store_int(kase)),
+	    &r));
+	assert_int_equal(r->ncols, 11);
+	assert_string_equal(rows_text(r, 0, 2), "closed_youth_care");
+	assert_int_equal(rows_int(r, 0, 4), -1);
+	assert_string_equal(rows_text(r, 0, 8), "emergency");
+	assert_int_equal(rows_int(r, 0, 10), 20027);
+	must(run(c, a, Q_PLACEMENT_HEAD, ARGS(store_int(p1),
+	    store_int(kase + 1)), &r));
+	assert_int_equal(r->nrows, 0);			/* not this case's */
+
+	/* The deadline overview before the renewal: the review and the
+	 * emergency authorisation's end. */
+	must(run(c, a, Q_PLACEMENT_DUE, ARGS(store_int(cc), store_int(20030),
+	    store_int(20058), store_int(28), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), p1);
+	assert_int_equal(rows_int(r, 0, 3), 20030);
+	assert_string_equal(rows_text(r, 0, 4), "emergency");
+	must(run(c, a, Q_PLACEMENT_DUE, ARGS(store_int(cc), store_int(20000),
+	    store_int(20020), store_int(28), store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);			/* not yet */
+	must(run(c, a, Q_PLACEMENT_DUE, ARGS(store_int(prov),
+	    store_int(30000), store_int(30000), store_int(28),
+	    store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);			/* not theirs */
+	/* A renewal holds from then on. */
+	must(run(c, a, Q_PLACEMENT_AUTH_INSERT, ARGS(store_int(p1),
+	    store_text("authorisation"), store_int(20020), store_int(20028),
+	    store_int(20390), store_int(coord), store_int(5003)), NULL));
+	must(run(c, a, Q_PLACEMENT_HEAD, ARGS(store_int(p1), store_int(kase)),
+	    &r));
+	assert_string_equal(rows_text(r, 0, 8), "authorisation");
+
+	must(run(c, a, Q_PLACEMENT_SET, ARGS(store_int(p1), store_int(kase),
+	    store_int(20300), store_null(), store_int(prov),
+	    store_int(5004)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_PLACEMENT_END, ARGS(store_int(p2), store_int(kase),
+	    store_int(19950), store_text("next_placement"), store_int(5005)),
+	    &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_PLACEMENT_END, ARGS(store_int(p2), store_int(kase),
+	    store_int(19950), store_text("completed"), store_int(5006)), &r));
+	assert_int_equal(r->nrows, 0);			/* ended already */
+	must(run(c, a, Q_PLACEMENT_SET, ARGS(store_int(p2), store_int(kase),
+	    store_null(), store_null(), store_null(), store_int(5007)), &r));
+	assert_int_equal(r->nrows, 0);
+
+	must(run(c, a, Q_PLACEMENT_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 3);
+	assert_int_equal(r->ncols, 14);
+	assert_int_equal(rows_int(r, 0, 0), p2);	/* by first day */
+	assert_string_equal(rows_text(r, 0, 6), "next_placement");
+	assert_string_equal(rows_text(r, 0, 8), "Jeugdzorg Plus");
+	assert_false(rows_null(r, 1, 3));		/* the sealed text */
+	assert_int_equal(rows_int(r, 1, 7), 0);		/* no provider */
+	assert_string_equal(rows_text(r, 2, 11), "plaatsco");
+	must(run(c, a, Q_PLACEMENT_AUTHS_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(r->ncols, 8);
+	assert_string_equal(rows_text(r, 1, 2), "authorisation");
+	must(run(c, a, Q_PLACEMENT_ALTS_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_false(rows_null(r, 0, 3));
+
+	/* The provider's list: no person, newest first. */
+	must(run(c, a, Q_PLACEMENT_OF_PROVIDER, ARGS(store_int(prov),
+	    store_int(10)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(r->ncols, 6);
+	assert_int_equal(rows_int(r, 0, 0), p1);
+	assert_int_equal(rows_int(r, 0, 1), kase);
+	must(run(c, a, Q_PLACEMENT_OF_PROVIDER, ARGS(store_int(cc),
+	    store_int(10)), &r));
+	assert_int_equal(r->nrows, 0);
+
+	/* The insight: one minor placed, in closed youth care. */
+	must(run(c, a, Q_PLACEMENT_CLOSED_SHARE, ARGS(store_int(19000),
+	    store_int(21000)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_true(rows_null(r, 0, 0));		/* no region */
+	assert_int_equal(rows_int(r, 0, 1), 1);
+	assert_int_equal(rows_int(r, 0, 2), 1);
+	must(run(c, a, Q_PLACEMENT_CLOSED_SHARE, ARGS(store_int(10000),
+	    store_int(19999)), &r));
+	assert_int_equal(r->nrows, 0);
+
+	/* Copying, then the purge. */
+	must(run(c, a, Q_COPY_PLACEMENT_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 14);
+	memcpy(cells, r->cells, 14 * sizeof(cells[0]));
+	cells[0] = store_int(900300);
+	must(run(c, a, Q_COPY_PLACEMENT_INSERT, cells, 14, NULL));
+	must(run(c, a, Q_COPY_PLACEMENT_AUTH_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 8);
+	memcpy(cells, r->cells, 8 * sizeof(cells[0]));
+	cells[0] = store_int(900301);
+	must(run(c, a, Q_COPY_PLACEMENT_AUTH_INSERT, cells, 8, NULL));
+	must(run(c, a, Q_COPY_PLACEMENT_ALT_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 4);
+	memcpy(cells, r->cells, 4 * sizeof(cells[0]));
+	cells[0] = store_int(900302);
+	must(run(c, a, Q_COPY_PLACEMENT_ALT_INSERT, cells, 4, NULL));
+	must(run(c, a, Q_PURGE_CASE_PLACEMENTS, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_PURGE_CASE_PLACEMENT_ALTS, ARGS(store_int(kase)),
+	    NULL));
+	must(run(c, a, Q_PLACEMENT_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_true(rows_null(r, 1, 3));
+	must(run(c, a, Q_PLACEMENT_ALTS_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_true(rows_null(r, 0, 3));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 /* Transfers and emergency reads: a case moves from one care
  * coordination to another, and a coordinator outside it reads it. */
 static void
@@ -2848,6 +3068,7 @@ main(void)
 		cmocka_unit_test(test_due),
 		cmocka_unit_test(test_providers),
 		cmocka_unit_test(test_referrals),
+		cmocka_unit_test(test_placements),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

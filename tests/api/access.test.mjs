@@ -39,6 +39,7 @@ const ASSESSOR = ['assessor'];
 // escalations that came to their organisation; one is reached by every
 // role and answered by organisation (404 otherwise: domain/referral.c,
 // domain/escalation.c).
+// Providers list the placements at their own organisation.
 const PROVIDER = ['provider'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
@@ -155,6 +156,7 @@ const EXPECT = {
 	'PUT /api/providers/{org}': { action: 'provider.set',
 	    roles: ['provider', 'admin'] },
 	'GET /api/cases/{id}/needs/{nid}/providers': { action: 'case.read',
+	    roles: ROLES },
 	'GET /api/cases/{id}/referrals': { action: 'case.read', roles: ROLES },
 	'POST /api/cases/{id}/referrals': { action: 'case.work', roles: ROLES },
 	'POST /api/cases/{id}/referrals/{rid}/withdraw': {
@@ -181,6 +183,21 @@ const EXPECT = {
 	'GET /api/escalations/{id}': { action: 'escalation', roles: ROLES },
 	'POST /api/escalations/{id}/answer': { action: 'escalation',
 	    roles: ROLES },
+	// Placements: the case team records them (404 to anyone else:
+	// domain/placement.c); providers list those at their organisation.
+	'GET /api/cases/{id}/placements': { action: 'case.read',
+	    roles: ROLES },
+	'POST /api/cases/{id}/placements': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/placements/{pid}': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/placements/{pid}/end': { action: 'case.work',
+	    roles: ROLES },
+	'POST /api/cases/{id}/placements/{pid}/authorisations': {
+	    action: 'case.work', roles: ROLES },
+	'GET /api/placements': { action: 'placement.list', roles: PROVIDER },
+	'GET /api/providers/names': { action: 'provider.names',
+	    roles: COORDINATOR },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -204,11 +221,14 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/residence', 'POST /api/cases/{id}/transfer',
     'POST /api/cases/{id}/transfer/decline',
     'POST /api/cases/{id}/emergency', 'PUT /api/provider',
-    'POST /api/provider/capacity', 'PUT /api/providers/{org}']);
-    'POST /api/cases/{id}/emergency', 'POST /api/cases/{id}/referrals',
+    'POST /api/provider/capacity', 'PUT /api/providers/{org}',
+    'POST /api/cases/{id}/referrals',
     'POST /api/cases/{id}/escalations', 'POST /api/referrals/{id}/decline',
     'POST /api/referrals/{id}/notes', 'POST /api/referrals/{id}/end',
-    'POST /api/escalations/{id}/answer']);
+    'POST /api/escalations/{id}/answer', 'POST /api/cases/{id}/placements',
+    'POST /api/cases/{id}/placements/{pid}',
+    'POST /api/cases/{id}/placements/{pid}/end',
+    'POST /api/cases/{id}/placements/{pid}/authorisations']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
@@ -245,8 +265,8 @@ function pathOf(route) {
 	    .replaceAll('{receipt}', 'S-2345-6789')
 	    .replaceAll('{qid}', '1').replaceAll('{uid}', '1')
 	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1')
-	    .replaceAll('{org}', '1');
-	    .replaceAll('{rid}', '1');
+	    .replaceAll('{org}', '1').replaceAll('{rid}', '1')
+	    .replaceAll('{pid}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
