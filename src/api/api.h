@@ -118,5 +118,9 @@ api_handler_fn api_committees_list, api_ident_submit, api_ident_withdraw,
 struct care_case;
 void	api_case_identification(struct ctx *, struct jw *,
 	    const struct care_case *);
+/* Turning 18 (adulthood_api.c), and its part of the case page. */
+api_handler_fn api_cases_transition, api_transitions_list;
+void	api_case_adulthood(struct ctx *, struct jw *,
+	    const struct care_case *);
 
 #endif

@@ -29,6 +29,12 @@ enum legal_id {
 	LEGAL_PERMIT,		/* the residence permit and its renewal */
 	LEGAL_WARN_REFLECTION,	/* warn before a reflection period ends */
 	LEGAL_WARN_PERMIT,	/* warn before a permit expires */
+	/* Turning 18 (domain/adulthood.h). */
+	LEGAL_ADULT_AGE,	/* the age of majority */
+	LEGAL_YOUTH_CARE_UNTIL,	/* continued youth care, up to this age */
+	LEGAL_TRANSITION_PLAN,	/* plan due this long before 18 */
+	LEGAL_TRANSITION_WARN_MID, /* the second reminder before 18 */
+	LEGAL_TRANSITION_WARN_LAST, /* the last reminder before 18 */
 	LEGAL__COUNT
 };
 

@@ -45,9 +45,12 @@ test_table(void **state)
 		if (!r->law)
 			assert_non_null(strstr(r->source, "not law"));
 		else
-			assert_non_null(strstr(r->source,
-			    "Vreemdelingencirculaire 2000, B8/3"));
+			assert_null(strstr(r->source, "not law"));
 	}
+	assert_non_null(strstr(legal_rule(LEGAL_REFLECTION)->source,
+	    "Vreemdelingencirculaire 2000, B8/3"));
+	assert_non_null(strstr(legal_rule(LEGAL_PERMIT)->source,
+	    "Vreemdelingencirculaire 2000, B8/3"));
 	assert_int_equal(legal_rule(LEGAL_REFLECTION)->amount, 3);
 	assert_int_equal(legal_rule(LEGAL_REFLECTION)->unit, LEGAL_MONTHS);
 	assert_int_equal(legal_rule(LEGAL_PERMIT)->amount, 1);
@@ -102,6 +105,37 @@ test_days_and_warnings(void **state)
 	    "2027-01-04");
 }
 
+/* Turning 18: the age of majority and continued youth care are law,
+ * the plan's six months and the reminders are schakel's choice. */
+static void
+test_adulthood_rows(void **state)
+{
+	const struct legal_rule *r;
+
+	(void)state;
+	r = legal_rule(LEGAL_ADULT_AGE);
+	assert_int_equal(r->amount, 18);
+	assert_int_equal(r->unit, LEGAL_YEARS);
+	assert_true(r->law);
+	assert_non_null(strstr(r->source, "1:233"));
+	r = legal_rule(LEGAL_YOUTH_CARE_UNTIL);
+	assert_int_equal(r->amount, 23);
+	assert_true(r->law);
+	assert_non_null(strstr(r->source, "Jeugdwet, art. 1.1"));
+	r = legal_rule(LEGAL_TRANSITION_PLAN);
+	assert_int_equal(r->amount, 6);
+	assert_int_equal(r->unit, LEGAL_MONTHS);
+	assert_false(r->law);
+	assert_int_equal(legal_rule(LEGAL_TRANSITION_WARN_MID)->amount, 3);
+	assert_int_equal(legal_rule(LEGAL_TRANSITION_WARN_LAST)->amount, 1);
+	assert_false(legal_rule(LEGAL_TRANSITION_WARN_LAST)->law);
+	/* Six months before a birthday on 31 August is a month's end. */
+	same(legal_warn_from(LEGAL_TRANSITION_PLAN, D("2026-08-31")),
+	    "2026-02-28");
+	same(legal_warn_from(LEGAL_TRANSITION_PLAN, D("2028-08-31")),
+	    "2028-02-29");
+}
+
 int
 main(void)
 {
@@ -110,6 +144,7 @@ main(void)
 		cmocka_unit_test(test_months),
 		cmocka_unit_test(test_years),
 		cmocka_unit_test(test_days_and_warnings),
+		cmocka_unit_test(test_adulthood_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,6 +26,8 @@ static const enum query purge_steps[] = {
 	Q_PURGE_CASE_ASSESSMENTS,	/* identification: note, reasons */
 	Q_PURGE_CASE_TRANSFERS,		/* why it moved, why declined */
 	Q_PURGE_CASE_EMERGENCIES,	/* why it was read in an emergency */
+	Q_PURGE_CASE_ADULTHOOD,		/* the 18th birthday, the plan's
+					   sealed fields */
 	Q_PURGE_SIGNAL,			/* the signal it was opened on */
 	Q_PURGE_SIGNAL_PERSONS,
 	Q_PURGE_SIGNAL_QUESTIONS,

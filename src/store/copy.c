@@ -20,7 +20,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"signal_refusal", "public_challenge", "public_refusal", "person",
 	"care_case", "case_person", "case_member", "case_event", "case_need",
 	"case_plan", "case_assessment", "case_track", "case_transfer",
-	"case_emergency",
+	"case_emergency", "case_adulthood",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -59,6 +59,7 @@ static const struct {
 	{ Q_COPY_TRACK_ALL, Q_COPY_TRACK_INSERT },
 	{ Q_COPY_TRANSFER_ALL, Q_COPY_TRANSFER_INSERT },
 	{ Q_COPY_EMERGENCY_ALL, Q_COPY_EMERGENCY_INSERT },
+	{ Q_COPY_ADULT_ALL, Q_COPY_ADULT_INSERT },
 };
 
 #define AUDIT_PAGE	2000
