@@ -137,6 +137,9 @@ const EXPECT = {
 	    roles: COORDINATOR },
 	'GET /api/emergency-reads': { action: 'emergency.review',
 	    roles: ADMIN },
+	'POST /api/cases/{id}/transition/{pid}': { action: 'case.work',
+	    roles: ROLES },
+	'GET /api/transitions': { action: 'case.list', roles: COORDINATOR },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -159,7 +162,8 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/assessments/{aid}/final', 'POST /api/cases/{id}/criminal',
     'POST /api/cases/{id}/residence', 'POST /api/cases/{id}/transfer',
     'POST /api/cases/{id}/transfer/decline',
-    'POST /api/cases/{id}/emergency']);
+    'POST /api/cases/{id}/emergency',
+    'POST /api/cases/{id}/transition/{pid}']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
@@ -195,7 +199,8 @@ function pathOf(route) {
 	let p = route.pattern.replaceAll('{id}', String(victim))
 	    .replaceAll('{receipt}', 'S-2345-6789')
 	    .replaceAll('{qid}', '1').replaceAll('{uid}', '1')
-	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1');
+	    .replaceAll('{nid}', '1').replaceAll('{aid}', '1')
+	    .replaceAll('{pid}', '1');
 	if (route.pattern === '/api/audit')
 		p += `?object_type=user&object_id=${victim}`;
 	assert.ok(!p.includes('{'), `no substitute for a parameter in ${p}`);
