@@ -15,6 +15,7 @@ import { get, post, showError } from './api.js';
 import { typeNode } from './cases.js';
 import { postButton, submitCaseForm } from './case-form.js';
 import { accessSection } from './case-access.js';
+import { adulthoodSection } from './case-adulthood.js';
 import { identificationSection } from './case-identification.js';
 import { retentionSection } from './case-retention.js';
 import { criminalSection, residenceSection } from './case-tracks.js';
@@ -27,7 +28,7 @@ import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
 
 // Sections of other modules, each (c, hooks) -> element or null.
 const EXTRA = [retentionSection, transferSection, identificationSection,
-    criminalSection, residenceSection, accessSection];
+    criminalSection, residenceSection, adulthoodSection, accessSection];
 
 const CLOSE_REASONS = ['care_completed', 'moved_abroad',
     'returned_voluntarily', 'lost_contact', 'deceased', 'other'];

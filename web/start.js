@@ -26,6 +26,7 @@ import { alertBox, h, pageHeading, para, table } from './dom.js';
 import { assessmentsStart } from './assessments.js';
 import { emergencyStart } from './case-access.js';
 import { residenceStart } from './case-tracks.js';
+import { adulthoodStart } from './case-adulthood.js';
 import { transfersStart } from './case-transfer.js';
 import { casesStart } from './cases.js';
 import { fallbackSection } from './fallback.js';
@@ -50,6 +51,7 @@ export function renderStart(main, page, me) {
 	    me.role === 'coordinator' ? later(casesStart(page)) : null,
 	    me.role === 'coordinator' ? later(transfersStart(me)) : null,
 	    me.role === 'coordinator' ? later(residenceStart(me)) : null,
+	    me.role === 'coordinator' ? later(adulthoodStart(me)) : null,
 	    me.role === 'coordinator' ? later(emergencyStart(me)) : null,
 	    me.role === 'assessor' ? later(assessmentsStart(me)) : null,
 	    FILERS.includes(me.role) ? waiting(page) : null,
