@@ -11,6 +11,7 @@
 
 #include "auth/totp.h"
 #include "cli/cli.h"
+#include "cli/demo_adulthood.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
@@ -724,7 +725,9 @@ demo_create(struct cli_env *env)
 	}
 	if (demo_signals(env, &dids) == -1 ||
 	    demo_tracks(env->ctx, &dids) == -1 ||
-	    demo_transfer(env, &dids) == -1)
+	    demo_transfer(env, &dids) == -1 ||
+	    demo_adulthood(env->ctx, dids.coordinator,
+	    dids.coordinator_org) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {
 		time_set_offset(0);
