@@ -292,6 +292,38 @@ plan_of_row(struct ctx *ctx, const struct store_rows *r, size_t i,
 	p->updated_at = rows_int(r, i, 15);
 }
 
+static void
+person_of_row(struct ctx *ctx, const struct store_rows *r, size_t i,
+    struct adult_person *a, bool *bad)
+{
+	memset(a, 0, sizeof(*a));
+	a->person_id = rows_int(r, i, 1);
+	a->estimated = rows_int(r, i, 3) == 1;
+	a->purged = rows_int(r, i, 2) < 0;
+	if (!a->purged)
+		adulthood_schedule((int32_t)rows_int(r, i, 2), &a->s);
+	plan_of_row(ctx, r, i, a, bad);
+}
+
+int
+adulthood_of_person(struct ctx *ctx, int64_t case_id, int64_t person,
+    struct adult_person *out, bool *found, bool *bad)
+{
+	struct store_rows *r;
+	size_t i;
+
+	*found = false;
+	if (store_exec(ctx, Q_ADULT_OF_CASE, ARGS(store_int(case_id)), &r) ==
+	    -1)
+		return -1;
+	for (i = 0; i < r->nrows && !*found; i++)
+		if (rows_int(r, i, 1) == person) {
+			person_of_row(ctx, r, i, out, bad);
+			*found = true;
+		}
+	return 0;
+}
+
 int
 adulthood_load(struct ctx *ctx, struct care_case *c, bool *bad)
 {
@@ -311,14 +343,7 @@ adulthood_load(struct ctx *ctx, struct care_case *c, bool *bad)
 		return -1;
 	a = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(*a));
 	for (i = 0; i < r->nrows; i++) {
-		memset(&a[i], 0, sizeof(a[i]));
-		a[i].person_id = rows_int(r, i, 1);
-		a[i].estimated = rows_int(r, i, 3) == 1;
-		a[i].purged = rows_int(r, i, 2) < 0;
-		if (!a[i].purged)
-			adulthood_schedule((int32_t)rows_int(r, i, 2),
-			    &a[i].s);
-		plan_of_row(ctx, r, i, &a[i], bad);
+		person_of_row(ctx, r, i, &a[i], bad);
 		/* The band entered goes stale; the birthday does not. */
 		for (k = 0; k < c->npersons && !a[i].purged; k++)
 			if (c->persons[k].id == a[i].person_id)

@@ -138,6 +138,11 @@ int	adulthood_enter(struct ctx *, int64_t case_id, int64_t person,
  */
 int	adulthood_load(struct ctx *, struct care_case *c, bool *bad);
 
+/* The 18th birthday and plan of person on case_id, for their access
+ * request (domain/subject.h); *found false when none is kept. */
+int	adulthood_of_person(struct ctx *, int64_t case_id, int64_t person,
+	    struct adult_person *out, bool *found, bool *bad);
+
 /* Record or change the plan of person on a case ctx's user works on. */
 int	adulthood_plan_set(struct ctx *, int64_t case_id, int64_t person,
 	    const struct adult_plan_in *);
