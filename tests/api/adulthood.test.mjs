@@ -11,8 +11,11 @@ import assert from 'node:assert/strict';
 import { newAccount, realAdmin } from '../lib/accounts.mjs';
 import { addDays, daysBetween, todayAms } from '../lib/days.mjs';
 import { startServer } from '../lib/server.mjs';
-import { assertError, fieldNames, loginAs, sql, stopClean }
-    from '../lib/util.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { assertError, fieldNames, loginAs, runCli, sql, stopClean,
+    tempDir } from '../lib/util.mjs';
 
 let server = null;
 let coordinator = null;
@@ -229,6 +232,17 @@ test('a plan is recorded, sealed, on the timeline and audited; changing ' +
 	    .detail, /;changed$/);
 	assert.equal(await count(`audit WHERE action = 'case.transition' AND ` +
 	    `object_id = ${id}`), 2);
+	// Their access request holds the birthday and the plan.
+	const scratch = tempDir();
+	const file = join(scratch.path, 'mira.txt');
+	const x = await runCli(['export-person', '--data', server.dataDir,
+	    '--person', String(pid), '--reason', 'AVG-verzoek (test)',
+	    '--out', file]);
+	assert.equal(x.code, 0, x.stderr);
+	const text = readFileSync(file, 'utf8');
+	assert.match(text, new RegExp(`18th birthday: ${adult}`));
+	assert.match(text, /who pays: Stichting Vooruit/);
+	assert.match(text, /help after 18: other/);
 });
 
 test('who turned 18 without a plan is flagged; the start list has them ' +
