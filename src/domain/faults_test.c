@@ -821,6 +821,15 @@ step_adult_due(void)
 	return adulthood_due(&w.ctx, w.cc, time_now() + 400 * 86400, &l);
 }
 
+static int
+step_adult_counts(void)
+{
+	struct adult_count *c;
+	size_t n;
+
+	return adulthood_counts(&w.ctx, 2000 * 12, 2100 * 12, &c, &n);
+}
+
 /* The tracks beside the care. */
 
 static int
@@ -1102,6 +1111,7 @@ test_every_failure_changes_nothing(void **state)
 		{ "set a transition plan", step_adult_plan },
 		{ "change it", step_adult_plan },
 		{ "list transitions due", step_adult_due },
+		{ "count who turned 18", step_adult_counts },
 	};
 	struct care_case *c;
 	struct signal *s;
