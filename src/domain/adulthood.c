@@ -224,16 +224,30 @@ has_row(const struct store_rows *r, int64_t person)
 	return false;
 }
 
+/* The day person was entered on the case, from rows of
+ * Q_ADULT_ENTERED; -1 when not there. */
+static int32_t
+entered(const struct store_rows *e, int64_t person)
+{
+	size_t i;
+
+	for (i = 0; i < e->nrows; i++)
+		if (rows_int(e, i, 0) == person)
+			return deadline_local_day(rows_int(e, i, 1));
+	return -1;
+}
+
 /*
  * The victims of c entered before case_adulthood existed: a row for
- * each who was under 18 when the case was opened (their estimated age
- * taken as of that day).  Nothing for a purged case.
+ * each who was under 18 on the day they were entered on the case (an
+ * estimated age taken as of that day).  Nothing for a purged case.
  */
 static int
 fill(struct ctx *ctx, struct care_case *c, const struct store_rows *r,
     bool *filled)
 {
-	int32_t opened = deadline_local_day(c->created_at), on;
+	int32_t opened = deadline_local_day(c->created_at), on, day;
+	struct store_rows *e = NULL;
 	struct fill_job j;
 	size_t i;
 	bool est;
@@ -248,11 +262,20 @@ fill(struct ctx *ctx, struct care_case *c, const struct store_rows *r,
 	j.on = arena_alloc(ctx->arena, (c->npersons + 1) * sizeof(*j.on));
 	j.est = arena_alloc(ctx->arena, (c->npersons + 1) * sizeof(*j.est));
 	for (i = 0; i < c->npersons; i++) {
+		/* Nobody is entered before the case was opened: a quick
+		 * test first, the day of entry only when it may matter. */
 		if (c->persons[i].p.kind == NULL ||
 		    strcmp(c->persons[i].p.kind, "victim") != 0 ||
 		    has_row(r, c->persons[i].id) ||
 		    !adulthood_of_identity(&c->persons[i].p, opened, &on,
 		    &est) || on <= opened)
+			continue;
+		if (e == NULL && store_exec(ctx, Q_ADULT_ENTERED,
+		    ARGS(store_int(c->h.id)), &e) == -1)
+			return -1;
+		day = entered(e, c->persons[i].id);
+		if (day < 0 || !adulthood_of_identity(&c->persons[i].p, day,
+		    &on, &est) || on <= day)
 			continue;
 		j.person[j.n] = c->persons[i].id;
 		j.on[j.n] = on;

@@ -1203,6 +1203,9 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO case_adulthood (case_id, person_id, adult_on,"
 	    " adult_month, estimated, created_at) VALUES (?1, ?2, ?3, ?4, ?5,"
 	    " ?6) ON CONFLICT (case_id, person_id) DO NOTHING",
+	/* When each person was entered on case ?1 (the lazy fill). */
+	[Q_ADULT_ENTERED] =
+	    "SELECT person_id, created_at FROM case_person WHERE case_id = ?1",
 	[Q_ADULT_OF_CASE] =
 	    "SELECT a.id, a.person_id, COALESCE(a.adult_on, -1), a.estimated,"
 	    " a.continues, COALESCE(a.youth_care_from, -1), a.payer,"
@@ -1363,8 +1366,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_EMERGENCY_OF_CASE), N(Q_CASE_TRAIL), N(Q_COPY_TRANSFER_ALL),
 	N(Q_COPY_TRANSFER_INSERT), N(Q_COPY_EMERGENCY_ALL),
 	N(Q_COPY_EMERGENCY_INSERT),
-	N(Q_ADULT_INSERT), N(Q_ADULT_OF_CASE), N(Q_ADULT_GET),
-	N(Q_ADULT_PLAN_SET), N(Q_ADULT_DUE), N(Q_ADULT_COUNTS),
+	N(Q_ADULT_INSERT), N(Q_ADULT_ENTERED), N(Q_ADULT_OF_CASE),
+	N(Q_ADULT_GET), N(Q_ADULT_PLAN_SET), N(Q_ADULT_DUE), N(Q_ADULT_COUNTS),
 	N(Q_PURGE_CASE_ADULTHOOD), N(Q_COPY_ADULT_ALL),
 	N(Q_COPY_ADULT_INSERT),
 #undef N

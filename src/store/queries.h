@@ -277,6 +277,7 @@ enum query {
 	Q_COPY_EMERGENCY_INSERT,
 	/* Turning 18 (domain/adulthood.c). */
 	Q_ADULT_INSERT,
+	Q_ADULT_ENTERED,
 	Q_ADULT_OF_CASE,
 	Q_ADULT_GET,
 	Q_ADULT_PLAN_SET,

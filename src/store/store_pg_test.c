@@ -2382,6 +2382,12 @@ test_adulthood(void **state)
 	must(run(c, a, Q_ADULT_INSERT, ARGS(store_int(kase), store_int(p2),
 	    store_int(20979), store_int(2027 * 12 + 5), store_int(1),
 	    store_int(4300)), NULL));
+	must(run(c, a, Q_CASE_PERSON_INSERT, ARGS(store_int(kase),
+	    store_int(p1), store_text("victim"), store_int(4250)), NULL));
+	must(run(c, a, Q_ADULT_ENTERED, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), p1);
+	assert_int_equal(rows_int(r, 0, 1), 4250);
 	must(run(c, a, Q_ADULT_OF_CASE, ARGS(store_int(kase)), &r));
 	assert_int_equal(r->nrows, 2);
 	assert_int_equal(r->ncols, 16);

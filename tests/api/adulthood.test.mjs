@@ -121,6 +121,37 @@ test('the 18th birthday comes from the birth date entered, or is an ' +
 	assert.equal(c2.adulthood.persons.length, 3);
 });
 
+test('people entered before the birthday was kept get it when their ' +
+    'case is read; someone entered as an adult never does', async () => {
+	const { id, adult } = await newCase(200);
+	let c = await read(id);
+	const pid = personOf(c, 'Mira Kovac').id;
+	// The row of someone entered before migration 0020: none.
+	await sql(server.dataDir, `DELETE FROM case_adulthood WHERE case_id ` +
+	    `= ${id}`);
+	// The case was opened two years ago; someone who turned 18 last
+	// year is added now, as an adult.
+	await sql(server.dataDir, `UPDATE care_case SET created_at = ` +
+	    `created_at - ${2 * 365 * 86400} WHERE id = ${id}`);
+	await sql(server.dataDir, `UPDATE case_person SET created_at = ` +
+	    `created_at - ${2 * 365 * 86400} WHERE case_id = ${id}`);
+	const r = await coordinator.post(`/api/cases/${id}/persons`,
+	    { kind: 'victim', name: 'Later', birth_date: bornFor(addDays(
+	    todayAms(), -365)) });
+	assert.equal(r.status, 201, r.text);
+	c = await read(id);
+	const m = c.adulthood.persons.find((x) => x.person === pid);
+	assert.equal(m.adult_on, adult);
+	assert.equal(m.estimated, false);
+	// The estimated 15-year-old, as of the day they were entered.
+	const ana = c.adulthood.persons.find((x) =>
+	    x.person === personOf(c, 'Ana').id);
+	assert.equal(ana.estimated, true);
+	assert.ok(ana.adult_on < addDays(todayAms(), 365 * 3 - 365 * 2 + 5));
+	assert.equal(c.adulthood.persons.length, 2);
+	assert.equal(await count(`case_adulthood WHERE case_id = ${id}`), 2);
+});
+
 test('the plan is checked field by field and bad input changes nothing',
     async () => {
 	const { id } = await newCase(60);
