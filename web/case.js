@@ -16,6 +16,7 @@ import { get, post, showError } from './api.js';
 import { typeNode } from './cases.js';
 import { postButton, submitCaseForm } from './case-form.js';
 import { accessSection } from './case-access.js';
+import { adulthoodSection } from './case-adulthood.js';
 import { identificationSection } from './case-identification.js';
 import { referralsSection } from './case-referrals.js';
 import { placementsSection } from './case-placements.js';
@@ -30,8 +31,8 @@ import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
 
 // Sections of other modules, each (c, hooks) -> element or null.
 const EXTRA = [retentionSection, transferSection, referralsSection,
-    placementsSection, identificationSection, criminalSection,
-    residenceSection, accessSection];
+    placementsSection, adulthoodSection, identificationSection,
+    criminalSection, residenceSection, accessSection];
 
 const CLOSE_REASONS = ['care_completed', 'moved_abroad',
     'returned_voluntarily', 'lost_contact', 'deceased', 'other'];

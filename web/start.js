@@ -29,6 +29,7 @@ import { alertBox, h, pageHeading, para, table } from './dom.js';
 import { assessmentsStart } from './assessments.js';
 import { emergencyStart } from './case-access.js';
 import { residenceStart } from './case-tracks.js';
+import { adulthoodStart } from './case-adulthood.js';
 import { transfersStart } from './case-transfer.js';
 import { referralsStart } from './referrals.js';
 import { casesStart } from './cases.js';
@@ -58,6 +59,7 @@ export function renderStart(main, page, me) {
 	    me.role === 'coordinator' || me.role === 'provider' ?
 		later(referralsStart(me)) : null,
 	    me.role === 'coordinator' ? later(residenceStart(me)) : null,
+	    me.role === 'coordinator' ? later(adulthoodStart(me)) : null,
 	    me.role === 'coordinator' ? later(emergencyStart(me)) : null,
 	    me.role === 'assessor' ? later(assessmentsStart(me)) : null,
 	    FILERS.includes(me.role) ? waiting(page) : null,

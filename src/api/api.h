@@ -137,5 +137,9 @@ api_handler_fn api_provider_mine, api_provider_set_mine,
 api_handler_fn api_placements_of_case, api_placements_record,
     api_placements_change, api_placements_end, api_placements_renew,
     api_placements_list, api_provider_names;
+/* Turning 18 (adulthood_api.c), and its part of the case page. */
+api_handler_fn api_cases_transition, api_transitions_list;
+void	api_case_adulthood(struct ctx *, struct jw *,
+	    const struct care_case *);
 
 #endif

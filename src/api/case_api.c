@@ -257,6 +257,7 @@ static section_fn *const sections[] = {
 	write_timeline,
 	api_case_identification,
 	api_case_transfer_section,
+	api_case_adulthood,
 };
 
 /* What a former organisation is shown: the head and the events of its

@@ -217,5 +217,10 @@ const struct api_route api_routes[] = {
 	    0 },
 	{ "GET", "/api/providers/names", api_provider_names,
 	    ACT_PROVIDER_NAMES, 0 },
+	/* Turning 18: the team records the plan for after it; the start
+	 * list of plans due, no people in it. */
+	{ "POST", "/api/cases/{id}/transition/{pid}", api_cases_transition,
+	    ACT_CASE_WORK, ROUTE_BODY },
+	{ "GET", "/api/transitions", api_transitions_list, ACT_CASE_LIST, 0 },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

@@ -14,6 +14,7 @@
 #include "cli/demo_providers.h"
 #include "cli/demo_referrals.h"
 #include "cli/demo_placements.h"
+#include "cli/demo_adulthood.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
@@ -760,6 +761,8 @@ demo_create(struct cli_env *env)
 	rids.coordinator_org = dids.coordinator_org;
 	if (demo_referrals(env->ctx, &rids) == -1 ||
 	    demo_placements(env->ctx, dids.coordinator,
+	    dids.coordinator_org) == -1 ||
+	    demo_adulthood(env->ctx, dids.coordinator,
 	    dids.coordinator_org) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {

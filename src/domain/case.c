@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/fail.h"
+#include "domain/adulthood.h"
 #include "domain/catalog.h"
 #include "domain/codes.h"
 #include "domain/deadline.h"
@@ -553,6 +554,7 @@ case_get(struct ctx *ctx, int64_t id)
 	 * signal (domain/retention.h). */
 	if (transfer_pending(ctx, id, &c->transfer, &bad) == -1 ||
 	    person_of_case(ctx, id, &c->persons, &c->npersons, &bad) == -1 ||
+	    adulthood_load(ctx, c, &bad) == -1 ||
 	    (c->h.purged_at == 0 && (person_elsewhere(ctx, id, &c->elsewhere,
 	    &c->nelsewhere) == -1 || person_signals(ctx, id, c->h.signal_id,
 	    &c->signals, &c->nsignals) == -1)) ||

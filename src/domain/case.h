@@ -38,6 +38,7 @@
 #include "domain/timeline.h"
 
 struct ctx;
+struct adult_person;
 struct transfer;
 
 /* What ctx's user is to a case, weakest first. */
@@ -106,6 +107,8 @@ struct care_case {
 	size_t		 nneeds;
 	struct case_plan *plan;		/* NULL: none yet */
 	struct transfer	*transfer;	/* waiting, or NULL */
+	struct adult_person *adults;	/* minor victims (adulthood.h) */
+	size_t		 nadults;
 	int64_t		 glass;		/* CASE_REL_GLASS: the emergency
 					   read, and when it ends */
 	int64_t		 glass_until;

@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/fail.h"
+#include "domain/adulthood.h"
 #include "domain/deadline.h"
 #include "domain/placement.h"
 #include "domain/referral.h"
@@ -125,7 +126,8 @@ due_overview(struct ctx *ctx, int64_t until, struct due_list *l)
 		return 0;
 	if (case_due(ctx, org, until, l) == -1 || track_due(ctx, l) == -1 ||
 	    referral_due(ctx, org, until, l) == -1 ||
-	    placement_due(ctx, org, until, l) == -1)
+	    placement_due(ctx, org, until, l) == -1 ||
+	    adulthood_due(ctx, org, until, l) == -1)
 		return -1;
 	if (l->n > 1)
 		qsort(l->v, l->n, sizeof(*l->v), by_due);

@@ -28,8 +28,11 @@
 #include "core/fail.h"
 #include "core/log.h"
 #include "crypt/crypt.h"
+#include "domain/adulthood.h"
 #include "domain/advice.h"
 #include "domain/catalog.h"
+#include "domain/deadline.h"
+#include "domain/due.h"
 #include "domain/case.h"
 #include "domain/emergency.h"
 #include "domain/fallback.h"
@@ -72,6 +75,7 @@ struct world {
 	int64_t		 team, teamer;		/* the expert team */
 	int64_t		 rneed, ref, esc;	/* referrals */
 	int64_t		 pcase, pperson, placement;	/* placements */
+	int64_t		 kase4;			/* a minor victim's */
 	long		 runs;			/* faults injected */
 };
 
@@ -779,6 +783,71 @@ step_rule_calendar(void)
 	return rule_set_calendar(&w.ctx, 11, 60);
 }
 
+/* Turning 18: a case with a victim of 17, and their transition plan. */
+static int
+step_adult_case(void)
+{
+	struct signal_person p[1];
+	struct case_in in;
+
+	memset(&in, 0, sizeof(in));
+	memset(p, 0, sizeof(p));
+	in.type = "serious_disadvantage";
+	in.municipality = "GM0363";
+	in.source = "self";
+	p[0].kind = "victim";
+	p[0].name = "Sara Lind";
+	p[0].birth_date = date_format(w.arena,
+	    deadline_local_day(time_now()) - 17 * 365 - 100);
+	in.persons.v = p;
+	in.persons.n = 1;
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_open(&w.ctx, &in, &w.kase4);
+}
+
+static int
+step_adult_plan(void)
+{
+	static const char *what[] = { "continued_youth_care", "wmo" };
+	struct adult_plan_in in;
+	struct store_rows *r;
+
+	memset(&in, 0, sizeof(in));
+	in.continues.v = what;
+	in.continues.n = 2;
+	in.youth_care_from = "2024-01-10";
+	in.payer = "other";
+	in.payer_text = "Stichting Vooruit";
+	in.same_professional = true;
+	in.professional = "Karin de Wit";
+	in.notes = "Blijft bij dezelfde begeleider.";
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (store_exec(&w.ctx, Q_ADULT_OF_CASE, ARGS(store_int(w.kase4)),
+	    &r) == -1)
+		return -1;
+	assert_int_equal(r->nrows, 1);
+	return adulthood_plan_set(&w.ctx, w.kase4, rows_int(r, 0, 1), &in);
+}
+
+static int
+step_adult_due(void)
+{
+	struct due_list l;
+
+	memset(&l, 0, sizeof(l));
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return adulthood_due(&w.ctx, w.cc, time_now() + 400 * 86400, &l);
+}
+
+static int
+step_adult_counts(void)
+{
+	struct adult_count *c;
+	size_t n;
+
+	return adulthood_counts(&w.ctx, 2000 * 12, 2100 * 12, &c, &n);
+}
+
 /* The tracks beside the care. */
 
 static int
@@ -1413,6 +1482,11 @@ test_every_failure_changes_nothing(void **state)
 		{ "placement deadlines", step_placement_due },
 		{ "placements at a provider", step_placement_provider },
 		{ "end a placement", step_placement_end },
+		{ "open a minor's case", step_adult_case },
+		{ "set a transition plan", step_adult_plan },
+		{ "change it", step_adult_plan },
+		{ "list transitions due", step_adult_due },
+		{ "count who turned 18", step_adult_counts },
 	};
 	struct care_case *c;
 	struct signal *s;
@@ -1526,6 +1600,23 @@ test_every_failure_changes_nothing(void **state)
 	assert_non_null(c);
 	assert_int_equal(c->rel, CASE_REL_GLASS);
 	assert_true(c->glass > 0);
+	/* The minor's plan, recorded once and changed once. */
+	fresh();
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	c = case_get(&w.ctx, w.kase4);
+	assert_non_null(c);
+	assert_int_equal(c->nadults, 1);
+	assert_true(c->adults[0].has_plan);
+	assert_string_equal(c->adults[0].plan.professional, "Karin de Wit");
+	assert_true(c->adults[0].plan.before_18);
+	{
+		size_t k, nt = 0;
+
+		for (k = 0; k < c->nevents; k++)
+			if (strcmp(c->events[k].kind, "transition") == 0)
+				nt++;
+		assert_int_equal(nt, 2);
+	}
 	fresh();
 	/* Four referrals: ended, declined, withdrawn, and the last with
 	 * its sharing ended; the escalation answered. */

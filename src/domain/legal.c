@@ -43,6 +43,24 @@ static const struct legal_rule rules[LEGAL__COUNT] = {
 	[LEGAL_WARN_CLOSED_EMERGENCY] = { "closed_emergency_warning", 7,
 	    LEGAL_DAYS, false, "schakel's choice, not law: one week before "
 	    "an emergency authorisation ends" },
+	/* Turning 18 (domain/adulthood.h, docs/legal.md). */
+	[LEGAL_ADULT_AGE] = { "age_of_majority", 18, LEGAL_YEARS, true,
+	    "Burgerlijk Wetboek Boek 1, art. 1:233: minor is who has not "
+	    "reached the age of eighteen years" },
+	[LEGAL_YOUTH_CARE_UNTIL] = { "continued_youth_care_until", 23,
+	    LEGAL_YEARS, true, "Jeugdwet, art. 1.1, definition of jeugdige: "
+	    "youth care that started before 18 may continue or resume up to "
+	    "the age of 23" },
+	[LEGAL_TRANSITION_PLAN] = { "transition_plan_before", 6,
+	    LEGAL_MONTHS, false, "schakel's choice, not law: the chain's "
+	    "agreement that the plan for after 18 is there six months "
+	    "before the 18th birthday, the first reminder" },
+	[LEGAL_TRANSITION_WARN_MID] = { "transition_reminder_mid", 3,
+	    LEGAL_MONTHS, false, "schakel's choice, not law: a second "
+	    "reminder three months before the 18th birthday" },
+	[LEGAL_TRANSITION_WARN_LAST] = { "transition_reminder_last", 1,
+	    LEGAL_MONTHS, false, "schakel's choice, not law: a last reminder "
+	    "one month before the 18th birthday" },
 };
 
 const struct legal_rule *

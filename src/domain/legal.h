@@ -37,6 +37,12 @@ enum legal_id {
 	LEGAL_CLOSED_MINOR,	/* closed youth care is for minors */
 	LEGAL_WARN_CLOSED,	/* warn before an authorisation ends */
 	LEGAL_WARN_CLOSED_EMERGENCY, /* ... an emergency authorisation */
+	/* Turning 18 (domain/adulthood.h). */
+	LEGAL_ADULT_AGE,	/* the age of majority */
+	LEGAL_YOUTH_CARE_UNTIL,	/* continued youth care, up to this age */
+	LEGAL_TRANSITION_PLAN,	/* plan due this long before 18 */
+	LEGAL_TRANSITION_WARN_MID, /* the second reminder before 18 */
+	LEGAL_TRANSITION_WARN_LAST, /* the last reminder before 18 */
 	LEGAL__COUNT
 };
 

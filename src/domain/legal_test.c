@@ -44,12 +44,16 @@ test_table(void **state)
 		/* A rule that is not law says so where it is shown. */
 		if (!r->law)
 			assert_non_null(strstr(r->source, "not law"));
-		else if (i >= LEGAL_CLOSED_AUTH)
-			assert_non_null(strstr(r->source, "Jeugdwet"));
 		else
-			assert_non_null(strstr(r->source,
-			    "Vreemdelingencirculaire 2000, B8/3"));
+			assert_null(strstr(r->source, "not law"));
+		/* Closed youth care is Jeugdwet, chapter 6. */
+		if (i >= LEGAL_CLOSED_AUTH && i <= LEGAL_CLOSED_MINOR)
+			assert_non_null(strstr(r->source, "Jeugdwet"));
 	}
+	assert_non_null(strstr(legal_rule(LEGAL_REFLECTION)->source,
+	    "Vreemdelingencirculaire 2000, B8/3"));
+	assert_non_null(strstr(legal_rule(LEGAL_PERMIT)->source,
+	    "Vreemdelingencirculaire 2000, B8/3"));
 	assert_int_equal(legal_rule(LEGAL_REFLECTION)->amount, 3);
 	assert_int_equal(legal_rule(LEGAL_REFLECTION)->unit, LEGAL_MONTHS);
 	assert_int_equal(legal_rule(LEGAL_PERMIT)->amount, 1);
@@ -134,6 +138,37 @@ test_closed_youth_care(void **state)
 	    "2027-01-24");
 }
 
+/* Turning 18: the age of majority and continued youth care are law,
+ * the plan's six months and the reminders are schakel's choice. */
+static void
+test_adulthood_rows(void **state)
+{
+	const struct legal_rule *r;
+
+	(void)state;
+	r = legal_rule(LEGAL_ADULT_AGE);
+	assert_int_equal(r->amount, 18);
+	assert_int_equal(r->unit, LEGAL_YEARS);
+	assert_true(r->law);
+	assert_non_null(strstr(r->source, "1:233"));
+	r = legal_rule(LEGAL_YOUTH_CARE_UNTIL);
+	assert_int_equal(r->amount, 23);
+	assert_true(r->law);
+	assert_non_null(strstr(r->source, "Jeugdwet, art. 1.1"));
+	r = legal_rule(LEGAL_TRANSITION_PLAN);
+	assert_int_equal(r->amount, 6);
+	assert_int_equal(r->unit, LEGAL_MONTHS);
+	assert_false(r->law);
+	assert_int_equal(legal_rule(LEGAL_TRANSITION_WARN_MID)->amount, 3);
+	assert_int_equal(legal_rule(LEGAL_TRANSITION_WARN_LAST)->amount, 1);
+	assert_false(legal_rule(LEGAL_TRANSITION_WARN_LAST)->law);
+	/* Six months before a birthday on 31 August is a month's end. */
+	same(legal_warn_from(LEGAL_TRANSITION_PLAN, D("2026-08-31")),
+	    "2026-02-28");
+	same(legal_warn_from(LEGAL_TRANSITION_PLAN, D("2028-08-31")),
+	    "2028-02-29");
+}
+
 int
 main(void)
 {
@@ -143,6 +178,7 @@ main(void)
 		cmocka_unit_test(test_years),
 		cmocka_unit_test(test_days_and_warnings),
 		cmocka_unit_test(test_closed_youth_care),
+		cmocka_unit_test(test_adulthood_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

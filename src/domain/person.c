@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "crypt/crypt.h"
 #include "crypt/normalize.h"
+#include "domain/adulthood.h"
 #include "domain/catalog.h"
 #include "domain/codes.h"
 #include "domain/sealed.h"
@@ -222,6 +223,7 @@ int
 person_from_signal(struct ctx *ctx, int64_t signal, int64_t case_id)
 {
 	const unsigned char *bi_id, *bi_nd;
+	struct signal_person sp;
 	struct store_rows *r;
 	const char *identity;
 	size_t i, len;
@@ -248,6 +250,15 @@ person_from_signal(struct ctx *ctx, int64_t signal, int64_t case_id)
 		    rows_text(r, i, 6), bi_id, bi_nd, &id) == -1 ||
 		    name_on_case(ctx, case_id, id, rows_text(r, i, 1)) == -1)
 			return -1;
+		/* The 18th birthday, from the identity the signal gave. */
+		memset(&sp, 0, sizeof(sp));
+		if (identity != NULL && person_identity_decode(ctx, identity,
+		    &sp) == -1)
+			return fail(ctx, ST_INTERNAL, "a person of signal "
+			    "%lld has a malformed identity", (long long)signal);
+		sp.kind = rows_text(r, i, 1);
+		if (adulthood_enter(ctx, case_id, id, &sp) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -262,7 +273,8 @@ person_add_to_case(struct ctx *ctx, int64_t case_id,
 	person_blind_indexes(ctx, p, &bi_id, &bi_nd);
 	if (enter(ctx, person_identity_json(ctx, p), p->age_band, p->sex,
 	    p->nationality, codes_join(ctx->arena, &p->markers), bi_id, bi_nd,
-	    &id) == -1 || name_on_case(ctx, case_id, id, p->kind) == -1)
+	    &id) == -1 || name_on_case(ctx, case_id, id, p->kind) == -1 ||
+	    adulthood_enter(ctx, case_id, id, p) == -1)
 		return -1;
 	if (out != NULL)
 		*out = id;

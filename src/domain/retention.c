@@ -31,6 +31,8 @@ static const enum query purge_steps[] = {
 	Q_PURGE_CASE_ESCALATIONS,	/* summary, safety note, answer */
 	Q_PURGE_CASE_PLACEMENTS,	/* where, for a placement "other" */
 	Q_PURGE_CASE_PLACEMENT_ALTS,	/* why alternatives did not do */
+	Q_PURGE_CASE_ADULTHOOD,		/* the 18th birthday, the plan's
+					   sealed fields */
 	Q_PURGE_SIGNAL,			/* the signal it was opened on */
 	Q_PURGE_SIGNAL_PERSONS,
 	Q_PURGE_SIGNAL_QUESTIONS,

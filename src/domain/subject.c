@@ -9,6 +9,7 @@
 #include "core/fail.h"
 #include "crypt/crypt.h"
 #include "crypt/normalize.h"
+#include "domain/adulthood.h"
 #include "domain/person.h"
 #include "domain/plan.h"
 #include "domain/sealed.h"
@@ -217,6 +218,40 @@ victim_case(struct export *x, const struct store_rows *r, size_t i)
 	return 0;
 }
 
+/* A victim's 18th birthday and the plan for after it, when kept. */
+static int
+transition(struct export *x, int64_t case_id, int64_t person)
+{
+	struct ctx *ctx = x->ctx;
+	struct adult_person a;
+	size_t k;
+	bool found;
+
+	if (adulthood_of_person(ctx, case_id, person, &a, &found,
+	    &x->bad) == -1)
+		return -1;
+	if (!found)
+		return 0;
+	if (!a.purged)
+		field(x, "18th birthday", arena_printf(ctx->arena, "%s%s",
+		    date_format(ctx->arena, a.s.adult_on), a.estimated ?
+		    " (estimated)" : ""));
+	if (!a.has_plan)
+		return 0;
+	for (k = 0; k < a.plan.continues.n; k++)
+		field(x, "help after 18", a.plan.continues.v[k]);
+	if (a.plan.youth_care_from >= 0)
+		field(x, "youth care since", date_format(ctx->arena,
+		    a.plan.youth_care_from));
+	field(x, "pays after 18", a.plan.payer);
+	field(x, "who pays", a.plan.payer_text);
+	field(x, "same professional", a.plan.same_professional == 1 ?
+	    "yes" : "no");
+	field(x, "professional", a.plan.professional);
+	field(x, "transition notes", a.plan.notes);
+	return 0;
+}
+
 static int
 cases(struct export *x, int64_t person)
 {
@@ -240,7 +275,8 @@ cases(struct export *x, int64_t person)
 			field(x, "personal data destroyed", when(x,
 			    rows_int(r, i, 9)));
 		/* Someone else's case: that they are on it, nothing more. */
-		if (victim && victim_case(x, r, i) == -1)
+		if (victim && (victim_case(x, r, i) == -1 ||
+		    transition(x, rows_int(r, i, 0), person) == -1))
 			return -1;
 		if (accesses(x, "case", rows_int(r, i, 0), victim) == -1)
 			return -1;

@@ -24,7 +24,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"provider_muni", "provider_region", "provider_language",
 	"referral", "referral_note", "escalation", "placement",
 	"placement_authorisation",
-	"placement_alternative",
+	"placement_alternative", "case_adulthood",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -74,6 +74,7 @@ static const struct {
 	{ Q_COPY_PLACEMENT_ALL, Q_COPY_PLACEMENT_INSERT },
 	{ Q_COPY_PLACEMENT_AUTH_ALL, Q_COPY_PLACEMENT_AUTH_INSERT },
 	{ Q_COPY_PLACEMENT_ALT_ALL, Q_COPY_PLACEMENT_ALT_INSERT },
+	{ Q_COPY_ADULT_ALL, Q_COPY_ADULT_INSERT },
 };
 
 #define AUDIT_PAGE	2000

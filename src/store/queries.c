@@ -1380,7 +1380,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM escalation),"
 	    " (SELECT COUNT(*) FROM placement),"
 	    " (SELECT COUNT(*) FROM placement_authorisation),"
-	    " (SELECT COUNT(*) FROM placement_alternative)",
+	    " (SELECT COUNT(*) FROM placement_alternative),"
+	    " (SELECT COUNT(*) FROM case_adulthood)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -1475,7 +1476,9 @@ static const char *const sql[Q__COUNT] = {
 	    " false),"
 	    " setval(pg_get_serial_sequence('placement_alternative', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM placement_alternative),"
-	    " false)",
+	    " false),"
+	    " setval(pg_get_serial_sequence('case_adulthood', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_adulthood), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -1735,6 +1738,77 @@ static const char *const sql[Q__COUNT] = {
 	[Q_COPY_LIMIT_REFUSAL_INSERT] =
 	    "INSERT INTO signal_refusal (id, user_id, region_id, limit_kind,"
 	    " at) VALUES (?1, ?2, ?3, ?4, ?5)",
+
+	/* Turning 18 (domain/adulthood.c).  A person's 18th birthday on a
+	 * case, once: entry and the lazy fill may both try. */
+	[Q_ADULT_INSERT] =
+	    "INSERT INTO case_adulthood (case_id, person_id, adult_on,"
+	    " adult_month, estimated, created_at) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6) ON CONFLICT (case_id, person_id) DO NOTHING",
+	/* When each person was entered on case ?1 (the lazy fill). */
+	[Q_ADULT_ENTERED] =
+	    "SELECT person_id, created_at FROM case_person WHERE case_id = ?1",
+	[Q_ADULT_OF_CASE] =
+	    "SELECT a.id, a.person_id, COALESCE(a.adult_on, -1), a.estimated,"
+	    " a.continues, COALESCE(a.youth_care_from, -1), a.payer,"
+	    " a.payer_text, COALESCE(a.same_professional, -1),"
+	    " a.professional, a.notes, COALESCE(a.plan_at, 0),"
+	    " COALESCE(a.plan_before_18, 0), COALESCE(a.plan_on_time, 0),"
+	    " u.username, COALESCE(a.updated_at, 0) FROM case_adulthood a"
+	    " LEFT JOIN app_user u ON u.id = a.updated_by"
+	    " WHERE a.case_id = ?1 ORDER BY a.person_id",
+	[Q_ADULT_GET] =
+	    "SELECT id, COALESCE(adult_on, -1), COALESCE(plan_at, 0),"
+	    " COALESCE(plan_before_18, 0), COALESCE(plan_on_time, 0)"
+	    " FROM case_adulthood WHERE case_id = ?1 AND person_id = ?2",
+	/* The plan; the first recording's moment and flags stay. */
+	[Q_ADULT_PLAN_SET] =
+	    "UPDATE case_adulthood SET continues = ?2, youth_care_from = ?3,"
+	    " payer = ?4, payer_text = ?5, same_professional = ?6,"
+	    " professional = ?7, notes = ?8, plan_at = ?9,"
+	    " plan_before_18 = ?10, plan_on_time = ?11, updated_by = ?12,"
+	    " updated_at = ?13 WHERE id = ?1",
+	/* The people of the open cases of organisation ?1 without a plan
+	 * who turn 18 on day ?2 or before. */
+	[Q_ADULT_DUE] =
+	    "SELECT a.case_id, a.person_id, a.adult_on, a.estimated"
+	    " FROM case_adulthood a JOIN care_case c ON c.id = a.case_id"
+	    " WHERE c.org_id = ?1 AND c.status <> 'closed'"
+	    " AND c.purged_at IS NULL AND a.plan_at IS NULL"
+	    " AND a.adult_on IS NOT NULL AND a.adult_on <= ?2"
+	    " ORDER BY a.adult_on, a.case_id, a.person_id LIMIT ?3",
+	/* For the insight: per region of the case, those who turned 18 in
+	 * the months ?1 to ?2 (year * 12 + month - 1) and by day ?3; with
+	 * a plan before their birthday, without one, and with one in time
+	 * (six months before).  Purged rows count by their month. */
+	[Q_ADULT_COUNTS] =
+	    "SELECT COALESCE(c.region_id, 0), CAST(COUNT(*) AS BIGINT),"
+	    " CAST(SUM(CASE WHEN a.plan_before_18 = 1 THEN 1 ELSE 0 END)"
+	    " AS BIGINT), CAST(SUM(CASE WHEN a.plan_before_18 = 1 THEN 0"
+	    " ELSE 1 END) AS BIGINT), CAST(SUM(CASE WHEN a.plan_on_time = 1"
+	    " THEN 1 ELSE 0 END) AS BIGINT) FROM case_adulthood a"
+	    " JOIN care_case c ON c.id = a.case_id"
+	    " WHERE a.adult_month BETWEEN ?1 AND ?2"
+	    " AND (a.adult_on IS NULL OR a.adult_on <= ?3)"
+	    " GROUP BY COALESCE(c.region_id, 0)"
+	    " ORDER BY COALESCE(c.region_id, 0)",
+	/* The day goes, its month stays (docs/privacy.md). */
+	[Q_PURGE_CASE_ADULTHOOD] =
+	    "UPDATE case_adulthood SET adult_on = NULL, payer_text = NULL,"
+	    " professional = NULL, notes = NULL WHERE case_id = ?1",
+	[Q_COPY_ADULT_ALL] =
+	    "SELECT id, case_id, person_id, adult_on, adult_month, estimated,"
+	    " created_at, continues, youth_care_from, payer, payer_text,"
+	    " same_professional, professional, notes, plan_at,"
+	    " plan_before_18, plan_on_time, updated_by, updated_at"
+	    " FROM case_adulthood ORDER BY id",
+	[Q_COPY_ADULT_INSERT] =
+	    "INSERT INTO case_adulthood (id, case_id, person_id, adult_on,"
+	    " adult_month, estimated, created_at, continues, youth_care_from,"
+	    " payer, payer_text, same_professional, professional, notes,"
+	    " plan_at, plan_before_18, plan_on_time, updated_by, updated_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18, ?19)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -1872,6 +1946,10 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_PLACEMENT_ALL), N(Q_COPY_PLACEMENT_INSERT),
 	N(Q_COPY_PLACEMENT_AUTH_ALL), N(Q_COPY_PLACEMENT_AUTH_INSERT),
 	N(Q_COPY_PLACEMENT_ALT_ALL), N(Q_COPY_PLACEMENT_ALT_INSERT),
+	N(Q_ADULT_INSERT), N(Q_ADULT_ENTERED), N(Q_ADULT_OF_CASE),
+	N(Q_ADULT_GET), N(Q_ADULT_PLAN_SET), N(Q_ADULT_DUE), N(Q_ADULT_COUNTS),
+	N(Q_PURGE_CASE_ADULTHOOD), N(Q_COPY_ADULT_ALL),
+	N(Q_COPY_ADULT_INSERT),
 #undef N
 };
 

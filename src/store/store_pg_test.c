@@ -261,6 +261,144 @@ group_teardown(void **state)
 	return admin(sql);
 }
 
+/* Turning 18: the birthday kept once, the plan, the overview's rows,
+ * the insight's counts per region, the purge and the copy. */
+static void
+test_adulthood(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	unsigned char ct[40];
+	struct store_value cells[19];
+	int64_t cc, coord, kase, p1, p2, row;
+
+	(void)state;
+	memset(ct, 0, sizeof(ct));
+	ct[3] = 0x18;
+	must(run(c, a, Q_ORG_INSERT, ARGS(store_text("ZC Achttien"),
+	    store_text("care_coordination"), store_text("GM0363"),
+	    store_int(0), store_int(1700000000)), &r));
+	cc = rows_int(r, 0, 0);
+	must(run(c, a, Q_USER_INSERT, ARGS(store_text("achttienco"),
+	    store_int(cc), store_text("coordinator"), store_text("$argon2id"),
+	    store_int(1), store_int(0), store_int(1700000100),
+	    store_text("010 3"), store_null(), store_int(0), store_int(0)),
+	    &r));
+	coord = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text(""), store_text("in_care"),
+	    store_int(cc), store_null(), store_text("GM0363"),
+	    store_int(coord), store_null(), store_text("police"),
+	    store_int(coord), store_int(9000), store_int(4200),
+	    store_int(4200)), &r));
+	kase = rows_int(r, 0, 0);
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_text("16-17"),
+	    store_null(), store_null(), store_null(), store_int(4100)), &r));
+	p1 = rows_int(r, 0, 0);
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_text("12-15"),
+	    store_null(), store_null(), store_null(), store_int(4100)), &r));
+	p2 = rows_int(r, 0, 0);
+	/* 2026-03-01 (20513) and 2027-06-10 (20979), the second estimated;
+	 * once only. */
+	must(run(c, a, Q_ADULT_INSERT, ARGS(store_int(kase), store_int(p1),
+	    store_int(20513), store_int(2026 * 12 + 2), store_int(0),
+	    store_int(4300)), NULL));
+	must(run(c, a, Q_ADULT_INSERT, ARGS(store_int(kase), store_int(p1),
+	    store_int(20000), store_int(2024 * 12), store_int(1),
+	    store_int(4301)), NULL));
+	must(run(c, a, Q_ADULT_INSERT, ARGS(store_int(kase), store_int(p2),
+	    store_int(20979), store_int(2027 * 12 + 5), store_int(1),
+	    store_int(4300)), NULL));
+	must(run(c, a, Q_CASE_PERSON_INSERT, ARGS(store_int(kase),
+	    store_int(p1), store_text("victim"), store_int(4250)), NULL));
+	must(run(c, a, Q_ADULT_ENTERED, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), p1);
+	assert_int_equal(rows_int(r, 0, 1), 4250);
+	must(run(c, a, Q_ADULT_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_int_equal(r->ncols, 16);
+	assert_int_equal(rows_int(r, 0, 2), 20513);	/* the first stays */
+	assert_int_equal(rows_int(r, 0, 3), 0);
+	assert_int_equal(rows_int(r, 1, 3), 1);
+	assert_int_equal(rows_int(r, 0, 11), 0);	/* no plan */
+	assert_int_equal(rows_int(r, 0, 5), -1);
+	/* The overview: without a plan, by day. */
+	must(run(c, a, Q_ADULT_DUE, ARGS(store_int(cc), store_int(20600),
+	    store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 1), p1);
+	assert_int_equal(rows_int(r, 0, 2), 20513);
+	must(run(c, a, Q_ADULT_GET, ARGS(store_int(kase), store_int(p1)),
+	    &r));
+	row = rows_int(r, 0, 0);
+	assert_int_equal(rows_int(r, 0, 1), 20513);
+	assert_int_equal(rows_int(r, 0, 2), 0);
+	must(run(c, a, Q_ADULT_PLAN_SET, ARGS(store_int(row),
+	    store_text("continued_youth_care,wmo"), store_int(19000),
+	    store_text("municipality"), store_null(), store_int(1),
+	    store_blob(ct, sizeof(ct)), store_blob(ct, sizeof(ct)),
+	    store_int(4400), store_int(1), store_int(0), store_int(coord),
+	    store_int(4400)), NULL));
+	/* An unknown payer is refused by the schema too. */
+	assert_int_equal(run(c, a, Q_ADULT_PLAN_SET, ARGS(store_int(row),
+	    store_text("wmo"), store_null(), store_text("bank"),
+	    store_null(), store_int(0), store_null(), store_null(),
+	    store_int(4400), store_int(1), store_int(0), store_int(coord),
+	    store_int(4400)), NULL), -1);
+	must(run(c, a, Q_ADULT_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_string_equal(rows_text(r, 0, 4), "continued_youth_care,wmo");
+	assert_int_equal(rows_int(r, 0, 5), 19000);
+	assert_string_equal(rows_text(r, 0, 6), "municipality");
+	assert_true(rows_null(r, 0, 7));
+	assert_int_equal(rows_int(r, 0, 8), 1);
+	assert_false(rows_null(r, 0, 9));
+	assert_int_equal(rows_int(r, 0, 11), 4400);
+	assert_int_equal(rows_int(r, 0, 12), 1);
+	assert_int_equal(rows_int(r, 0, 13), 0);
+	assert_string_equal(rows_text(r, 0, 14), "achttienco");
+	must(run(c, a, Q_ADULT_DUE, ARGS(store_int(cc), store_int(30000),
+	    store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);			/* the other */
+	assert_int_equal(rows_int(r, 0, 1), p2);
+	/* The counts: one turned 18 in March 2026, with a plan. */
+	must(run(c, a, Q_ADULT_COUNTS, ARGS(store_int(2026 * 12),
+	    store_int(2026 * 12 + 11), store_int(20600)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), 0);		/* no region */
+	assert_int_equal(rows_int(r, 0, 1), 1);
+	assert_int_equal(rows_int(r, 0, 2), 1);
+	assert_int_equal(rows_int(r, 0, 3), 0);
+	assert_int_equal(rows_int(r, 0, 4), 0);
+	must(run(c, a, Q_ADULT_COUNTS, ARGS(store_int(2026 * 12),
+	    store_int(2027 * 12 + 11), store_int(30000)), &r));
+	assert_int_equal(rows_int(r, 0, 1), 2);
+	assert_int_equal(rows_int(r, 0, 3), 1);		/* one without */
+	/* Purged: the day and the sealed fields go, the month stays. */
+	must(run(c, a, Q_PURGE_CASE_ADULTHOOD, ARGS(store_int(kase)), NULL));
+	must(run(c, a, Q_ADULT_OF_CASE, ARGS(store_int(kase)), &r));
+	assert_int_equal(rows_int(r, 0, 2), -1);
+	assert_true(rows_null(r, 0, 9));
+	assert_true(rows_null(r, 0, 10));
+	must(run(c, a, Q_ADULT_COUNTS, ARGS(store_int(2026 * 12),
+	    store_int(2026 * 12 + 11), store_int(20600)), &r));
+	assert_int_equal(rows_int(r, 0, 1), 1);
+
+	/* Copying: a row crosses whole (another person, for the unique
+	 * pair). */
+	must(run(c, a, Q_COPY_ADULT_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 19);
+	memcpy(cells, r->cells, 19 * sizeof(cells[0]));
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_null(), store_null(),
+	    store_null(), store_null(), store_int(4100)), &r));
+	cells[0] = store_int(900300);
+	cells[2] = store_int(rows_int(r, 0, 0));
+	must(run(c, a, Q_COPY_ADULT_INSERT, cells, 19, NULL));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_connect_errors(void **state)
 {
@@ -3069,6 +3207,7 @@ main(void)
 		cmocka_unit_test(test_providers),
 		cmocka_unit_test(test_referrals),
 		cmocka_unit_test(test_placements),
+		cmocka_unit_test(test_adulthood),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

@@ -198,6 +198,9 @@ const EXPECT = {
 	'GET /api/placements': { action: 'placement.list', roles: PROVIDER },
 	'GET /api/providers/names': { action: 'provider.names',
 	    roles: COORDINATOR },
+	'POST /api/cases/{id}/transition/{pid}': { action: 'case.work',
+	    roles: ROLES },
+	'GET /api/transitions': { action: 'case.list', roles: COORDINATOR },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -228,7 +231,8 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/escalations/{id}/answer', 'POST /api/cases/{id}/placements',
     'POST /api/cases/{id}/placements/{pid}',
     'POST /api/cases/{id}/placements/{pid}/end',
-    'POST /api/cases/{id}/placements/{pid}/authorisations']);
+    'POST /api/cases/{id}/placements/{pid}/authorisations',
+    'POST /api/cases/{id}/transition/{pid}']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
