@@ -130,3 +130,23 @@ test('another organisation never sees these deadlines; other roles and ' +
 		assertError(await coordinator.get(`/api/due?within=${bad}`),
 		    400, 'invalid', `within=${bad}`);
 });
+
+test('the overview holds the deadlines of referrals, placements and the ' +
+    'move to adult care on the demo cases', async () => {
+	const kinds = new Set((await due(coordinator, 92)).items
+	    .map((x) => x.kind));
+	// The demo's expired referral, its emergency authorisation ending
+	// within days, and the minors turning 18 without a plan.
+	for (const k of ['referral_answer', 'authorisation_end',
+	    'transition_plan', 'turned_18_without_plan'])
+		assert.ok(kinds.has(k), `${k} in ${[...kinds]}`);
+	// Rotterdam sees only its own cases, and a transfer waiting for its
+	// answer (the demo hands a case over to it).
+	const theirs = new Set((await due(rotterdam, 92)).items
+	    .filter((x) => x.kind !== 'transfer_accept')
+	    .map((x) => x.case_id));
+	const ours = new Set((await due(coordinator, 92)).items
+	    .map((x) => x.case_id));
+	for (const id of ours)
+		assert.ok(!theirs.has(id), `case ${id} is not Rotterdam's`);
+});
