@@ -99,10 +99,18 @@ function referForm(hooks, need) {
 	const sharing = sharingFields();
 	const message = textArea({ name: 'message', key: 'ref.message',
 	    hint: 'ref.message.hint', rows: 3, maxlength: TEXT_MAX });
+	// The fitting providers arrive after the form is shown.
+	const providers = h('div', { 'aria-busy': 'true' }, para('loading'));
+	fittingProviders(hooks.id, need.need_id).then((el) => {
+		providers.replaceChildren(el);
+	}).catch((err) => {
+		providers.replaceChildren();
+		showError(null, formErrors, err);
+	}).finally(() => providers.removeAttribute('aria-busy'));
 	const form = h('form', { class: 'app-form app-form--wide',
 	    novalidate: true, 'data-need': String(need.need_id),
 	    i18nAttr: { 'aria-label': 'ref.form' } }, formErrors,
-	    fittingProviders(hooks.id, need.need_id), ...sharing.nodes,
+	    providers, ...sharing.nodes,
 	    message, h('div', { class: 'utrecht-button-group' },
 		button('ref.submit', 'primary', { type: 'submit' })));
 	form.addEventListener('submit', (ev) => {

@@ -12,7 +12,6 @@ import assert from 'node:assert/strict';
 import { launch } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 import { uiFor } from '../lib/ui.mjs';
-import { sql } from '../lib/util.mjs';
 
 let server = null;
 let browser = null;
@@ -148,8 +147,6 @@ test('the coordinator refers a need from the case page', async (t) => {
 		return r.json();
 	});
 	assert.ok(created.id, JSON.stringify(created));
-	const shelter = Number((await sql(server.dataDir, 'SELECT id FROM ' +
-	    "org WHERE name = 'Opvang De Haven (demo)'")).trim());
 	await page.goto(`${server.url}/#/cases/${created.id}`);
 	await page.waitForSelector('#case-referrals');
 	await page.waitForSelector('section[aria-labelledby="case-referrals"]' +
@@ -163,10 +160,16 @@ test('the coordinator refers a need from the case page', async (t) => {
 	    .count(), 0);
 	// Sent empty: the provider and the basis are named.
 	await page.click(`${form} button[type="submit"]`);
-	await page.waitForSelector(`${form} input[name="provider"]` +
-	    '[aria-invalid="true"]');
+	await page.waitForSelector(`${form} .app-field-error`);
 	await ui.accessible(page, 'refer form with errors (nl)');
-	await page.fill(`${form} input[name="provider"]`, String(shelter));
+	// The fitting providers for the need: the first (most free places)
+	// is chosen.
+	const first = page.locator(`${form} input[name="provider"]` +
+	    '[type="radio"]').first();
+	await first.waitFor();
+	const chosen = (await page.textContent(`${form} label[for="` +
+	    `${await first.getAttribute('id')}"]`)).trim();
+	await first.check();
 	await page.check(`${form} input[name="shares"][value="persons"]`);
 	await page.check(`${form} input[name="basis"][value="consent"]`);
 	await page.fill(`${form} input[name="consent_on"]`, '2026-01-02');
@@ -178,6 +181,7 @@ test('the coordinator refers a need from the case page', async (t) => {
 	    `/api/cases/${created.id}/referrals`);
 	assert.equal(res.referrals.length, 1);
 	assert.deepEqual(res.referrals[0].shares, ['persons']);
+	assert.equal(res.referrals[0].to_org_name, chosen);
 	assert.equal(res.referrals[0].basis, 'consent');
 	assert.equal(res.referrals[0].message, 'Graag bellen.');
 	await ui.accessible(page, 'case with a referral (nl)');
