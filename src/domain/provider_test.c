@@ -38,6 +38,9 @@ fresh(void)
 	w.arena = arena_new();
 	w.ctx.arena = w.arena;
 	w.ctx.conn = NULL;
+	/* The field errors lived in the arena just freed. */
+	w.ctx.fields = NULL;
+	w.ctx.capfields = 0;
 	ctx_clear_error(&w.ctx);
 }
 

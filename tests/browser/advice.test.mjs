@@ -269,10 +269,12 @@ test('an answer given first elsewhere is said so', async (t) => {
 
 test('the advice pages follow the role', async (t) => {
 	const menus = {
-		'demo-coordinator': ['Start', 'Casussen', 'Noodtoegang',
-		    'Signaal melden', 'Mijn signalen', 'Advies vragen'],
+		'demo-coordinator': ['Start', 'Casussen', 'Termijnen',
+		    'Noodtoegang', 'Signaal melden', 'Mijn signalen',
+		    'Advies vragen'],
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
-		    'Signaal melden', 'Mijn signalen', 'Advies vragen'],
+		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
+		    'Mijn signalen', 'Advies vragen'],
 		'demo-policy': ['Start'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],

@@ -61,8 +61,13 @@ test('the provider accepts, starts and writes a note', async (t) => {
 	await page.waitForSelector('main button[data-step="start"]');
 	await ui.tabTo(page, 'main button[data-step="start"]');
 	await page.keyboard.press('Enter');
-	await page.waitForSelector('main textarea[name="text"]');
-	await ui.tabTo(page, 'main textarea[name="text"]');
+	// Started: the page is drawn again without the start button (the
+	// note form was there already, so wait for the new page, not it).
+	await page.waitForSelector('main button[data-step="start"]',
+	    { state: 'detached' });
+	const note = 'main form[aria-label="Voortgang"] textarea[name="text"]';
+	await page.waitForSelector(note);
+	await ui.tabTo(page, note);
 	await page.keyboard.type('Intake gepland voor donderdag.');
 	await ui.tabTo(page, 'main form[aria-label="Voortgang"] ' +
 	    'button[type="submit"]');

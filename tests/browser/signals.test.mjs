@@ -447,10 +447,12 @@ test('field errors land beside their fields, on the right person',
 
 test('the menu and the pages follow the role', async (t) => {
 	const menus = {
-		'demo-coordinator': ['Start', 'Casussen', 'Noodtoegang',
-		    'Signaal melden', 'Mijn signalen', 'Advies vragen'],
+		'demo-coordinator': ['Start', 'Casussen', 'Termijnen',
+		    'Noodtoegang', 'Signaal melden', 'Mijn signalen',
+		    'Advies vragen'],
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
-		    'Signaal melden', 'Mijn signalen', 'Advies vragen'],
+		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
+		    'Mijn signalen', 'Advies vragen'],
 		'demo-policy': ['Start'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
