@@ -9,8 +9,10 @@
  *
  * The rules, in the order they are applied until nothing changes:
  *   1. primary: a count from 1 to threshold-1 is not shown ("<10");
- *   2. dominance: in a small line (total below dominance_small) a
- *      category that holds dominance_pct or more of it is not shown;
+ *   2. dominance: in a small column (a total row below
+ *      dominance_small) a category that holds dominance_pct or more of
+ *      it is not shown, since it tells what nearly everyone counted
+ *      there is;
  *   3. secondary within a grid: a line (row or column) with a total
  *      that is shown never has exactly one hidden cell, so the total
  *      minus the visible cells never gives a hidden one;
@@ -18,9 +20,12 @@
  *      shown never has exactly one child hidden;
  *   5. rounding: every shown count is rounded to a multiple of
  *      rounding (to the nearest, halves up), each on its own.
- * Zero is shown as 0.  Totals are hidden only by rule 1, 2 or 4 so
- * that a total reads the same in every table that shows it; rule 3
- * hides inner cells, the smallest first.
+ * Zero is shown as 0.  Rule 3 hides the smallest cell that is not zero
+ * (a zero only when nothing else is left), the first on a tie.  The
+ * total row is hidden only by rule 1, by rule 3 along the total row
+ * itself and by rule 4, never because of the categories above it: so
+ * every table of one unit (victims by age, by sex, ...) shows the same
+ * totals, and one table cannot be used to open another.
  */
 #ifndef SCHAKEL_INSIGHT_PROTECT_H
 #define SCHAKEL_INSIGHT_PROTECT_H
@@ -54,6 +59,9 @@ struct protect_grid {
 	size_t		 ncols;
 	bool		 total_row;	/* last row = sum of the others */
 	bool		 total_col;	/* last column = sum of the others */
+	bool		 overlap;	/* the last row counts units that may
+					   fall in several rows (forms): a
+					   total for rule 2 but no sum */
 	const int64_t	*n;		/* nrows * ncols true counts */
 	struct pcell	*cells;		/* nrows * ncols, filled in */
 };
