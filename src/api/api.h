@@ -141,5 +141,11 @@ api_handler_fn api_placements_of_case, api_placements_record,
 api_handler_fn api_cases_transition, api_transitions_list;
 void	api_case_adulthood(struct ctx *, struct jw *,
 	    const struct care_case *);
+/* Local insight (insight_api.c). */
+api_handler_fn api_insight_areas, api_insight;
+struct ptable;
+struct area;
+void	api_insight_table(struct jw *, const struct ptable *,
+	    const char *chart, bool too_small, const struct area *);
 
 #endif

@@ -222,5 +222,8 @@ const struct api_route api_routes[] = {
 	{ "POST", "/api/cases/{id}/transition/{pid}", api_cases_transition,
 	    ACT_CASE_WORK, ROUTE_BODY },
 	{ "GET", "/api/transitions", api_transitions_list, ACT_CASE_LIST, 0 },
+	/* Local insight: protected aggregates only (insight/). */
+	{ "GET", "/api/insight/areas", api_insight_areas, ACT_INSIGHT, 0 },
+	{ "GET", "/api/insight", api_insight, ACT_INSIGHT, 0 },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

@@ -83,6 +83,12 @@ static const unsigned allowed[ACT__COUNT] = {
 	 * names of every provider organisation. */
 	[ACT_PLACEMENT_LIST] = R(ROLE_PROVIDER),
 	[ACT_PROVIDER_NAMES] = R(ROLE_COORDINATOR),
+	/* Local insight: protected aggregates only, never a record.  Policy
+	 * users, the chain's advisors and coordinators for the areas of
+	 * their organisation, the rapporteur for every area
+	 * (insight/area.c). */
+	[ACT_INSIGHT] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR) |
+	    R(ROLE_ADVISOR) | R(ROLE_COORDINATOR),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -122,6 +128,7 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_ESCALATION] = "escalation",
 	[ACT_PLACEMENT_LIST] = "placement.list",
 	[ACT_PROVIDER_NAMES] = "provider.names",
+	[ACT_INSIGHT] = "insight",
 };
 
 const char *

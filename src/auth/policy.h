@@ -51,6 +51,7 @@ enum action {
 	ACT_ESCALATION,		/* one escalation: its team, else 404 */
 	ACT_PLACEMENT_LIST,	/* the placements at a provider */
 	ACT_PROVIDER_NAMES,	/* the provider organisations to place at */
+	ACT_INSIGHT,		/* protected aggregates of an area */
 	ACT__COUNT
 };
 

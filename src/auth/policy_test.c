@@ -51,6 +51,7 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_ESCALATION] =    { 0, 1,  1,  1,  1,  1,  1,  1,  1 },
 	[ACT_PLACEMENT_LIST] = { 0, 0,  0,  0,  1,  0,  0,  0,  0 },
 	[ACT_PROVIDER_NAMES] = { 0, 0,  0,  1,  0,  0,  0,  0,  0 },
+	[ACT_INSIGHT] =       { 0, 0,  1,  1,  0,  0,  1,  1,  0 },
 };
 
 static void

@@ -24,7 +24,8 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"provider_muni", "provider_region", "provider_language",
 	"referral", "referral_note", "escalation", "placement",
 	"placement_authorisation",
-	"placement_alternative", "case_adulthood",
+	"placement_alternative", "case_adulthood", "insight_fact",
+	"insight_frozen", "insight_run", "insight_result", "insight_release",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -75,6 +76,11 @@ static const struct {
 	{ Q_COPY_PLACEMENT_AUTH_ALL, Q_COPY_PLACEMENT_AUTH_INSERT },
 	{ Q_COPY_PLACEMENT_ALT_ALL, Q_COPY_PLACEMENT_ALT_INSERT },
 	{ Q_COPY_ADULT_ALL, Q_COPY_ADULT_INSERT },
+	{ Q_COPY_INSIGHT_FACT_ALL, Q_INSIGHT_FACT_INSERT },
+	{ Q_COPY_INSIGHT_FROZEN_ALL, Q_INSIGHT_FROZEN_INSERT },
+	{ Q_COPY_INSIGHT_RUN_ALL, Q_INSIGHT_RUN_INSERT },
+	{ Q_COPY_INSIGHT_RESULT_ALL, Q_INSIGHT_RESULT_INSERT },
+	{ Q_COPY_INSIGHT_RELEASE_ALL, Q_COPY_INSIGHT_RELEASE_INSERT },
 };
 
 #define AUDIT_PAGE	2000

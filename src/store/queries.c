@@ -281,7 +281,8 @@ static const char *const sql[Q__COUNT] = {
 	    " RETURNING id",
 	[Q_SIGNAL_DECIDE] =
 	    "UPDATE signal SET status = ?2, decision = ?3,"
-	    " decision_reason = ?4, legal_basis = ?5, updated_at = ?6"
+	    " decision_reason = ?4, legal_basis = ?5, updated_at = ?6,"
+	    " decided_at = ?6"
 	    " WHERE id = ?1 AND status = 'in_triage' AND claimed_by = ?7"
 	    " RETURNING id",
 	[Q_QUESTION_INSERT] =
@@ -1381,7 +1382,12 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM placement),"
 	    " (SELECT COUNT(*) FROM placement_authorisation),"
 	    " (SELECT COUNT(*) FROM placement_alternative),"
-	    " (SELECT COUNT(*) FROM case_adulthood)",
+	    " (SELECT COUNT(*) FROM case_adulthood),"
+	    " (SELECT COUNT(*) FROM insight_fact),"
+	    " (SELECT COUNT(*) FROM insight_frozen),"
+	    " (SELECT COUNT(*) FROM insight_run),"
+	    " (SELECT COUNT(*) FROM insight_result),"
+	    " (SELECT COUNT(*) FROM insight_release)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -1478,7 +1484,9 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM placement_alternative),"
 	    " false),"
 	    " setval(pg_get_serial_sequence('case_adulthood', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_adulthood), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_adulthood), false),"
+	    " setval(pg_get_serial_sequence('insight_release', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM insight_release), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -1495,16 +1503,17 @@ static const char *const sql[Q__COUNT] = {
 	    " noticed_on, urgency, forms, indicators, description,"
 	    " actions_taken, status, decision, decision_reason, legal_basis,"
 	    " claimed_by, triage_due, created_at, updated_at, unverified,"
-	    " contact, receipt, receipt_hash, help_needs FROM signal"
-	    " ORDER BY id",
+	    " contact, receipt, receipt_hash, help_needs, decided_at"
+	    " FROM signal ORDER BY id",
 	[Q_COPY_SIGNAL_INSERT] =
 	    "INSERT INTO signal (id, reporter_id, reporter_org_id, region_id,"
 	    " municipality, noticed_on, urgency, forms, indicators,"
 	    " description, actions_taken, status, decision, decision_reason,"
 	    " legal_basis, claimed_by, triage_due, created_at, updated_at,"
-	    " unverified, contact, receipt, receipt_hash, help_needs)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+	    " unverified, contact, receipt, receipt_hash, help_needs,"
+	    " decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+	    " ?23, ?24, ?25)",
 	[Q_COPY_PERSON_ALL] =
 	    "SELECT id, signal_id, kind, identity, age_band, sex, nationality,"
 	    " markers, bi_id, bi_name_dob FROM signal_person ORDER BY id",
@@ -1809,6 +1818,192 @@ static const char *const sql[Q__COUNT] = {
 	    " plan_at, plan_before_18, plan_on_time, updated_by, updated_at)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
 	    " ?14, ?15, ?16, ?17, ?18, ?19)",
+
+	/* Local insight (insight/): counts only, never a record. */
+	[Q_INSIGHT_SIGNALS_FORM] =
+	    "SELECT municipality, forms, CAST(COUNT(*) AS BIGINT) FROM"
+	    " signal WHERE created_at >= ?1 AND created_at < ?2 GROUP BY"
+	    " municipality, forms",
+	[Q_INSIGHT_SIGNALS_REPORTER] =
+	    "SELECT s.municipality, COALESCE(o.type, 'public'),"
+	    " CAST(COUNT(*) AS BIGINT) FROM signal s LEFT JOIN org o ON"
+	    " o.id = s.reporter_org_id WHERE s.created_at >= ?1 AND"
+	    " s.created_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_CASES_TYPE] =
+	    "SELECT municipality, type, CAST(COUNT(*) AS BIGINT) FROM"
+	    " care_case WHERE created_at >= ?1 AND created_at < ?2 GROUP BY"
+	    " municipality, type",
+	[Q_INSIGHT_CASES_FORM] =
+	    "SELECT municipality, forms, CAST(COUNT(*) AS BIGINT) FROM"
+	    " care_case WHERE created_at >= ?1 AND created_at < ?2 GROUP BY"
+	    " municipality, forms",
+	[Q_INSIGHT_VICTIMS_AGE] =
+	    "SELECT c.municipality, CASE WHEN p.age_band IN ('0-11',"
+	    " '12-15', '16-17') THEN 'lt18' WHEN p.age_band = '18-22' THEN"
+	    " 'a18_22' WHEN p.age_band IN ('23-29', '30+') THEN 'a23plus'"
+	    " ELSE 'unknown' END, CAST(COUNT(*) AS BIGINT) FROM case_person"
+	    " cp JOIN care_case c ON c.id = cp.case_id JOIN person p ON"
+	    " p.id = cp.person_id WHERE cp.kind = 'victim' AND"
+	    " cp.created_at >= ?1 AND cp.created_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_VICTIMS_SEX] =
+	    "SELECT c.municipality, COALESCE(p.sex, 'unknown'),"
+	    " CAST(COUNT(*) AS BIGINT) FROM case_person cp JOIN care_case c"
+	    " ON c.id = cp.case_id JOIN person p ON p.id = cp.person_id"
+	    " WHERE cp.kind = 'victim' AND cp.created_at >= ?1 AND"
+	    " cp.created_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_VICTIMS_NATIONALITY] =
+	    "SELECT c.municipality, COALESCE(p.nationality, 'unknown'),"
+	    " CAST(COUNT(*) AS BIGINT) FROM case_person cp JOIN care_case c"
+	    " ON c.id = cp.case_id JOIN person p ON p.id = cp.person_id"
+	    " WHERE cp.kind = 'victim' AND cp.created_at >= ?1 AND"
+	    " cp.created_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_VICTIMS_GROUP] =
+	    "SELECT c.municipality, p.markers, CAST(COUNT(*) AS BIGINT)"
+	    " FROM case_person cp JOIN care_case c ON c.id = cp.case_id"
+	    " JOIN person p ON p.id = cp.person_id WHERE cp.kind = 'victim'"
+	    " AND cp.created_at >= ?1 AND cp.created_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_SUSPECTS] =
+	    "SELECT c.municipality, CASE WHEN EXISTS (SELECT 1 FROM"
+	    " case_person v WHERE v.person_id = cp.person_id AND v.kind ="
+	    " 'victim') THEN 'also_victim' ELSE 'suspect_only' END,"
+	    " CAST(COUNT(*) AS BIGINT) FROM case_person cp JOIN care_case c"
+	    " ON c.id = cp.case_id WHERE cp.kind = 'suspect' AND"
+	    " cp.created_at >= ?1 AND cp.created_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_TIME_TRIAGE] =
+	    "SELECT municipality, CASE WHEN decided_at - created_at <"
+	    " 172800 THEN 'd0_1' WHEN decided_at - created_at < 518400 THEN"
+	    " 'd2_5' WHEN decided_at - created_at < 950400 THEN 'd6_10'"
+	    " WHEN decided_at - created_at < 2678400 THEN 'd11_30' ELSE"
+	    " 'd31plus' END, CAST(COUNT(*) AS BIGINT) FROM signal WHERE"
+	    " decided_at >= ?1 AND decided_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_TIME_REFERRAL] =
+	    "SELECT c.municipality, CASE WHEN f.first -"
+	    " COALESCE(s.created_at, c.created_at) < 172800 THEN 'd0_1'"
+	    " WHEN f.first - COALESCE(s.created_at, c.created_at) < 518400"
+	    " THEN 'd2_5' WHEN f.first - COALESCE(s.created_at,"
+	    " c.created_at) < 950400 THEN 'd6_10' WHEN f.first -"
+	    " COALESCE(s.created_at, c.created_at) < 2678400 THEN 'd11_30'"
+	    " ELSE 'd31plus' END, CAST(COUNT(*) AS BIGINT) FROM (SELECT"
+	    " case_id, MIN(answered_at) AS first FROM referral WHERE status"
+	    " IN ('accepted', 'started', 'ended') AND answered_at IS NOT"
+	    " NULL GROUP BY case_id) f JOIN care_case c ON c.id = f.case_id"
+	    " LEFT JOIN signal s ON s.id = c.signal_id WHERE f.first >= ?1"
+	    " AND f.first < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_TIME_CARE] =
+	    "SELECT c.municipality, CASE WHEN f.first -"
+	    " COALESCE(s.created_at, c.created_at) < 172800 THEN 'd0_1'"
+	    " WHEN f.first - COALESCE(s.created_at, c.created_at) < 518400"
+	    " THEN 'd2_5' WHEN f.first - COALESCE(s.created_at,"
+	    " c.created_at) < 950400 THEN 'd6_10' WHEN f.first -"
+	    " COALESCE(s.created_at, c.created_at) < 2678400 THEN 'd11_30'"
+	    " ELSE 'd31plus' END, CAST(COUNT(*) AS BIGINT) FROM (SELECT"
+	    " case_id, MIN(started_at) AS first FROM referral WHERE"
+	    " started_at IS NOT NULL GROUP BY case_id) f JOIN care_case c"
+	    " ON c.id = f.case_id LEFT JOIN signal s ON s.id = c.signal_id"
+	    " WHERE f.first >= ?1 AND f.first < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_DECLINED] =
+	    "SELECT c.municipality, COALESCE(r.decline_reason, 'other'),"
+	    " CAST(COUNT(*) AS BIGINT) FROM referral r JOIN care_case c ON"
+	    " c.id = r.case_id WHERE r.status = 'declined' AND"
+	    " r.answered_at >= ?1 AND r.answered_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_NEEDS] =
+	    "SELECT c.municipality, CASE WHEN f.first IS NOT NULL AND"
+	    " f.first - n.added_at <= 1209600 THEN 'in_time' WHEN f.first"
+	    " IS NOT NULL THEN 'late' WHEN n.status = 'met' THEN"
+	    " 'met_otherwise' WHEN n.status = 'dropped' THEN 'dropped' ELSE"
+	    " 'not_referred' END, CAST(COUNT(*) AS BIGINT) FROM case_need n"
+	    " JOIN care_case c ON c.id = n.case_id LEFT JOIN (SELECT"
+	    " need_id, MIN(sent_at) AS first FROM referral GROUP BY"
+	    " need_id) f ON f.need_id = n.id WHERE n.added_at >= ?1 AND"
+	    " n.added_at < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_IDENT] =
+	    "SELECT c.municipality, 'first_' || a.first_decision,"
+	    " CAST(COUNT(*) AS BIGINT) FROM case_assessment a JOIN"
+	    " care_case c ON c.id = a.case_id WHERE a.first_at >= ?1 AND"
+	    " a.first_at < ?2 AND a.first_decision IS NOT NULL GROUP BY 1,"
+	    " 2 UNION ALL SELECT c.municipality, 'final_' ||"
+	    " a.final_decision, CAST(COUNT(*) AS BIGINT) FROM"
+	    " case_assessment a JOIN care_case c ON c.id = a.case_id WHERE"
+	    " a.final_at >= ?1 AND a.final_at < ?2 AND a.final_decision IS"
+	    " NOT NULL GROUP BY 1, 2",
+	[Q_INSIGHT_RESIDENCE] =
+	    "SELECT c.municipality, t.state, CAST(COUNT(*) AS BIGINT) FROM"
+	    " case_track t JOIN care_case c ON c.id = t.case_id WHERE"
+	    " t.track = 'residence' AND t.on_day >= ?1 AND t.on_day < ?2"
+	    " GROUP BY 1, 2",
+	[Q_INSIGHT_PLACEMENTS] =
+	    "SELECT c.municipality, CASE WHEN p.type = 'closed_youth_care'"
+	    " THEN 'closed' ELSE 'open' END, CAST(COUNT(*) AS BIGINT) FROM"
+	    " placement p JOIN care_case c ON c.id = p.case_id JOIN"
+	    " case_person cp ON cp.case_id = p.case_id AND cp.person_id ="
+	    " p.person_id WHERE cp.kind = 'victim' AND p.age_band IN"
+	    " ('0-11', '12-15', '16-17') AND (p.end_reason IS NULL OR"
+	    " p.end_reason <> 'cancelled') AND p.from_day >= ?1 AND"
+	    " p.from_day < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_TURNED_18] =
+	    "SELECT c.municipality, CASE WHEN a.plan_before_18 = 1 THEN"
+	    " 'with_plan' ELSE 'without_plan' END, CAST(COUNT(*) AS BIGINT)"
+	    " FROM case_adulthood a JOIN care_case c ON c.id = a.case_id"
+	    " WHERE a.adult_on >= ?1 AND a.adult_on < ?2 GROUP BY 1, 2",
+	[Q_INSIGHT_FROZEN] =
+	    "SELECT tbl FROM insight_frozen WHERE quarter = ?1",
+	[Q_INSIGHT_FROZEN_INSERT] =
+	    "INSERT INTO insight_frozen (tbl, quarter, frozen_at) VALUES"
+	    " (?1, ?2, ?3)",
+	[Q_INSIGHT_FACT_INSERT] =
+	    "INSERT INTO insight_fact (tbl, quarter, municipality, row_key,"
+	    " n) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_INSIGHT_FACTS] =
+	    "SELECT tbl, quarter, municipality, row_key, n FROM"
+	    " insight_fact WHERE quarter >= ?1 AND quarter <= ?2",
+	[Q_INSIGHT_RUN_GET] =
+	    "SELECT threshold, rounding, computed_at FROM insight_run WHERE"
+	    " year = ?1 AND quarters = ?2",
+	[Q_INSIGHT_RUN_INSERT] =
+	    "INSERT INTO insight_run (year, quarters, threshold, rounding,"
+	    " computed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_INSIGHT_RESULT_INSERT] =
+	    "INSERT INTO insight_result (year, quarters, level, code, tbl,"
+	    " cells) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_INSIGHT_RESULT_AREA] =
+	    "SELECT tbl, cells FROM insight_result WHERE year = ?1 AND"
+	    " quarters = ?2 AND level = ?3 AND code = ?4",
+	[Q_INSIGHT_RELEASE_INSERT] =
+	    "INSERT INTO insight_release (at, user_id, org_id, role, what,"
+	    " tbl, level, code, year, quarters) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, ?9, ?10) RETURNING id",
+	[Q_INSIGHT_RELEASE_COUNT] =
+	    "SELECT CAST(COUNT(*) AS BIGINT) FROM insight_release WHERE"
+	    " user_id = ?1",
+	[Q_INSIGHT_MUNIS] =
+	    "SELECT code, name, province FROM municipality ORDER BY code",
+	[Q_INSIGHT_REGIONS] =
+	    "SELECT r.id, r.name, r.type, rm.municipality FROM region r"
+	    " JOIN region_municipality rm ON rm.region_id = r.id ORDER BY"
+	    " r.id, rm.municipality",
+	[Q_INSIGHT_ORG_REGIONS] =
+	    "SELECT rm.region_id FROM org o JOIN region_municipality rm ON"
+	    " rm.municipality = o.municipality WHERE o.id = ?1 UNION SELECT"
+	    " region_id FROM org_region WHERE org_id = ?1",
+	[Q_COPY_INSIGHT_FACT_ALL] =
+	    "SELECT tbl, quarter, municipality, row_key, n FROM"
+	    " insight_fact ORDER BY quarter, tbl, municipality, row_key",
+	[Q_COPY_INSIGHT_FROZEN_ALL] =
+	    "SELECT tbl, quarter, frozen_at FROM insight_frozen ORDER BY"
+	    " quarter, tbl",
+	[Q_COPY_INSIGHT_RUN_ALL] =
+	    "SELECT year, quarters, threshold, rounding, computed_at FROM"
+	    " insight_run ORDER BY year, quarters",
+	[Q_COPY_INSIGHT_RESULT_ALL] =
+	    "SELECT year, quarters, level, code, tbl, cells FROM"
+	    " insight_result ORDER BY year, quarters, level, code, tbl",
+	[Q_COPY_INSIGHT_RELEASE_ALL] =
+	    "SELECT id, at, user_id, org_id, role, what, tbl, level, code,"
+	    " year, quarters FROM insight_release ORDER BY id",
+	[Q_COPY_INSIGHT_RELEASE_INSERT] =
+	    "INSERT INTO insight_release (id, at, user_id, org_id, role,"
+	    " what, tbl, level, code, year, quarters) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -1950,6 +2145,43 @@ static const char *const names[Q__COUNT] = {
 	N(Q_ADULT_GET), N(Q_ADULT_PLAN_SET), N(Q_ADULT_DUE), N(Q_ADULT_COUNTS),
 	N(Q_PURGE_CASE_ADULTHOOD), N(Q_COPY_ADULT_ALL),
 	N(Q_COPY_ADULT_INSERT),
+	N(Q_INSIGHT_SIGNALS_FORM),
+	N(Q_INSIGHT_SIGNALS_REPORTER),
+	N(Q_INSIGHT_CASES_TYPE),
+	N(Q_INSIGHT_CASES_FORM),
+	N(Q_INSIGHT_VICTIMS_AGE),
+	N(Q_INSIGHT_VICTIMS_SEX),
+	N(Q_INSIGHT_VICTIMS_NATIONALITY),
+	N(Q_INSIGHT_VICTIMS_GROUP),
+	N(Q_INSIGHT_SUSPECTS),
+	N(Q_INSIGHT_TIME_TRIAGE),
+	N(Q_INSIGHT_TIME_REFERRAL),
+	N(Q_INSIGHT_TIME_CARE),
+	N(Q_INSIGHT_DECLINED),
+	N(Q_INSIGHT_NEEDS),
+	N(Q_INSIGHT_IDENT),
+	N(Q_INSIGHT_RESIDENCE),
+	N(Q_INSIGHT_PLACEMENTS),
+	N(Q_INSIGHT_TURNED_18),
+	N(Q_INSIGHT_FROZEN),
+	N(Q_INSIGHT_FROZEN_INSERT),
+	N(Q_INSIGHT_FACT_INSERT),
+	N(Q_INSIGHT_FACTS),
+	N(Q_INSIGHT_RUN_GET),
+	N(Q_INSIGHT_RUN_INSERT),
+	N(Q_INSIGHT_RESULT_INSERT),
+	N(Q_INSIGHT_RESULT_AREA),
+	N(Q_INSIGHT_RELEASE_INSERT),
+	N(Q_INSIGHT_RELEASE_COUNT),
+	N(Q_INSIGHT_MUNIS),
+	N(Q_INSIGHT_REGIONS),
+	N(Q_INSIGHT_ORG_REGIONS),
+	N(Q_COPY_INSIGHT_FACT_ALL),
+	N(Q_COPY_INSIGHT_FROZEN_ALL),
+	N(Q_COPY_INSIGHT_RUN_ALL),
+	N(Q_COPY_INSIGHT_RESULT_ALL),
+	N(Q_COPY_INSIGHT_RELEASE_ALL),
+	N(Q_COPY_INSIGHT_RELEASE_INSERT),
 #undef N
 };
 

@@ -1135,7 +1135,7 @@ test_regions_and_signals(void **state)
 	struct store_rows *r;
 	void *c = conn_open(test_url, false);
 	unsigned char ct[40], bi[32];
-	struct store_value cells[24];
+	struct store_value cells[25];
 	const unsigned char *blob;
 	int64_t org, uid, region, sig, person, unrouted;
 	size_t len;
@@ -1469,12 +1469,12 @@ test_regions_and_signals(void **state)
 	must(run(c, a, Q_COPY_ORG_REGION_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 2);
 	must(run(c, a, Q_COPY_SIGNAL_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 24);
+	assert_int_equal(r->ncols, 25);
 	memcpy(cells, r->cells, sizeof(cells));
 	cells[0] = store_int(800003);
 	cells[21] = store_null();		/* receipts are unique */
-	must(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 24, NULL));
-	assert_int_equal(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 24, NULL),
+	must(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 25, NULL));
+	assert_int_equal(run(c, a, Q_COPY_SIGNAL_INSERT, cells, 25, NULL),
 	    -1);			/* the same id twice */
 	assert_int_equal(last_st, ST_CONFLICT);
 	must(run(c, a, Q_COPY_PERSON_ALL, NOARGS, &r));
@@ -2297,6 +2297,216 @@ test_tracks(void **state)
 
 /* The deadline overview: each kind of its organisation's open cases up
  * to the horizon, soonest first, and nothing of anyone else's. */
+/* Count rows of one insight query: municipality, key, count. */
+static int64_t
+insight_count(const struct store_rows *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		if (strcmp(rows_text(r, i, 0), "GM0014") == 0 &&
+		    strcmp(rows_text(r, i, 1), key) == 0)
+			return rows_int(r, i, 2);
+	return 0;
+}
+
+/*
+ * Local insight on PostgreSQL: every table's counts over a window in
+ * Groningen that no other test writes to, then frozen facts, a run, a
+ * stored result and the release log.
+ */
+static void
+test_insight(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	int64_t org, u, kase, other, p1, p2, t0 = 2000000000;
+	int64_t d0 = 2000000000 / 86400;
+	struct store_value cells[11];
+	char sql[4096];
+
+	(void)state;
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0014"),
+	    store_text("Groningen"), store_text("Groningen")), NULL));
+	org = make_org(c, a, "ZC Inzicht", "GM0014");
+	u = make_user(c, a, "inzichtco", org);
+	snprintf(sql, sizeof(sql),
+	    "INSERT INTO signal (reporter_org_id, municipality, urgency,"
+	    " forms, indicators, status, triage_due, created_at, updated_at,"
+	    " decided_at, decision) VALUES"
+	    " (NULL, 'GM0014', 'days', 'sexual,labour', '', 'received', 1,"
+	    " %lld, %lld, NULL, NULL),"
+	    " (%lld, 'GM0014', 'days', 'labour', '', 'closed', 1, %lld, %lld,"
+	    " %lld, 'open_case');",
+	    (long long)t0, (long long)t0, (long long)org, (long long)t0,
+	    (long long)t0, (long long)(t0 + 3 * 86400));
+	must(script(c, sql));
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("trafficking"),
+	    store_text("criminal,labour"), store_text(""),
+	    store_text("in_care"), store_int(org), store_null(),
+	    store_text("GM0014"), store_int(u), store_null(),
+	    store_text("police"), store_int(u), store_int(t0),
+	    store_int(t0 + 100), store_int(t0 + 100)), &r));
+	kase = rows_int(r, 0, 0);
+	must(run(c, a, Q_CASE_INSERT, ARGS(store_text("serious_disadvantage"),
+	    store_text(""), store_text(""), store_text("in_care"),
+	    store_int(org), store_null(), store_text("GM0014"),
+	    store_int(u), store_null(), store_text("labour_inspectorate"),
+	    store_int(u), store_int(t0), store_int(1000), store_int(1000)),
+	    &r));
+	other = rows_int(r, 0, 0);
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_text("16-17"),
+	    store_text("female"), store_text("eu"), store_text("minor,lvb"),
+	    store_int(t0)), &r));
+	p1 = rows_int(r, 0, 0);
+	must(run(c, a, Q_PERSON_INSERT, ARGS(store_text("30+"),
+	    store_text("male"), store_null(), store_null(), store_int(t0)),
+	    &r));
+	p2 = rows_int(r, 0, 0);
+	snprintf(sql, sizeof(sql),
+	    "INSERT INTO case_person (case_id, person_id, kind, created_at)"
+	    " VALUES (%lld, %lld, 'victim', %lld), (%lld, %lld, 'suspect',"
+	    " %lld), (%lld, %lld, 'victim', 1000);"
+	    "INSERT INTO case_need (case_id, need, status, added_at,"
+	    " updated_at) VALUES (%lld, 'SAFE-SHELTER', 'open', %lld, 1),"
+	    " (%lld, 'TRAUMA', 'open', %lld, 1);"
+	    "INSERT INTO case_track (case_id, track, state, on_day, event_id)"
+	    " SELECT %lld, 'residence', 'reflection', %lld, MIN(id)"
+	    " FROM case_event;"
+	    "INSERT INTO case_adulthood (case_id, person_id, adult_on,"
+	    " adult_month, created_at, plan_before_18) VALUES (%lld, %lld,"
+	    " %lld, 1, 1, 1);"
+	    "INSERT INTO placement (case_id, person_id, type, age_band,"
+	    " from_day, created_by, created_at, updated_at) VALUES (%lld,"
+	    " %lld, 'closed_youth_care', '16-17', %lld, %lld, 1, 1);"
+	    "INSERT INTO case_assessment (case_id, committee_id, status,"
+	    " submitted_by, submitted_at, first_due, first_decision,"
+	    " first_at, updated_at) VALUES (%lld, %lld, 'first_decided',"
+	    " %lld, 1, 1, 'plausible', %lld, 1);",
+	    (long long)kase, (long long)p1, (long long)(t0 + 200),
+	    (long long)kase, (long long)p2, (long long)(t0 + 200),
+	    (long long)other, (long long)p2,
+	    (long long)kase, (long long)(t0 + 300),
+	    (long long)kase, (long long)(t0 + 300),
+	    (long long)kase, (long long)d0,
+	    (long long)kase, (long long)p1, (long long)d0,
+	    (long long)kase, (long long)p1, (long long)d0, (long long)u,
+	    (long long)kase, (long long)org, (long long)u,
+	    (long long)(t0 + 400));
+	must(script(c, sql));
+	snprintf(sql, sizeof(sql),
+	    "INSERT INTO referral (case_id, need_id, need, urgent, from_org,"
+	    " to_org, basis, status, sent_by, sent_at, answer_due,"
+	    " answered_at, decline_reason, started_at, updated_at)"
+	    " SELECT %lld, id, need, 0, %lld, %lld, 'consent',"
+	    " CASE WHEN need = 'TRAUMA' THEN 'declined' ELSE 'started' END,"
+	    " %lld, %lld, 1, %lld, CASE WHEN need = 'TRAUMA' THEN"
+	    " 'no_capacity' END, CASE WHEN need = 'TRAUMA' THEN NULL ELSE"
+	    " %lld END, 1 FROM case_need WHERE case_id = %lld;",
+	    (long long)kase, (long long)org, (long long)org, (long long)u,
+	    (long long)(t0 + 400), (long long)(t0 + 8 * 86400),
+	    (long long)(t0 + 40 * 86400), (long long)kase);
+	must(script(c, sql));
+
+#define WINDOW	ARGS(store_int(t0), store_int(t0 + 100 * 86400))
+#define DAYS	ARGS(store_int(d0), store_int(d0 + 100))
+	must(run(c, a, Q_INSIGHT_SIGNALS_FORM, WINDOW, &r));
+	assert_int_equal(insight_count(r, "sexual,labour"), 1);
+	must(run(c, a, Q_INSIGHT_SIGNALS_REPORTER, WINDOW, &r));
+	assert_int_equal(insight_count(r, "public"), 1);
+	assert_int_equal(insight_count(r, "municipality"), 1);
+	must(run(c, a, Q_INSIGHT_CASES_TYPE, WINDOW, &r));
+	assert_int_equal(insight_count(r, "trafficking"), 1);
+	must(run(c, a, Q_INSIGHT_CASES_FORM, WINDOW, &r));
+	assert_int_equal(insight_count(r, "criminal,labour"), 1);
+	must(run(c, a, Q_INSIGHT_VICTIMS_AGE, WINDOW, &r));
+	assert_int_equal(insight_count(r, "lt18"), 1);
+	assert_int_equal(insight_count(r, "a23plus"), 0);
+	must(run(c, a, Q_INSIGHT_VICTIMS_SEX, WINDOW, &r));
+	assert_int_equal(insight_count(r, "female"), 1);
+	must(run(c, a, Q_INSIGHT_VICTIMS_NATIONALITY, WINDOW, &r));
+	assert_int_equal(insight_count(r, "eu"), 1);
+	must(run(c, a, Q_INSIGHT_VICTIMS_GROUP, WINDOW, &r));
+	assert_int_equal(insight_count(r, "minor,lvb"), 1);
+	/* The suspect is a victim in another case. */
+	must(run(c, a, Q_INSIGHT_SUSPECTS, WINDOW, &r));
+	assert_int_equal(insight_count(r, "also_victim"), 1);
+	must(run(c, a, Q_INSIGHT_TIME_TRIAGE, WINDOW, &r));
+	assert_int_equal(insight_count(r, "d2_5"), 1);
+	must(run(c, a, Q_INSIGHT_TIME_REFERRAL, WINDOW, &r));
+	assert_int_equal(insight_count(r, "d6_10"), 1);
+	must(run(c, a, Q_INSIGHT_TIME_CARE, WINDOW, &r));
+	assert_int_equal(insight_count(r, "d31plus"), 1);
+	must(run(c, a, Q_INSIGHT_DECLINED, WINDOW, &r));
+	assert_int_equal(insight_count(r, "no_capacity"), 1);
+	must(run(c, a, Q_INSIGHT_NEEDS, WINDOW, &r));
+	assert_int_equal(insight_count(r, "in_time"), 2);
+	must(run(c, a, Q_INSIGHT_IDENT, WINDOW, &r));
+	assert_int_equal(insight_count(r, "first_plausible"), 1);
+	must(run(c, a, Q_INSIGHT_RESIDENCE, DAYS, &r));
+	assert_int_equal(insight_count(r, "reflection"), 1);
+	must(run(c, a, Q_INSIGHT_PLACEMENTS, DAYS, &r));
+	assert_int_equal(insight_count(r, "closed"), 1);
+	must(run(c, a, Q_INSIGHT_TURNED_18, DAYS, &r));
+	assert_int_equal(insight_count(r, "with_plan"), 1);
+#undef WINDOW
+#undef DAYS
+
+	/* Facts, a run, a result and a release. */
+	must(run(c, a, Q_INSIGHT_FACT_INSERT, ARGS(store_text("cases_type"),
+	    store_int(9000), store_text("GM0014"), store_text("trafficking"),
+	    store_int(12)), NULL));
+	must(run(c, a, Q_INSIGHT_FROZEN_INSERT, ARGS(store_text("cases_type"),
+	    store_int(9000), store_int(1)), NULL));
+	must(run(c, a, Q_INSIGHT_FROZEN, ARGS(store_int(9000)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_INSIGHT_FACTS, ARGS(store_int(9000),
+	    store_int(9003)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 4), 12);
+	must(run(c, a, Q_INSIGHT_RUN_INSERT, ARGS(store_int(2250),
+	    store_int(1), store_int(10), store_int(5), store_int(7)), NULL));
+	must(run(c, a, Q_INSIGHT_RUN_GET, ARGS(store_int(2250),
+	    store_int(1)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 10);
+	must(run(c, a, Q_INSIGHT_RESULT_INSERT, ARGS(store_int(2250),
+	    store_int(1), store_text("municipality"), store_text("GM0014"),
+	    store_text("cases_type"), store_text("10,10,s,s,x,x")), NULL));
+	must(run(c, a, Q_INSIGHT_RESULT_AREA, ARGS(store_int(2250),
+	    store_int(1), store_text("municipality"), store_text("GM0014")),
+	    &r));
+	assert_string_equal(rows_text(r, 0, 1), "10,10,s,s,x,x");
+	must(run(c, a, Q_INSIGHT_RELEASE_INSERT, ARGS(store_int(1),
+	    store_int(u), store_int(org), store_text("policy"),
+	    store_text("csv"), store_text("cases_type"),
+	    store_text("municipality"), store_text("GM0014"),
+	    store_int(2250), store_int(1)), &r));
+	assert_true(rows_int(r, 0, 0) > 0);
+	must(run(c, a, Q_INSIGHT_RELEASE_COUNT, ARGS(store_int(u)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 1);
+	must(run(c, a, Q_INSIGHT_MUNIS, NULL, 0, &r));
+	assert_true(r->nrows >= 1);
+	must(run(c, a, Q_INSIGHT_REGIONS, NULL, 0, &r));
+	must(run(c, a, Q_INSIGHT_ORG_REGIONS, ARGS(store_int(org)), &r));
+	/* The copy to PostgreSQL reads and writes every insight table. */
+	must(run(c, a, Q_COPY_INSIGHT_FACT_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 5);
+	must(run(c, a, Q_COPY_INSIGHT_FROZEN_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 3);
+	must(run(c, a, Q_COPY_INSIGHT_RUN_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 5);
+	must(run(c, a, Q_COPY_INSIGHT_RESULT_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 6);
+	must(run(c, a, Q_COPY_INSIGHT_RELEASE_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 11);
+	memcpy(cells, r->cells, sizeof(cells));
+	cells[0] = store_int(900400);
+	must(run(c, a, Q_COPY_INSIGHT_RELEASE_INSERT, cells, 11, NULL));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_due(void **state)
 {
@@ -3208,6 +3418,7 @@ main(void)
 		cmocka_unit_test(test_referrals),
 		cmocka_unit_test(test_placements),
 		cmocka_unit_test(test_adulthood),
+		cmocka_unit_test(test_insight),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

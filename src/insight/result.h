@@ -1,0 +1,51 @@
+/*
+ * result: the protected result of every insight table for every area,
+ * for one year through the quarters closed when it was first asked for
+ * (insight_run and insight_result, migration 0021).
+ *
+ * It is computed once, from the frozen facts (facts.h), with the
+ * protection rules in force at that moment (protect.h), for all areas
+ * together so that a municipality can be protected against its region
+ * and its province.  Every later request for that year and those
+ * quarters is served these stored cells, whatever the rules or the
+ * records say by then: the same question always gets the same answer,
+ * and no answer can be subtracted from another to reveal a small count.
+ */
+#ifndef SCHAKEL_INSIGHT_RESULT_H
+#define SCHAKEL_INSIGHT_RESULT_H
+
+#include <stdint.h>
+
+#include "insight/area.h"
+#include "insight/table.h"
+#include "insight/tables.h"
+
+struct ctx;
+
+/* What was used to compute a year's result. */
+struct result_run {
+	int		 year;
+	int		 quarters;	/* 1..4 */
+	int64_t		 threshold;
+	int64_t		 rounding;
+	int64_t		 computed_at;
+};
+
+/* Makes sure the result for year through quarters exists (computing it
+ * in a write of its own when not), and fills run. */
+int	result_ensure(struct ctx *, int year, int quarters,
+	    struct result_run *);
+
+/*
+ * The protected tables of one area: t[i] for tbl_defs[i], titles and
+ * labels in lang.  An area with no stored row for a table (a region
+ * created after the run) reads as nothing shown.
+ */
+int	result_read(struct ctx *, const struct result_run *,
+	    const struct area *, const char *lang, struct ptable *t);
+
+/* Cells as stored: "15,s,x,0,..."; -1 when s does not fit the shape. */
+int	result_decode(const char *s, struct pcell *, size_t n);
+char	*result_encode(struct ctx *, const struct pcell *, size_t n);
+
+#endif
