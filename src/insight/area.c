@@ -88,7 +88,8 @@ mark_allowed(struct ctx *ctx, struct area_model *m)
 	    &r) == -1)
 		return -1;
 	home = r->nrows == 1 ? rows_text(r, 0, 3) : NULL;
-	if (home != NULL && (k = muni_index(m, home)) != 0) {
+	k = home != NULL ? muni_index(m, home) : 0;
+	if (k != 0) {
 		m->home = k;
 		m->v[k].allowed = true;
 		m->v[m->v[k].province].allowed = true;
@@ -175,9 +176,11 @@ area_load(struct ctx *ctx, struct area_model *m)
 		cnt[mi] = 0;
 	}
 	/* Regions, and each municipality's regions. */
-	for (i = 0; i < rr->nrows; i++)
-		if ((mi = muni_index(m, rows_text(rr, i, 3))) != 0)
+	for (i = 0; i < rr->nrows; i++) {
+		mi = muni_index(m, rows_text(rr, i, 3));
+		if (mi != 0)
 			cnt[mi]++;
+	}
 	for (i = m->first[AREA_MUNICIPALITY]; i < m->n; i++)
 		m->v[i].regions = arena_alloc(ctx->arena,
 		    (cnt[i] + 1) * sizeof(size_t));
@@ -197,7 +200,8 @@ area_load(struct ctx *ctx, struct area_model *m)
 			a->munis = arena_alloc(ctx->arena,
 			    (k - i + 1) * sizeof(size_t));
 		}
-		if ((mi = muni_index(m, rows_text(rr, i, 3))) == 0)
+		mi = muni_index(m, rows_text(rr, i, 3));
+		if (mi == 0)
 			continue;
 		a = &m->v[ri];
 		a->munis[a->nmunis++] = mi;
@@ -214,8 +218,10 @@ area_find_any(const struct area_model *m, enum area_level l,
 
 	if (code == NULL)
 		return NULL;
-	if (l == AREA_MUNICIPALITY)
-		return (i = muni_index(m, code)) == 0 ? NULL : &m->v[i];
+	if (l == AREA_MUNICIPALITY) {
+		i = muni_index(m, code);
+		return i == 0 ? NULL : &m->v[i];
+	}
 	for (i = m->first[l]; i < m->first[l] + m->count[l]; i++)
 		if (strcmp(m->v[i].code, code) == 0)
 			return &m->v[i];

@@ -35,13 +35,12 @@ facts_quarter_start(int qi)
 int
 facts_year(int64_t now)
 {
-	char *s;
-	struct arena *a = arena_new();
-	int y;
+	int32_t day = deadline_local_day(now);
+	int y = 1970 + day / 366;
 
-	s = date_format(a, deadline_local_day(now));
-	y = atoi(s);
-	arena_free(a);
+	/* The year whose first day is the last at or before today. */
+	while (facts_quarter_day(facts_quarter(y + 1, 1)) <= day)
+		y++;
 	return y;
 }
 
