@@ -41,6 +41,10 @@ const ASSESSOR = ['assessor'];
 // domain/escalation.c).
 // Providers list the placements at their own organisation.
 const PROVIDER = ['provider'];
+// Local insight: protected aggregates for policy users and the
+// rapporteur, and for the chain's advisors and coordinators their own
+// organisation's areas (insight/area.c).
+const INSIGHT = ['advisor', 'coordinator', 'policy', 'rapporteur'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
 const EXPECT = {
@@ -201,6 +205,8 @@ const EXPECT = {
 	'POST /api/cases/{id}/transition/{pid}': { action: 'case.work',
 	    roles: ROLES },
 	'GET /api/transitions': { action: 'case.list', roles: COORDINATOR },
+	'GET /api/insight/areas': { action: 'insight', roles: INSIGHT },
+	'GET /api/insight': { action: 'insight', roles: INSIGHT },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
