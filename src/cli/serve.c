@@ -24,6 +24,7 @@
 #include "domain/volume.h"
 #include "domain/signal.h"
 #include "http/server.h"
+#include "insight/protect.h"
 #include "store/store.h"
 
 static const char serve_help[] =
@@ -35,6 +36,7 @@ static const char serve_help[] =
     "       [--head-every SECONDS]\n"
     "       [--public-budget-muni N] [--public-budget-total N]\n"
     "       [--public-pow-bits N]\n"
+    "       [--insight-threshold N] [--insight-rounding N]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -58,7 +60,11 @@ static const char serve_help[] =
     "signals per municipality per hour (default 20) and\n"
     "--public-budget-total overall (default 200), counted in the database;\n"
     "each needs a proof-of-work of --public-pow-bits zero bits (default\n"
-    "16, about a second in a browser).\n";
+    "16, about a second in a browser).\n"
+    "Insight never shows a count below --insight-threshold (default and\n"
+    "least 10) and rounds every count to a multiple of\n"
+    "--insight-rounding (default and least 5); a year already published\n"
+    "keeps the rules it was published with (docs/privacy.md).\n";
 
 /* Log a signed head when the trail has moved on since *last. */
 static void
@@ -137,6 +143,8 @@ cmd_serve(int argc, char **argv)
 		{ "public-budget-muni", required_argument, NULL, 'm' },
 		{ "public-budget-total", required_argument, NULL, 'T' },
 		{ "public-pow-bits", required_argument, NULL, 'w' },
+		{ "insight-threshold", required_argument, NULL, 'I' },
+		{ "insight-rounding", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -150,6 +158,8 @@ cmd_serve(int argc, char **argv)
 	char err[512];
 	sigset_t sigs;
 	int64_t n, head_every = 3600, daily_signals = 0, daily_persons = 0;
+	int64_t threshold = PROTECT_THRESHOLD_MIN;
+	int64_t rounding = PROTECT_ROUNDING_MIN;
 	int c, sig, abi = 0, rc = 1;
 	bool api_ready = false, sandbox = true;
 
@@ -221,6 +231,18 @@ cmd_serve(int argc, char **argv)
 				return cli_usage("serve", "--head-every must "
 				    "be 0 to 2678400 seconds");
 			break;
+		case 'I':
+			if (parse_int64(optarg, PROTECT_THRESHOLD_MIN, 1000,
+			    &threshold) == -1)
+				return cli_usage("serve", "--insight-threshold "
+				    "must be %d to 1000", PROTECT_THRESHOLD_MIN);
+			break;
+		case 'R':
+			if (parse_int64(optarg, PROTECT_ROUNDING_MIN, 1000,
+			    &rounding) == -1)
+				return cli_usage("serve", "--insight-rounding "
+				    "must be %d to 1000", PROTECT_ROUNDING_MIN);
+			break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:
 			return cli_usage("serve", "unknown option or missing "
@@ -236,6 +258,7 @@ cmd_serve(int argc, char **argv)
 		return cli_usage("serve", "--tls-cert and --tls-key go "
 		    "together");
 	volume_set_limits(daily_signals, daily_persons);
+	(void)protect_set_rules(threshold, rounding);
 	signal_public_set_limits(&pub);
 #ifdef SCHAKEL_DEBUG
 	/* Tests: a server whose clock runs ahead (or behind), say to see

@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { startServer } from '../lib/server.mjs';
-import { assertError, loginAs, sql, stopClean } from '../lib/util.mjs';
+import { assertError, loginAs, runCli, sql, stopClean } from '../lib/util.mjs';
 
 let server = null;
 let policy = null;
@@ -272,4 +272,41 @@ test('bad input is refused naming the field', async () => {
 	}
 	assertError(await policy.get('/api/insight?level=municipality' +
 	    '&area=GM9999'), 404, 'not_found');
+});
+
+test('a stricter threshold and rounding from configuration hold for every'
+    + ' number', async () => {
+	const strict = await startServer({ args: ['--insight-threshold', '20',
+	    '--insight-rounding', '10'] });
+	try {
+		await sql(strict.dataDir, `UPDATE signal SET created_at = ${q2};`
+		    + ` UPDATE care_case SET created_at = ${q2 + 86400};` +
+		    ` UPDATE case_person SET created_at = ${q2 + 86400};`);
+		const c = await loginAs(strict, 'demo-policy');
+		const a = await c.get('/api/insight/areas');
+		assert.equal(a.body.rules.threshold, 20);
+		const r = await c.get(`/api/insight?level=region&area=2` +
+		    `&year=${year}`);
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.body.rules, { threshold: 20, rounding: 10 });
+		for (const [path, n] of numbers(r.body, 'strict', []))
+			assert.ok(n === 0 || (n >= 20 && n % 10 === 0),
+			    `${path} = ${n}`);
+		const small = r.body.tables.flatMap((t) => t.rows)
+		    .flatMap((x) => x.cells).filter((x) => 's' in x);
+		assert.ok(small.some((x) => x.s === '<20'));
+		assert.ok(small.every((x) => x.s === '<20' || x.s === 'x'));
+	} finally {
+		await stopClean(strict);
+	}
+});
+
+test('serve refuses rules below the defaults', async () => {
+	for (const args of [['--insight-threshold', '9'],
+	    ['--insight-rounding', '4']]) {
+		const r = await runCli(['serve', '--data', server.dataDir,
+		    ...args]);
+		assert.notEqual(r.code, 0);
+		assert.match(r.stderr, /must be (10|5) to 1000/);
+	}
 });
