@@ -53,6 +53,9 @@
 #include "domain/referral.h"
 #include "domain/user.h"
 #include "domain/volume.h"
+#include "insight/area.h"
+#include "insight/facts.h"
+#include "insight/insight.h"
 #include "store/store.h"
 
 /* No step takes more statements than this. */
@@ -1331,53 +1334,95 @@ step_placement_end(void)
 	    "completed");
 }
 
+/* Runs step with its n-th statement failing and checks that the
+ * failure changed nothing; false when step ran without reaching it. */
+static bool
+fault_at(const char *name, int (*step)(void), long n)
+{
+	struct store_counts before, after;
+	int64_t count, bad;
+	size_t i;
+	int rc;
+
+	fresh();
+	assert_int_equal(store_counts(&w.ctx, &before), 0);
+	fresh();
+	store_fault_arm(n);
+	rc = step();
+	store_fault_arm(0);
+	if (!store_fault_fired()) {
+		if (rc != 0)
+			fail_msg("%s: %s without a fault", name, w.ctx.message);
+		fresh();
+		return false;
+	}
+	w.runs++;
+	if (rc != -1)
+		fail_msg("%s: statement %ld failed, the step went on as if not",
+		    name, n);
+	assert_int_not_equal(w.ctx.status, ST_OK);
+	assert_non_null(w.ctx.message);
+	fresh();
+	assert_int_equal(store_counts(&w.ctx, &after), 0);
+	for (i = 0; i < STORE_COPY_TABLES; i++)
+		if (before.n[i] != after.n[i])
+			fail_msg("%s: statement %ld failed, yet %s went from "
+			    "%lld to %lld rows", name, n, store_copy_tables[i],
+			    (long long)before.n[i], (long long)after.n[i]);
+	fresh();
+	if (audit_verify(&w.ctx, &count, &bad) != 0)
+		fail_msg("%s: statement %ld failed and the audit chain breaks "
+		    "at %lld", name, n, (long long)bad);
+	return true;
+}
+
 /* Runs step with the n-th statement failing for n = 1, 2, ... and
  * checks each failure; returns how many statements it took. */
 static long
 sweep(const char *name, int (*step)(void))
 {
-	struct store_counts before, after;
-	int64_t count, bad;
-	size_t i;
 	long n;
-	int rc;
 
-	for (n = 1; n <= MAX_STATEMENTS; n++) {
-		fresh();
-		assert_int_equal(store_counts(&w.ctx, &before), 0);
-		fresh();
-		store_fault_arm(n);
-		rc = step();
-		store_fault_arm(0);
-		if (!store_fault_fired()) {
-			if (rc != 0)
-				fail_msg("%s: %s without a fault", name,
-				    w.ctx.message);
-			fresh();
+	for (n = 1; n <= MAX_STATEMENTS; n++)
+		if (!fault_at(name, step, n))
 			return n - 1;
-		}
-		w.runs++;
-		if (rc != -1)
-			fail_msg("%s: statement %ld failed, the step went on "
-			    "as if not", name, n);
-		assert_int_not_equal(w.ctx.status, ST_OK);
-		assert_non_null(w.ctx.message);
-		fresh();
-		assert_int_equal(store_counts(&w.ctx, &after), 0);
-		for (i = 0; i < STORE_COPY_TABLES; i++)
-			if (before.n[i] != after.n[i])
-				fail_msg("%s: statement %ld failed, yet %s "
-				    "went from %lld to %lld rows", name, n,
-				    store_copy_tables[i],
-				    (long long)before.n[i],
-				    (long long)after.n[i]);
-		fresh();
-		if (audit_verify(&w.ctx, &count, &bad) != 0)
-			fail_msg("%s: statement %ld failed and the audit chain "
-			    "breaks at %lld", name, n, (long long)bad);
-	}
 	fail_msg("%s: more than %d statements", name, MAX_STATEMENTS);
 	return -1;
+}
+
+/*
+ * A step of thousands of statements (an insight result writes a row per
+ * area and table) is made to fail at statements 1, 2, 3, 5, 8, 13, ...
+ * until it runs through; returns how many places were tried.
+ */
+static long
+sweep_sampled(const char *name, int (*step)(void))
+{
+	long a = 1, b = 2, t, tried = 0;
+
+	while (fault_at(name, step, a)) {
+		tried++;
+		t = a + b;
+		a = b;
+		b = t;
+	}
+	return tried;
+}
+
+/* Local insight: a rapporteur's view of the country last year computes
+ * the protected results of six years and logs the release, in one
+ * write. */
+static int
+step_insight(void)
+{
+	struct area_model m;
+	struct insight_view v;
+
+	act_as(w.admin, w.point, ROLE_RAPPORTEUR);
+	if (area_load(&w.ctx, &m) == -1)
+		return -1;
+	return insight_view(&w.ctx, &m, &m.v[0], facts_year(time_now()) - 1,
+	    "nl", "dashboard", NULL, &v);
 }
 
 static void
@@ -1502,6 +1547,10 @@ test_every_failure_changes_nothing(void **state)
 		    steps[i].name, took);
 	}
 	assert_true(w.runs > 50);
+	took = sweep_sampled("see local insight", step_insight);
+	assert_true(took > 10);
+	print_message("%-22s %3ld places made to fail\n", "see local insight",
+	    took);
 	/* And the steps did what they do, once each. */
 	act_as(w.advisor, w.point, ROLE_ADVISOR);
 	s = signal_get(&w.ctx, w.sig);

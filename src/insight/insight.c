@@ -156,7 +156,7 @@ trend(struct ctx *ctx, struct insight_view *v, int year, const char *lang)
 				    CELL_SHOWN };
 			continue;
 		}
-		if (result_ensure(ctx, y, q, &run) == -1 ||
+		if (result_run(ctx, y, q, &run) == -1 ||
 		    result_read(ctx, &run, v->area, lang, all) == -1)
 			return -1;
 		for (i = 0; i < t->nrows; i++) {
@@ -169,8 +169,16 @@ trend(struct ctx *ctx, struct insight_view *v, int year, const char *lang)
 	return 0;
 }
 
+/*
+ * One write for what a view needs: the results not computed yet (the
+ * year, and for the trend the years before it) and the release log, so
+ * that a view that fails leaves nothing behind.
+ */
 struct release {
-	const struct insight_view *v;
+	const struct area *area;
+	int		 year;
+	int		 quarters;
+	bool		 trend;
 	const char	*what;
 	const char	*table;
 	int64_t		 id;
@@ -181,15 +189,22 @@ release_log(struct ctx *ctx, void *arg)
 {
 	struct release *r = arg;
 	struct store_rows *rows;
+	int y, q;
 
+	if (result_compute(ctx, r->year, r->quarters) == -1)
+		return -1;
+	for (y = r->year - INSIGHT_TREND + 1; r->trend && y < r->year; y++) {
+		q = facts_closed(y, time_now());
+		if (q > 0 && result_compute(ctx, y, q) == -1)
+			return -1;
+	}
 	if (store_exec(ctx, Q_INSIGHT_RELEASE_INSERT, ARGS(
 	    store_int(time_now()), store_int(ctx->who.user_id),
 	    ctx->who.org_id > 0 ? store_int(ctx->who.org_id) : store_null(),
 	    store_text(role_name(ctx->who.role)), store_text(r->what),
-	    store_text(r->table),
-	    store_text(area_level_name(r->v->area->level)),
-	    store_text(r->v->area->code), store_int(r->v->run.year),
-	    store_int(r->v->run.quarters)), &rows) == -1)
+	    store_text(r->table), store_text(area_level_name(r->area->level)),
+	    store_text(r->area->code), store_int(r->year),
+	    store_int(r->quarters)), &rows) == -1)
 		return -1;
 	r->id = rows_int(rows, 0, 0);
 	return 0;
@@ -209,12 +224,22 @@ insight_view(struct ctx *ctx, const struct area_model *m,
 	v->area = a;
 	if (q == 0)
 		return fail_field(ctx, "year", "has no closed quarter yet");
+	memset(&rel, 0, sizeof(rel));
+	rel.area = a;
+	rel.year = year;
+	rel.quarters = q;
+	rel.trend = table == NULL || strcmp(table, "trend") == 0;
+	rel.what = what;
+	rel.table = table;
+	if (store_write(ctx, release_log, &rel) == -1)
+		return -1;
+	v->release = rel.id;
 	v->ntables = tbl_ndefs;
 	v->tables = arena_alloc(ctx->arena, tbl_ndefs * sizeof(*v->tables));
 	v->too_small = arena_alloc(ctx->arena, tbl_ndefs * sizeof(bool));
 	v->suggest = arena_alloc(ctx->arena,
 	    tbl_ndefs * sizeof(*v->suggest));
-	if (result_ensure(ctx, year, q, &v->run) == -1 ||
+	if (result_run(ctx, year, q, &v->run) == -1 ||
 	    result_read(ctx, &v->run, a, lang, v->tables) == -1)
 		return -1;
 	v->all_too_small = true;
@@ -230,14 +255,7 @@ insight_view(struct ctx *ctx, const struct area_model *m,
 			return -1;
 		v->suggest[k] = suggest(m, v, &par, k);
 	}
-	if ((table == NULL || strcmp(table, "trend") == 0) &&
-	    trend(ctx, v, year, lang) == -1)
+	if (rel.trend && trend(ctx, v, year, lang) == -1)
 		return -1;
-	rel.v = v;
-	rel.what = what;
-	rel.table = table;
-	if (store_write(ctx, release_log, &rel) == -1)
-		return -1;
-	v->release = rel.id;
 	return 0;
 }

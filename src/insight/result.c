@@ -57,9 +57,8 @@ result_decode(const char *s, struct pcell *c, size_t n)
 }
 
 struct compute {
-	int			 year;
-	int			 quarters;
-	struct result_run	*run;
+	int		 year;
+	int		 quarters;
 };
 
 /* The groups protect reasons over: the country is its provinces, a
@@ -156,69 +155,80 @@ compute_table(struct ctx *ctx, const struct compute *c,
 	return 0;
 }
 
-static int
-compute(struct ctx *ctx, void *arg)
+int
+result_compute(struct ctx *ctx, int year, int quarters)
 {
-	struct compute *c = arg;
+	struct compute c = { year, quarters };
 	struct store_rows *r;
 	struct area_model m;
 	struct protect_group *grp;
 	size_t ngrp, k;
 	int q;
 
-	if (store_exec(ctx, Q_INSIGHT_RUN_GET, ARGS(store_int(c->year),
-	    store_int(c->quarters)), &r) == -1)
+	if (store_exec(ctx, Q_INSIGHT_RUN_GET, ARGS(store_int(year),
+	    store_int(quarters)), &r) == -1)
 		return -1;
 	if (r->nrows == 1)
-		goto done;
-	for (q = 1; q <= c->quarters; q++)
-		if (facts_freeze(ctx, facts_quarter(c->year, q)) == -1)
+		return 0;
+	for (q = 1; q <= quarters; q++)
+		if (facts_freeze(ctx, facts_quarter(year, q)) == -1)
 			return -1;
 	if (area_load(ctx, &m) == -1 ||
 	    store_exec(ctx, Q_INSIGHT_FACTS,
-	    ARGS(store_int(facts_quarter(c->year, 1)),
-	    store_int(facts_quarter(c->year, c->quarters))), &r) == -1)
+	    ARGS(store_int(facts_quarter(year, 1)),
+	    store_int(facts_quarter(year, quarters))), &r) == -1)
 		return -1;
 	grp = groups(ctx, &m, &ngrp);
 	for (k = 0; k < tbl_ndefs; k++)
-		if (compute_table(ctx, c, &m, &tbl_defs[k], r, grp,
+		if (compute_table(ctx, &c, &m, &tbl_defs[k], r, grp,
 		    ngrp) == -1)
 			return -1;
-	if (store_exec(ctx, Q_INSIGHT_RUN_INSERT, ARGS(store_int(c->year),
-	    store_int(c->quarters), store_int(protect_rules()->threshold),
+	return store_exec(ctx, Q_INSIGHT_RUN_INSERT, ARGS(store_int(year),
+	    store_int(quarters), store_int(protect_rules()->threshold),
 	    store_int(protect_rules()->rounding), store_int(time_now())),
-	    NULL) == -1 ||
-	    store_exec(ctx, Q_INSIGHT_RUN_GET, ARGS(store_int(c->year),
-	    store_int(c->quarters)), &r) == -1)
+	    NULL);
+}
+
+int
+result_run(struct ctx *ctx, int year, int quarters, struct result_run *run)
+{
+	struct store_rows *r;
+
+	if (store_exec(ctx, Q_INSIGHT_RUN_GET, ARGS(store_int(year),
+	    store_int(quarters)), &r) == -1)
 		return -1;
-done:
-	c->run->year = c->year;
-	c->run->quarters = c->quarters;
-	c->run->threshold = rows_int(r, 0, 0);
-	c->run->rounding = rows_int(r, 0, 1);
-	c->run->computed_at = rows_int(r, 0, 2);
+	if (r->nrows != 1)
+		return fail(ctx, ST_NOTFOUND, "no insight result for %d", year);
+	run->year = year;
+	run->quarters = quarters;
+	run->threshold = rows_int(r, 0, 0);
+	run->rounding = rows_int(r, 0, 1);
+	run->computed_at = rows_int(r, 0, 2);
 	return 0;
+}
+
+static int
+compute(struct ctx *ctx, void *arg)
+{
+	struct compute *c = arg;
+
+	return result_compute(ctx, c->year, c->quarters);
 }
 
 int
 result_ensure(struct ctx *ctx, int year, int quarters,
     struct result_run *run)
 {
-	struct compute c = { year, quarters, run };
-	struct store_rows *r;
+	struct compute c = { year, quarters };
 
-	if (store_exec(ctx, Q_INSIGHT_RUN_GET, ARGS(store_int(year),
-	    store_int(quarters)), &r) == -1)
-		return -1;
-	if (r->nrows == 1) {
-		run->year = year;
-		run->quarters = quarters;
-		run->threshold = rows_int(r, 0, 0);
-		run->rounding = rows_int(r, 0, 1);
-		run->computed_at = rows_int(r, 0, 2);
+	if (result_run(ctx, year, quarters, run) == 0)
 		return 0;
-	}
-	return store_write(ctx, compute, &c);
+	if (ctx->status != ST_NOTFOUND)
+		return -1;
+	ctx_clear_error(ctx);
+	if (store_write(ctx, compute, &c) == -1)
+		return -1;
+	return result_run(ctx, year, quarters, run);
 }
 
 static const char *const qkeys[] = { "q1", "q2", "q3", "q4" };

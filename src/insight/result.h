@@ -31,8 +31,12 @@ struct result_run {
 	int64_t		 computed_at;
 };
 
-/* Makes sure the result for year through quarters exists (computing it
- * in a write of its own when not), and fills run. */
+/* Computes the result for year through quarters unless it exists;
+ * only inside store_write(). */
+int	result_compute(struct ctx *, int year, int quarters);
+/* What the stored result was computed with; ST_NOTFOUND before. */
+int	result_run(struct ctx *, int year, int quarters, struct result_run *);
+/* Both: computes in a write of its own when needed, and fills run. */
 int	result_ensure(struct ctx *, int year, int quarters,
 	    struct result_run *);
 
