@@ -234,14 +234,16 @@ cmd_serve(int argc, char **argv)
 		case 'I':
 			if (parse_int64(optarg, PROTECT_THRESHOLD_MIN, 1000,
 			    &threshold) == -1)
-				return cli_usage("serve", "--insight-threshold "
-				    "must be %d to 1000", PROTECT_THRESHOLD_MIN);
+				return cli_usage("serve", "--insight-"
+				    "threshold must be %d to 1000",
+				    PROTECT_THRESHOLD_MIN);
 			break;
 		case 'R':
 			if (parse_int64(optarg, PROTECT_ROUNDING_MIN, 1000,
 			    &rounding) == -1)
-				return cli_usage("serve", "--insight-rounding "
-				    "must be %d to 1000", PROTECT_ROUNDING_MIN);
+				return cli_usage("serve", "--insight-"
+				    "rounding must be %d to 1000",
+				    PROTECT_ROUNDING_MIN);
 			break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:
