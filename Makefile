@@ -93,15 +93,19 @@ bootstrap:
 run: bootstrap
 	@$(MAKE) -s -j$$(nproc) $(BUILD)/schakel
 	@if test -f $(DATA)/schakel.key; then \
-	    echo "Reusing $(DATA).  Demo accounts (user, role, password):"; \
+	    echo "Reusing $(DATA).  Demo accounts (user, password, role:" \
+		"what to try):"; \
 	    grep -v '^#' $(DATA)/demo-users.txt 2>/dev/null | \
-		cut -f1-3 | sed 's/^/  /'; \
+		awk -F '\t' '{ printf "  %-26s %s\n  %-26s %s, %s\n", \
+		    $$1, $$3, "", $$2, $$5 }'; \
 	    echo "(The administrator 'admin' was shown once by init.)"; \
 	else \
 	    mkdir -p $(dir $(DATA)) && \
 	    $(BUILD)/schakel init --data $(DATA) --demo; \
 	fi
 	@echo "Open http://$(LISTEN)/ and log in with a demo account."
+	@echo "(Another port or folder: make run LISTEN=127.0.0.1:8090" \
+	    "DATA=var/other)"
 	$(BUILD)/schakel serve --data $(DATA) --listen $(LISTEN)
 
 # Every test: lint, unit, API, browser, then unit and API again under

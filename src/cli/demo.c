@@ -646,19 +646,32 @@ static const struct {
 	const char	*username;
 	const char	*role;
 	int		 org;		/* index in demo_orgs, -1: Beheer */
+	const char	*what;		/* what to try with it */
 } demo_users[] = {
-	{ "demo-reporter", "reporter", 9 },
-	{ "demo-advisor", "advisor", 0 },
-	{ "demo-coordinator", "coordinator", 1 },
-	{ "demo-provider", "provider", 2 },
-	{ "demo-assessor", "assessor", 7 },
-	{ "demo-policy", "policy", 4 },
-	{ "demo-rapporteur", "rapporteur", 8 },
-	{ "demo-admin", "admin", -1 },
-	{ "demo-coordinator-rotterdam", "coordinator", 11 },
-	{ "demo-provider-jeugd", "provider", 3 },
-	{ "demo-expertteam", "provider", 12 },
-	{ "demo-expertteam-rijnmond", "provider", 13 },
+	{ "demo-reporter", "reporter", 9,
+	    "a teacher: report a signal, answer the point's question" },
+	{ "demo-advisor", "advisor", 0,
+	    "Veilig Thuis Amsterdam: triage queue, advice, decisions" },
+	{ "demo-coordinator", "coordinator", 1,
+	    "care coordination Amsterdam: cases, referrals, deadlines" },
+	{ "demo-provider", "provider", 2,
+	    "a shelter: incoming referrals, capacity, placements" },
+	{ "demo-assessor", "assessor", 7,
+	    "identification committee: assessments" },
+	{ "demo-policy", "policy", 4,
+	    "municipality of Amsterdam: local insight" },
+	{ "demo-rapporteur", "rapporteur", 8,
+	    "national rapporteur: insight for every area" },
+	{ "demo-admin", "admin", -1,
+	    "organisations, users, regions, deadlines" },
+	{ "demo-coordinator-rotterdam", "coordinator", 11,
+	    "care coordination Rotterdam: a transfer waiting" },
+	{ "demo-provider-jeugd", "provider", 3,
+	    "a youth care provider: referrals" },
+	{ "demo-expertteam", "provider", 12,
+	    "expert team Amsterdam: escalations" },
+	{ "demo-expertteam-rijnmond", "provider", 13,
+	    "expert team Rijnmond: escalations" },
 };
 
 int
@@ -683,7 +696,7 @@ demo_create(struct cli_env *env)
 	/* Demo accounts only: the real administrator's credentials are
 	 * shown once by init and never written to a file. */
 	buf_puts(&out, "# demo accounts: user name, role, password, second "
-	    "factor (synthetic data only)\n");
+	    "factor, what to try (synthetic data only)\n");
 	for (i = 0; i < sizeof(demo_orgs) / sizeof(demo_orgs[0]); i++) {
 		memset(&org, 0, sizeof(org));
 		org.name = demo_orgs[i].name;
@@ -747,9 +760,10 @@ demo_create(struct cli_env *env)
 		} else if (strcmp(u.role, "admin") == 0) {
 			admin = id;
 		}
-		printf("  %-18s %-12s %s\n", u.username, u.role, u.password);
-		buf_appendf(&out, "%s\t%s\t%s\t-\n", u.username, u.role,
-		    u.password);
+		printf("  %-26s %s\n  %-26s %s, %s\n", u.username,
+		    u.password, "", u.role, demo_users[i].what);
+		buf_appendf(&out, "%s\t%s\t%s\t-\t%s\n", u.username, u.role,
+		    u.password, demo_users[i].what);
 	}
 	if (demo_signals(env, &dids) == -1 ||
 	    demo_tracks(env->ctx, &dids) == -1 ||
