@@ -46,6 +46,7 @@ struct crypt_keys {
 _Static_assert(sizeof(kdf_context) - 1 == crypto_kdf_CONTEXTBYTES,
     "kdf context length");
 _Static_assert(crypto_kdf_KEYBYTES == CRYPT_KEY_LEN, "master key length");
+_Static_assert(randombytes_SEEDBYTES == CRYPT_SEED_LEN, "seed length");
 _Static_assert(crypto_aead_xchacha20poly1305_ietf_KEYBYTES == CRYPT_KEY_LEN,
     "field key length");
 _Static_assert(CRYPT_KEY_LEN >= crypto_kdf_BYTES_MIN &&
@@ -289,6 +290,13 @@ void
 crypt_random(void *p, size_t len)
 {
 	randombytes_buf(p, len);
+}
+
+void
+crypt_random_seeded(void *p, size_t len,
+    const unsigned char seed[CRYPT_SEED_LEN])
+{
+	randombytes_buf_deterministic(p, len, seed);
 }
 
 bool

@@ -139,4 +139,11 @@ void	crypt_challenge_mac(const struct crypt_keys *, const void *msg,
 void	crypt_random(void *, size_t);
 bool	crypt_equal(const void *, const void *, size_t);
 
+/* The same len bytes for the same seed, looking random otherwise
+ * (libsodium's randombytes_buf_deterministic): for draws that must be
+ * repeatable, such as tests of insight/noise.c. */
+#define CRYPT_SEED_LEN		32
+void	crypt_random_seeded(void *, size_t,
+	    const unsigned char seed[CRYPT_SEED_LEN]);
+
 #endif
