@@ -11,7 +11,9 @@
 -- for one area and one year, through the quarters closed when it was
 -- computed: the cells as published, never a true count.  insight_run
 -- names the (year, quarters) computed and the rules used; every later
--- request is served from these rows.
+-- request is served from these rows.  The variant 'open' is the same with
+-- differentially private noise drawn once into the counts, for open data
+-- (docs/privacy.md); 'protected' is what the dashboard shows.
 --
 -- insight_release is the release log: what was published to whom.
 -- signal.decided_at: when triage decided, for the time to a decision.
@@ -35,21 +37,24 @@ CREATE TABLE insight_frozen (
 CREATE TABLE insight_run (
 	year		INTEGER NOT NULL,
 	quarters	INTEGER NOT NULL CHECK (quarters BETWEEN 1 AND 4),
+	variant		TEXT NOT NULL CHECK (variant IN ('protected', 'open')),
 	threshold	INTEGER NOT NULL,
 	rounding	INTEGER NOT NULL,
+	noise_milli	INTEGER NOT NULL,	-- epsilon * 1000; 0: no noise
 	computed_at	INTEGER NOT NULL,
-	PRIMARY KEY (year, quarters)
+	PRIMARY KEY (year, quarters, variant)
 );
 
 CREATE TABLE insight_result (
 	year		INTEGER NOT NULL,
 	quarters	INTEGER NOT NULL,
+	variant		TEXT NOT NULL,
 	level		TEXT NOT NULL CHECK (level IN ('country', 'province',
 			    'region', 'municipality')),
 	code		TEXT NOT NULL,
 	tbl		TEXT NOT NULL,
 	cells		TEXT NOT NULL,
-	PRIMARY KEY (year, quarters, level, code, tbl)
+	PRIMARY KEY (year, quarters, variant, level, code, tbl)
 );
 
 CREATE TABLE insight_release (

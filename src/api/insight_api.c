@@ -16,6 +16,7 @@
 #include "insight/area.h"
 #include "insight/insight.h"
 #include "insight/protect.h"
+#include "insight/result.h"
 #include "insight/tables.h"
 
 static int
@@ -87,6 +88,9 @@ api_insight_areas(struct ctx *ctx, struct http_request *req,
 	jw_kint(&w, "threshold", r->threshold);
 	jw_kint(&w, "rounding", r->rounding);
 	jw_kint(&w, "dominance_pct", r->dominance_pct);
+	if (result_noise() > 0)
+		jw_kstr(&w, "noise_epsilon", arena_printf(ctx->arena, "%.3g",
+		    result_noise()));
 	jw_obj_close(&w);
 	jw_obj_close(&w);
 	return 0;
@@ -149,6 +153,18 @@ api_insight_table(struct jw *w, const struct ptable *t, const char *chart,
 	jw_obj_close(w);
 }
 
+/* ?open=1: the open-data variant, with noise (insight/result.h). */
+static int
+open_arg(struct ctx *ctx, struct http_request *req, bool *open)
+{
+	const char *s = http_query_arg(req, "open");
+
+	*open = s != NULL && strcmp(s, "1") == 0;
+	if (s != NULL && strcmp(s, "1") != 0 && strcmp(s, "0") != 0)
+		return fail_field(ctx, "open", "must be 0 or 1");
+	return 0;
+}
+
 int
 api_insight(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
@@ -159,14 +175,16 @@ api_insight(struct ctx *ctx, struct http_request *req,
 	const char *lang;
 	size_t k;
 	struct jw w;
+	bool open;
 	int year;
 
-	if (lang_arg(ctx, req, &lang) == -1 || area_load(ctx, &m) == -1 ||
+	if (lang_arg(ctx, req, &lang) == -1 ||
+	    open_arg(ctx, req, &open) == -1 || area_load(ctx, &m) == -1 ||
 	    insight_pick(ctx, &m, http_query_arg(req, "level"),
 	    http_query_arg(req, "area"), http_query_arg(req, "year"), &a,
 	    &year) == -1 ||
-	    insight_view(ctx, &m, a, year, lang, "dashboard", NULL,
-	    &v) == -1)
+	    insight_view(ctx, &m, a, year, open, lang,
+	    open ? "dashboard-open" : "dashboard", NULL, &v) == -1)
 		return -1;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);
@@ -180,7 +198,11 @@ api_insight(struct ctx *ctx, struct http_request *req,
 	jw_obj_open(&w);
 	jw_kint(&w, "threshold", v.run.threshold);
 	jw_kint(&w, "rounding", v.run.rounding);
+	if (v.run.open)
+		jw_kstr(&w, "noise_epsilon", arena_printf(ctx->arena, "%.3g",
+		    (double)v.run.noise_milli / 1000));
 	jw_obj_close(&w);
+	jw_kbool(&w, "open", v.run.open);
 	jw_kbool(&w, "too_small", v.all_too_small);
 	if (v.all_too_small && v.suggest[0] != NULL) {
 		jw_key(&w, "suggest");

@@ -24,7 +24,9 @@
 #include "domain/volume.h"
 #include "domain/signal.h"
 #include "http/server.h"
+#include "insight/noise.h"
 #include "insight/protect.h"
+#include "insight/result.h"
 #include "store/store.h"
 
 static const char serve_help[] =
@@ -37,6 +39,7 @@ static const char serve_help[] =
     "       [--public-budget-muni N] [--public-budget-total N]\n"
     "       [--public-pow-bits N]\n"
     "       [--insight-threshold N] [--insight-rounding N]\n"
+    "       [--insight-noise EPSILON]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -64,7 +67,9 @@ static const char serve_help[] =
     "Insight never shows a count below --insight-threshold (default and\n"
     "least 10) and rounds every count to a multiple of\n"
     "--insight-rounding (default and least 5); a year already published\n"
-    "keeps the rules it was published with (docs/privacy.md).\n";
+    "keeps the rules it was published with (docs/privacy.md).\n"
+    "--insight-noise offers open data: the same tables with random noise\n"
+    "of this epsilon (0.01 to 10) per table and year, drawn once.\n";
 
 /* Log a signed head when the trail has moved on since *last. */
 static void
@@ -145,6 +150,7 @@ cmd_serve(int argc, char **argv)
 		{ "public-pow-bits", required_argument, NULL, 'w' },
 		{ "insight-threshold", required_argument, NULL, 'I' },
 		{ "insight-rounding", required_argument, NULL, 'R' },
+		{ "insight-noise", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -160,6 +166,8 @@ cmd_serve(int argc, char **argv)
 	int64_t n, head_every = 3600, daily_signals = 0, daily_persons = 0;
 	int64_t threshold = PROTECT_THRESHOLD_MIN;
 	int64_t rounding = PROTECT_ROUNDING_MIN;
+	double epsilon = 0;
+	char *end;
 	int c, sig, abi = 0, rc = 1;
 	bool api_ready = false, sandbox = true;
 
@@ -245,6 +253,13 @@ cmd_serve(int argc, char **argv)
 				    "rounding must be %d to 1000",
 				    PROTECT_ROUNDING_MIN);
 			break;
+		case 'N':
+			epsilon = strtod(optarg, &end);
+			if (end == optarg || *end != '\0' ||
+			    !noise_epsilon_ok(epsilon))
+				return cli_usage("serve", "--insight-noise "
+				    "must be a number from 0.01 to 10");
+			break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:
 			return cli_usage("serve", "unknown option or missing "
@@ -261,6 +276,7 @@ cmd_serve(int argc, char **argv)
 		    "together");
 	volume_set_limits(daily_signals, daily_persons);
 	(void)protect_set_rules(threshold, rounding);
+	(void)result_set_noise(epsilon);
 	signal_public_set_limits(&pub);
 #ifdef SCHAKEL_DEBUG
 	/* Tests: a server whose clock runs ahead (or behind), say to see

@@ -1422,7 +1422,7 @@ step_insight(void)
 	if (area_load(&w.ctx, &m) == -1)
 		return -1;
 	return insight_view(&w.ctx, &m, &m.v[0], facts_year(time_now()) - 1,
-	    "nl", "dashboard", NULL, &v);
+	    false, "nl", "dashboard", NULL, &v);
 }
 
 static void

@@ -156,7 +156,7 @@ trend(struct ctx *ctx, struct insight_view *v, int year, const char *lang)
 				    CELL_SHOWN };
 			continue;
 		}
-		if (result_run(ctx, y, q, &run) == -1 ||
+		if (result_run(ctx, y, q, v->run.open, &run) == -1 ||
 		    result_read(ctx, &run, v->area, lang, all) == -1)
 			return -1;
 		for (i = 0; i < t->nrows; i++) {
@@ -178,6 +178,7 @@ struct release {
 	const struct area *area;
 	int		 year;
 	int		 quarters;
+	bool		 open;
 	bool		 trend;
 	const char	*what;
 	const char	*table;
@@ -191,11 +192,11 @@ release_log(struct ctx *ctx, void *arg)
 	struct store_rows *rows;
 	int y, q;
 
-	if (result_compute(ctx, r->year, r->quarters) == -1)
+	if (result_compute(ctx, r->year, r->quarters, r->open) == -1)
 		return -1;
 	for (y = r->year - INSIGHT_TREND + 1; r->trend && y < r->year; y++) {
 		q = facts_closed(y, time_now());
-		if (q > 0 && result_compute(ctx, y, q) == -1)
+		if (q > 0 && result_compute(ctx, y, q, r->open) == -1)
 			return -1;
 	}
 	if (store_exec(ctx, Q_INSIGHT_RELEASE_INSERT, ARGS(
@@ -212,8 +213,8 @@ release_log(struct ctx *ctx, void *arg)
 
 int
 insight_view(struct ctx *ctx, const struct area_model *m,
-    const struct area *a, int year, const char *lang, const char *what,
-    const char *table, struct insight_view *v)
+    const struct area *a, int year, bool open, const char *lang,
+    const char *what, const char *table, struct insight_view *v)
 {
 	struct release rel;
 	struct parents par;
@@ -228,6 +229,7 @@ insight_view(struct ctx *ctx, const struct area_model *m,
 	rel.area = a;
 	rel.year = year;
 	rel.quarters = q;
+	rel.open = open;
 	rel.trend = table == NULL || strcmp(table, "trend") == 0;
 	rel.what = what;
 	rel.table = table;
@@ -239,7 +241,7 @@ insight_view(struct ctx *ctx, const struct area_model *m,
 	v->too_small = arena_alloc(ctx->arena, tbl_ndefs * sizeof(bool));
 	v->suggest = arena_alloc(ctx->arena,
 	    tbl_ndefs * sizeof(*v->suggest));
-	if (result_run(ctx, year, q, &v->run) == -1 ||
+	if (result_run(ctx, year, q, open, &v->run) == -1 ||
 	    result_read(ctx, &v->run, a, lang, v->tables) == -1)
 		return -1;
 	v->all_too_small = true;

@@ -46,11 +46,13 @@ int	insight_pick(struct ctx *, const struct area_model *,
 	    const struct area **, int *);
 
 /*
- * The view of one area and year; what ("dashboard", "csv", "chart",
- * "tiles") and table (NULL: every table) go to the release log.
+ * The view of one area and year; open: the open-data variant (with
+ * noise, result.h).  what ("dashboard", "csv", "chart", "tiles", with
+ * "-open" for open data) and table (NULL: every table) go to the
+ * release log.
  */
 int	insight_view(struct ctx *, const struct area_model *,
-	    const struct area *, int year, const char *lang,
+	    const struct area *, int year, bool open, const char *lang,
 	    const char *what, const char *table, struct insight_view *);
 
 /* True when the table has too little to show for its area. */

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/fail.h"
 #include "insight/facts.h"
+#include "insight/noise.h"
 #include "insight/protect.h"
 #include "store/store.h"
 
@@ -59,7 +60,65 @@ result_decode(const char *s, struct pcell *c, size_t n)
 struct compute {
 	int		 year;
 	int		 quarters;
+	bool		 open;
 };
+
+static double noise_epsilon;
+
+int
+result_set_noise(double epsilon)
+{
+	if (epsilon != 0 && !noise_epsilon_ok(epsilon))
+		return -1;
+	noise_epsilon = epsilon;
+	return 0;
+}
+
+double
+result_noise(void)
+{
+	return noise_epsilon;
+}
+
+static const char *
+variant(bool open)
+{
+	return open ? "open" : "protected";
+}
+
+/*
+ * Noise into one municipality's true counts (open data): every count of
+ * a row and a quarter gets its own draw, zeros too, and is kept at 0 or
+ * more; the year and the total row are then the sums again.  An event
+ * is counted in one row of an exclusive table, so such a table spends
+ * epsilon once; a row of a list or events table may count the same
+ * event as another row, so each row gets epsilon / rows.
+ */
+static void
+add_noise(const struct tbl_def *d, int64_t *n, size_t nr, size_t nc)
+{
+	size_t r, c, counted = d->kind == TBL_EXCLUSIVE ? nr - 1 : nr;
+	double eps = d->kind == TBL_EXCLUSIVE ? noise_epsilon :
+	    noise_epsilon / (double)nr;
+
+	for (r = 0; r < nr; r++)
+		n[r * nc + nc - 1] = 0;
+	for (r = 0; r < counted; r++)
+		for (c = 0; c + 1 < nc; c++) {
+			n[r * nc + c] += noise_geometric(eps);
+			if (n[r * nc + c] < 0)
+				n[r * nc + c] = 0;
+		}
+	if (d->kind == TBL_EXCLUSIVE)
+		for (c = 0; c + 1 < nc; c++) {
+			n[(nr - 1) * nc + c] = 0;
+			for (r = 0; r + 1 < nr; r++)
+				n[(nr - 1) * nc + c] += n[r * nc + c];
+		}
+	for (r = 0; r < nr; r++)
+		for (c = 0; c + 1 < nc; c++)
+			n[r * nc + nc - 1] += n[r * nc + c];
+}
 
 /* The groups protect reasons over: the country is its provinces, a
  * province and a region their municipalities. */
@@ -125,6 +184,8 @@ compute_table(struct ctx *ctx, const struct compute *c,
 			dst[(nr - 1) * nc + nc - 1] += rows_int(facts, i, 4);
 		}
 	}
+	for (a = m->first[AREA_MUNICIPALITY]; c->open && a < m->n; a++)
+		add_noise(d, n + a * sz, nr, nc);
 	for (a = 0; a < m->first[AREA_MUNICIPALITY]; a++)
 		for (k = 0; k < m->v[a].nmunis; k++) {
 			src = n + m->v[a].munis[k] * sz;
@@ -147,6 +208,7 @@ compute_table(struct ctx *ctx, const struct compute *c,
 	for (a = 0; a < m->n; a++)
 		if (store_exec(ctx, Q_INSIGHT_RESULT_INSERT,
 		    ARGS(store_int(c->year), store_int(c->quarters),
+		    store_text(variant(c->open)),
 		    store_text(area_level_name(m->v[a].level)),
 		    store_text(m->v[a].code), store_text(d->id),
 		    store_text(result_encode(ctx, g[a].cells, sz))),
@@ -156,17 +218,20 @@ compute_table(struct ctx *ctx, const struct compute *c,
 }
 
 int
-result_compute(struct ctx *ctx, int year, int quarters)
+result_compute(struct ctx *ctx, int year, int quarters, bool open)
 {
-	struct compute c = { year, quarters };
+	struct compute c = { year, quarters, open };
 	struct store_rows *r;
 	struct area_model m;
 	struct protect_group *grp;
 	size_t ngrp, k;
 	int q;
 
+	if (open && noise_epsilon == 0)
+		return fail(ctx, ST_CONFLICT, "open data is not set up on this "
+		    "server (serve --insight-noise)");
 	if (store_exec(ctx, Q_INSIGHT_RUN_GET, ARGS(store_int(year),
-	    store_int(quarters)), &r) == -1)
+	    store_int(quarters), store_text(variant(open))), &r) == -1)
 		return -1;
 	if (r->nrows == 1)
 		return 0;
@@ -184,26 +249,31 @@ result_compute(struct ctx *ctx, int year, int quarters)
 		    ngrp) == -1)
 			return -1;
 	return store_exec(ctx, Q_INSIGHT_RUN_INSERT, ARGS(store_int(year),
-	    store_int(quarters), store_int(protect_rules()->threshold),
-	    store_int(protect_rules()->rounding), store_int(time_now())),
-	    NULL);
+	    store_int(quarters), store_text(variant(open)),
+	    store_int(protect_rules()->threshold),
+	    store_int(protect_rules()->rounding),
+	    store_int(open ? (int64_t)(noise_epsilon * 1000 + 0.5) : 0),
+	    store_int(time_now())), NULL);
 }
 
 int
-result_run(struct ctx *ctx, int year, int quarters, struct result_run *run)
+result_run(struct ctx *ctx, int year, int quarters, bool open,
+    struct result_run *run)
 {
 	struct store_rows *r;
 
 	if (store_exec(ctx, Q_INSIGHT_RUN_GET, ARGS(store_int(year),
-	    store_int(quarters)), &r) == -1)
+	    store_int(quarters), store_text(variant(open))), &r) == -1)
 		return -1;
 	if (r->nrows != 1)
 		return fail(ctx, ST_NOTFOUND, "no insight result for %d", year);
 	run->year = year;
 	run->quarters = quarters;
+	run->open = open;
 	run->threshold = rows_int(r, 0, 0);
 	run->rounding = rows_int(r, 0, 1);
 	run->computed_at = rows_int(r, 0, 2);
+	run->noise_milli = rows_int(r, 0, 3);
 	return 0;
 }
 
@@ -212,23 +282,23 @@ compute(struct ctx *ctx, void *arg)
 {
 	struct compute *c = arg;
 
-	return result_compute(ctx, c->year, c->quarters);
+	return result_compute(ctx, c->year, c->quarters, c->open);
 }
 
 int
-result_ensure(struct ctx *ctx, int year, int quarters,
+result_ensure(struct ctx *ctx, int year, int quarters, bool open,
     struct result_run *run)
 {
-	struct compute c = { year, quarters };
+	struct compute c = { year, quarters, open };
 
-	if (result_run(ctx, year, quarters, run) == 0)
+	if (result_run(ctx, year, quarters, open, run) == 0)
 		return 0;
 	if (ctx->status != ST_NOTFOUND)
 		return -1;
 	ctx_clear_error(ctx);
 	if (store_write(ctx, compute, &c) == -1)
 		return -1;
-	return result_run(ctx, year, quarters, run);
+	return result_run(ctx, year, quarters, open, run);
 }
 
 static const char *const qkeys[] = { "q1", "q2", "q3", "q4" };
@@ -246,8 +316,9 @@ result_read(struct ctx *ctx, const struct result_run *run,
 	bool en = lang != NULL && strcmp(lang, "en") == 0;
 
 	if (store_exec(ctx, Q_INSIGHT_RESULT_AREA, ARGS(store_int(run->year),
-	    store_int(run->quarters), store_text(area_level_name(a->level)),
-	    store_text(a->code)), &r) == -1)
+	    store_int(run->quarters), store_text(variant(run->open)),
+	    store_text(area_level_name(a->level)), store_text(a->code)),
+	    &r) == -1)
 		return -1;
 	for (k = 0; k < tbl_ndefs; k++) {
 		d = &tbl_defs[k];

@@ -14,6 +14,7 @@
 #ifndef SCHAKEL_INSIGHT_RESULT_H
 #define SCHAKEL_INSIGHT_RESULT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "insight/area.h"
@@ -26,18 +27,30 @@ struct ctx;
 struct result_run {
 	int		 year;
 	int		 quarters;	/* 1..4 */
+	bool		 open;		/* the open-data variant, with noise */
 	int64_t		 threshold;
 	int64_t		 rounding;
+	int64_t		 noise_milli;	/* epsilon * 1000; 0: none */
 	int64_t		 computed_at;
 };
 
+/*
+ * Open data: the same tables with differentially private noise
+ * (noise.h) drawn once into the counts of every municipality, quarter
+ * and row before they are summed and protected, with this epsilon per
+ * table and year (0: no open data; serve --insight-noise).
+ */
+int	result_set_noise(double epsilon);
+double	result_noise(void);
+
 /* Computes the result for year through quarters unless it exists;
  * only inside store_write(). */
-int	result_compute(struct ctx *, int year, int quarters);
+int	result_compute(struct ctx *, int year, int quarters, bool open);
 /* What the stored result was computed with; ST_NOTFOUND before. */
-int	result_run(struct ctx *, int year, int quarters, struct result_run *);
+int	result_run(struct ctx *, int year, int quarters, bool open,
+	    struct result_run *);
 /* Both: computes in a write of its own when needed, and fills run. */
-int	result_ensure(struct ctx *, int year, int quarters,
+int	result_ensure(struct ctx *, int year, int quarters, bool open,
 	    struct result_run *);
 
 /*

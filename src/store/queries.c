@@ -1957,17 +1957,20 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT tbl, quarter, municipality, row_key, n FROM"
 	    " insight_fact WHERE quarter >= ?1 AND quarter <= ?2",
 	[Q_INSIGHT_RUN_GET] =
-	    "SELECT threshold, rounding, computed_at FROM insight_run WHERE"
-	    " year = ?1 AND quarters = ?2",
+	    "SELECT threshold, rounding, computed_at, noise_milli"
+	    " FROM insight_run WHERE year = ?1 AND quarters = ?2"
+	    " AND variant = ?3",
 	[Q_INSIGHT_RUN_INSERT] =
-	    "INSERT INTO insight_run (year, quarters, threshold, rounding,"
-	    " computed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    "INSERT INTO insight_run (year, quarters, variant, threshold,"
+	    " rounding, noise_milli, computed_at) VALUES (?1, ?2, ?3, ?4,"
+	    " ?5, ?6, ?7)",
 	[Q_INSIGHT_RESULT_INSERT] =
-	    "INSERT INTO insight_result (year, quarters, level, code, tbl,"
-	    " cells) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    "INSERT INTO insight_result (year, quarters, variant, level,"
+	    " code, tbl, cells) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[Q_INSIGHT_RESULT_AREA] =
-	    "SELECT tbl, cells FROM insight_result WHERE year = ?1 AND"
-	    " quarters = ?2 AND level = ?3 AND code = ?4",
+	    "SELECT tbl, cells FROM insight_result WHERE year = ?1"
+	    " AND quarters = ?2 AND variant = ?3 AND level = ?4"
+	    " AND code = ?5",
 	[Q_INSIGHT_RELEASE_INSERT] =
 	    "INSERT INTO insight_release (at, user_id, org_id, role, what,"
 	    " tbl, level, code, year, quarters) VALUES (?1, ?2, ?3, ?4, ?5,"
@@ -1992,11 +1995,13 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT tbl, quarter, frozen_at FROM insight_frozen ORDER BY"
 	    " quarter, tbl",
 	[Q_COPY_INSIGHT_RUN_ALL] =
-	    "SELECT year, quarters, threshold, rounding, computed_at FROM"
-	    " insight_run ORDER BY year, quarters",
+	    "SELECT year, quarters, variant, threshold, rounding,"
+	    " noise_milli, computed_at FROM insight_run"
+	    " ORDER BY year, quarters, variant",
 	[Q_COPY_INSIGHT_RESULT_ALL] =
-	    "SELECT year, quarters, level, code, tbl, cells FROM"
-	    " insight_result ORDER BY year, quarters, level, code, tbl",
+	    "SELECT year, quarters, variant, level, code, tbl, cells"
+	    " FROM insight_result ORDER BY year, quarters, variant, level,"
+	    " code, tbl",
 	[Q_COPY_INSIGHT_RELEASE_ALL] =
 	    "SELECT id, at, user_id, org_id, role, what, tbl, level, code,"
 	    " year, quarters FROM insight_release ORDER BY id",

@@ -2466,16 +2466,22 @@ test_insight(void **state)
 	assert_int_equal(r->nrows, 1);
 	assert_int_equal(rows_int(r, 0, 4), 12);
 	must(run(c, a, Q_INSIGHT_RUN_INSERT, ARGS(store_int(2250),
-	    store_int(1), store_int(10), store_int(5), store_int(7)), NULL));
+	    store_int(1), store_text("open"), store_int(10), store_int(5),
+	    store_int(500), store_int(7)), NULL));
 	must(run(c, a, Q_INSIGHT_RUN_GET, ARGS(store_int(2250),
-	    store_int(1)), &r));
+	    store_int(1), store_text("open")), &r));
 	assert_int_equal(rows_int(r, 0, 0), 10);
+	assert_int_equal(rows_int(r, 0, 3), 500);
+	must(run(c, a, Q_INSIGHT_RUN_GET, ARGS(store_int(2250),
+	    store_int(1), store_text("protected")), &r));
+	assert_int_equal(r->nrows, 0);
 	must(run(c, a, Q_INSIGHT_RESULT_INSERT, ARGS(store_int(2250),
-	    store_int(1), store_text("municipality"), store_text("GM0014"),
-	    store_text("cases_type"), store_text("10,10,s,s,x,x")), NULL));
+	    store_int(1), store_text("open"), store_text("municipality"),
+	    store_text("GM0014"), store_text("cases_type"),
+	    store_text("10,10,s,s,x,x")), NULL));
 	must(run(c, a, Q_INSIGHT_RESULT_AREA, ARGS(store_int(2250),
-	    store_int(1), store_text("municipality"), store_text("GM0014")),
-	    &r));
+	    store_int(1), store_text("open"), store_text("municipality"),
+	    store_text("GM0014")), &r));
 	assert_string_equal(rows_text(r, 0, 1), "10,10,s,s,x,x");
 	must(run(c, a, Q_INSIGHT_RELEASE_INSERT, ARGS(store_int(1),
 	    store_int(u), store_int(org), store_text("policy"),
@@ -2495,9 +2501,9 @@ test_insight(void **state)
 	must(run(c, a, Q_COPY_INSIGHT_FROZEN_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 3);
 	must(run(c, a, Q_COPY_INSIGHT_RUN_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 5);
+	assert_int_equal(r->ncols, 7);
 	must(run(c, a, Q_COPY_INSIGHT_RESULT_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 6);
+	assert_int_equal(r->ncols, 7);
 	must(run(c, a, Q_COPY_INSIGHT_RELEASE_ALL, NOARGS, &r));
 	assert_int_equal(r->ncols, 11);
 	memcpy(cells, r->cells, sizeof(cells));

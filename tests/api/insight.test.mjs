@@ -310,3 +310,38 @@ test('serve refuses rules below the defaults', async () => {
 		assert.match(r.stderr, /must be (10|5) to 1000/);
 	}
 });
+
+test('open data: the same protection over counts with noise drawn once',
+    async () => {
+	const r = await policy.get(`/api/insight?level=country&area=NL` +
+	    `&year=${year}&open=1`);
+	assertError(r, 409, 'conflict', 'no open data without --insight-noise');
+	const noisy = await startServer({ args: ['--insight-noise', '1'] });
+	try {
+		await sql(noisy.dataDir, `UPDATE signal SET created_at = ${q2};`
+		    + ` UPDATE care_case SET created_at = ${q2 + 86400};` +
+		    ` UPDATE case_person SET created_at = ${q2 + 86400};`);
+		const c = await loginAs(noisy, 'demo-rapporteur');
+		const a = await c.get('/api/insight/areas');
+		assert.equal(a.body.rules.noise_epsilon, '1');
+		const url = `/api/insight?level=country&area=NL&year=${year}`;
+		const plain = await c.get(url);
+		const open = await c.get(`${url}&open=1`);
+		assert.equal(open.status, 200, open.text);
+		assertProtected(open.body, 'open');
+		for (const t of open.body.tables)
+			assertLines(t, 'open');
+		assert.equal(open.body.open, true);
+		assert.equal(open.body.rules.noise_epsilon, '1');
+		const cells = (v) => JSON.stringify(v.body.tables.map((t) =>
+		    t.rows.map((x) => x.cells)));
+		assert.notEqual(cells(open), cells(plain),
+		    'noise changed some published count');
+		// Drawn once: asking again cannot average it away.
+		const again = await c.get(`${url}&open=1`);
+		assert.equal(cells(again), cells(open));
+		assertError(await c.get(`${url}&open=yes`), 400, 'invalid');
+	} finally {
+		await stopClean(noisy);
+	}
+});
