@@ -142,7 +142,8 @@ api_handler_fn api_cases_transition, api_transitions_list;
 void	api_case_adulthood(struct ctx *, struct jw *,
 	    const struct care_case *);
 /* Local insight (insight_api.c). */
-api_handler_fn api_insight_areas, api_insight;
+api_handler_fn api_insight_areas, api_insight, api_insight_csv,
+    api_insight_chart, api_insight_tiles;
 struct ptable;
 struct area;
 void	api_insight_table(struct jw *, const struct ptable *,

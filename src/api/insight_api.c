@@ -14,6 +14,8 @@
 #include "core/json.h"
 #include "http/server.h"
 #include "insight/area.h"
+#include "insight/chart.h"
+#include "insight/csv.h"
 #include "insight/insight.h"
 #include "insight/protect.h"
 #include "insight/result.h"
@@ -216,5 +218,133 @@ api_insight(struct ctx *ctx, struct http_request *req,
 	api_insight_table(&w, &v.trend, "lines", false, NULL);
 	jw_arr_close(&w);
 	jw_obj_close(&w);
+	return 0;
+}
+
+/*
+ * One table of the view, by ?table=: its protected cells as a CSV
+ * download or a chart.  The same view as the dashboard's, so the same
+ * numbers, and a row of its own in the release log.
+ */
+static int
+one_table(struct ctx *ctx, struct http_request *req, const char *what,
+    struct insight_view *v, const struct ptable **t, const char **lang)
+{
+	struct area_model m;
+	const struct area *a;
+	const char *id = http_query_arg(req, "table");
+	bool open;
+	size_t k;
+	int year;
+
+	if (id == NULL)
+		return fail_field(ctx, "table", "is required");
+	if (tbl_find(id) == NULL && strcmp(id, "trend") != 0)
+		return fail_field(ctx, "table", "is not one of the insight "
+		    "tables");
+	if (lang_arg(ctx, req, lang) == -1 ||
+	    open_arg(ctx, req, &open) == -1 || area_load(ctx, &m) == -1 ||
+	    insight_pick(ctx, &m, http_query_arg(req, "level"),
+	    http_query_arg(req, "area"), http_query_arg(req, "year"), &a,
+	    &year) == -1 ||
+	    insight_view(ctx, &m, a, year, open, *lang,
+	    open ? arena_printf(ctx->arena, "%s-open", what) : what, id,
+	    v) == -1)
+		return -1;
+	*t = &v->trend;
+	for (k = 0; k < v->ntables; k++)
+		if (strcmp(v->tables[k].id, id) == 0)
+			*t = &v->tables[k];
+	return 0;
+}
+
+int
+api_insight_csv(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct insight_view v;
+	const struct ptable *t;
+	const char *lang;
+
+	if (one_table(ctx, req, "csv", &v, &t, &lang) == -1)
+		return -1;
+	csv_table(&resp->body, t);
+	if (resp->body.toobig)
+		return fail(ctx, ST_INTERNAL, "csv of %s too large", t->id);
+	resp->content_type = "text/csv; charset=utf-8";
+	http_set_header(resp, "Content-Disposition", arena_printf(ctx->arena,
+	    "attachment; filename=\"schakel-%s-%s-%s-%d%s.csv\"", t->id,
+	    area_level_name(v.area->level), v.area->code, v.run.year,
+	    v.run.open ? "-open" : ""));
+	return 0;
+}
+
+int
+api_insight_chart(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct insight_view v;
+	const struct ptable *t;
+	const char *lang;
+
+	if (one_table(ctx, req, "chart", &v, &t, &lang) == -1)
+		return -1;
+	if (strcmp(t->id, "trend") == 0)
+		chart_lines(&resp->body, t, lang);
+	else
+		chart_bars(&resp->body, t, t->ncols - 1, lang);
+	resp->content_type = "image/svg+xml";
+	return 0;
+}
+
+/*
+ * A tile grid of the municipalities of a region or province that the
+ * user may see: each tile the table's year total for that municipality,
+ * protected as on the municipality's own dashboard.
+ */
+int
+api_insight_tiles(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct insight_view v;
+	struct area_model m;
+	struct chart_tile *tiles;
+	struct ptable *mt;
+	const struct ptable *t;
+	const struct area *a, *mu;
+	const char *lang, *level = http_query_arg(req, "level");
+	size_t i, n = 0, k;
+
+	if (level == NULL || (strcmp(level, "region") != 0 &&
+	    strcmp(level, "province") != 0))
+		return fail_field(ctx, "level", "must be region or province "
+		    "for a tile grid");
+	if (one_table(ctx, req, "tiles", &v, &t, &lang) == -1)
+		return -1;
+	/* The trend has no total row either. */
+	if (!t->total_row)
+		return fail_field(ctx, "table", "has no total to draw per "
+		    "municipality");
+	k = (size_t)(t - v.tables);
+	if (area_load(ctx, &m) == -1)
+		return -1;
+	a = v.area;
+	tiles = arena_alloc(ctx->arena, (a->nmunis + 1) * sizeof(*tiles));
+	mt = arena_alloc(ctx->arena, v.ntables * sizeof(*mt));
+	for (i = 0; i < a->nmunis; i++) {
+		mu = area_find(&m, AREA_MUNICIPALITY, m.v[a->munis[i]].code);
+		if (mu == NULL)
+			continue;
+		if (result_read(ctx, &v.run, mu, lang, mt) == -1)
+			return -1;
+		tiles[n].code = mu->code;
+		tiles[n].name = mu->name;
+		tiles[n].cell = *ptable_cell(&mt[k], mt[k].nrows - 1,
+		    mt[k].ncols - 1);
+		n++;
+	}
+	chart_tiles(&resp->body, arena_printf(ctx->arena, "%s: %s", t->title,
+	    a->name), tiles, n, t->small_text, lang);
+	resp->content_type = "image/svg+xml";
 	return 0;
 }

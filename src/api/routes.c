@@ -225,5 +225,8 @@ const struct api_route api_routes[] = {
 	/* Local insight: protected aggregates only (insight/). */
 	{ "GET", "/api/insight/areas", api_insight_areas, ACT_INSIGHT, 0 },
 	{ "GET", "/api/insight", api_insight, ACT_INSIGHT, 0 },
+	{ "GET", "/api/insight/csv", api_insight_csv, ACT_INSIGHT, 0 },
+	{ "GET", "/api/insight/chart.svg", api_insight_chart, ACT_INSIGHT, 0 },
+	{ "GET", "/api/insight/tiles.svg", api_insight_tiles, ACT_INSIGHT, 0 },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

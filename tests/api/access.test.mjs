@@ -207,6 +207,9 @@ const EXPECT = {
 	'GET /api/transitions': { action: 'case.list', roles: COORDINATOR },
 	'GET /api/insight/areas': { action: 'insight', roles: INSIGHT },
 	'GET /api/insight': { action: 'insight', roles: INSIGHT },
+	'GET /api/insight/csv': { action: 'insight', roles: INSIGHT },
+	'GET /api/insight/chart.svg': { action: 'insight', roles: INSIGHT },
+	'GET /api/insight/tiles.svg': { action: 'insight', roles: INSIGHT },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees

@@ -345,3 +345,39 @@ test('open data: the same protection over counts with noise drawn once',
 		await stopClean(noisy);
 	}
 });
+
+test('a table as CSV and as a chart: the same protected numbers',
+    async () => {
+	const q = `level=region&area=2&year=${year}`;
+	const v = await view(policy, 'region', '2');
+	const r = await policy.get(`/api/insight/csv?table=signals_form&${q}`);
+	assert.equal(r.status, 200, r.text);
+	assert.match(r.headers.get('content-type'), /^text\/csv/);
+	assert.match(r.headers.get('content-disposition'),
+	    /attachment; filename="schakel-signals_form-region-2-/);
+	const lines = r.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+	assert.equal(lines[0], 'key,label,K1,K2,K3,K4,' + year);
+	const t = table(v, 'signals_form');
+	assert.equal(lines.length, t.rows.length + 1);
+	for (const cell of lines.slice(1).flatMap((l) => l.split(',')
+	    .slice(2)))
+		assert.ok(cell === '<10' || cell === 'x' || cell === '0' ||
+		    (Number(cell) >= 10 && Number(cell) % 5 === 0), cell);
+	const total = lines.at(-1).split(',');
+	assert.equal(Number(total.at(-1)), t.rows.at(-1).cells.at(-1).v);
+	const svg = await policy.get(`/api/insight/chart.svg?table=trend&${q}`);
+	assert.equal(svg.status, 200, svg.text);
+	assert.match(svg.headers.get('content-type'), /^image\/svg\+xml/);
+	assert.match(svg.text, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+	const tiles = await policy.get(
+	    `/api/insight/tiles.svg?table=victims_age&${q}`);
+	assert.equal(tiles.status, 200, tiles.text);
+	assert.match(tiles.text, /Amsterdam/);
+	assertError(await policy.get(`/api/insight/tiles.svg?table=trend&${q}`),
+	    400, 'invalid');
+	assertError(await policy.get(`/api/insight/csv?table=nope&${q}`),
+	    400, 'invalid');
+	assertError(await policy.get('/api/insight/tiles.svg?table=' +
+	    `victims_age&level=municipality&area=GM0363&year=${year}`),
+	    400, 'invalid');
+});
