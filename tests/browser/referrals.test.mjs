@@ -98,6 +98,8 @@ test('the expert team answers an escalation; the coordinator reads it',
 	await ui.tabTo(page, `main a[href="#/escalations/${open.id}"]`);
 	await page.keyboard.press('Enter');
 	await ui.landedOn(page, `Opschaling ${open.id}`);
+	// The shared parts arrive after the heading.
+	await page.waitForSelector('main form button[type="submit"]');
 	assert.match(await page.textContent('main'), /volgorde/);
 	await ui.accessible(page, 'escalation (nl)');
 	// Sent empty: both named.
