@@ -312,6 +312,7 @@ api_insight_tiles(struct ctx *ctx, struct http_request *req,
 	struct ptable *mt;
 	const struct ptable *t;
 	const struct area *a, *mu;
+	const struct tbl_def *d;
 	const char *lang, *level = http_query_arg(req, "level");
 	size_t i, n = 0, k;
 
@@ -319,12 +320,13 @@ api_insight_tiles(struct ctx *ctx, struct http_request *req,
 	    strcmp(level, "province") != 0))
 		return fail_field(ctx, "level", "must be region or province "
 		    "for a tile grid");
+	/* Before the view, so that a refusal is not a release. */
+	d = tbl_find(http_query_arg(req, "table"));
+	if (d == NULL || !tbl_has_total(d))
+		return fail_field(ctx, "table", "must be an insight table with "
+		    "a total to draw per municipality");
 	if (one_table(ctx, req, "tiles", &v, &t, &lang) == -1)
 		return -1;
-	/* The trend has no total row either. */
-	if (!t->total_row)
-		return fail_field(ctx, "table", "has no total to draw per "
-		    "municipality");
 	k = (size_t)(t - v.tables);
 	if (area_load(ctx, &m) == -1)
 		return -1;

@@ -101,24 +101,6 @@ words(const char *lang)
 	return lang != NULL && strcmp(lang, "en") == 0 ? &en : &nl;
 }
 
-/*
- * What a cell may show.  protect never gives a shown count from 1 to
- * threshold-1 or below zero; should a caller build one all the same, the
- * chart labels it as hidden rather than drawing the number (csv.c does
- * the same).
- */
-static enum cell_state
-state(const struct pcell *c)
-{
-	if (c->state != CELL_SHOWN)
-		return c->state;
-	if (c->v < 0)
-		return CELL_PROTECTED;
-	if (c->v > 0 && c->v < protect_rules()->threshold)
-		return CELL_SMALL;
-	return CELL_SHOWN;
-}
-
 static const char *
 hidden_text(enum cell_state s, const char *small_text)
 {
@@ -216,7 +198,7 @@ static void
 cell_text(struct buf *b, const struct pcell *c, const char *small_text,
     const struct words *w)
 {
-	enum cell_state s = state(c);
+	enum cell_state s = protect_state(c);
 
 	if (s == CELL_SHOWN)
 		count(b, c->v, w);
@@ -348,7 +330,7 @@ chart_bars(struct buf *b, const struct ptable *t, size_t col,
 		n = 0;
 	for (r = 0; r < n; r++) {
 		c = ptable_cell(t, r, col);
-		if (state(c) == CELL_SHOWN && c->v > max)
+		if (protect_state(c) == CELL_SHOWN && c->v > max)
 			max = c->v;
 	}
 	step = tick_step(max, &top);
@@ -398,7 +380,7 @@ chart_bars(struct buf *b, const struct ptable *t, size_t col,
 	}
 	for (r = 0; r < n; r++) {
 		c = ptable_cell(t, r, col);
-		s = state(c);
+		s = protect_state(c);
 		y = B_TOP + (double)r * B_ROW + B_ROW / 2.0;
 		text_at(b, B_LABEL_W, y, "end", "class=\"label\" fill=\"" INK
 		    "\"");
@@ -504,7 +486,7 @@ chart_lines(struct buf *b, const struct ptable *t, const char *lang)
 	for (r = 0; r < t->nrows; r++)
 		for (j = 0; j < np; j++) {
 			c = ptable_cell(t, r, j);
-			if (state(c) == CELL_SHOWN && c->v > max)
+			if (protect_state(c) == CELL_SHOWN && c->v > max)
 				max = c->v;
 		}
 	step = tick_step(max, &top);
@@ -570,7 +552,7 @@ chart_lines(struct buf *b, const struct ptable *t, const char *lang)
 		pen = false;
 		for (j = 0; j < np; j++) {
 			c = ptable_cell(t, r, j);
-			if (state(c) != CELL_SHOWN) {
+			if (protect_state(c) != CELL_SHOWN) {
 				pen = false;
 				continue;
 			}
@@ -582,7 +564,7 @@ chart_lines(struct buf *b, const struct ptable *t, const char *lang)
 		buf_puts(b, "\"/>\n");
 		for (j = 0; j < np; j++) {
 			c = ptable_cell(t, r, j);
-			if (state(c) != CELL_SHOWN)
+			if (protect_state(c) != CELL_SHOWN)
 				continue;
 			marker(b, &st, L_PLOT_X + (j + 0.5) * dx, bottom -
 			    (double)c->v / (double)top * L_PLOT_H);
@@ -665,7 +647,7 @@ chart_tiles(struct buf *b, const char *title, const struct chart_tile *tiles,
 	int k, h;
 
 	for (i = 0; i < n; i++)
-		if (state(&tiles[i].cell) == CELL_SHOWN &&
+		if (protect_state(&tiles[i].cell) == CELL_SHOWN &&
 		    tiles[i].cell.v > max)
 			max = tiles[i].cell.v;
 	cols = n < T_COLS ? (n > 0 ? n : 1) : T_COLS;
@@ -700,7 +682,7 @@ chart_tiles(struct buf *b, const char *title, const struct chart_tile *tiles,
 	for (i = 0; i < n; i++) {
 		x = x0 + (double)(i % cols) * (T_SIZE + T_GAP);
 		y = T_TOP + (double)(i / cols) * (T_SIZE + T_GAP);
-		s = state(&tiles[i].cell);
+		s = protect_state(&tiles[i].cell);
 		k = s == CELL_SHOWN ? shade(&tiles[i].cell, max) : 0;
 		buf_puts(b, "<g class=\"tile\">");
 		buf_appendf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" "

@@ -42,27 +42,10 @@ csv_field(struct buf *b, const char *s)
 		buf_putc(b, '"');
 }
 
-/*
- * A shown cell from 1 to threshold-1 or below zero cannot come out of
- * protect; should a caller build one all the same, it leaves as "<10"
- * or "x" rather than as the number.
- */
-static enum cell_state
-state(const struct pcell *c)
-{
-	if (c->state != CELL_SHOWN)
-		return c->state;
-	if (c->v < 0)
-		return CELL_PROTECTED;
-	if (c->v > 0 && c->v < protect_rules()->threshold)
-		return CELL_SMALL;
-	return CELL_SHOWN;
-}
-
 static void
 cell(struct buf *b, const struct ptable *t, const struct pcell *c)
 {
-	switch (state(c)) {
+	switch (protect_state(c)) {
 	case CELL_SHOWN:
 		buf_appendf(b, "%" PRId64, c->v);
 		break;

@@ -34,6 +34,18 @@ protect_round(const struct protect_rules *r, int64_t n)
 	return (n + r->rounding / 2) / r->rounding * r->rounding;
 }
 
+enum cell_state
+protect_state(const struct pcell *c)
+{
+	if (c->state != CELL_SHOWN)
+		return c->state;
+	if (c->v < 0)
+		return CELL_PROTECTED;
+	if (c->v > 0 && c->v < rules.threshold)
+		return CELL_SMALL;
+	return CELL_SHOWN;
+}
+
 /*
  * The family's cells as one array: grid g's cell i is at base[g] + i.
  * A line is a set of inner cells and the total they add up to.

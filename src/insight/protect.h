@@ -85,6 +85,14 @@ void	protect_family(const struct protect_rules *,
 /* One grid on its own (rules 1, 2, 3 and 5). */
 void	protect_grid(const struct protect_rules *, struct protect_grid *);
 
+/*
+ * What a cell may show on its way out (charts, CSV): protect never
+ * gives a shown count from 1 to threshold-1 or below zero; should a
+ * caller build one all the same, it leaves as hidden rather than as the
+ * number.
+ */
+enum cell_state protect_state(const struct pcell *);
+
 /* Round one count as rule 5 does. */
 int64_t	protect_round(const struct protect_rules *, int64_t);
 
