@@ -21,8 +21,10 @@
 import { ApiError, clearErrors, missing, post, showError, showInvalid }
     from './api.js';
 import { alertBox, button, field, h, pageHeading, para } from './dom.js';
+import { t } from './i18n.js';
 import { loadCatalog, loadMunicipalities } from './catalog.js';
-import { codeNode, dataList, dateNode, signalFields } from './parts.js';
+import { choice, codeNode, dataList, dateNode, signalFields }
+    from './parts.js';
 import { emergencyPanel } from './signal-form.js';
 import { outcomeNode } from './signals.js';
 import { proof } from './pow.js';
@@ -37,10 +39,19 @@ const REPORTER = [
 	['reporter_phone', 'public.reporter_phone', 'tel', 'tel', 6, 40],
 ];
 
-// A receipt code as the server hands it out, and the secret: 32 random
-// bytes in unpadded base64url.
-const RECEIPT_RE = /^S-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
-const SECRET_RE = /^[A-Za-z0-9_-]{43}$/;
+// The codes as typed back: 32 symbols without look-alikes (no 0, O, 1
+// or I), case, spaces and hyphens left out (domain/receipt.h).  The
+// receipt is eight symbols after an optional S, the secret 24.  A secret
+// from before the codes were grouped was 43 characters of base64url.
+const SYMBOLS = '[2-9A-HJ-NP-Z]';
+const RECEIPT_RE = new RegExp(`^S?${SYMBOLS}{8}$`);
+const SECRET_RE = new RegExp(`^${SYMBOLS}{24}$`);
+const OLD_SECRET_RE = /^[A-Za-z0-9_-]{43}$/;
+
+// What a person typed, reduced to the symbols the server compares.
+function symbols(typed) {
+	return typed.replace(/[\s-]+/g, '').toUpperCase();
+}
 
 // The minutes to wait after a 429, at least one.
 function minutes(err) {
@@ -176,19 +187,78 @@ export function renderPublicForm(main, page) {
 	}
 
 	// The receipt: both codes, once, with the instruction to write
-	// them down; the emergency numbers again for an emergency.
+	// them down, a copy and a print button, and by when the point looks
+	// at it; the emergency numbers again for an emergency.  The links
+	// away ask first until the codes were copied, printed or marked as
+	// written down: they are never shown again.
 	function receipt(res) {
 		const heading = h('h1', { class: 'utrecht-heading-1',
 		    id: 'page-title', tabindex: '-1',
 		    i18n: 'signal.done.title' });
+		const code = (cls, v) => h('code', {
+		    class: `app-code-value ${cls}`, text: String(v ?? '') });
+		const copied = h('div', { class: 'app-alerts', role: 'status' });
+		const savedRow = choice({ name: 'saved', id: 'public-saved',
+		    key: 'public.done.saved' });
+		savedRow.classList.add('app-no-print');
+		const saved = savedRow.control;
+		const warn = h('div', { class: 'app-alerts', role: 'alert' });
+		let kept = false;
+		const keep = () => {
+			kept = true;
+			saved.checked = true;
+			warn.replaceChildren();
+		};
+		saved.addEventListener('change', () => {
+			kept = saved.checked;
+			if (kept)
+				warn.replaceChildren();
+		});
+		const copy = button('public.done.copy', 'secondary', {
+		    type: 'button', class: 'app-no-print' });
+		copy.addEventListener('click', async () => {
+			const text = `${t('public.receipt')}: ${res?.receipt}\n` +
+			    `${t('public.secret')}: ${res?.secret}\n`;
+			try {
+				await navigator.clipboard.writeText(text);
+				keep();
+				copied.replaceChildren(alertBox('ok', null,
+				    para('public.done.copied')));
+			} catch {
+				// No clipboard: the codes are selectable.
+				copied.replaceChildren(alertBox('warning', null,
+				    para('public.done.nocopy')));
+			}
+		});
+		const print = button('public.done.print', 'secondary', {
+		    type: 'button', class: 'app-no-print' });
+		print.addEventListener('click', () => {
+			keep();
+			window.print();
+		});
+		// Leaving before the codes are kept: say so, stay.
+		const guard = (ev) => {
+			if (kept)
+				return true;
+			ev.preventDefault();
+			warn.replaceChildren(alertBox('warning', null,
+			    para('public.done.first')));
+			saved.focus();
+			return false;
+		};
+		const follow = h('a', { class: 'utrecht-button-link ' +
+		    'utrecht-button-link--html-a ' +
+		    'utrecht-button-link--primary-action',
+		    href: '#/public/status', i18n: 'public.status.title' });
+		follow.addEventListener('click', guard);
 		const again = button('signal.done.again', 'secondary');
-		again.addEventListener('click', () => {
+		again.addEventListener('click', (ev) => {
+			if (!guard(ev))
+				return;
 			renderPublicForm(main, page);
 			page.setTitle('public.title');
 			main.querySelector('#page-title')?.focus();
 		});
-		const code = (cls, v) => h('code', {
-		    class: `app-code-value ${cls}`, text: String(v ?? '') });
 		// replaceChildren() would write a null out as text.
 		main.replaceChildren(...[heading,
 		    alertBox('ok', null, para('public.done.received')),
@@ -208,17 +278,19 @@ export function renderPublicForm(main, page) {
 				res?.secret)],
 			    ['signal.col.status', codeNode('status',
 				res?.status ?? 'received')],
+			    ['public.done.due', dateNode(res?.triage_due,
+				'day')],
 			], { class: 'utrecht-data-list ' +
 			    'utrecht-data-list--rows app-data-list ' +
-			    'app-codes' })),
+			    'app-codes' }),
+			para('public.done.spell', {}, {
+			    class: 'utrecht-paragraph app-print-only' }),
+			h('div', { class: 'utrecht-button-group app-no-print' },
+			    copy, print),
+			copied, warn, savedRow),
 		    para('public.done.next'),
 		    h('div', { class: 'utrecht-button-group' },
-			h('a', { class: 'utrecht-button-link ' +
-			    'utrecht-button-link--html-a ' +
-			    'utrecht-button-link--primary-action',
-			    href: '#/public/status',
-			    i18n: 'public.status.title' }),
-			again)].filter((n) => n !== null));
+			follow, again)].filter((n) => n !== null));
 		page.setTitle('signal.done.title');
 		heading.focus();
 	}
@@ -284,16 +356,18 @@ export function renderPublicStatus(main, page) {
 		ev.preventDefault();
 		if (busy)
 			return;
-		// Codes are copied from paper: spaces and case do not count
-		// in the receipt, spaces do not in the secret.
-		const receipt = receiptField.control.value.replace(/\s+/g, '')
-		    .toUpperCase();
-		const secret = secretField.control.value.replace(/\s+/g, '');
+		// Codes are copied from paper: spaces, hyphens and case do
+		// not count (an old secret is sent as it was given).
+		const receipt = symbols(receiptField.control.value);
+		const typed = secretField.control.value.replace(/\s+/g, '');
+		const secret = OLD_SECRET_RE.test(typed) ? typed :
+		    symbols(typed);
 		const bad = missing(form, ['receipt', 'secret']);
 		if (receipt !== '' && !RECEIPT_RE.test(receipt))
 			bad.push({ field: 'receipt',
 			    key: 'public.receipt.bad' });
-		if (secret !== '' && !SECRET_RE.test(secret))
+		if (secret !== '' && !SECRET_RE.test(secret) &&
+		    !OLD_SECRET_RE.test(secret))
 			bad.push({ field: 'secret', key: 'public.secret.bad' });
 		result.replaceChildren();
 		if (bad.length > 0) {

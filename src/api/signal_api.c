@@ -10,6 +10,7 @@
 #include "crypt/crypt.h"
 #include "domain/catalog.h"
 #include "domain/overview.h"
+#include "domain/receipt.h"
 #include "domain/signal.h"
 #include "domain/volume.h"
 #include "http/server.h"
@@ -224,7 +225,7 @@ api_public_signals_create(struct ctx *ctx, struct http_request *req,
 	struct public_in in;
 	struct jw w;
 	char *receipt, *secret;
-	int64_t wait;
+	int64_t wait, due;
 
 	/* Counted before anything else: a flood costs it nothing. */
 	wait = throttle_public(ctx->client_addr, time_now());
@@ -238,7 +239,7 @@ api_public_signals_create(struct ctx *ctx, struct http_request *req,
 	    JSON_NFIELDS(public_fields), &in, NULL) == -1)
 		return -1;
 	if (signal_file_public(ctx, &in.signal, &in.contact, &in.proof,
-	    &receipt, &secret) == -1)
+	    &receipt, &secret, &due) == -1)
 		return -1;
 	resp->status = 201;
 	jw_init(&w, &resp->body);
@@ -246,6 +247,7 @@ api_public_signals_create(struct ctx *ctx, struct http_request *req,
 	jw_kstr(&w, "receipt", receipt);
 	jw_kstr(&w, "secret", secret);
 	jw_kstr(&w, "status", "received");
+	jw_kstr(&w, "triage_due", time_iso(ctx->arena, due));
 	jw_kbool(&w, "emergency", in.signal.urgency != NULL &&
 	    strcmp(in.signal.urgency, "acute") == 0);
 	jw_obj_close(&w);
@@ -289,7 +291,7 @@ api_public_signals_status(struct ctx *ctx, struct http_request *req,
 		return -1;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);
-	jw_kstr(&w, "receipt", receipt);
+	jw_kstr(&w, "receipt", receipt_normal(ctx->arena, receipt));
 	jw_kstr(&w, "status", status);
 	jw_kstr(&w, "outcome", outcome);
 	jw_kstr(&w, "created_at", time_iso(ctx->arena, created));

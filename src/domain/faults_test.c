@@ -406,7 +406,7 @@ step_public(void)
 	struct signal_proof proof;
 	struct signal_in in;
 	char *receipt, *secret, *ch, s[24];
-	int64_t expires;
+	int64_t expires, due;
 	int bits, n;
 
 	memset(&in, 0, sizeof(in));
@@ -424,7 +424,8 @@ step_public(void)
 	}
 	proof.challenge = ch;
 	proof.solution = s;
-	return signal_file_public(&w.ctx, &in, &c, &proof, &receipt, &secret);
+	return signal_file_public(&w.ctx, &in, &c, &proof, &receipt, &secret,
+	    &due);
 }
 
 static int

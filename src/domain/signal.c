@@ -18,6 +18,7 @@
 #include "domain/fallback.h"
 #include "domain/match.h"
 #include "domain/person.h"
+#include "domain/receipt.h"
 #include "domain/rule.h"
 #include "domain/sealed.h"
 #include "domain/volume.h"
@@ -383,31 +384,13 @@ signal_file_from_advice(struct ctx *ctx, int64_t advice,
 	return file(ctx, &j, id, triage_due);
 }
 
-/* "S-" and eight letters and digits that cannot be mistaken for others. */
-static char *
-new_receipt(struct arena *a)
-{
-	static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-	unsigned char raw[8];
-	char *r = arena_alloc(a, 12);
-	size_t i;
-
-	crypt_random(raw, sizeof(raw));
-	r[0] = 'S';
-	r[1] = '-';
-	for (i = 0; i < 8; i++)
-		r[2 + i + (i >= 4)] = alphabet[raw[i] % 32];
-	r[6] = '-';
-	return r;
-}
-
 int
 signal_file_public(struct ctx *ctx, const struct signal_in *in,
     const struct signal_contact *c, const struct signal_proof *proof,
-    char **receipt, char **secret)
+    char **receipt, char **secret, int64_t *triage_due)
 {
 	struct file_job j;
-	int64_t id, due;
+	int64_t id;
 
 	memset(&j, 0, sizeof(j));
 	if (crypt_challenge_verify(ctx, ctx->keys, proof->challenge,
@@ -415,10 +398,11 @@ signal_file_public(struct ctx *ctx, const struct signal_in *in,
 		return -1;
 	j.in = in;
 	j.contact = c;
-	j.receipt = *receipt = new_receipt(ctx->arena);
-	*secret = crypt_token_new(ctx->arena);
-	crypt_token_hash(ctx->keys, *secret, j.secret_hash);
-	return file(ctx, &j, &id, &due);
+	j.receipt = *receipt = receipt_new(ctx->arena);
+	*secret = secret_new(ctx->arena);
+	crypt_token_hash(ctx->keys, secret_normal(ctx->arena, *secret),
+	    j.secret_hash);
+	return file(ctx, &j, &id, triage_due);
 }
 
 int
@@ -428,12 +412,18 @@ signal_public_status(struct ctx *ctx, const char *receipt,
 {
 	unsigned char want[CRYPT_HASH_LEN];
 	const unsigned char *have;
+	const char *code = receipt_normal(ctx->arena, receipt);
+	const char *key = secret_normal(ctx->arena, secret);
 	struct store_rows *r;
 	size_t len;
 
-	crypt_token_hash(ctx->keys, secret != NULL ? secret : "", want);
-	if (store_exec(ctx, Q_SIGNAL_BY_RECEIPT, ARGS(store_text(receipt)),
-	    &r) == -1)
+	/* A secret handed out before the codes were grouped is a token
+	 * of its own, compared as it was given. */
+	if (key == NULL)
+		key = secret != NULL ? secret : "";
+	crypt_token_hash(ctx->keys, key, want);
+	if (store_exec(ctx, Q_SIGNAL_BY_RECEIPT, ARGS(store_text(code != NULL ?
+	    code : "")), &r) == -1)
 		return -1;
 	have = r->nrows == 1 ? rows_blob(r, 0, 1, &len) : NULL;
 	if (have == NULL || len != CRYPT_HASH_LEN ||

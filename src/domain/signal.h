@@ -167,12 +167,13 @@ int	signal_file_from_advice(struct ctx *, int64_t advice,
 
 /*
  * File a signal from the public form: unverified, with the contact sealed,
- * and a receipt code and a secret (shown once; only a keyed hash of the
- * secret is kept) with which the reporter follows its status.
+ * and a receipt code and a secret (receipt.h; shown once, only a keyed
+ * hash of the secret is kept) with which the reporter follows its status;
+ * *triage_due is when the point must have looked at it.
  */
 int	signal_file_public(struct ctx *, const struct signal_in *,
 	    const struct signal_contact *, const struct signal_proof *,
-	    char **receipt, char **secret);
+	    char **receipt, char **secret, int64_t *triage_due);
 
 /*
  * The public form is guarded three ways.  Per address (auth/throttle.h);

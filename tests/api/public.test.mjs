@@ -48,15 +48,30 @@ test('file without an account, follow it with receipt and secret',
 	assert.equal(r.status, 201);
 	const body = await r.json();
 	assert.match(body.receipt, /^S-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-	assert.equal(body.secret.length, 43);
+	// Read out over the phone: six groups of four, no look-alikes.
+	assert.match(body.secret, /^([2-9A-HJ-NP-Z]{4}-){5}[2-9A-HJ-NP-Z]{4}$/);
 	assert.equal(body.status, 'received');
 	assert.equal(body.emergency, false);
+	// When the point must have looked at it, to tell the reporter.
+	const due = Date.parse(body.triage_due);
+	assert.ok(due > Date.now() && due < Date.now() + 8 * 86400e3,
+	    body.triage_due);
 
 	const s = await status(body.receipt, body.secret);
 	assert.equal(s.status, 200);
 	const st = await s.json();
 	assert.equal(st.status, 'received');
 	assert.equal(st.receipt, body.receipt);
+	// Typed back from paper: case, spaces and hyphens do not count.
+	const typed = await status(encodeURIComponent(
+	    body.receipt.toLowerCase().replace('-', ' ').slice(2)),
+	    body.secret.toLowerCase().replaceAll('-', ' '));
+	assert.equal(typed.status, 200);
+	assert.equal((await typed.json()).receipt, body.receipt);
+	// One character wrong finds nothing.
+	const last = body.secret.at(-1) === 'A' ? 'B' : 'A';
+	const off = await status(body.receipt, body.secret.slice(0, -1) + last);
+	assert.equal(off.status, 404);
 	// A wrong secret and a wrong receipt look the same.
 	const bad1 = await status(body.receipt, 'x'.repeat(43));
 	const bad2 = await status('S-2222-2222', body.secret);
@@ -80,6 +95,7 @@ test('file without an account, follow it with receipt and secret',
 	const row = await sql(server.dataDir, `SELECT * FROM signal WHERE ` +
 	    `id = ${id}`);
 	assert.doesNotMatch(row, new RegExp(body.secret));
+	assert.doesNotMatch(row, new RegExp(body.secret.replaceAll('-', '')));
 	assert.doesNotMatch(row, /Karin|Huisartsen|123 45/);
 	// The advisor's decision shows up in the status.
 	await advisor.post(`/api/signals/${id}/claim`);

@@ -45,6 +45,9 @@ after(async () => {
 async function open(t, hash = '') {
 	const context = await browser.newContext({ locale: 'nl-NL' });
 	context.setDefaultTimeout(10000);
+	// The receipt's copy button writes to the clipboard.
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'],
+	    { origin: server.url });
 	t.after(() => context.close());
 	const page = await context.newPage();
 	const problems = watch(page);
@@ -165,7 +168,8 @@ test('without an account: report by keyboard, write the codes down, ' +
 	const receipt = (await page.textContent('.app-receipt-code')).trim();
 	const secret = (await page.textContent('.app-secret')).trim();
 	assert.match(receipt, /^S-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-	assert.match(secret, /^[A-Za-z0-9_-]{43}$/);
+	// To read out over the phone: groups of four, no look-alikes.
+	assert.match(secret, /^([2-9A-HJ-NP-Z]{4}-){5}[2-9A-HJ-NP-Z]{4}$/);
 	const text = await page.textContent('main');
 	assert.match(text, new RegExp('Schrijf deze twee codes op\\. ' +
 	    'Ze worden maar één keer getoond\\.'));
@@ -175,6 +179,9 @@ test('without an account: report by keyboard, write the codes down, ' +
 	assert.equal(data.Ontvangstcode, receipt);
 	assert.equal(data['Geheime code'], secret);
 	assert.equal(data.Status, 'Ontvangen');
+	// By when the point looks at it: a day within the week.
+	assert.match(data['Het meldpunt kijkt uiterlijk op'],
+	    /^\d{1,2} \p{L}+ \d{4}$/u);
 	await accessible(page, 'the receipt (nl)');
 	await switchLang(page, 'en');
 	assert.match(await page.textContent('main'),
@@ -201,7 +208,35 @@ test('without an account: report by keyboard, write the codes down, ' +
 	    ...sessionStorage }) + document.cookie + window.location.href);
 	assert.ok(!kept.includes(secret) && !kept.includes(receipt));
 
-	// Following it: both codes, typed as one copies them from paper.
+	// Printed, the receipt is the codes without the page around them.
+	await page.emulateMedia({ media: 'print' });
+	assert.ok(await page.isVisible('.app-secret'));
+	assert.ok(await page.isVisible('text=geen 0, O, 1 of I'));
+	assert.ok(!await page.isVisible('nav'));
+	assert.ok(!await page.isVisible('button:text("Codes kopiëren")'));
+	await page.emulateMedia({ media: 'screen' });
+	assert.ok(!await page.isVisible('text=geen 0, O, 1 of I'));
+
+	// Leaving before the codes are kept asks first, and stays.
+	await tabTo(page, 'main a[href="#/public/status"]');
+	await page.keyboard.press('Enter');
+	await page.locator('main [role="alert"] .utrecht-alert').waitFor();
+	assert.match(await page.textContent('main [role="alert"]'),
+	    /Bewaar eerst uw codes/);
+	assert.ok(await focusedMatches(page, '#public-saved'));
+	assert.equal(await page.textContent('.app-secret'), secret);
+	// Copied: both codes on the clipboard, and then the way is open.
+	await page.click('button:text("Codes kopiëren")');
+	await page.locator('text=Beide codes zijn gekopieerd').waitFor();
+	const clip = await page.evaluate(() => navigator.clipboard.readText());
+	assert.equal(clip, `Ontvangstcode: ${receipt}\nGeheime code: ` +
+	    `${secret}\n`);
+	assert.ok(await page.isChecked('#public-saved'));
+	assert.equal(await page.locator('main [role="alert"] .utrecht-alert')
+	    .count(), 0, 'the warning is gone');
+	await accessible(page, 'the receipt after copying (nl)');
+
+	// Following it: both codes, typed as one reads them from paper.
 	await tabTo(page, 'main a[href="#/public/status"]');
 	await page.keyboard.press('Enter');
 	await landedOn(page, 'Volg uw signaal');
@@ -210,7 +245,7 @@ test('without an account: report by keyboard, write the codes down, ' +
 	await page.keyboard.type(` ${receipt.toLowerCase()} `);
 	await page.keyboard.press('Tab');
 	assert.ok(await focusedMatches(page, '#public-secret'));
-	await page.keyboard.type(secret);
+	await page.keyboard.type(secret.toLowerCase().replaceAll('-', ' '));
 	await page.keyboard.press('Enter');
 	await page.waitForSelector('#public-result');
 	assert.ok(await focusedMatches(page, '#public-result'),
@@ -227,7 +262,7 @@ test('without an account: report by keyboard, write the codes down, ' +
 	await switchLang(page, 'nl');
 
 	// A wrong secret finds nothing, and says so.
-	await page.fill('#public-secret', `${secret.slice(0, 42)}${
+	await page.fill('#public-secret', `${secret.slice(0, -1)}${
 	    secret.endsWith('A') ? 'B' : 'A'}`);
 	await page.click('main form button[type="submit"]');
 	await page.locator('main .utrecht-alert[role="alert"]').waitFor();
@@ -341,7 +376,8 @@ test('the reporter must say who they are; errors land beside the fields',
 	assert.match(main, /Ze worden maar één keer getoond/);
 	await accessible(page, 'the receipt of an acute signal (nl)');
 
-	// Another one: an empty form again.
+	// Another one: an empty form again, once the codes are written down.
+	await page.check('#public-saved');
 	await page.click('button:text("Nog een signaal melden")');
 	await landedOn(page, 'Melden zonder account');
 	await formReady(page);
@@ -443,6 +479,9 @@ test('the form\'s budget is full: call Veilig Thuis; the point sees it',
 
 	const context = await browser.newContext({ locale: 'nl-NL' });
 	context.setDefaultTimeout(10000);
+	// The receipt's copy button writes to the clipboard.
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'],
+	    { origin: server.url });
 	t.after(() => context.close());
 	const page = await context.newPage();
 	const problems = watch(page);
