@@ -135,6 +135,31 @@ export function dateNode(value, style) {
 	    text: formatDate(value, style) });
 }
 
+// How far a deadline is, in words, from the server's due_in_days and
+// due_in_workdays (Dutch working days; negative when late): "vandaag",
+// "morgen", "over 3 werkdagen", "2 werkdagen te laat".  An acute
+// signal, or one late only over a weekend, counts calendar days.
+export function dueIn(s, acute) {
+	const days = s?.due_in_days, work = s?.due_in_workdays;
+	if (typeof days !== 'number' || typeof work !== 'number')
+		return null;
+	let key = 'due.workdays', count = work;
+	if (days < 0 && (acute || work === 0)) {
+		key = 'due.late.days';
+		count = -days;
+	} else if (days < 0) {
+		key = 'due.late.workdays';
+		count = -work;
+	} else if (days === 0) {
+		key = 'due.today';
+	} else if (days === 1) {
+		key = 'due.tomorrow';
+	}
+	return h(days < 0 ? 'strong' : 'span', { class: days < 0 ?
+	    'app-due-in app-overdue' : 'app-due-in', i18n: key,
+	    args: { count } });
+}
+
 // The word for a code: the text of prefix.code when there is one, else
 // the code itself as data.
 export function codeNode(prefix, code) {

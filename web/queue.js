@@ -21,8 +21,8 @@ import { alertBox, button, field, fill, h, pageHeading, para, table }
     from './dom.js';
 import { formNode, indicatorNode, joined, loadCatalog, markerNode,
     needNode } from './catalog.js';
-import { choice, codeNode, concernedSection, dataList, dateNode, fieldset,
-    freeText, none, section, telLink, textArea } from './parts.js';
+import { choice, codeNode, concernedSection, dataList, dateNode, dueIn,
+    fieldset, freeText, none, section, telLink, textArea } from './parts.js';
 import { askForm, questionList } from './questions.js';
 import { outcomeNode } from './signals.js';
 
@@ -32,17 +32,17 @@ const NEEDS_REASON = new Set(['no_action']);
 const NEEDS_BASIS = new Set(['forward_police', 'forward_inspectorate']);
 const TEXT_MAX = 4000;
 
-// The deadline (style as dateNode) with, when it has passed, the word
-// for it.
-function dueNode(due, overdue, style) {
-	if (!due)
+// The deadline of signal s (style as dateNode) and how far it is in
+// words: "vandaag", "over 2 werkdagen", "3 werkdagen te laat".
+function dueNode(s, style) {
+	if (!s?.triage_due)
 		return none();
-	return h('span', { class: overdue ? 'app-due app-due--overdue' :
+	const rel = s.overdue && (s.due_in_days ?? 0) >= 0 ?
+	    h('strong', { class: 'app-overdue', i18n: 'queue.overdue' }) :
+	    dueIn(s, s.urgency === 'acute');
+	return h('span', { class: s.overdue ? 'app-due app-due--overdue' :
 	    'app-due' },
-	    dateNode(due, style),
-	    overdue ? ' ' : null,
-	    overdue ? h('strong', { class: 'app-overdue',
-		i18n: 'queue.overdue' }) : null);
+	    dateNode(s.triage_due, style), rel ? ' · ' : null, rel);
 }
 
 export function urgencyNode(u) {
@@ -130,7 +130,7 @@ function queueTable(rows, cat) {
 		    href: `#/queue/${encodeURIComponent(s.id)}`,
 		    i18n: 'queue.open', args: { id: String(s.id) } }),
 		urgencyNode(s.urgency),
-		dueNode(s.triage_due, s.overdue, 'date'),
+		dueNode(s, 'date'),
 		dateNode(s.created_at, 'date'),
 		String(s.municipality_name ?? ''),
 		codeNode('status', s.status),
@@ -300,8 +300,7 @@ export function renderSignalDetail(main, page, me, id) {
 		    dataList([
 			['signal.col.status', codeNode('status', s.status)],
 			['signal.col.urgency', urgencyNode(s.urgency)],
-			['signal.col.due', dueNode(s.triage_due, s.overdue,
-			    'day')],
+			['signal.col.due', dueNode(s, 'day')],
 			['signal.col.created', dateNode(s.created_at)],
 			['detail.noticed_on', s.noticed_on ?
 			    dateNode(s.noticed_on, 'day') : none()],

@@ -9,6 +9,7 @@
 #include "core/json.h"
 #include "crypt/crypt.h"
 #include "domain/catalog.h"
+#include "domain/deadline.h"
 #include "domain/overview.h"
 #include "domain/receipt.h"
 #include "domain/signal.h"
@@ -176,6 +177,18 @@ api_advice_signal(struct ctx *ctx, struct http_request *req,
 	return 0;
 }
 
+/* How far the deadline due is from now, in calendar and in working days
+ * of Amsterdam (negative: late), so a page can say "vandaag" or "3
+ * werkdagen te laat" without a holiday calendar of its own. */
+static void
+due_in(struct jw *w, int64_t due, int64_t now)
+{
+	int32_t today = deadline_local_day(now), day = deadline_local_day(due);
+
+	jw_kint(w, "due_in_days", day - today);
+	jw_kint(w, "due_in_workdays", deadline_workdays_between(today, day));
+}
+
 static void
 write_lines(struct ctx *ctx, struct http_response *resp,
     const struct signal_line *l, size_t n, bool queue)
@@ -202,6 +215,7 @@ write_lines(struct ctx *ctx, struct http_response *resp,
 			jw_kstr(&w, "triage_due", time_iso(ctx->arena,
 			    l[i].triage_due));
 			jw_kbool(&w, "overdue", now > l[i].triage_due);
+			due_in(&w, l[i].triage_due, now);
 			jw_kstr(&w, "claimed_by", l[i].claimed_by);
 			jw_kint(&w, "persons", l[i].persons);
 			api_csv(&w, "forms", l[i].forms);
@@ -357,6 +371,7 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	jw_kstr(&w, "triage_due", time_iso(ctx->arena, s->triage_due));
 	jw_kbool(&w, "overdue", (s->status[0] == 'r' || s->status[0] == 'i')
 	    && time_now() > s->triage_due);
+	due_in(&w, s->triage_due, time_now());
 	api_csv(&w, "forms", s->forms);
 	api_csv(&w, "indicators", s->indicators);
 	api_csv(&w, "help_needs", s->help_needs);

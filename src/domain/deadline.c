@@ -147,6 +147,18 @@ deadline_add_workdays(int32_t day, int n)
 	return day;
 }
 
+int
+deadline_workdays_between(int32_t from, int32_t to)
+{
+	int32_t lo = from < to ? from : to, hi = from < to ? to : from, d;
+	int n = 0;
+
+	for (d = lo + 1; d <= hi; d++)
+		if (deadline_is_workday(d))
+			n++;
+	return from <= to ? n : -n;
+}
+
 /* The last Sunday of a month with 31 days, at 01:00 UTC. */
 static int64_t
 last_sunday_0100(int64_t y, int m)

@@ -49,6 +49,16 @@ bool	deadline_is_workday(int32_t day);
  */
 int32_t	deadline_add_workdays(int32_t day, int n);
 
+/*
+ * Working days from day `from` to day `to`, signed: the working days
+ * after from up to and including to when to is later (so the next
+ * working day is 1), minus those after to up to and including from when
+ * it is earlier (a day late over a weekend is still 1 working day late
+ * on Monday), 0 on the same day.  "Due in 3 working days", "2 working
+ * days late".
+ */
+int	deadline_workdays_between(int32_t from, int32_t to);
+
 /* Amsterdam time. */
 /* The UTC offset of Amsterdam at moment t: 3600 (CET) or 7200 (CEST). */
 int	deadline_amsterdam_offset(int64_t t);

@@ -153,6 +153,39 @@ test_workdays(void **state)
 	assert_true(deadline_is_workday(D("2024-04-02")));
 }
 
+/* "Due in n working days" and "n working days late", over weekends and
+ * holidays, and as the inverse of deadline_add_workdays. */
+static void
+test_workdays_between(void **state)
+{
+	int32_t day, to;
+	int n;
+
+	(void)state;
+	assert_int_equal(deadline_workdays_between(D("2024-04-04"),
+	    D("2024-04-04")), 0);
+	/* Good Friday to the Tuesday after Easter Monday: one. */
+	assert_int_equal(deadline_workdays_between(D("2024-03-29"),
+	    D("2024-04-02")), 1);
+	assert_int_equal(deadline_workdays_between(D("2024-04-02"),
+	    D("2024-03-29")), -1);
+	/* Due on a Friday, seen on Saturday: late, but no working day. */
+	assert_int_equal(deadline_workdays_between(D("2026-12-04"),
+	    D("2026-12-05")), 0);
+	/* Due Friday, seen the next Wednesday: three working days late. */
+	assert_int_equal(deadline_workdays_between(D("2026-12-09"),
+	    D("2026-12-04")), -3);
+	/* Christmas 2026: Friday 25th and Saturday 26th are off. */
+	assert_int_equal(deadline_workdays_between(D("2026-12-24"),
+	    D("2026-12-29")), 2);
+	for (day = D("2025-01-01"); day < D("2025-12-31"); day += 3)
+		for (n = 1; n < 12; n += 2) {
+			to = deadline_add_workdays(day, n);
+			assert_int_equal(deadline_workdays_between(day, to), n);
+			assert_int_equal(deadline_workdays_between(to, day), -n);
+		}
+}
+
 static void
 test_add_workdays_easter(void **state)
 {
@@ -398,6 +431,7 @@ main(void)
 		cmocka_unit_test(test_holidays_2025),
 		cmocka_unit_test(test_koningsdag),
 		cmocka_unit_test(test_workdays),
+		cmocka_unit_test(test_workdays_between),
 		cmocka_unit_test(test_add_workdays_easter),
 		cmocka_unit_test(test_add_workdays_christmas),
 		cmocka_unit_test(test_add_workdays_zero),

@@ -93,6 +93,36 @@ test('a change applies to signals filed after it', async () => {
 	    'deadline.update', 'deadline.update']);
 });
 
+// "Vandaag", "over 5 werkdagen", "3 werkdagen te laat": the server says
+// how far a deadline is in Dutch working days, so no page needs its own
+// holiday calendar.
+test('how far a deadline is, in calendar and working days', async () => {
+	const slow = await file('not_urgent');
+	const s = (await advisor.get(`/api/signals/${slow.id}`)).body;
+	assert.equal(s.due_in_workdays, 5);
+	assert.ok(s.due_in_days >= 5 && s.due_in_days <= 11, s.due_in_days);
+	assert.equal(s.overdue, false);
+	const acute = await file('acute');
+	const a = (await advisor.get(`/api/signals/${acute.id}`)).body;
+	assert.equal(a.due_in_days, 0);
+	assert.equal(a.due_in_workdays, 0);
+	// Due two weeks ago: two weekends between, so 8 to 10 working days
+	// late (a public holiday or two among them).
+	const two = Math.floor((Date.now() - 14 * DAY) / 1000);
+	await sql(server.dataDir, `UPDATE signal SET triage_due = ${two} ` +
+	    `WHERE id = ${slow.id}`);
+	const late = (await advisor.get(`/api/signals/${slow.id}`)).body;
+	assert.equal(late.overdue, true);
+	assert.equal(late.due_in_days, -14);
+	assert.ok(late.due_in_workdays <= -8 && late.due_in_workdays >= -10,
+	    late.due_in_workdays);
+	// The queue says the same.
+	const q = (await advisor.get('/api/signals/queue')).body.signals;
+	const row = q.find((x) => x.id === slow.id);
+	assert.equal(row.due_in_days, -14);
+	assert.equal(row.due_in_workdays, late.due_in_workdays);
+});
+
 test('bad input is named and changes nothing', async () => {
 	const before = await rules();
 	const id = before.triage_not_urgent.id;

@@ -195,15 +195,23 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	const queue = await apiJson(ap, '/api/signals/queue');
 	const late = queue.signals.find((x) => x.overdue);
 	assert.ok(late, 'the demo data has an overdue signal');
+	// How late, in working days (calendar days over a weekend alone,
+	// and for an acute one), as the server counts them.
+	const lateBy = late.urgency === 'acute' || late.due_in_workdays === 0 ?
+	    `${-late.due_in_days} dag(en)?` :
+	    `${-late.due_in_workdays} werkdag(en)?`;
 	assert.match((await rowCells(ap, `Signaal ${late.id}`))[2],
-	    /Te laat$/);
+	    new RegExp(` · ${lateBy} te laat$`));
+	// The new one: within its time, said the same way.
+	assert.match(cells[2], / · (vandaag|morgen|over \d+ werkdag(en)?)$/);
 	assert.deepEqual(await ap.locator('main table tbody tr td:first-child')
 	    .allTextContents(), queue.signals.map((x) => `Signaal ${x.id}`),
 	    'the queue keeps the order of the server');
 	await accessible(ap, 'the triage queue (nl)');
 	await switchLang(ap, 'en');
 	assert.ok(await rowCells(ap, `Signal ${id}`));
-	assert.match((await rowCells(ap, `Signal ${late.id}`))[2], /Overdue$/);
+	assert.match((await rowCells(ap, `Signal ${late.id}`))[2],
+	    / · \d+ (working )?days? late$/);
 	await accessible(ap, 'the triage queue (en)');
 	await switchLang(ap, 'nl');
 
