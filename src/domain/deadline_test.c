@@ -178,12 +178,15 @@ test_workdays_between(void **state)
 	/* Christmas 2026: Friday 25th and Saturday 26th are off. */
 	assert_int_equal(deadline_workdays_between(D("2026-12-24"),
 	    D("2026-12-29")), 2);
-	for (day = D("2025-01-01"); day < D("2025-12-31"); day += 3)
+	for (day = D("2025-01-01"); day < D("2025-12-31"); day += 3) {
 		for (n = 1; n < 12; n += 2) {
 			to = deadline_add_workdays(day, n);
-			assert_int_equal(deadline_workdays_between(day, to), n);
-			assert_int_equal(deadline_workdays_between(to, day), -n);
+			assert_int_equal(deadline_workdays_between(day, to),
+			    n);
+			assert_int_equal(deadline_workdays_between(to, day),
+			    -n);
 		}
+	}
 }
 
 static void
