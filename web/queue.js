@@ -322,8 +322,10 @@ export function renderSignalDetail(main, page, me, id) {
 			    id: String(s.case.id),
 			    org: String(s.case.org_name ?? '') } }) : null],
 		    ]),
-		    ...filedSections(cat, s, 'detail'),
+		    // Others concerned with the same people come before the
+		    // details: they change what the advisor does next.
 		    concernedSection('detail-concerned', s.also_concerned),
+		    ...filedSections(cat, s, 'detail'),
 		    triage(s, mine),
 		    questions(s));
 	}

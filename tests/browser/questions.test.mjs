@@ -108,6 +108,10 @@ test('the point asks the reporter; the reporter answers once',
 	    'nothing of the other signal crosses over');
 	assert.equal(await ap.locator('section[aria-labelledby=' +
 	    '"detail-concerned"] a[href^="tel:"]').count(), 1);
+	// Near the top: before what the signal holds, not under it.
+	assert.equal(await ap.evaluate(() => document.querySelector(
+	    'main section[aria-labelledby]')?.getAttribute('aria-labelledby')),
+	    'detail-concerned');
 	await noLeaks(ap);
 	await accessible(ap, 'the signal detail with the question form (nl)');
 
