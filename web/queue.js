@@ -435,15 +435,47 @@ export function renderSignalDetail(main, page, me, id) {
 		};
 		decision.control.addEventListener('change', sync);
 		const formErrors = h('div', { class: 'app-alerts' });
+		const submit = h('div', { class: 'utrecht-button-group' },
+		    button('decide.submit', 'primary', { type: 'submit' }));
+		// Before it is recorded: what the decision does, in words,
+		// and a second button to record it or go back.
+		const confirm = h('div', { class: 'app-confirm' });
 		const form = h('form', { class: 'app-form', novalidate: true,
 		    'aria-labelledby': 'detail-triage' },
 		    para('decide.intro'),
 		    formErrors,
-		    decision, reason, basis,
-		    h('div', { class: 'utrecht-button-group' },
-			button('decide.submit', 'primary',
-			    { type: 'submit' })));
+		    decision, reason, basis, submit, confirm);
 		sync();
+		const unconfirm = () => {
+			confirm.replaceChildren();
+			submit.hidden = false;
+		};
+		decision.control.addEventListener('change', unconfirm);
+
+		function ask(d) {
+			const hid = 'decide-confirm';
+			const yes = button('decide.confirm.yes', 'primary',
+			    { type: 'submit', id: 'decide-confirm-yes' });
+			const back = button('decide.confirm.back', 'secondary',
+			    { type: 'button' });
+			back.addEventListener('click', () => {
+				unconfirm();
+				decision.control.focus();
+			});
+			confirm.replaceChildren(h('section', {
+			    class: 'utrecht-alert utrecht-alert--warning',
+			    'aria-labelledby': hid },
+			    h('h3', { class: 'utrecht-heading-3', id: hid,
+				tabindex: '-1', i18n: 'decide.confirm.title',
+				args: { decision: { key:
+				    `decide.option.${d}` } } }),
+			    para(`decide.effect.${d}`),
+			    para('decide.confirm.final'),
+			    h('div', { class: 'utrecht-button-group' },
+				yes, back)));
+			submit.hidden = true;
+			confirm.querySelector(`#${hid}`).focus();
+		}
 
 		form.addEventListener('submit', async (ev) => {
 			ev.preventDefault();
@@ -461,6 +493,10 @@ export function renderSignalDetail(main, page, me, id) {
 				return;
 			}
 			clearErrors(form, formErrors);
+			if (ev.submitter?.id !== 'decide-confirm-yes') {
+				ask(d);
+				return;
+			}
 			status.replaceChildren();
 			asked.replaceChildren();
 			askErrors.replaceChildren();
@@ -487,8 +523,10 @@ export function renderSignalDetail(main, page, me, id) {
 						'') } } })));
 				await load('#page-title');
 			} catch (err) {
-				if (page.current())
+				if (page.current()) {
+					unconfirm();
 					showError(form, formErrors, err);
+				}
 			} finally {
 				busy = false;
 				form.removeAttribute('aria-busy');

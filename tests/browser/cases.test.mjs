@@ -45,6 +45,9 @@ test('open_case leads to a case the coordinator accepts and plans',
 	await a.page.waitForSelector('select[name="decision"]');
 	await a.page.selectOption('select[name="decision"]', 'open_case');
 	await a.page.click('form button[type="submit"]');
+	assert.match(await a.page.textContent('.app-confirm'),
+	    /casus geopend bij de zorgcoördinator/);
+	await a.page.click('#decide-confirm-yes');
 	await a.page.waitForFunction(() => document.querySelector('main dl')
 	    ?.textContent.includes('Casus') ?? false);
 	const s = await ui.apiJson(a.page, `/api/signals/${signal}`);

@@ -263,6 +263,24 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	await ap.fill('textarea[name="reason"]', 'Melder gebeld en advies ' +
 	    'gegeven over het gesprek met de leerling.');
 	await ap.click('form button[type="submit"]');
+	// First what it does, in words; nothing sent yet.
+	await ap.waitForSelector('#decide-confirm');
+	assert.ok(await focusedMatches(ap, '#decide-confirm'));
+	const confirm = await ap.textContent('.app-confirm');
+	assert.match(confirm, /Besluit: Advies gegeven aan de melder/);
+	assert.match(confirm, /Het signaal wordt afgesloten\./);
+	assert.match(confirm, /niet meer wijzigen/);
+	assert.equal((await apiJson(ap, `/api/signals/${id}`)).status,
+	    'in_triage', 'asked, not yet recorded');
+	await accessible(ap, 'the decision to confirm (nl)');
+	// Back: the form again, the choice kept.
+	await ap.click('button:text("Terug naar het besluit")');
+	assert.equal(await ap.locator('#decide-confirm').count(), 0);
+	assert.ok(await focusedMatches(ap, 'select[name="decision"]'));
+	assert.equal(await ap.inputValue('select[name="decision"]'),
+	    'advice_given');
+	await ap.click('form button[type="submit"]');
+	await ap.click('#decide-confirm-yes');
 	await ap.waitForFunction(() => document.querySelector(
 	    'main [role="status"]')?.textContent.includes('vastgelegd'));
 	assert.match(await ap.textContent('main [role="status"]'),
