@@ -345,10 +345,11 @@ is_minor(const char *age)
 	    strcmp(age, "12-15") == 0 || strcmp(age, "16-17") == 0);
 }
 
-/* A need of case c added at t, and its referrals. */
+/* A need of case c added at t, and its referrals; fast: a safe place
+ * found within hours. */
 static int
 need(struct nat *x, int64_t c, int p, const char *code, int64_t t,
-    int64_t end, bool closed)
+    int64_t end, bool closed, bool fast)
 {
 	int64_t id, sent, answered, started, to, care = x->org[p][S_CARE];
 	const char *reason, *status = "open";
@@ -356,7 +357,7 @@ need(struct nat *x, int64_t c, int p, const char *code, int64_t t,
 	int tries;
 
 	x->n->needs++;
-	if (!chance(x, 78)) {
+	if (!fast && !chance(x, 78)) {
 		status = chance(x, 50) ? "met" : closed ? "dropped" : "open";
 		return ins(x, Q_NATIONAL_NEED, ARGS(store_int(c),
 		    store_text(code), store_text(status), store_int(x->user),
@@ -367,16 +368,17 @@ need(struct nat *x, int64_t c, int p, const char *code, int64_t t,
 	    store_int(t), store_int(t)), &id) == -1)
 		return -1;
 	/* Most within the 14 days, some weeks later. */
-	sent = t + (chance(x, 70) ? upto(x, 14 * DAY) : (15 + upto(x, 60)) *
-	    DAY);
+	sent = t + (fast ? upto(x, 7200) : chance(x, 70) ?
+	    upto(x, 14 * DAY) : (15 + upto(x, 60)) * DAY);
 	for (tries = 0; tries < 3; tries++) {
 		to = x->org[p][strcmp(code, "SAFE-YOUTH") == 0 ||
 		    strcmp(code, "EDU") == 0 ? S_YOUTH : S_SHELTER];
-		answered = sent + upto(x, 5 * DAY) + 3600;
+		answered = sent + (fast ? upto(x, 4 * 3600) :
+		    upto(x, 5 * DAY)) + 600;
 		reason = tries < 2 && chance(x, 22) ? pick(x, declines) :
 		    NULL;
-		started = reason == NULL ? answered + upto(x, 20 * DAY) +
-		    3600 : 0;
+		started = reason == NULL ? answered + upto(x, fast ? 4 * DAY :
+		    20 * DAY) + 3600 : 0;
 		if (started > end)
 			started = 0;
 		x->n->referrals++;
@@ -398,7 +400,8 @@ need(struct nat *x, int64_t c, int p, const char *code, int64_t t,
 			return -1;
 		if (reason == NULL)
 			break;
-		sent = answered + (1 + upto(x, 7)) * DAY;
+		sent = answered + (fast ? upto(x, DAY) : (1 + upto(x, 7)) *
+		    DAY);
 	}
 	return 0;
 }
@@ -547,16 +550,17 @@ minor(struct nat *x, int64_t c, int64_t person, int p,
 	    NULL);
 }
 
-/* A case from signal s (0: reported directly) opened at t. */
+/* A case from signal s (0: reported directly) opened at t; fast: an
+ * acute one, accepted and placed safely at once. */
 static int
 care_case(struct nat *x, int64_t s, size_t m, const char *form,
-    const struct victim *v, int64_t t)
+    const struct victim *v, int64_t t, bool fast)
 {
 	int p = x->prov[m];
 	int64_t care = x->org[p][S_CARE], c, person, suspect, end, at;
-	int64_t accepted = t + upto(x, 2 * DAY) + 600;
+	int64_t accepted = t + upto(x, fast ? 7200 : 2 * DAY) + 600;
 	bool sd = strcmp(form, "ernstige_benadeling") == 0, closed;
-	const char *reason, *status;
+	const char *reason, *status, *code, *first = NULL;
 	size_t i, k, nn, nnotes;
 
 	end = t + (60 + upto(x, 480)) * DAY;
@@ -614,10 +618,16 @@ care_case(struct nat *x, int64_t s, size_t m, const char *form,
 	nn = 1 + (size_t)upto(x, 3);
 	k = (size_t)upto(x, NNEEDS);
 	for (i = 0; i < nn && strcmp(status, "new") != 0; i++) {
-		at = accepted + upto(x, 10 * DAY);
-		if (at <= x->now && (need(x, c, p, needs[(k + i * 5) %
-		    NNEEDS], at, end, closed) == -1 || event(x, c, at, care,
-		    "need", "added") == -1))
+		at = accepted + (fast && i == 0 ? 0 : upto(x, 10 * DAY));
+		code = needs[(k + i * 5) % NNEEDS];
+		if (fast && i == 0)
+			code = first = is_minor(v->age) ? "SAFE-YOUTH" :
+			    "SAFE-SHELTER";
+		else if (first != NULL && strcmp(code, first) == 0)
+			continue;
+		if (at <= x->now && (need(x, c, p, code, at, end, closed,
+		    fast && i == 0) == -1 || event(x, c, at, care, "need",
+		    "added") == -1))
 			return -1;
 	}
 	if (!sd && (strcmp(v->nat == NULL ? "" : v->nat, "dutch") != 0 ||
@@ -652,6 +662,7 @@ one_signal(struct nat *x, int64_t t)
 	struct victim v;
 	char both[64];
 	int w, total = 0, d;
+	bool fast;
 
 	while (lo < hi) {
 		m = (lo + hi) / 2;
@@ -686,9 +697,13 @@ one_signal(struct nat *x, int64_t t)
 		w -= triage[i].w;
 	d = triage[i].lo + (int)upto(x, triage[i].hi - triage[i].lo + 1);
 	decided = t + (int64_t)d * DAY + upto(x, DAY / 2);
+	dec = chance(x, 25) ? "open_case" : pick(x, decisions);
+	/* A third of the cases are acute: decided within the day. */
+	fast = strcmp(dec, "open_case") == 0 && chance(x, 33);
+	if (fast)
+		decided = t + upto(x, DAY / 2);
 	if (decided > x->now)
 		decided = x->now;
-	dec = chance(x, 25) ? "open_case" : pick(x, decisions);
 	x->n->signals++;
 	if (ins(x, Q_NATIONAL_SIGNAL, ARGS(org != 0 ? store_int(org) :
 	    store_null(), x->point[m] != 0 ? store_int(x->point[m]) :
@@ -702,10 +717,10 @@ one_signal(struct nat *x, int64_t t)
 	    store_text(v.nat), store_text(v.markers)), NULL) == -1)
 		return -1;
 	if (strcmp(dec, "open_case") == 0)
-		return care_case(x, s, m, form, &v, decided);
+		return care_case(x, s, m, form, &v, decided, fast);
 	/* Now and then a case reported directly, without a signal. */
 	if (chance(x, 4))
-		return care_case(x, 0, m, form, &v, t);
+		return care_case(x, 0, m, form, &v, t, false);
 	return 0;
 }
 
