@@ -22,6 +22,7 @@
 #include "auth/role.h"
 #include "audit/audit.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/clock.h"
 #include "core/fail.h"
 #include "domain/deadline.h"
@@ -273,40 +274,38 @@ event(struct nat *x, int64_t c, int64_t at, int64_t org, const char *kind,
 static const char *
 markers(struct nat *x, const char *age, const char *nat, const char *form)
 {
-	char buf[160];
+	struct buf b;
 
-	buf[0] = '\0';
+	buf_init(&b, x->ctx->arena, 256);
 	if (age != NULL && (strcmp(age, "0-11") == 0 ||
 	    strcmp(age, "12-15") == 0 || strcmp(age, "16-17") == 0)) {
-		strcat(buf, "minor,");
+		buf_puts(&b, "minor,");
 		if (nat != NULL && strcmp(nat, "non_eu") == 0 &&
 		    chance(x, 40))
-			strcat(buf, "unaccompanied_minor,");
+			buf_puts(&b, "unaccompanied_minor,");
 		if (chance(x, 25))
-			strcat(buf, "in_youth_care,");
+			buf_puts(&b, "in_youth_care,");
 	} else if (age != NULL && strcmp(age, "18-22") == 0) {
-		strcat(buf, "age_18_22,");
+		buf_puts(&b, "age_18_22,");
 	}
-	if (nat != NULL) {
-		strcat(buf, nat);
-		strcat(buf, ",");
-	}
+	if (nat != NULL)
+		buf_appendf(&b, "%s,", nat);
 	if (strcmp(form, "labour") == 0 && nat != NULL &&
 	    strcmp(nat, "dutch") != 0 && chance(x, 60))
-		strcat(buf, "labour_migrant,");
+		buf_puts(&b, "labour_migrant,");
 	if (chance(x, 15))
-		strcat(buf, "lvb,");
+		buf_puts(&b, "lvb,");
 	if (chance(x, 12))
-		strcat(buf, "debts,");
+		buf_puts(&b, "debts,");
 	if (chance(x, 5))
-		strcat(buf, "psychiatric,");
+		buf_puts(&b, "psychiatric,");
 	if (chance(x, 4))
-		strcat(buf, "addiction,");
+		buf_puts(&b, "addiction,");
 	if (chance(x, 4))
-		strcat(buf, "homeless,");
-	if (buf[0] != '\0')
-		buf[strlen(buf) - 1] = '\0';
-	return arena_strdup(x->ctx->arena, buf);
+		buf_puts(&b, "homeless,");
+	if (b.len > 0)
+		b.p[--b.len] = '\0';
+	return b.p;
 }
 
 struct victim {
