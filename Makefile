@@ -130,7 +130,8 @@ lint:
 	@tools/checksrc.sh
 
 bench: bootstrap
-	@tools/bench.sh && tools/bench_cases.sh && tools/bench_providers.sh
+	@tools/bench.sh && tools/bench_cases.sh && tools/bench_providers.sh && \
+	    tools/bench_insight.sh
 
 fuzz: bootstrap
 	@tools/fuzz.sh
