@@ -101,7 +101,8 @@ run: bootstrap
 	    echo "(The administrator 'admin' was shown once by init.)"; \
 	else \
 	    mkdir -p $(dir $(DATA)) && \
-	    $(BUILD)/schakel init --data $(DATA) --demo; \
+	    $(BUILD)/schakel init --data $(DATA) --demo && \
+	    $(BUILD)/schakel demo --data $(DATA) --scale 3; \
 	fi
 	@echo "Open http://$(LISTEN)/ and log in with a demo account."
 	@echo "(Another port or folder: make run LISTEN=127.0.0.1:8090" \
@@ -130,7 +131,8 @@ lint:
 	@tools/checksrc.sh
 
 bench: bootstrap
-	@tools/bench.sh && tools/bench_cases.sh && tools/bench_providers.sh
+	@tools/bench.sh && tools/bench_cases.sh && tools/bench_providers.sh && \
+	    tools/bench_insight.sh
 
 fuzz: bootstrap
 	@tools/fuzz.sh

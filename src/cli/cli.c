@@ -21,6 +21,8 @@ static const char usage[] =
     "usage: schakel COMMAND [OPTIONS]\n"
     "\n"
     "  init --data DIR [--demo]        create a data folder\n"
+    "  demo --data DIR --scale N       add N years of national synthetic\n"
+    "                                  data to a demo folder\n"
     "  serve --data DIR [--listen ADDR:PORT] [--threads N]\n"
     "        [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]\n"
     "        [--max-body BYTES] [--head-every SECONDS]\n"
@@ -56,6 +58,7 @@ static const struct {
 	int		(*fn)(int, char **);
 } commands[] = {
 	{ "init", cmd_init },
+	{ "demo", cmd_demo },
 	{ "serve", cmd_serve },
 	{ "org", cmd_org },
 	{ "user", cmd_user },

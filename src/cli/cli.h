@@ -61,6 +61,7 @@ char	*cli_path(struct arena *, const char *dir, const char *name);
 
 /* Subcommands. */
 int	cmd_init(int, char **);
+int	cmd_demo(int, char **);
 int	cmd_serve(int, char **);
 int	cmd_org(int, char **);
 int	cmd_user(int, char **);

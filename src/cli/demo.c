@@ -5,6 +5,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +17,7 @@
 #include "cli/demo_referrals.h"
 #include "cli/demo_placements.h"
 #include "cli/demo_adulthood.h"
+#include "cli/demo_national.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
@@ -33,6 +36,7 @@
 #include "domain/catalog.h"
 #include "auth/role.h"
 #include "core/clock.h"
+#include "store/store.h"
 
 static const struct {
 	const char	*name;
@@ -801,4 +805,125 @@ demo_create(struct cli_env *env)
 	close(fd);
 	printf("\nThe demo accounts are also in %s.\n", path);
 	return 0;
+}
+
+static const char demo_help[] =
+    "usage: schakel demo --data DIR --scale N [--db postgresql://...]\n"
+    "        [--per-year SIGNALS]\n"
+    "\n"
+    "Adds N years (1 to 20) of national synthetic data to a demo folder\n"
+    "(made by init --demo): organisations and regions in every province,\n"
+    "and per year about 5,000 signals, each about one presumed victim,\n"
+    "with their cases, referrals, placements and timelines, in all 342\n"
+    "municipalities, ending with last year.  No names or other personal\n"
+    "fields are filled.  --per-year sets the signals a year (12 to\n"
+    "200000; the benchmark uses more).  Load it before serving: the\n"
+    "insight freezes a quarter's counts the first time it is asked.\n";
+
+/* A whole number from lo to hi, or -1. */
+static int
+number(const char *s, int lo, int hi)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	return (int)v;
+}
+
+static bool
+demo_folder(struct ctx *ctx)
+{
+	struct store_rows *r;
+
+	if (store_exec(ctx, Q_META_GET, ARGS(store_text("demo")), &r) == -1)
+		return false;
+	return r->nrows == 1 && strcmp(rows_text(r, 0, 0), "1") == 0;
+}
+
+int
+cmd_demo(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "data", required_argument, NULL, 'd' },
+		{ "db", required_argument, NULL, 'b' },
+		{ "scale", required_argument, NULL, 's' },
+		{ "per-year", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct national_opts o;
+	struct national_counts n;
+	struct cli_env env;
+	const char *dir = NULL, *db = NULL, *scale = NULL, *per = NULL;
+	int c, ok;
+
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "", longopts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'd': dir = optarg; break;
+		case 'b': db = optarg; break;
+		case 's': scale = optarg; break;
+		case 'p': per = optarg; break;
+		case 'h': fputs(demo_help, stdout); return 0;
+		default:
+			return cli_usage("demo", "unknown option or missing "
+			    "value '%s'", argv[optind - 1]);
+		}
+	}
+	if (dir == NULL)
+		return cli_usage("demo", "--data DIR is required");
+	if (scale == NULL)
+		return cli_usage("demo", "--scale N is required: the years "
+		    "of data, 1 to %d", NATIONAL_YEARS_MAX);
+	if (optind != argc)
+		return cli_usage("demo", "unexpected argument '%s'",
+		    argv[optind]);
+	memset(&o, 0, sizeof(o));
+	o.years = number(scale, 1, NATIONAL_YEARS_MAX);
+	if (o.years == -1)
+		return cli_usage("demo", "--scale must be a whole number of "
+		    "years from 1 to %d, not '%s'", NATIONAL_YEARS_MAX,
+		    scale);
+	o.per_year = NATIONAL_PER_YEAR;
+	if (per != NULL) {
+		o.per_year = number(per, 12, NATIONAL_PER_YEAR_MAX);
+		if (o.per_year == -1)
+			return cli_usage("demo", "--per-year must be a whole "
+			    "number from 12 to %d, not '%s'",
+			    NATIONAL_PER_YEAR_MAX, per);
+	}
+	o.progress = true;
+	if (cli_open(&env, dir, false, db) == -1)
+		return cli_end(&env, false);
+	if (!demo_folder(env.ctx)) {
+		if (env.ctx->message == NULL)
+			fail(env.ctx, ST_CONFLICT, "'%s' is not a demo "
+			    "folder (made by init --demo); synthetic data "
+			    "never goes into a real one", dir);
+		return cli_end(&env, false);
+	}
+	if (cli_lock(&env, dir) == -1)
+		return cli_end(&env, false);
+	fprintf(stderr, "loading %d year%s of national synthetic data "
+	    "(%d signals a year)\n", o.years, o.years == 1 ? "" : "s",
+	    o.per_year);
+	ok = demo_national(env.ctx, &o, &n) == 0;
+	if (ok)
+		printf("national synthetic data: %lld signals, %lld cases, "
+		    "%lld people, %lld timeline events, %lld help needs, "
+		    "%lld referrals, %lld identification assessments, "
+		    "%lld residence steps, %lld placements, %lld turning "
+		    "18\n", (long long)n.signals, (long long)n.cases,
+		    (long long)n.persons, (long long)n.events,
+		    (long long)n.needs, (long long)n.referrals,
+		    (long long)n.assessments, (long long)n.steps,
+		    (long long)n.placements, (long long)n.adults);
+	return cli_end(&env, ok);
 }

@@ -2009,6 +2009,64 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO insight_release (id, at, user_id, org_id, role,"
 	    " what, tbl, level, code, year, quarters) VALUES (?1, ?2, ?3,"
 	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+
+	/* National synthetic data (cli/demo_national.c): plain columns
+	 * only, nothing sealed, so no personal field is ever filled. */
+	[Q_NATIONAL_SIGNAL] =
+	    "INSERT INTO signal (reporter_org_id, region_id, municipality,"
+	    " noticed_on, urgency, forms, indicators, status, decision,"
+	    " triage_due, created_at, updated_at, decided_at) VALUES (?1,"
+	    " ?2, ?3, ?4, ?5, ?6, ?7, 'closed', ?8, ?9, ?10, ?11, ?11)"
+	    " RETURNING id",
+	[Q_NATIONAL_SIGNAL_PERSON] =
+	    "INSERT INTO signal_person (signal_id, kind, age_band, sex,"
+	    " nationality, markers) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_NATIONAL_PERSON] =
+	    "INSERT INTO person (age_band, sex, nationality, markers,"
+	    " created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+	[Q_NATIONAL_CASE] =
+	    "INSERT INTO care_case (type, forms, status, close_reason,"
+	    " org_id, region_id, municipality, signal_id, source, opened_by,"
+	    " accept_due, accepted_at, created_at, updated_at, closed_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	    " ?13, ?14, ?15) RETURNING id",
+	[Q_NATIONAL_CASE_PERSON] =
+	    "INSERT INTO case_person (case_id, person_id, kind, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[Q_NATIONAL_EVENT] =
+	    "INSERT INTO case_event (case_id, at, user_id, org_id, kind,"
+	    " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_NATIONAL_NEED] =
+	    "INSERT INTO case_need (case_id, need, status, added_by,"
+	    " added_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	    " RETURNING id",
+	[Q_NATIONAL_REFERRAL] =
+	    "INSERT INTO referral (case_id, need_id, need, urgent, from_org,"
+	    " to_org, basis, consent_on, status, sent_by, sent_at,"
+	    " answer_due, answered_by, answered_at, decline_reason,"
+	    " started_at, ended_at, outcome, updated_at) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, 'consent', ?7, ?8, ?9, ?10, ?11, ?9, ?12,"
+	    " ?13, ?14, ?15, ?16, ?17)",
+	[Q_NATIONAL_ASSESSMENT] =
+	    "INSERT INTO case_assessment (case_id, committee_id, status,"
+	    " submitted_by, submitted_at, first_due, first_decision,"
+	    " first_by, first_at, final_due, final_decision, final_by,"
+	    " final_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[Q_NATIONAL_TRACK] =
+	    "INSERT INTO case_track (case_id, track, state, on_day, reason,"
+	    " ends_on, event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT"
+	    " MAX(id) FROM case_event WHERE case_id = ?1))",
+	[Q_NATIONAL_PLACEMENT] =
+	    "INSERT INTO placement (case_id, person_id, type, from_day,"
+	    " until_day, provider_id, end_reason, age_band, created_by,"
+	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8, ?9, ?10, ?10)",
+	[Q_NATIONAL_ADULT] =
+	    "INSERT INTO case_adulthood (case_id, person_id, adult_on,"
+	    " adult_month, estimated, created_at, continues, plan_at,"
+	    " plan_before_18, plan_on_time, updated_by, updated_at) VALUES"
+	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?8)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -2187,6 +2245,10 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_INSIGHT_RESULT_ALL),
 	N(Q_COPY_INSIGHT_RELEASE_ALL),
 	N(Q_COPY_INSIGHT_RELEASE_INSERT),
+	N(Q_NATIONAL_SIGNAL), N(Q_NATIONAL_SIGNAL_PERSON), N(Q_NATIONAL_PERSON),
+	N(Q_NATIONAL_CASE), N(Q_NATIONAL_CASE_PERSON), N(Q_NATIONAL_EVENT),
+	N(Q_NATIONAL_NEED), N(Q_NATIONAL_REFERRAL), N(Q_NATIONAL_ASSESSMENT),
+	N(Q_NATIONAL_TRACK), N(Q_NATIONAL_PLACEMENT), N(Q_NATIONAL_ADULT),
 #undef N
 };
 

@@ -1489,6 +1489,99 @@ test_regions_and_signals(void **state)
 
 /* The statements of store/copy.c: ids as the source had them, values
  * back byte for byte, identities continuing after the copied ids. */
+/*
+ * National synthetic data (cli/demo_national.c): a signal with its
+ * victim, a case with two people, a need with a referral, the other
+ * rows, each statement once, in a municipality no other test uses.
+ */
+static void
+test_national(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	int64_t org, u, sig, p, kase, need, t0 = 2100000000;
+
+	(void)state;
+	must(run(c, a, Q_MUNI_UPSERT, ARGS(store_text("GM0037"),
+	    store_text("Stadskanaal"), store_text("Groningen")), NULL));
+	org = make_org(c, a, "ZC Landelijk", "GM0037");
+	u = make_user(c, a, "landelijk", org);
+	must(run(c, a, Q_NATIONAL_SIGNAL, ARGS(store_int(org), store_null(),
+	    store_text("GM0037"), store_int(t0 / 86400),
+	    store_text("acute"), store_text("labour"), store_text(""),
+	    store_text("open_case"), store_int(t0 + 5 * 86400),
+	    store_int(t0), store_int(t0 + 3600)), &r));
+	assert_int_equal(r->nrows, 1);
+	sig = rows_int(r, 0, 0);
+	must(run(c, a, Q_NATIONAL_SIGNAL_PERSON, ARGS(store_int(sig),
+	    store_text("victim"), store_text("16-17"), store_text("male"),
+	    store_text("eu"), store_text("minor,eu")), NULL));
+	must(run(c, a, Q_NATIONAL_PERSON, ARGS(store_text("16-17"),
+	    store_text("male"), store_text("eu"), store_text("minor,eu"),
+	    store_int(t0)), &r));
+	p = rows_int(r, 0, 0);
+	must(run(c, a, Q_NATIONAL_CASE, ARGS(store_text("trafficking"),
+	    store_text("labour"), store_text("closed"),
+	    store_text("care_completed"), store_int(org), store_null(),
+	    store_text("GM0037"), store_int(sig), store_text("signal"),
+	    store_int(u), store_int(t0 + 86400), store_int(t0 + 7200),
+	    store_int(t0 + 3600), store_int(t0 + 90 * 86400),
+	    store_int(t0 + 90 * 86400)), &r));
+	kase = rows_int(r, 0, 0);
+	must(run(c, a, Q_NATIONAL_CASE_PERSON, ARGS(store_int(kase),
+	    store_int(p), store_text("victim"), store_int(t0 + 3600)),
+	    NULL));
+	must(run(c, a, Q_NATIONAL_EVENT, ARGS(store_int(kase),
+	    store_int(t0 + 3600), store_int(u), store_int(org),
+	    store_text("opened"), store_null()), NULL));
+	must(run(c, a, Q_NATIONAL_NEED, ARGS(store_int(kase),
+	    store_text("SAFE-YOUTH"), store_text("met"), store_int(u),
+	    store_int(t0 + 7200), store_int(t0 + 7200)), &r));
+	need = rows_int(r, 0, 0);
+	must(run(c, a, Q_NATIONAL_REFERRAL, ARGS(store_int(kase),
+	    store_int(need), store_text("SAFE-YOUTH"), store_int(1),
+	    store_int(org), store_int(org), store_int(t0 / 86400),
+	    store_text("ended"), store_int(u), store_int(t0 + 7200),
+	    store_int(t0 + 5 * 86400), store_int(t0 + 9000), store_null(),
+	    store_int(t0 + 86400), store_int(t0 + 90 * 86400),
+	    store_text("completed"), store_int(t0 + 86400)), NULL));
+	must(run(c, a, Q_NATIONAL_ASSESSMENT, ARGS(store_int(kase),
+	    store_int(org), store_text("final_decided"), store_int(u),
+	    store_int(t0 + 86400), store_int(t0 + 8 * 86400),
+	    store_text("plausible"), store_int(u), store_int(t0 + 7 * 86400),
+	    store_int(t0 + 97 * 86400), store_text("identified"),
+	    store_int(u), store_int(t0 + 60 * 86400),
+	    store_int(t0 + 60 * 86400)), NULL));
+	must(run(c, a, Q_NATIONAL_TRACK, ARGS(store_int(kase),
+	    store_text("residence"), store_text("reflection"),
+	    store_int(t0 / 86400), store_null(),
+	    store_int(t0 / 86400 + 90)), NULL));
+	must(run(c, a, Q_NATIONAL_PLACEMENT, ARGS(store_int(kase),
+	    store_int(p), store_text("closed_youth_care"),
+	    store_int(t0 / 86400), store_int(t0 / 86400 + 90),
+	    store_int(org), store_text("completed"), store_text("16-17"),
+	    store_int(u), store_int(t0 + 86400)), NULL));
+	must(run(c, a, Q_NATIONAL_ADULT, ARGS(store_int(kase), store_int(p),
+	    store_int(t0 / 86400 + 200), store_int(2036 * 12), store_int(0),
+	    store_int(t0 + 3600), store_text("continued_youth_care"),
+	    store_int(t0 + 10 * 86400), store_int(1), store_int(1),
+	    store_int(u)), NULL));
+	must(run(c, a, Q_INSIGHT_TIME_CARE, ARGS(store_int(t0),
+	    store_int(t0 + 100 * 86400)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 1), "d0_1");
+	must(run(c, a, Q_INSIGHT_RESIDENCE, ARGS(store_int(t0 / 86400),
+	    store_int(t0 / 86400 + 1)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_INSIGHT_TURNED_18, ARGS(store_int(t0 / 86400),
+	    store_int(t0 / 86400 + 300)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 1), "with_plan");
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_copy_statements(void **state)
 {
@@ -3425,6 +3518,7 @@ main(void)
 		cmocka_unit_test(test_placements),
 		cmocka_unit_test(test_adulthood),
 		cmocka_unit_test(test_insight),
+		cmocka_unit_test(test_national),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};
