@@ -3,6 +3,8 @@
  * Amsterdam chain trained in every expertise but one (migrants), and
  * nobody in the Rotterdam care coordination's region, where signals
  * arrive all the same: the coverage page shows both kinds of gap.
+ * Every training lies more than a year back, so last year's coverage
+ * counts it too.
  * Synthetic names only.
  */
 #include "cli/demo_expertise.h"
@@ -27,21 +29,21 @@ static const struct {
 	{ "Veilig Thuis Amsterdam-Amstelland (demo)", "Ingrid Hoekstra",
 	    "signals", 420, 0 },
 	{ "Veilig Thuis Amsterdam-Amstelland (demo)", "Ingrid Hoekstra",
-	    "minors", 300, 430 },
+	    "minors", 520, 430 },
 	{ "Veilig Thuis Amsterdam-Amstelland (demo)", "Bram Willemsen",
-	    "signals", 95, 0 },
+	    "signals", 700, 0 },
 	{ "Zorgcoördinatie Mensenhandel Amsterdam (demo)", "Sanne Kuipers",
 	    "labour", 610, 120 },
 	{ "Zorgcoördinatie Mensenhandel Amsterdam (demo)", "Sanne Kuipers",
-	    "criminal", 200, 0 },
+	    "criminal", 450, 0 },
 	{ "Zorgcoördinatie Mensenhandel Amsterdam (demo)", "Youssef Amrani",
-	    "lvb", 150, 0 },
+	    "lvb", 480, 0 },
 	{ "Expertteam Jeugd Amsterdam-Amstelland (demo)", "Lotte Brouwer",
-	    "minors", 80, 0 },
+	    "minors", 400, 0 },
 	{ "Expertteam Jeugd Amsterdam-Amstelland (demo)", "Lotte Brouwer",
-	    "criminal", 80, 0 },
+	    "criminal", 400, 0 },
 	{ "Basisschool De Regenboog (demo)", "Karin Dekker", "signals",
-	    40, 0 },
+	    390, 0 },
 };
 
 int
