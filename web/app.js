@@ -5,7 +5,8 @@
 // #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
 // #/deadlines, #/assessments, #/assessments/7, #/referrals,
 // #/referrals/7, #/escalations, #/escalations/7, #/emergency,
-// #/emergency-reads, #/placements, #/offer, #/due).
+// #/emergency-reads, #/placements, #/offer, #/due, #/expertise,
+// #/coverage).
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -42,6 +43,8 @@ import { renderSignalForm } from './signal-form.js';
 import { renderSignalView } from './signal-view.js';
 import { renderMySignals } from './signals.js';
 import { renderDue } from './due.js';
+import { renderCoverage } from './coverage.js';
+import { renderExpertise } from './expertise.js';
 import { renderPlacements } from './placements.js';
 import { renderStart } from './start.js';
 import { renderUsers } from './users.js';
@@ -101,11 +104,15 @@ const ROUTES = {
 	offer: { key: 'offer.title', roles: ['provider'], render: renderOffer },
 	placements: { key: 'placements.title', roles: ['provider'],
 	    render: renderPlacements },
+	expertise: { key: 'expertise.title', roles: ['reporter', 'advisor',
+	    'coordinator', 'provider', 'assessor'], render: renderExpertise },
+	coverage: { key: 'coverage.title', roles: ['advisor', 'coordinator',
+	    'policy', 'rapporteur'], render: renderCoverage },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'due',
     'emergency', 'assessments', 'referrals', 'escalations', 'placements',
     'offer', 'signals/new', 'signals', 'advice', 'orgs', 'users', 'regions',
-    'deadlines', 'emergency-reads'];
+    'deadlines', 'emergency-reads', 'expertise', 'coverage'];
 
 // The pages for someone without a session.
 const PUBLIC = {

@@ -141,6 +141,11 @@ api_handler_fn api_placements_of_case, api_placements_record,
 api_handler_fn api_cases_transition, api_transitions_list;
 void	api_case_adulthood(struct ctx *, struct jw *,
 	    const struct care_case *);
+/* Trained professionals, coverage and the HTCDS export
+ * (expertise_api.c). */
+api_handler_fn api_expertise_list, api_expertise_add, api_expertise_remove,
+    api_expertise_coverage, api_insight_htcds;
+
 /* Local insight (insight_api.c). */
 api_handler_fn api_insight_areas, api_insight, api_insight_csv,
     api_insight_chart, api_insight_tiles;

@@ -228,5 +228,17 @@ const struct api_route api_routes[] = {
 	{ "GET", "/api/insight/csv", api_insight_csv, ACT_INSIGHT, 0 },
 	{ "GET", "/api/insight/chart.svg", api_insight_chart, ACT_INSIGHT, 0 },
 	{ "GET", "/api/insight/tiles.svg", api_insight_tiles, ACT_INSIGHT, 0 },
+	/* Trained professionals: the organisation's own registry
+	 * (domain/expertise.c); coverage per region and the HTCDS export,
+	 * protected (insight/coverage.c, htcds.c). */
+	{ "GET", "/api/expertise", api_expertise_list, ACT_EXPERTISE, 0 },
+	{ "POST", "/api/expertise", api_expertise_add, ACT_EXPERTISE,
+	    ROUTE_BODY },
+	{ "POST", "/api/expertise/{id}/remove", api_expertise_remove,
+	    ACT_EXPERTISE, 0 },
+	{ "GET", "/api/expertise/coverage", api_expertise_coverage,
+	    ACT_EXPERTISE_COVERAGE, 0 },
+	{ "GET", "/api/insight/htcds.csv", api_insight_htcds,
+	    ACT_INSIGHT_HTCDS, 0 },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

@@ -89,6 +89,18 @@ static const unsigned allowed[ACT__COUNT] = {
 	 * (insight/area.c). */
 	[ACT_INSIGHT] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR) |
 	    R(ROLE_ADVISOR) | R(ROLE_COORDINATOR),
+	/* The registry of trained professionals: the professional roles
+	 * keep their own organisation's (domain/expertise.c answers 404
+	 * for another's entry), admins any.  Policy users and the
+	 * rapporteur never see a name: they get the coverage, counts
+	 * only, for the areas insight shows them. */
+	[ACT_EXPERTISE] = R(ROLE_REPORTER) | R(ROLE_ADVISOR) |
+	    R(ROLE_COORDINATOR) | R(ROLE_PROVIDER) | R(ROLE_ASSESSOR) |
+	    R(ROLE_ADMIN),
+	[ACT_EXPERTISE_COVERAGE] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR) |
+	    R(ROLE_ADVISOR) | R(ROLE_COORDINATOR),
+	/* The HTCDS export is national: the rapporteur's alone. */
+	[ACT_INSIGHT_HTCDS] = R(ROLE_RAPPORTEUR),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -129,6 +141,9 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_PLACEMENT_LIST] = "placement.list",
 	[ACT_PROVIDER_NAMES] = "provider.names",
 	[ACT_INSIGHT] = "insight",
+	[ACT_EXPERTISE] = "expertise",
+	[ACT_EXPERTISE_COVERAGE] = "expertise.coverage",
+	[ACT_INSIGHT_HTCDS] = "insight.htcds",
 };
 
 const char *

@@ -52,6 +52,9 @@ enum action {
 	ACT_PLACEMENT_LIST,	/* the placements at a provider */
 	ACT_PROVIDER_NAMES,	/* the provider organisations to place at */
 	ACT_INSIGHT,		/* protected aggregates of an area */
+	ACT_EXPERTISE,		/* own organisation's trained staff */
+	ACT_EXPERTISE_COVERAGE,	/* trained staff against signals */
+	ACT_INSIGHT_HTCDS,	/* the anonymised HTCDS export */
 	ACT__COUNT
 };
 

@@ -18,6 +18,7 @@
 #include "cli/demo_placements.h"
 #include "cli/demo_adulthood.h"
 #include "cli/demo_national.h"
+#include "cli/demo_expertise.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
@@ -781,7 +782,8 @@ demo_create(struct cli_env *env)
 	    demo_placements(env->ctx, dids.coordinator,
 	    dids.coordinator_org) == -1 ||
 	    demo_adulthood(env->ctx, dids.coordinator,
-	    dids.coordinator_org) == -1)
+	    dids.coordinator_org) == -1 ||
+	    demo_expertise(env->ctx, admin, beheer) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {
 		time_set_offset(0);

@@ -42,6 +42,7 @@
 #include "domain/org.h"
 #include "domain/provider.h"
 #include "domain/placement.h"
+#include "domain/expertise.h"
 #include "domain/region.h"
 #include "domain/retention.h"
 #include "domain/rule.h"
@@ -78,6 +79,7 @@ struct world {
 	int64_t		 team, teamer;		/* the expert team */
 	int64_t		 rneed, ref, esc;	/* referrals */
 	int64_t		 pcase, pperson, placement;	/* placements */
+	int64_t		 trained;			/* expertise */
 	int64_t		 kase4;			/* a minor victim's */
 	long		 runs;			/* faults injected */
 };
@@ -1112,6 +1114,42 @@ step_provider_offer(void)
 	return provider_set(&w.ctx, w.shelter, &in);
 }
 
+/* The registry of trained professionals: add, read, remove. */
+static int
+step_expertise_add(void)
+{
+	struct expertise_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.name = "Femke Jansen";
+	in.expertise = "minors";
+	in.trained_on = "2024-02-01";
+	in.until = "2026-02-01";
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return expertise_add(&w.ctx, &in, &w.trained);
+}
+
+static int
+step_expertise_read(void)
+{
+	struct expertise_entry *e;
+	size_t n;
+
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (expertise_list(&w.ctx, 0, &e, &n) == -1)
+		return -1;
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].name, "Femke Jansen");
+	return 0;
+}
+
+static int
+step_expertise_remove(void)
+{
+	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return expertise_remove(&w.ctx, w.trained);
+}
+
 static int
 step_provider_capacity(void)
 {
@@ -1533,6 +1571,9 @@ test_every_failure_changes_nothing(void **state)
 		{ "change it", step_adult_plan },
 		{ "list transitions due", step_adult_due },
 		{ "count who turned 18", step_adult_counts },
+		{ "record trained staff", step_expertise_add },
+		{ "read the registry", step_expertise_read },
+		{ "remove from it", step_expertise_remove },
 	};
 	struct care_case *c;
 	struct signal *s;

@@ -26,6 +26,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"placement_authorisation",
 	"placement_alternative", "case_adulthood", "insight_fact",
 	"insight_frozen", "insight_run", "insight_result", "insight_release",
+	"expertise_professional",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -81,6 +82,7 @@ static const struct {
 	{ Q_COPY_INSIGHT_RUN_ALL, Q_INSIGHT_RUN_INSERT },
 	{ Q_COPY_INSIGHT_RESULT_ALL, Q_INSIGHT_RESULT_INSERT },
 	{ Q_COPY_INSIGHT_RELEASE_ALL, Q_COPY_INSIGHT_RELEASE_INSERT },
+	{ Q_COPY_EXPERTISE_ALL, Q_COPY_EXPERTISE_INSERT },
 };
 
 #define AUDIT_PAGE	2000

@@ -1387,7 +1387,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM insight_frozen),"
 	    " (SELECT COUNT(*) FROM insight_run),"
 	    " (SELECT COUNT(*) FROM insight_result),"
-	    " (SELECT COUNT(*) FROM insight_release)",
+	    " (SELECT COUNT(*) FROM insight_release),"
+	    " (SELECT COUNT(*) FROM expertise_professional)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -1486,7 +1487,10 @@ static const char *const sql[Q__COUNT] = {
 	    " setval(pg_get_serial_sequence('case_adulthood', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM case_adulthood), false),"
 	    " setval(pg_get_serial_sequence('insight_release', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM insight_release), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM insight_release), false),"
+	    " setval(pg_get_serial_sequence('expertise_professional', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM expertise_professional),"
+	    " false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -2067,6 +2071,47 @@ static const char *const sql[Q__COUNT] = {
 	    " adult_month, estimated, created_at, continues, plan_at,"
 	    " plan_before_18, plan_on_time, updated_by, updated_at) VALUES"
 	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?8)",
+	/* The registry of trained professionals (domain/expertise.c). */
+	[Q_EXPERTISE_INSERT] =
+	    "INSERT INTO expertise_professional (org_id, expertise,"
+	    " trained_on, until_on, created_at, created_by) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6) RETURNING id",
+	[Q_EXPERTISE_SEAL] =
+	    "UPDATE expertise_professional SET name = ?2 WHERE id = ?1",
+	[Q_EXPERTISE_LIST] =
+	    "SELECT id, org_id, name, expertise, trained_on, until_on,"
+	    " created_at FROM expertise_professional WHERE org_id = ?1"
+	    " ORDER BY expertise, trained_on DESC, id",
+	[Q_EXPERTISE_GET] =
+	    "SELECT id, org_id FROM expertise_professional WHERE id = ?1",
+	[Q_EXPERTISE_DELETE] =
+	    "DELETE FROM expertise_professional WHERE id = ?1",
+	/* Professionals trained on day ?1 per region and expertise: of the
+	 * organisations serving the region or lying in one of its
+	 * municipalities (insight/coverage.c). */
+	[Q_EXPERTISE_COVERAGE] =
+	    "SELECT x.region_id, e.expertise, CAST(COUNT(DISTINCT e.id) AS"
+	    " BIGINT) FROM expertise_professional e JOIN (SELECT org_id,"
+	    " region_id FROM org_region UNION SELECT o.id, rm.region_id FROM"
+	    " org o JOIN region_municipality rm ON rm.municipality ="
+	    " o.municipality) x ON x.org_id = e.org_id WHERE e.trained_on <="
+	    " ?1 AND (e.until_on IS NULL OR e.until_on >= ?1) GROUP BY"
+	    " x.region_id, e.expertise",
+	/* Victims registered in cases in [?1, ?2): the attributes the
+	 * HTCDS export generalises (insight/htcds.c); no id, no date. */
+	[Q_HTCDS_VICTIMS] =
+	    "SELECT COALESCE(p.sex, ''), COALESCE(p.age_band, ''),"
+	    " COALESCE(p.nationality, ''), c.forms, c.type FROM case_person"
+	    " cp JOIN care_case c ON c.id = cp.case_id JOIN person p ON"
+	    " p.id = cp.person_id WHERE cp.kind = 'victim' AND"
+	    " cp.created_at >= ?1 AND cp.created_at < ?2",
+	[Q_COPY_EXPERTISE_ALL] =
+	    "SELECT id, org_id, name, expertise, trained_on, until_on,"
+	    " created_at, created_by FROM expertise_professional ORDER BY id",
+	[Q_COPY_EXPERTISE_INSERT] =
+	    "INSERT INTO expertise_professional (id, org_id, name, expertise,"
+	    " trained_on, until_on, created_at, created_by) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -2249,6 +2294,15 @@ static const char *const names[Q__COUNT] = {
 	N(Q_NATIONAL_CASE), N(Q_NATIONAL_CASE_PERSON), N(Q_NATIONAL_EVENT),
 	N(Q_NATIONAL_NEED), N(Q_NATIONAL_REFERRAL), N(Q_NATIONAL_ASSESSMENT),
 	N(Q_NATIONAL_TRACK), N(Q_NATIONAL_PLACEMENT), N(Q_NATIONAL_ADULT),
+	N(Q_EXPERTISE_INSERT),
+	N(Q_EXPERTISE_SEAL),
+	N(Q_EXPERTISE_LIST),
+	N(Q_EXPERTISE_GET),
+	N(Q_EXPERTISE_DELETE),
+	N(Q_EXPERTISE_COVERAGE),
+	N(Q_HTCDS_VICTIMS),
+	N(Q_COPY_EXPERTISE_ALL),
+	N(Q_COPY_EXPERTISE_INSERT),
 #undef N
 };
 

@@ -2606,6 +2606,60 @@ test_insight(void **state)
 	arena_free(a);
 }
 
+/* The registry of trained professionals, its coverage per region and
+ * the HTCDS victims. */
+static void
+test_expertise(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	int64_t org, u, id, day = 20000;
+	struct store_value cells[8];
+	unsigned char sealed[4] = { 1, 2, 3, 4 };
+
+	(void)state;
+	org = make_org(c, a, "ZC Expertise", "GM0363");
+	u = make_user(c, a, "expertiseco", org);
+	must(script(c, "INSERT INTO region (name, type, created_at) VALUES"
+	    " ('Expertiseregio', 'care_coordination', 1);"
+	    "INSERT INTO region_municipality (region_id, municipality)"
+	    " SELECT id, 'GM0363' FROM region WHERE name ="
+	    " 'Expertiseregio';"));
+	must(run(c, a, Q_EXPERTISE_INSERT, ARGS(store_int(org),
+	    store_text("minors"), store_int(day - 10), store_null(),
+	    store_int(1), store_int(u)), &r));
+	id = rows_int(r, 0, 0);
+	must(run(c, a, Q_EXPERTISE_SEAL, ARGS(store_int(id),
+	    store_blob(sealed, sizeof(sealed))), NULL));
+	must(run(c, a, Q_EXPERTISE_INSERT, ARGS(store_int(org),
+	    store_text("lvb"), store_int(day - 10), store_int(day - 1),
+	    store_int(1), store_int(u)), &r));
+	must(run(c, a, Q_EXPERTISE_LIST, ARGS(store_int(org)), &r));
+	assert_int_equal(r->nrows, 2);
+	assert_string_equal(rows_text(r, 0, 3), "lvb");
+	assert_true(rows_null(r, 1, 5));
+	must(run(c, a, Q_EXPERTISE_GET, ARGS(store_int(id)), &r));
+	assert_int_equal(rows_int(r, 0, 1), org);
+	/* In force on day: the minors training; the lvb one has ended. */
+	must(run(c, a, Q_EXPERTISE_COVERAGE, ARGS(store_int(day)), &r));
+	assert_true(r->nrows >= 1);
+	must(run(c, a, Q_HTCDS_VICTIMS, ARGS(store_int(0),
+	    store_int(4000000000LL)), &r));
+	assert_int_equal(r->ncols, 5);
+	must(run(c, a, Q_COPY_EXPERTISE_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 8);
+	memcpy(cells, r->cells, sizeof(cells));
+	cells[0] = store_int(900500);
+	must(run(c, a, Q_COPY_EXPERTISE_INSERT, cells, 8, NULL));
+	must(run(c, a, Q_EXPERTISE_DELETE, ARGS(store_int(900500)), NULL));
+	must(run(c, a, Q_EXPERTISE_DELETE, ARGS(store_int(id)), NULL));
+	must(run(c, a, Q_EXPERTISE_GET, ARGS(store_int(id)), &r));
+	assert_int_equal(r->nrows, 0);
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_due(void **state)
 {
@@ -3519,6 +3573,7 @@ main(void)
 		cmocka_unit_test(test_adulthood),
 		cmocka_unit_test(test_insight),
 		cmocka_unit_test(test_national),
+		cmocka_unit_test(test_expertise),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

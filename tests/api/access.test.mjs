@@ -45,6 +45,12 @@ const PROVIDER = ['provider'];
 // rapporteur, and for the chain's advisors and coordinators their own
 // organisation's areas (insight/area.c).
 const INSIGHT = ['advisor', 'coordinator', 'policy', 'rapporteur'];
+// The registry of trained professionals: the professional roles keep
+// their own organisation's, admins any (domain/expertise.c); coverage
+// for those with insight; the HTCDS export for the rapporteur alone.
+const EXPERTISE = ['reporter', 'advisor', 'coordinator', 'provider',
+    'assessor', 'admin'];
+const RAPPORTEUR = ['rapporteur'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
 const EXPECT = {
@@ -210,6 +216,14 @@ const EXPECT = {
 	'GET /api/insight/csv': { action: 'insight', roles: INSIGHT },
 	'GET /api/insight/chart.svg': { action: 'insight', roles: INSIGHT },
 	'GET /api/insight/tiles.svg': { action: 'insight', roles: INSIGHT },
+	'GET /api/expertise': { action: 'expertise', roles: EXPERTISE },
+	'POST /api/expertise': { action: 'expertise', roles: EXPERTISE },
+	'POST /api/expertise/{id}/remove': { action: 'expertise',
+	    roles: EXPERTISE },
+	'GET /api/expertise/coverage': { action: 'expertise.coverage',
+	    roles: INSIGHT },
+	'GET /api/insight/htcds.csv': { action: 'insight.htcds',
+	    roles: RAPPORTEUR },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -241,7 +255,7 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/placements/{pid}',
     'POST /api/cases/{id}/placements/{pid}/end',
     'POST /api/cases/{id}/placements/{pid}/authorisations',
-    'POST /api/cases/{id}/transition/{pid}']);
+    'POST /api/cases/{id}/transition/{pid}', 'POST /api/expertise']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

@@ -70,7 +70,8 @@ test('a reporter asks by keyboard, the advisor answers, the reporter ' +
 	const reporter = await loginAs(t, 'demo-reporter');
 	const page = reporter.page;
 	assert.deepEqual(await navLinks(page),
-	    ['Start', 'Signaal melden', 'Mijn signalen', 'Advies vragen']);
+	    ['Start', 'Signaal melden', 'Mijn signalen', 'Advies vragen',
+	    'Deskundigheid']);
 	await tabTo(page, 'nav a[href="#/advice"]');
 	await page.keyboard.press('Enter');
 	await landedOn(page, 'Advies vragen');
@@ -161,7 +162,8 @@ test('a reporter asks by keyboard, the advisor answers, the reporter ' +
 	const advisor = await loginAs(t, 'demo-advisor');
 	const ap = advisor.page;
 	assert.deepEqual(await navLinks(ap),
-	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden']);
+	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden',
+	    'Deskundigheid', 'Dekking deskundigheid']);
 	await tabTo(ap, 'nav a[href="#/advice/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Adviesvragen');
@@ -271,11 +273,11 @@ test('the advice pages follow the role', async (t) => {
 	const menus = {
 		'demo-coordinator': ['Start', 'Casussen', 'Termijnen',
 		    'Noodtoegang', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen'],
+		    'Advies vragen', 'Deskundigheid', 'Dekking deskundigheid'],
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
 		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
-		    'Mijn signalen', 'Advies vragen'],
-		'demo-policy': ['Start'],
+		    'Mijn signalen', 'Advies vragen', 'Deskundigheid'],
+		'demo-policy': ['Start', 'Dekking deskundigheid'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
 	};

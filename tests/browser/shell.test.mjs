@@ -495,7 +495,8 @@ test('a reporter sees no admin pages', async (t) => {
 	await landedOn(page, 'Start');
 	const links = await page.locator('nav#main-nav a').allTextContents();
 	assert.deepEqual(links.map((s) => s.trim()), ['Start',
-	    'Signaal melden', 'Mijn signalen', 'Advies vragen']);
+	    'Signaal melden', 'Mijn signalen', 'Advies vragen',
+	    'Deskundigheid']);
 	assert.match(await page.textContent('main'), /melder/);
 	assert.match(await page.textContent('main'), /signalen/);
 

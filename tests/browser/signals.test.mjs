@@ -64,7 +64,8 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	const reporter = await loginAs(t, 'demo-reporter');
 	const page = reporter.page;
 	assert.deepEqual(await navLinks(page),
-	    ['Start', 'Signaal melden', 'Mijn signalen', 'Advies vragen']);
+	    ['Start', 'Signaal melden', 'Mijn signalen', 'Advies vragen',
+	    'Deskundigheid']);
 
 	await tabTo(page, 'a[href="#/signals/new"]');
 	await page.keyboard.press('Enter');
@@ -181,7 +182,8 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	const advisor = await loginAs(t, 'demo-advisor');
 	const ap = advisor.page;
 	assert.deepEqual(await navLinks(ap),
-	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden']);
+	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden',
+	    'Deskundigheid', 'Dekking deskundigheid']);
 	await tabTo(ap, 'a[href="#/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Triage');
@@ -475,11 +477,11 @@ test('the menu and the pages follow the role', async (t) => {
 	const menus = {
 		'demo-coordinator': ['Start', 'Casussen', 'Termijnen',
 		    'Noodtoegang', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen'],
+		    'Advies vragen', 'Deskundigheid', 'Dekking deskundigheid'],
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
 		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
-		    'Mijn signalen', 'Advies vragen'],
-		'demo-policy': ['Start'],
+		    'Mijn signalen', 'Advies vragen', 'Deskundigheid'],
+		'demo-policy': ['Start', 'Dekking deskundigheid'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
 	};
