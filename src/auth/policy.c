@@ -89,6 +89,14 @@ static const unsigned allowed[ACT__COUNT] = {
 	 * (insight/area.c). */
 	[ACT_INSIGHT] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR) |
 	    R(ROLE_ADVISOR) | R(ROLE_COORDINATOR),
+	/* Care contracts: policy users for the regions of their
+	 * organisation, the rapporteur reads all, the admin sets them up
+	 * (domain/contract.c).  The gap report is protected aggregates,
+	 * for policy users and the rapporteur (insight/gap.c). */
+	[ACT_CONTRACT_READ] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR) |
+	    R(ROLE_ADMIN),
+	[ACT_CONTRACT_WRITE] = R(ROLE_POLICY) | R(ROLE_ADMIN),
+	[ACT_GAP_READ] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -129,6 +137,9 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_PLACEMENT_LIST] = "placement.list",
 	[ACT_PROVIDER_NAMES] = "provider.names",
 	[ACT_INSIGHT] = "insight",
+	[ACT_CONTRACT_READ] = "contract.read",
+	[ACT_CONTRACT_WRITE] = "contract.write",
+	[ACT_GAP_READ] = "gap.read",
 };
 
 const char *

@@ -52,6 +52,9 @@ enum action {
 	ACT_PLACEMENT_LIST,	/* the placements at a provider */
 	ACT_PROVIDER_NAMES,	/* the provider organisations to place at */
 	ACT_INSIGHT,		/* protected aggregates of an area */
+	ACT_CONTRACT_READ,	/* care contracts of one's regions */
+	ACT_CONTRACT_WRITE,	/* register, change, end them */
+	ACT_GAP_READ,		/* the protected gap report */
 	ACT__COUNT
 };
 
