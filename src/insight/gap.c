@@ -147,10 +147,12 @@ compute(struct ctx *ctx, struct gap_job *j, const struct help_need *h,
 	for (c = 0; c < GAP_NCOUNTS; c++) {
 		if (store_exec(ctx, qs[c], a, 3, &r) == -1)
 			return -1;
-		for (i = 0; i < r->nrows; i++)
-			if ((t = type_index(h, nh, rows_text(r, i, 0))) >= 0)
+		for (i = 0; i < r->nrows; i++) {
+			t = type_index(h, nh, rows_text(r, i, 0));
+			if (t >= 0)
 				n[(size_t)t * GAP_NCOUNTS + c] +=
 				    rows_int(r, i, 1);
+		}
 	}
 	if (store_exec(ctx, Q_GAP_WAITS, a, 3, &r) == -1)
 		return -1;
@@ -164,7 +166,8 @@ compute(struct ctx *ctx, struct gap_job *j, const struct help_need *h,
 			waits[k - start] = rows_int(r, k, 1);
 			all[nall++] = rows_int(r, k, 1);
 		}
-		if ((t = type_index(h, nh, rows_text(r, i, 0))) < 0)
+		t = type_index(h, nh, rows_text(r, i, 0));
+		if (t < 0)
 			continue;
 		acc[t] = (int64_t)(k - start);
 		med[t] = median_days(waits, k - start);

@@ -78,8 +78,8 @@ struct gap_report {
 /*
  * The protection itself, on true counts: n holds ntypes rows of
  * GAP_NCOUNTS counts; accepted and median_days ntypes + 1 values (the
- * last for all types).  out gets (ntypes + 1) * GAP_NCOLS cells, the
- * total row last.
+ * last for all types).  out receives (ntypes + 1) * GAP_NCOLS cells,
+ * the total row last.
  */
 void	gap_protect(const struct protect_rules *, size_t ntypes,
 	    const int64_t *n, const int64_t *accepted,
