@@ -114,6 +114,7 @@ struct gap_job {
 	const char	*what;
 	const char	*cells;		/* out: as stored */
 	const char	*types;
+	struct store_rows *supply;	/* out: Q_CONTRACT_SUPPLY */
 };
 
 /* The true counts of the region, protected; only inside the write. */
@@ -217,6 +218,13 @@ gap_job(struct ctx *ctx, void *p)
 		if (compute(ctx, j, h, nh) == -1)
 			return -1;
 	}
+	/* Supply: contracts active on any day of the period.  Read here so
+	 * that nothing after the release can fail. */
+	if (store_exec(ctx, Q_CONTRACT_SUPPLY, ARGS(store_int(g->region_id),
+	    store_int(facts_quarter_day(facts_quarter(g->year, 1))),
+	    store_int(facts_quarter_day(facts_quarter(g->year, 1) +
+	    g->quarters) - 1)), &j->supply) == -1)
+		return -1;
 	if (store_exec(ctx, Q_INSIGHT_RELEASE_INSERT, ARGS(
 	    store_int(time_now()), store_int(ctx->who.user_id),
 	    ctx->who.org_id > 0 ? store_int(ctx->who.org_id) : store_null(),
@@ -269,21 +277,14 @@ pick(struct ctx *ctx, const char *region, const char *year,
 	return 0;
 }
 
-/* Supply: contracts active on any day of the period, exactly. */
-static int
-supply(struct ctx *ctx, struct gap_report *g, const char **types,
+/* Supply, exactly: places and hours per care type. */
+static void
+supply(struct gap_report *g, const struct store_rows *r, const char **types,
     size_t nt)
 {
-	struct store_rows *r;
 	struct gap_row *w, *tot = &g->rows[g->nrows - 1];
-	int32_t from = facts_quarter_day(facts_quarter(g->year, 1));
-	int32_t to = facts_quarter_day(facts_quarter(g->year, 1) +
-	    g->quarters) - 1;
 	size_t i, k;
 
-	if (store_exec(ctx, Q_CONTRACT_SUPPLY, ARGS(store_int(g->region_id),
-	    store_int(from), store_int(to)), &r) == -1)
-		return -1;
 	for (i = 0; i < r->nrows; i++) {
 		for (k = 0; k < nt; k++)
 			if (strcmp(types[k], rows_text(r, i, 0)) == 0)
@@ -301,7 +302,6 @@ supply(struct ctx *ctx, struct gap_report *g, const char **types,
 		w->contracts += rows_int(r, i, 3);
 		tot->contracts += rows_int(r, i, 3);
 	}
-	return 0;
 }
 
 int
@@ -352,8 +352,7 @@ gap_report(struct ctx *ctx, const char *region, const char *year,
 		for (c = 0; c < GAP_NCOLS; c++)
 			g->rows[i].cell[c] = cells[i * GAP_NCOLS + c];
 	}
-	if (supply(ctx, g, types, nt) == -1)
-		return -1;
+	supply(g, j.supply, types, nt);
 	for (i = 0; i + 1 < g->nrows; i++)
 		g->rows[i].flag = gap_flag(&g->rows[i]);
 	return 0;
