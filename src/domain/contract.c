@@ -73,7 +73,8 @@ contract_list(struct ctx *ctx, struct contract **out, size_t *n)
 	*out = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**out));
 	for (i = 0; i < r->nrows; i++) {
 		if (!all && area_find(&m, AREA_REGION,
-		    rows_text(r, i, 8)) == NULL)
+		    arena_printf(ctx->arena, "%lld",
+		    (long long)rows_int(r, i, 8))) == NULL)
 			continue;
 		from_row(r, i, &(*out)[(*n)++]);
 	}
