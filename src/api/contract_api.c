@@ -5,15 +5,19 @@
  * a rounded count of at least the threshold, {"s": "<10"} or
  * {"s": "x"}.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
+#include "auth/role.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/clock.h"
 #include "core/fail.h"
 #include "core/json.h"
 #include "domain/contract.h"
+#include "domain/placement.h"
+#include "insight/area.h"
 #include "http/server.h"
 #include "insight/csv.h"
 #include "insight/gap.h"
@@ -87,8 +91,16 @@ api_contracts(struct ctx *ctx, struct http_request *req,
 	size_t i, n;
 	struct jw w;
 
+	struct placement_provider *p;
+	struct area_model m;
+	const struct area *a;
+	size_t np;
+	bool all = ctx->who.role != ROLE_POLICY;
+
 	(void)req;
-	if (contract_list(ctx, &c, &n) == -1)
+	if (contract_list(ctx, &c, &n) == -1 ||
+	    placement_providers(ctx, &p, &np) == -1 ||
+	    area_load(ctx, &m) == -1)
 		return -1;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);
@@ -96,6 +108,30 @@ api_contracts(struct ctx *ctx, struct http_request *req,
 	jw_arr_open(&w);
 	for (i = 0; i < n; i++)
 		write_contract(ctx, &w, &c[i]);
+	jw_arr_close(&w);
+	/* What the form offers: the provider organisations, and the
+	 * care-coordination regions the user may register for. */
+	jw_key(&w, "providers");
+	jw_arr_open(&w);
+	for (i = 0; i < np; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", p[i].id);
+		jw_kstr(&w, "name", p[i].name);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_key(&w, "regions");
+	jw_arr_open(&w);
+	for (i = 0; i < m.count[AREA_REGION]; i++) {
+		a = &m.v[m.first[AREA_REGION] + i];
+		if ((!all && !a->allowed) || a->type == NULL ||
+		    strcmp(a->type, "care_coordination") != 0)
+			continue;
+		jw_obj_open(&w);
+		jw_kint(&w, "id", strtoll(a->code, NULL, 10));
+		jw_kstr(&w, "name", a->name);
+		jw_obj_close(&w);
+	}
 	jw_arr_close(&w);
 	jw_obj_close(&w);
 	return 0;
