@@ -275,7 +275,8 @@ test('the advice pages follow the role', async (t) => {
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
 		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
 		    'Mijn signalen', 'Advies vragen'],
-		'demo-policy': ['Start', 'Zorgcontracten', 'Tekortrapportage'],
+		'demo-policy': ['Start', 'Zorgcontracten',
+		    'Tekortrapportage'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
 	};
