@@ -57,6 +57,13 @@ function body(over = {}) {
 }
 
 test('a policy user registers, changes and ends a contract', async () => {
+	// The demo's contracts: Amsterdam's for the policy user, Rotterdam's
+	// too for the rapporteur.
+	const d = (await policy.get('/api/contracts')).body.contracts;
+	assert.ok(d.length >= 5 && d.every((x) => x.region_id === region),
+	    JSON.stringify(d));
+	assert.ok((await rapporteur.get('/api/contracts')).body.contracts
+	    .length >= 8);
 	const c = await policy.post('/api/contracts', body());
 	assert.equal(c.status, 201, c.text);
 	assert.equal(c.body.capacity, 12);
