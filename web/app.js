@@ -23,10 +23,12 @@ import { renderAssessment, renderAssessments } from './assessments.js';
 import { renderCase } from './case.js';
 import { renderCaseOpen } from './case-open.js';
 import { renderCases } from './cases.js';
+import { renderContracts } from './contracts.js';
 import { renderDeadlines } from './deadlines.js';
 import { renderEmergency, renderEmergencyReads } from './emergency.js';
 import { renderEscalation, renderEscalations } from './escalations.js';
 import { enrolToken, renderEnrol } from './enrol.js';
+import { renderGap } from './gap.js';
 import { errorKey, get, onUnauthenticated, post, setCsrfToken }
     from './api.js';
 import { alertBox, h, pageHeading, para } from './dom.js';
@@ -108,11 +110,17 @@ const ROUTES = {
 	    'coordinator', 'provider', 'assessor'], render: renderExpertise },
 	coverage: { key: 'coverage.title', roles: ['advisor', 'coordinator',
 	    'policy', 'rapporteur'], render: renderCoverage },
+	contracts: { key: 'contracts.title',
+	    roles: ['policy', 'rapporteur', 'admin'], nav: ['policy',
+	    'rapporteur'], render: renderContracts },
+	gap: { key: 'gap.title', roles: ['policy', 'rapporteur'],
+	    render: renderGap },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'due',
     'emergency', 'assessments', 'referrals', 'escalations', 'placements',
-    'offer', 'signals/new', 'signals', 'advice', 'orgs', 'users', 'regions',
-    'deadlines', 'emergency-reads', 'expertise', 'coverage'];
+    'offer', 'contracts', 'gap', 'coverage', 'signals/new', 'signals',
+    'advice', 'orgs', 'users', 'regions', 'deadlines', 'emergency-reads',
+    'expertise'];
 
 // The pages for someone without a session.
 const PUBLIC = {

@@ -149,6 +149,9 @@ api_handler_fn api_expertise_list, api_expertise_add, api_expertise_remove,
 /* Local insight (insight_api.c). */
 api_handler_fn api_insight_areas, api_insight, api_insight_csv,
     api_insight_chart, api_insight_tiles;
+/* Care contracts and the gap report (contract_api.c). */
+api_handler_fn api_contracts, api_contracts_create, api_contracts_get,
+    api_contracts_update, api_contracts_end, api_gap, api_gap_csv;
 struct ptable;
 struct area;
 void	api_insight_table(struct jw *, const struct ptable *,

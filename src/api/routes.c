@@ -240,5 +240,18 @@ const struct api_route api_routes[] = {
 	    ACT_EXPERTISE_COVERAGE, 0 },
 	{ "GET", "/api/insight/htcds.csv", api_insight_htcds,
 	    ACT_INSIGHT_HTCDS, 0 },
+	/* Care contracts and the gap report (domain/contract.c,
+	 * insight/gap.c). */
+	{ "GET", "/api/contracts", api_contracts, ACT_CONTRACT_READ, 0 },
+	{ "POST", "/api/contracts", api_contracts_create, ACT_CONTRACT_WRITE,
+	    ROUTE_BODY },
+	{ "GET", "/api/contracts/{id}", api_contracts_get, ACT_CONTRACT_READ,
+	    0 },
+	{ "POST", "/api/contracts/{id}", api_contracts_update,
+	    ACT_CONTRACT_WRITE, ROUTE_BODY },
+	{ "POST", "/api/contracts/{id}/end", api_contracts_end,
+	    ACT_CONTRACT_WRITE, ROUTE_BODY },
+	{ "GET", "/api/gap", api_gap, ACT_GAP_READ, 0 },
+	{ "GET", "/api/gap.csv", api_gap_csv, ACT_GAP_READ, 0 },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

@@ -101,6 +101,14 @@ static const unsigned allowed[ACT__COUNT] = {
 	    R(ROLE_ADVISOR) | R(ROLE_COORDINATOR),
 	/* The HTCDS export is national: the rapporteur's alone. */
 	[ACT_INSIGHT_HTCDS] = R(ROLE_RAPPORTEUR),
+	/* Care contracts: policy users for the regions of their
+	 * organisation, the rapporteur reads all, the admin sets them up
+	 * (domain/contract.c).  The gap report is protected aggregates,
+	 * for policy users and the rapporteur (insight/gap.c). */
+	[ACT_CONTRACT_READ] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR) |
+	    R(ROLE_ADMIN),
+	[ACT_CONTRACT_WRITE] = R(ROLE_POLICY) | R(ROLE_ADMIN),
+	[ACT_GAP_READ] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -144,6 +152,9 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_EXPERTISE] = "expertise",
 	[ACT_EXPERTISE_COVERAGE] = "expertise.coverage",
 	[ACT_INSIGHT_HTCDS] = "insight.htcds",
+	[ACT_CONTRACT_READ] = "contract.read",
+	[ACT_CONTRACT_WRITE] = "contract.write",
+	[ACT_GAP_READ] = "gap.read",
 };
 
 const char *

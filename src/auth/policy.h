@@ -55,6 +55,9 @@ enum action {
 	ACT_EXPERTISE,		/* own organisation's trained staff */
 	ACT_EXPERTISE_COVERAGE,	/* trained staff against signals */
 	ACT_INSIGHT_HTCDS,	/* the anonymised HTCDS export */
+	ACT_CONTRACT_READ,	/* care contracts of one's regions */
+	ACT_CONTRACT_WRITE,	/* register, change, end them */
+	ACT_GAP_READ,		/* the protected gap report */
 	ACT__COUNT
 };
 

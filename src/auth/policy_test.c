@@ -55,6 +55,9 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_EXPERTISE] =     { 0, 1,  1,  1,  1,  1,  0,  0,  1 },
 	[ACT_EXPERTISE_COVERAGE] = { 0, 0, 1, 1, 0,  0,  1,  1,  0 },
 	[ACT_INSIGHT_HTCDS] = { 0, 0,  0,  0,  0,  0,  0,  1,  0 },
+	[ACT_CONTRACT_READ] = { 0, 0,  0,  0,  0,  0,  1,  1,  1 },
+	[ACT_CONTRACT_WRITE] = { 0, 0, 0,  0,  0,  0,  1,  0,  1 },
+	[ACT_GAP_READ] =      { 0, 0,  0,  0,  0,  0,  1,  1,  0 },
 };
 
 static void

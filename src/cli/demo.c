@@ -13,6 +13,7 @@
 
 #include "auth/totp.h"
 #include "cli/cli.h"
+#include "cli/demo_contracts.h"
 #include "cli/demo_providers.h"
 #include "cli/demo_referrals.h"
 #include "cli/demo_placements.h"
@@ -686,7 +687,7 @@ demo_create(struct cli_env *env)
 	struct user_in u;
 	struct buf out;
 	int64_t ids[sizeof(demo_orgs) / sizeof(demo_orgs[0])], beheer, id;
-	int64_t admin = 0;
+	int64_t admin = 0, policy = 0, policy_org = 0;
 	struct region_in region;
 	struct demo_ids dids;
 	struct demo_referral_ids rids;
@@ -764,6 +765,9 @@ demo_create(struct cli_env *env)
 			dids.assessor_org = u.org_id;
 		} else if (strcmp(u.role, "admin") == 0) {
 			admin = id;
+		} else if (strcmp(u.role, "policy") == 0) {
+			policy = id;
+			policy_org = u.org_id;
 		}
 		printf("  %-26s %s\n  %-26s %s, %s\n", u.username,
 		    u.password, "", u.role, demo_users[i].what);
@@ -783,7 +787,8 @@ demo_create(struct cli_env *env)
 	    dids.coordinator_org) == -1 ||
 	    demo_adulthood(env->ctx, dids.coordinator,
 	    dids.coordinator_org) == -1 ||
-	    demo_expertise(env->ctx, admin, beheer) == -1)
+	    demo_expertise(env->ctx, admin, beheer) == -1 ||
+	    demo_contracts(env->ctx, policy, policy_org, admin, beheer) == -1)
 		return -1;
 	if (demo_identification(env->ctx, &dids) == -1) {
 		time_set_offset(0);

@@ -31,6 +31,7 @@
 #include "domain/adulthood.h"
 #include "domain/advice.h"
 #include "domain/catalog.h"
+#include "domain/contract.h"
 #include "domain/deadline.h"
 #include "domain/due.h"
 #include "domain/case.h"
@@ -56,6 +57,7 @@
 #include "domain/volume.h"
 #include "insight/area.h"
 #include "insight/facts.h"
+#include "insight/gap.h"
 #include "insight/insight.h"
 #include "store/store.h"
 
@@ -81,6 +83,7 @@ struct world {
 	int64_t		 pcase, pperson, placement;	/* placements */
 	int64_t		 trained;			/* expertise */
 	int64_t		 kase4;			/* a minor victim's */
+	int64_t		 zc, city, policy, contract;	/* contracts */
 	long		 runs;			/* faults injected */
 };
 
@@ -218,6 +221,10 @@ setup(void **state, bool pg)
 	r.type = "care_coordination";
 	orgs[0] = "Zorgcoordinatie";
 	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	w.zc = id;
+	/* The municipality that buys care for it. */
+	w.city = make_org("Gemeente", "municipality");
+	w.policy = make_user("beleid", "policy", w.city);
 	w.committee = make_org("Beoordelingscommissie", "assessment_committee");
 	w.assessor = make_user("beoordelaar", "assessor", w.committee);
 	/* And another, for Rotterdam: a case moves there. */
@@ -1464,6 +1471,45 @@ step_insight(void)
 	    false, "nl", "dashboard", NULL, &v);
 }
 
+/* Care contracts: the municipality registers, changes and ends one,
+ * and reads the gap report of its region (computed once, logged). */
+static struct contract_in contract_in = { 0, "SAFE-SHELTER", 12, "places",
+    0, "2025-01-01", "2026-12-31" };
+
+static int
+step_contract_create(void)
+{
+	act_as(w.policy, w.city, ROLE_POLICY);
+	contract_in.provider_org = w.shelter;
+	contract_in.region_id = w.zc;
+	return contract_create(&w.ctx, &contract_in, &w.contract);
+}
+
+static int
+step_contract_update(void)
+{
+	act_as(w.policy, w.city, ROLE_POLICY);
+	contract_in.capacity = 14;
+	return contract_update(&w.ctx, w.contract, &contract_in);
+}
+
+static int
+step_contract_end(void)
+{
+	act_as(w.policy, w.city, ROLE_POLICY);
+	return contract_end(&w.ctx, w.contract, "2026-06-30");
+}
+
+static int
+step_gap(void)
+{
+	struct gap_report g;
+
+	act_as(w.policy, w.city, ROLE_POLICY);
+	return gap_report(&w.ctx, arena_printf(w.ctx.arena, "%lld",
+	    (long long)w.zc), NULL, "nl", "gap", &g);
+}
+
 static void
 test_every_failure_changes_nothing(void **state)
 {
@@ -1574,6 +1620,10 @@ test_every_failure_changes_nothing(void **state)
 		{ "record trained staff", step_expertise_add },
 		{ "read the registry", step_expertise_read },
 		{ "remove from it", step_expertise_remove },
+		{ "register a contract", step_contract_create },
+		{ "change a contract", step_contract_update },
+		{ "end a contract", step_contract_end },
+		{ "read the gap report", step_gap },
 	};
 	struct care_case *c;
 	struct signal *s;

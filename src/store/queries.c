@@ -1388,7 +1388,9 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM insight_run),"
 	    " (SELECT COUNT(*) FROM insight_result),"
 	    " (SELECT COUNT(*) FROM insight_release),"
-	    " (SELECT COUNT(*) FROM expertise_professional)",
+	    " (SELECT COUNT(*) FROM expertise_professional),"
+	    " (SELECT COUNT(*) FROM care_contract),"
+	    " (SELECT COUNT(*) FROM gap_result)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -1490,7 +1492,9 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM insight_release), false),"
 	    " setval(pg_get_serial_sequence('expertise_professional', 'id'),"
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM expertise_professional),"
-	    " false)",
+	    " false),"
+	    " setval(pg_get_serial_sequence('care_contract', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM care_contract), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -2112,6 +2116,90 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO expertise_professional (id, org_id, name, expertise,"
 	    " trained_on, until_on, created_at, created_by) VALUES (?1, ?2,"
 	    " ?3, ?4, ?5, ?6, ?7, ?8)",
+	/* Care contracts and the gap report (domain/contract.c,
+	 * insight/gap.c): contracts hold no personal data; demand is
+	 * counted per care type, never a record. */
+	[Q_CONTRACT_INSERT] =
+	    "INSERT INTO care_contract (owner_org, provider_org, care_type,"
+	    " capacity, unit, region_id, from_day, to_day, created_by,"
+	    " created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4,"
+	    " ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10) RETURNING id",
+	[Q_CONTRACT_GET] =
+	    "SELECT c.id, c.owner_org, o.name, c.provider_org, p.name,"
+	    " c.care_type, c.capacity, c.unit, c.region_id, r.name,"
+	    " c.from_day, c.to_day, c.ended_at, c.updated_at FROM"
+	    " care_contract c JOIN org o ON o.id = c.owner_org JOIN org p ON"
+	    " p.id = c.provider_org JOIN region r ON r.id = c.region_id"
+	    " WHERE c.id = ?1",
+	[Q_CONTRACT_LIST] =
+	    "SELECT c.id, c.owner_org, o.name, c.provider_org, p.name,"
+	    " c.care_type, c.capacity, c.unit, c.region_id, r.name,"
+	    " c.from_day, c.to_day, c.ended_at, c.updated_at FROM"
+	    " care_contract c JOIN org o ON o.id = c.owner_org JOIN org p ON"
+	    " p.id = c.provider_org JOIN region r ON r.id = c.region_id"
+	    " ORDER BY r.name, c.care_type, c.from_day, c.id",
+	[Q_CONTRACT_UPDATE] =
+	    "UPDATE care_contract SET provider_org = ?2, care_type = ?3,"
+	    " capacity = ?4, unit = ?5, region_id = ?6, from_day = ?7,"
+	    " to_day = ?8, updated_by = ?9, updated_at = ?10 WHERE id = ?1",
+	[Q_CONTRACT_END] =
+	    "UPDATE care_contract SET to_day = ?2, ended_at = ?3,"
+	    " updated_by = ?4, updated_at = ?3 WHERE id = ?1",
+	[Q_CONTRACT_SUPPLY] =
+	    "SELECT care_type, unit, CAST(SUM(capacity) AS BIGINT),"
+	    " CAST(COUNT(*) AS BIGINT) FROM care_contract WHERE region_id ="
+	    " ?1 AND from_day <= ?3 AND to_day >= ?2 GROUP BY care_type,"
+	    " unit ORDER BY care_type, unit",
+	[Q_GAP_NEEDS] =
+	    "SELECT n.need, CAST(COUNT(*) AS BIGINT) FROM case_need n"
+	    " JOIN care_case c ON c.id = n.case_id JOIN region_municipality"
+	    " rm ON rm.municipality = c.municipality"
+	    " WHERE rm.region_id = ?1 AND n.added_at >= ?2 AND n.added_at"
+	    " < ?3 GROUP BY n.need",
+	[Q_GAP_REFERRALS] =
+	    "SELECT n.need, CAST(COUNT(*) AS BIGINT) FROM referral f JOIN"
+	    " case_need n ON n.id = f.need_id"
+	    " JOIN care_case c ON c.id = n.case_id JOIN region_municipality"
+	    " rm ON rm.municipality = c.municipality"
+	    " WHERE rm.region_id = ?1 AND f.sent_at >= ?2 AND f.sent_at"
+	    " < ?3 GROUP BY n.need",
+	[Q_GAP_DECLINED] =
+	    "SELECT n.need, CAST(COUNT(*) AS BIGINT) FROM referral f JOIN"
+	    " case_need n ON n.id = f.need_id"
+	    " JOIN care_case c ON c.id = n.case_id JOIN region_municipality"
+	    " rm ON rm.municipality = c.municipality"
+	    " WHERE rm.region_id = ?1 AND f.status = 'declined' AND"
+	    " f.decline_reason = 'no_capacity' AND f.answered_at >= ?2 AND"
+	    " f.answered_at < ?3 GROUP BY n.need",
+	[Q_GAP_WAITS] =
+	    "SELECT n.need, f.answered_at - n.added_at FROM referral f JOIN"
+	    " case_need n ON n.id = f.need_id"
+	    " JOIN care_case c ON c.id = n.case_id JOIN region_municipality"
+	    " rm ON rm.municipality = c.municipality"
+	    " WHERE rm.region_id = ?1 AND f.status IN ('accepted',"
+	    " 'started', 'ended') AND f.answered_at >= ?2 AND f.answered_at"
+	    " < ?3 ORDER BY 1, 2",
+	[Q_GAP_RESULT_GET] =
+	    "SELECT threshold, rounding, care_types, cells, computed_at FROM"
+	    " gap_result WHERE year = ?1 AND quarters = ?2 AND region_id = ?3",
+	[Q_GAP_RESULT_INSERT] =
+	    "INSERT INTO gap_result (year, quarters, region_id, threshold,"
+	    " rounding, care_types, cells, computed_at) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8)",
+	[Q_COPY_CONTRACT_ALL] =
+	    "SELECT id, owner_org, provider_org, care_type, capacity, unit,"
+	    " region_id, from_day, to_day, ended_at, created_by, created_at,"
+	    " updated_by, updated_at FROM care_contract ORDER BY id",
+	[Q_COPY_CONTRACT_INSERT] =
+	    "INSERT INTO care_contract (id, owner_org, provider_org,"
+	    " care_type, capacity, unit, region_id, from_day, to_day,"
+	    " ended_at, created_by, created_at, updated_by, updated_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	    " ?13, ?14)",
+	[Q_COPY_GAP_ALL] =
+	    "SELECT year, quarters, region_id, threshold, rounding,"
+	    " care_types, cells, computed_at FROM gap_result ORDER BY year,"
+	    " quarters, region_id",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -2303,6 +2391,12 @@ static const char *const names[Q__COUNT] = {
 	N(Q_HTCDS_VICTIMS),
 	N(Q_COPY_EXPERTISE_ALL),
 	N(Q_COPY_EXPERTISE_INSERT),
+	N(Q_CONTRACT_INSERT), N(Q_CONTRACT_GET), N(Q_CONTRACT_LIST),
+	N(Q_CONTRACT_UPDATE), N(Q_CONTRACT_END), N(Q_CONTRACT_SUPPLY),
+	N(Q_GAP_NEEDS), N(Q_GAP_REFERRALS), N(Q_GAP_DECLINED),
+	N(Q_GAP_WAITS), N(Q_GAP_RESULT_GET), N(Q_GAP_RESULT_INSERT),
+	N(Q_COPY_CONTRACT_ALL), N(Q_COPY_CONTRACT_INSERT),
+	N(Q_COPY_GAP_ALL),
 #undef N
 };
 

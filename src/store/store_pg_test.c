@@ -2403,6 +2403,18 @@ insight_count(const struct store_rows *r, const char *key)
 	return 0;
 }
 
+/* Count rows of one gap query: care type, count. */
+static int64_t
+gap_count(const struct store_rows *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		if (strcmp(rows_text(r, i, 0), key) == 0)
+			return rows_int(r, i, 1);
+	return 0;
+}
+
 /*
  * Local insight on PostgreSQL: every table's counts over a window in
  * Groningen that no other test writes to, then frozen facts, a run, a
@@ -2415,7 +2427,7 @@ test_insight(void **state)
 	struct store_rows *r;
 	void *c = conn_open(test_url, false);
 	int64_t org, u, kase, other, p1, p2, t0 = 2000000000;
-	int64_t d0 = 2000000000 / 86400;
+	int64_t d0 = 2000000000 / 86400, region, contract;
 	struct store_value cells[11];
 	char sql[4096];
 
@@ -2543,6 +2555,74 @@ test_insight(void **state)
 	assert_int_equal(insight_count(r, "closed"), 1);
 	must(run(c, a, Q_INSIGHT_TURNED_18, DAYS, &r));
 	assert_int_equal(insight_count(r, "with_plan"), 1);
+
+	/* The gap report's demand of a region holding GM0014, and a care
+	 * contract through its life and into the store copy. */
+	must(run(c, a, Q_REGION_INSERT, ARGS(store_text("ZC Groningen"),
+	    store_text("care_coordination"), store_int(1)), &r));
+	region = rows_int(r, 0, 0);
+	must(run(c, a, Q_REGION_ADD_MUNI, ARGS(store_int(region),
+	    store_text("GM0014")), NULL));
+	must(run(c, a, Q_GAP_NEEDS, ARGS(store_int(region), store_int(t0),
+	    store_int(t0 + 100 * 86400)), &r));
+	assert_int_equal(gap_count(r, "TRAUMA"), 1);
+	assert_int_equal(gap_count(r, "SAFE-SHELTER"), 1);
+	must(run(c, a, Q_GAP_REFERRALS, ARGS(store_int(region),
+	    store_int(t0), store_int(t0 + 100 * 86400)), &r));
+	assert_int_equal(gap_count(r, "TRAUMA"), 1);
+	must(run(c, a, Q_GAP_DECLINED, ARGS(store_int(region),
+	    store_int(t0), store_int(t0 + 100 * 86400)), &r));
+	assert_int_equal(gap_count(r, "TRAUMA"), 1);
+	assert_int_equal(gap_count(r, "SAFE-SHELTER"), 0);
+	must(run(c, a, Q_GAP_WAITS, ARGS(store_int(region), store_int(t0),
+	    store_int(t0 + 100 * 86400)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 0), "SAFE-SHELTER");
+	assert_int_equal(rows_int(r, 0, 1), 8 * 86400 - 300);
+	must(run(c, a, Q_CONTRACT_INSERT, ARGS(store_int(org), store_int(org),
+	    store_text("TRAUMA"), store_int(20), store_text("hours"),
+	    store_int(region), store_int(d0), store_int(d0 + 365),
+	    store_int(u), store_int(5)), &r));
+	contract = rows_int(r, 0, 0);
+	must(run(c, a, Q_CONTRACT_UPDATE, ARGS(store_int(contract),
+	    store_int(org), store_text("TRAUMA"), store_int(30),
+	    store_text("hours"), store_int(region), store_int(d0),
+	    store_int(d0 + 365), store_int(u), store_int(6)), NULL));
+	must(run(c, a, Q_CONTRACT_END, ARGS(store_int(contract),
+	    store_int(d0 + 200), store_int(7), store_int(u)), NULL));
+	must(run(c, a, Q_CONTRACT_GET, ARGS(store_int(contract)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 6), 30);
+	assert_int_equal(rows_int(r, 0, 11), d0 + 200);
+	assert_int_equal(rows_int(r, 0, 12), 7);
+	must(run(c, a, Q_CONTRACT_LIST, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_CONTRACT_SUPPLY, ARGS(store_int(region),
+	    store_int(d0 + 100), store_int(d0 + 400)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 2), 30);
+	assert_int_equal(rows_int(r, 0, 3), 1);
+	must(run(c, a, Q_CONTRACT_SUPPLY, ARGS(store_int(region),
+	    store_int(d0 + 201), store_int(d0 + 400)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_GAP_RESULT_INSERT, ARGS(store_int(2250),
+	    store_int(4), store_int(region), store_int(10), store_int(5),
+	    store_text("TRAUMA"), store_text("s,s,s,x,s,s,s,x"),
+	    store_int(9)), NULL));
+	must(run(c, a, Q_GAP_RESULT_GET, ARGS(store_int(2250), store_int(4),
+	    store_int(region)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 3), "s,s,s,x,s,s,s,x");
+	must(run(c, a, Q_COPY_CONTRACT_ALL, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_COPY_GAP_ALL, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	must(script(c, "DELETE FROM gap_result; DELETE FROM care_contract;"));
+	must(run(c, a, Q_COPY_CONTRACT_INSERT, ARGS(store_int(contract),
+	    store_int(org), store_int(org), store_text("TRAUMA"),
+	    store_int(30), store_text("hours"), store_int(region),
+	    store_int(d0), store_int(d0 + 200), store_int(7), store_int(u),
+	    store_int(5), store_int(u), store_int(7)), NULL));
 #undef WINDOW
 #undef DAYS
 

@@ -51,6 +51,12 @@ const INSIGHT = ['advisor', 'coordinator', 'policy', 'rapporteur'];
 const EXPERTISE = ['reporter', 'advisor', 'coordinator', 'provider',
     'assessor', 'admin'];
 const RAPPORTEUR = ['rapporteur'];
+// Care contracts: policy users for their organisation's regions, the
+// rapporteur reads all, the admin sets them up (domain/contract.c); the
+// gap report for policy users and the rapporteur (insight/gap.c).
+const CONTRACT_READ = ['policy', 'rapporteur', 'admin'];
+const CONTRACT_WRITE = ['policy', 'admin'];
+const GAP = ['policy', 'rapporteur'];
 
 // "METHOD pattern": the action the policy is asked about, and who may.
 const EXPECT = {
@@ -224,6 +230,17 @@ const EXPECT = {
 	    roles: INSIGHT },
 	'GET /api/insight/htcds.csv': { action: 'insight.htcds',
 	    roles: RAPPORTEUR },
+	'GET /api/contracts': { action: 'contract.read', roles: CONTRACT_READ },
+	'POST /api/contracts': { action: 'contract.write',
+	    roles: CONTRACT_WRITE },
+	'GET /api/contracts/{id}': { action: 'contract.read',
+	    roles: CONTRACT_READ },
+	'POST /api/contracts/{id}': { action: 'contract.write',
+	    roles: CONTRACT_WRITE },
+	'POST /api/contracts/{id}/end': { action: 'contract.write',
+	    roles: CONTRACT_WRITE },
+	'GET /api/gap': { action: 'gap.read', roles: GAP },
+	'GET /api/gap.csv': { action: 'gap.read', roles: GAP },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -255,7 +272,9 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/placements/{pid}',
     'POST /api/cases/{id}/placements/{pid}/end',
     'POST /api/cases/{id}/placements/{pid}/authorisations',
-    'POST /api/cases/{id}/transition/{pid}', 'POST /api/expertise']);
+    'POST /api/cases/{id}/transition/{pid}', 'POST /api/expertise',
+    'POST /api/contracts', 'POST /api/contracts/{id}',
+    'POST /api/contracts/{id}/end']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

@@ -277,7 +277,8 @@ test('the advice pages follow the role', async (t) => {
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
 		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
 		    'Mijn signalen', 'Advies vragen', 'Deskundigheid'],
-		'demo-policy': ['Start', 'Dekking deskundigheid'],
+		'demo-policy': ['Start', 'Zorgcontracten',
+		    'Tekortrapportage', 'Dekking deskundigheid'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
 	};
