@@ -161,7 +161,8 @@ test('a reporter asks by keyboard, the advisor answers, the reporter ' +
 	const advisor = await loginAs(t, 'demo-advisor');
 	const ap = advisor.page;
 	assert.deepEqual(await navLinks(ap),
-	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden']);
+	    ['Start', 'Triage', 'Adviesvragen', 'Inzicht',
+	    'Signaal melden']);
 	await tabTo(ap, 'nav a[href="#/advice/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Adviesvragen');
@@ -270,12 +271,12 @@ test('an answer given first elsewhere is said so', async (t) => {
 test('the advice pages follow the role', async (t) => {
 	const menus = {
 		'demo-coordinator': ['Start', 'Casussen', 'Termijnen',
-		    'Noodtoegang', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen'],
+		    'Noodtoegang', 'Inzicht', 'Signaal melden',
+		    'Mijn signalen', 'Advies vragen'],
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
 		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
 		    'Mijn signalen', 'Advies vragen'],
-		'demo-policy': ['Start'],
+		'demo-policy': ['Start', 'Inzicht'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
 	};

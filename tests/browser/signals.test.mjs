@@ -181,7 +181,8 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	const advisor = await loginAs(t, 'demo-advisor');
 	const ap = advisor.page;
 	assert.deepEqual(await navLinks(ap),
-	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden']);
+	    ['Start', 'Triage', 'Adviesvragen', 'Inzicht',
+	    'Signaal melden']);
 	await tabTo(ap, 'a[href="#/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Triage');
@@ -448,12 +449,12 @@ test('field errors land beside their fields, on the right person',
 test('the menu and the pages follow the role', async (t) => {
 	const menus = {
 		'demo-coordinator': ['Start', 'Casussen', 'Termijnen',
-		    'Noodtoegang', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen'],
+		    'Noodtoegang', 'Inzicht', 'Signaal melden',
+		    'Mijn signalen', 'Advies vragen'],
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
 		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
 		    'Mijn signalen', 'Advies vragen'],
-		'demo-policy': ['Start'],
+		'demo-policy': ['Start', 'Inzicht'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
 	};
