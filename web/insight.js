@@ -13,7 +13,7 @@
 // The page prints as a report (app.css, @media print).
 
 import { get, showError } from './api.js';
-import { alertBox, button, h, pageHeading, para } from './dom.js';
+import { alertBox, button, fill, h, pageHeading, para } from './dom.js';
 import { formatDate, lang, onChange, t } from './i18n.js';
 
 // The roles of action insight (src/auth/policy.c).
@@ -73,10 +73,8 @@ function dataTable(tb, hid, rules) {
 	const el = h('div', { class: 'utrecht-table-container app-table',
 	    role: 'group', tabindex: '0', 'aria-labelledby': hid },
 	    h('table', { class: 'utrecht-table utrecht-table--html-table' },
-		h('caption', { class: 'utrecht-table__caption' },
-		    h('span', { text: tb.title }),
-		    tb.unit ? h('span', { class: 'app-insight-unit',
-			text: ` (${tb.unit})` }) : null),
+		// The h2 above says the same to the eye.
+		h('caption', { class: 'app-visually-hidden', text: tb.title }),
 		h('thead', { class: 'utrecht-table__header' },
 		    h('tr', { class: 'utrecht-table__row' },
 			h('th', { class: 'utrecht-table__header-cell',
@@ -306,7 +304,7 @@ export function renderInsight(main, page, me, arg, query) {
 		    para('insight.all_too_small', { area: areaName(v.area) }),
 		    v.suggest ? h('p', { class: 'utrecht-paragraph' },
 			suggestLink(v.suggest, v.year)) : null) : null;
-		body.replaceChildren(status, all,
+		fill(body, status, all,
 		    ...v.tables.map((tb) => tableSection(v, tb)));
 		body.removeAttribute('aria-busy');
 	}
