@@ -1480,7 +1480,6 @@ const nl = {
 	'insight.chart.lines': 'Lijndiagram: {title}, over vijf jaar. De cijfers staan in de tabel ernaast.',
 	'insight.csv': '{title} downloaden als CSV',
 	'insight.tiles': 'Per gemeente in {area}',
-	'insight.tiles.alt': 'Tegelkaart per gemeente.',
 	'insight.tiles.failed': 'De tegelkaart kon niet worden geladen.',
 };
 
@@ -2944,7 +2943,6 @@ const en = {
 	'insight.chart.lines': 'Line chart: {title}, over five years. The numbers are in the table beside it.',
 	'insight.csv': 'Download {title} as CSV',
 	'insight.tiles': 'Per municipality in {area}',
-	'insight.tiles.alt': 'Tile grid per municipality.',
 	'insight.tiles.failed': 'The tile grid could not be loaded.',
 };
 

@@ -104,7 +104,7 @@ function suggestLink(s, year) {
 // every tile in words) becomes the image's text alternative, and the
 // image is shown from the same answer as a data URL (CSP: img-src
 // 'self' data:), so it is asked for once.
-async function svgImage(path, holder, altPrefix) {
+async function svgImage(path, holder) {
 	let res;
 	try {
 		res = await fetch(path, { credentials: 'same-origin',
@@ -121,7 +121,7 @@ async function svgImage(path, holder, altPrefix) {
 	const desc = doc.querySelector('desc')?.textContent ?? '';
 	holder.replaceChildren(h('img', { class: 'app-insight-chart',
 	    src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`,
-	    alt: `${altPrefix} ${desc}`.trim() }));
+	    alt: desc.trim() }));
 }
 
 // One table of the view as its section.
@@ -166,8 +166,7 @@ function tableSection(v, tb) {
 		const tiles = () => {
 			if (details.open && !details.dataset.loaded) {
 				details.dataset.loaded = '1';
-				svgImage(`/api/insight/tiles.svg?${q}`, holder,
-				    t('insight.tiles.alt'));
+				svgImage(`/api/insight/tiles.svg?${q}`, holder);
 			}
 		};
 		details.addEventListener('toggle', tiles);

@@ -117,12 +117,12 @@ test('a policy officer looks at Amsterdam, its region, and prints',
 	assert.equal(await page.locator(`${form} table caption`).count(), 1);
 	assert.equal(await page.locator(`${form} th[scope="row"]`).count() > 1,
 	    true);
-	const chart = page.locator(`${form} img.app-insight-chart`).first();
+	const chart = page.locator(`${form} .app-insight-figure img`);
 	await chart.scrollIntoViewIfNeeded();
 	await page.waitForFunction((sel) => {
 		const img = document.querySelector(sel);
 		return img?.complete && img.naturalWidth > 0;
-	}, `${form} img.app-insight-chart`);
+	}, `${form} .app-insight-figure img`);
 	assert.match(await chart.getAttribute('alt'), /^Staafdiagram: /);
 	await assertNoSmallCounts(page);
 	const trend = 'section[aria-labelledby="insight-trend"]';
@@ -158,7 +158,7 @@ test('a policy officer looks at Amsterdam, its region, and prints',
 	await page.waitForFunction(() => /Every number here is protected/
 	    .test(document.querySelector('main').textContent));
 	await waitLoaded(page);
-	assert.match(await page.locator(`${form} img.app-insight-chart`)
+	assert.match(await page.locator(`${form} .app-insight-figure img`)
 	    .getAttribute('alt'), /^Bar chart: /);
 	await assertNoSmallCounts(page);
 	await ui.accessible(page, 'the dashboard of a region (en)');
@@ -175,7 +175,7 @@ test('a policy officer looks at Amsterdam, its region, and prints',
 	assert.equal(await page.isVisible('main button'), false);
 	assert.equal(await page.isVisible('form.app-insight-pick'), false);
 	assert.equal(await page.isVisible(`${form} table`), true);
-	assert.equal(await page.isVisible(`${form} img.app-insight-chart`),
+	assert.equal(await page.isVisible(`${form} .app-insight-figure img`),
 	    true);
 	await page.emulateMedia({ media: 'screen' });
 	ui.clean(problems);
