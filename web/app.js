@@ -51,7 +51,8 @@ import { renderUsers } from './users.js';
 
 // Route names are the hash without '#/'; ':id' stands for a number.
 // nav: the roles that see the route in the main menu (default: roles);
-// parent: the menu entry that is current on a page below it.
+// parent: the menu entry that is current on a page below it; query: the
+// page is given the URLSearchParams after '?' in the hash.
 const ROUTES = {
 	start: { key: 'start.title', roles: null,
 	    render: renderStart },
@@ -104,7 +105,7 @@ const ROUTES = {
 	offer: { key: 'offer.title', roles: ['provider'], render: renderOffer },
 	placements: { key: 'placements.title', roles: ['provider'],
 	    render: renderPlacements },
-	insight: { key: 'insight.title', roles: INSIGHT,
+	insight: { key: 'insight.title', roles: INSIGHT, query: true,
 	    render: renderInsight },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'due',
@@ -236,7 +237,10 @@ function route(focus) {
 	const page = newPage();
 	const args = r.arg === null ? {} : { id: String(r.arg) };
 	setTitle(ROUTES[r.name].key, args);
-	ROUTES[r.name].render(main, page, session, r.arg, r.query);
+	// Only a page that reads a query is given one (signals/new takes
+	// other arguments after arg).
+	ROUTES[r.name].render(main, page, session, r.arg,
+	    ...(ROUTES[r.name].query ? [r.query] : []));
 	markNav(r.name);
 	if (focus)
 		focusHeading();
