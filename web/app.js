@@ -5,8 +5,10 @@
 // #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
 // #/deadlines, #/assessments, #/assessments/7, #/referrals,
 // #/referrals/7, #/escalations, #/escalations/7, #/emergency,
-// #/emergency-reads, #/placements, #/offer, #/due, #/expertise,
-// #/coverage).
+// #/emergency-reads, #/placements, #/offer, #/due, #/insight,
+// #/contracts, #/gap, #/coverage, #/expertise).  A route may carry a
+// query after '?' (#/insight?level=region&area=2&year=2025) that its
+// page reads; a reload or a shared link shows the same view.
 // Without a session the public pages (#/public, #/public/status) are
 // shown for their hash and the login view for any other; with one they
 // are not there (a user with an account reports through the menu).
@@ -35,6 +37,7 @@ import { alertBox, h, pageHeading, para } from './dom.js';
 import { has, lang, onChange, setLang, t, translate } from './i18n.js';
 import { renderLogin } from './login.js';
 import { renderOffer } from './offer.js';
+import { INSIGHT, renderInsight } from './insight.js';
 import { renderOrgs } from './orgs.js';
 import { FILERS } from './parts.js';
 import { renderPublicForm, renderPublicStatus } from './public.js';
@@ -53,7 +56,8 @@ import { renderUsers } from './users.js';
 
 // Route names are the hash without '#/'; ':id' stands for a number.
 // nav: the roles that see the route in the main menu (default: roles);
-// parent: the menu entry that is current on a page below it.
+// parent: the menu entry that is current on a page below it; query: the
+// page is given the URLSearchParams after '?' in the hash.
 const ROUTES = {
 	start: { key: 'start.title', roles: null,
 	    render: renderStart },
@@ -115,12 +119,14 @@ const ROUTES = {
 	    'rapporteur'], render: renderContracts },
 	gap: { key: 'gap.title', roles: ['policy', 'rapporteur'],
 	    render: renderGap },
+	insight: { key: 'insight.title', roles: INSIGHT, query: true,
+	    render: renderInsight },
 };
 const ORDER = ['start', 'queue', 'advice/queue', 'cases', 'due',
     'emergency', 'assessments', 'referrals', 'escalations', 'placements',
-    'offer', 'contracts', 'gap', 'coverage', 'signals/new', 'signals',
-    'advice', 'orgs', 'users', 'regions', 'deadlines', 'emergency-reads',
-    'expertise'];
+    'offer', 'insight', 'contracts', 'gap', 'coverage', 'signals/new',
+    'signals', 'advice', 'orgs', 'users', 'regions', 'deadlines',
+    'emergency-reads', 'expertise'];
 
 // The pages for someone without a session.
 const PUBLIC = {
@@ -212,17 +218,21 @@ function markNav(name) {
 	}
 }
 
-// {name, arg} for the hash: '#/queue/7' is {name: 'queue/:id', arg: 7}.
+// {name, arg, query} for the hash: '#/queue/7' is {name: 'queue/:id',
+// arg: 7}; '#/insight?year=2025' is {name: 'insight', query} with query
+// the URLSearchParams after '?' (empty without one).
 function currentRoute() {
-	const m = /^#\/([a-z]+(?:-[a-z]+)*)(?:\/([a-z]+|[1-9][0-9]{0,14}))?$/
+	const m = new RegExp('^#/([a-z]+(?:-[a-z]+)*)' +
+	    '(?:/([a-z]+|[1-9][0-9]{0,14}))?(?:\\?([^#]*))?$')
 	    .exec(window.location.hash);
 	if (!m)
 		return null;
+	const query = new URLSearchParams(m[3] ?? '');
 	if (m[2] === undefined)
-		return { name: m[1], arg: null };
+		return { name: m[1], arg: null, query };
 	if (/^[0-9]+$/.test(m[2]))
-		return { name: `${m[1]}/:id`, arg: Number(m[2]) };
-	return { name: `${m[1]}/${m[2]}`, arg: null };
+		return { name: `${m[1]}/:id`, arg: Number(m[2]), query };
+	return { name: `${m[1]}/${m[2]}`, arg: null, query };
 }
 
 // Shows the page named in the hash, or Start when the hash names nothing
@@ -234,14 +244,17 @@ function route(focus) {
 	}
 	let r = currentRoute();
 	if (r === null || !allowed(r.name, session)) {
-		r = { name: 'start', arg: null };
+		r = { name: 'start', arg: null, query: new URLSearchParams() };
 		history.replaceState(null, '', '#/start');
 	}
 	const main = $('main');
 	const page = newPage();
 	const args = r.arg === null ? {} : { id: String(r.arg) };
 	setTitle(ROUTES[r.name].key, args);
-	ROUTES[r.name].render(main, page, session, r.arg);
+	// Only a page that reads a query is given one (signals/new takes
+	// other arguments after arg).
+	ROUTES[r.name].render(main, page, session, r.arg,
+	    ...(ROUTES[r.name].query ? [r.query] : []));
 	markNav(r.name);
 	if (focus)
 		focusHeading();

@@ -162,8 +162,8 @@ test('a reporter asks by keyboard, the advisor answers, the reporter ' +
 	const advisor = await loginAs(t, 'demo-advisor');
 	const ap = advisor.page;
 	assert.deepEqual(await navLinks(ap),
-	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden',
-	    'Deskundigheid', 'Dekking deskundigheid']);
+	    ['Start', 'Triage', 'Adviesvragen', 'Inzicht',
+	    'Dekking deskundigheid', 'Signaal melden', 'Deskundigheid']);
 	await tabTo(ap, 'nav a[href="#/advice/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Adviesvragen');
@@ -272,12 +272,13 @@ test('an answer given first elsewhere is said so', async (t) => {
 test('the advice pages follow the role', async (t) => {
 	const menus = {
 		'demo-coordinator': ['Start', 'Casussen', 'Termijnen',
-		    'Noodtoegang', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen', 'Deskundigheid', 'Dekking deskundigheid'],
+		    'Noodtoegang', 'Inzicht', 'Dekking deskundigheid',
+		    'Signaal melden', 'Mijn signalen', 'Advies vragen',
+		    'Deskundigheid'],
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
 		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
 		    'Mijn signalen', 'Advies vragen', 'Deskundigheid'],
-		'demo-policy': ['Start', 'Zorgcontracten',
+		'demo-policy': ['Start', 'Inzicht', 'Zorgcontracten',
 		    'Tekortrapportage', 'Dekking deskundigheid'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],

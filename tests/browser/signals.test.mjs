@@ -182,8 +182,8 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	const advisor = await loginAs(t, 'demo-advisor');
 	const ap = advisor.page;
 	assert.deepEqual(await navLinks(ap),
-	    ['Start', 'Triage', 'Adviesvragen', 'Signaal melden',
-	    'Deskundigheid', 'Dekking deskundigheid']);
+	    ['Start', 'Triage', 'Adviesvragen', 'Inzicht',
+	    'Dekking deskundigheid', 'Signaal melden', 'Deskundigheid']);
 	await tabTo(ap, 'a[href="#/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Triage');
@@ -476,12 +476,13 @@ test('field errors land beside their fields, on the right person',
 test('the menu and the pages follow the role', async (t) => {
 	const menus = {
 		'demo-coordinator': ['Start', 'Casussen', 'Termijnen',
-		    'Noodtoegang', 'Signaal melden', 'Mijn signalen',
-		    'Advies vragen', 'Deskundigheid', 'Dekking deskundigheid'],
+		    'Noodtoegang', 'Inzicht', 'Dekking deskundigheid',
+		    'Signaal melden', 'Mijn signalen', 'Advies vragen',
+		    'Deskundigheid'],
 		'demo-provider': ['Start', 'Verwijzingen', 'Opschalingen',
 		    'Plaatsingen', 'Aanbod en capaciteit', 'Signaal melden',
 		    'Mijn signalen', 'Advies vragen', 'Deskundigheid'],
-		'demo-policy': ['Start', 'Zorgcontracten',
+		'demo-policy': ['Start', 'Inzicht', 'Zorgcontracten',
 		    'Tekortrapportage', 'Dekking deskundigheid'],
 		'demo-admin': ['Start', 'Organisaties', 'Gebruikers',
 		    'Regio\'s', 'Termijnen', 'Noodtoegang nalopen'],
