@@ -239,8 +239,7 @@ expertise_remove(struct ctx *ctx, int64_t id)
 	if (r->nrows == 0 || (ctx->who.role != ROLE_ADMIN &&
 	    (!professional(ctx->who.role) ||
 	    rows_int(r, 0, 1) != ctx->who.org_id)))
-		return fail(ctx, ST_NOTFOUND, "no such entry '%lld'",
-		    (long long)id);
+		return fail(ctx, ST_NOTFOUND, "no such entry");
 	j.id = id;
 	j.org = rows_int(r, 0, 1);
 	return store_write(ctx, remove_job, &j);
