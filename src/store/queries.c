@@ -298,7 +298,7 @@ static const char *const sql[Q__COUNT] = {
 	[Q_QUESTION_ANSWER] =
 	    "UPDATE signal_question SET answer = ?3, answered_at = ?4"
 	    " WHERE id = ?1 AND signal_id = ?2 AND answer IS NULL"
-	    " RETURNING id",
+	    " RETURNING id, asked_by",
 	[Q_SIGNAL_PUBLIC_MARK] =
 	    "UPDATE signal SET unverified = 1, contact = ?2, receipt = ?3,"
 	    " receipt_hash = ?4 WHERE id = ?1",
@@ -2228,6 +2228,9 @@ static const char *const sql[Q__COUNT] = {
 	    "UPDATE notification SET done_at = ?5 WHERE user_id = ?1"
 	    " AND kind = ?2 AND obj_type = ?3 AND obj_id = ?4"
 	    " AND done_at IS NULL",
+	[Q_QUESTION_OPEN] =
+	    "SELECT CAST(COUNT(*) AS BIGINT) FROM signal_question"
+	    " WHERE signal_id = ?1 AND answer IS NULL",
 	[Q_OUTBOX_INSERT] =
 	    "INSERT INTO outbox (user_id, kind, link, created_at,"
 	    " next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
@@ -2466,6 +2469,7 @@ static const char *const names[Q__COUNT] = {
 	N(Q_NOTIFY_UNSEEN),
 	N(Q_NOTIFY_SEEN),
 	N(Q_NOTIFY_DONE),
+	N(Q_QUESTION_OPEN),
 	N(Q_OUTBOX_INSERT),
 	N(Q_OUTBOX_DUE),
 	N(Q_OUTBOX_SENT),

@@ -1293,6 +1293,9 @@ test_regions_and_signals(void **state)
 		    store_int(sig), store_blob(ct, sizeof(ct)),
 		    store_int(4800)), &r));
 		assert_int_equal(r->nrows, 1);
+		assert_int_equal(rows_int(r, 0, 1), uid);
+		must(run(c, a, Q_QUESTION_OPEN, ARGS(store_int(sig)), &r));
+		assert_int_equal(rows_int(r, 0, 0), 0);
 		must(run(c, a, Q_QUESTION_ANSWER, ARGS(store_int(q),
 		    store_int(sig), store_blob(ct, sizeof(ct)),
 		    store_int(4800)), &r));
