@@ -1,5 +1,5 @@
 // notify: what waits for the user ("Wacht op u"), on the start page, and
-// the number not yet seen as a badge on the Start entry of the menu,
+// the number not yet seen as a badge beside the Start entry of the menu,
 // fetched once per navigation (no timer).  Each item names its kind and
 // links to its object; the user's own mail switch sits below the list.
 
@@ -22,9 +22,10 @@ export function refreshBadge() {
 		const a = document.querySelector('#nav-list a[data-route=start]');
 		if (!a)
 			return;
-		a.querySelector('.app-badge')?.remove();
+		// Beside the link, not in it: the entry keeps its name.
+		a.parentElement.querySelector('.app-badge')?.remove();
 		if (res.unseen > 0)
-			a.append(' ', h('span', { class: 'app-badge',
+			a.after(h('span', { class: 'app-badge',
 			    i18n: 'notify.badge', args: { count: res.unseen } }));
 	}, () => {});
 }
