@@ -13,7 +13,8 @@
 BUILD	?= build
 DATA	?= var/demo
 LISTEN	?= 127.0.0.1:8080
-PKGS	 = libmicrohttpd gnutls libsodium jansson sqlite3 libpq libqrencode
+PKGS	 = libmicrohttpd gnutls libsodium jansson sqlite3 libpq libqrencode \
+	   libcurl
 
 CC	?= cc
 CFLAGS	?= -g -O2
@@ -32,7 +33,7 @@ endif
 
 # Sources by module, in dependency order.  Each module's unit tests sit
 # beside it as *_test.c.
-MODULES	= core store crypt audit auth domain insight http api cli
+MODULES	= core mail store crypt audit auth domain insight http api cli
 SRC	= $(filter-out %_test.c %_fuzz.c, \
 	    $(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
 OBJ	= $(SRC:src/%.c=$(BUILD)/obj/%.o)

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="gcc make pkg-config libc6-dev \
 libmicrohttpd-dev libgnutls28-dev libsodium-dev libjansson-dev libcmocka-dev \
-libqrencode-dev \
+libqrencode-dev libcurl4-gnutls-dev \
 libsqlite3-dev sqlite3 libpq-dev postgresql \
 chromium clang libclang-rt-14-dev wrk curl nodejs npm"
 

@@ -25,6 +25,7 @@ import { renderAssessment, renderAssessments } from './assessments.js';
 import { renderCase } from './case.js';
 import { renderCaseOpen } from './case-open.js';
 import { renderCases } from './cases.js';
+import { refreshBadge } from './notify.js';
 import { renderContracts } from './contracts.js';
 import { renderDeadlines } from './deadlines.js';
 import { renderEmergency, renderEmergencyReads } from './emergency.js';
@@ -256,6 +257,7 @@ function route(focus) {
 	ROUTES[r.name].render(main, page, session, r.arg,
 	    ...(ROUTES[r.name].query ? [r.query] : []));
 	markNav(r.name);
+	refreshBadge();
 	if (focus)
 		focusHeading();
 }

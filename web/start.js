@@ -35,6 +35,7 @@ import { referralsStart } from './referrals.js';
 import { casesStart } from './cases.js';
 import { dueStart } from './due.js';
 import { fallbackSection } from './fallback.js';
+import { notifySection } from './notify.js';
 import { formatDate, has } from './i18n.js';
 import { dataList, dateNode, FILERS, section } from './parts.js';
 
@@ -50,6 +51,7 @@ export function renderStart(main, page, me) {
 	    para('start.welcome', { name: me.username }),
 	    h('p', { class: 'utrecht-paragraph utrecht-paragraph--lead',
 		i18n: 'start.as', args }),
+	    notifySection(page, me),
 	    APPROVING.includes(me.role) ? pending(page) : null,
 	    me.role === 'advisor' ? overview(page) : null,
 	    me.role === 'admin' ? fallbackSection(page) : null,

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/parse.h"
+#include "domain/notify.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/rule.h"
@@ -133,6 +134,7 @@ write_user(struct ctx *ctx, struct jw *w, const struct user *u,
 	jw_kbool(w, "demo", u->demo);
 	jw_kbool(w, "totp_enabled", u->totp_enabled);
 	jw_kstr(w, "phone", u->phone);
+	jw_kstr(w, "email", notify_email_of(ctx, u->id));
 	jw_kstr(w, "last_login_at", iso_or_null(ctx, u->last_login_at));
 	jw_kstr(w, "created_at", iso_or_null(ctx, u->created_at));
 	jw_kstr(w, "state", user_state_name(st));
@@ -179,6 +181,8 @@ static const struct json_field user_fields[] = {
 	    1024),
 	JSON_STR(struct user_in, phone, "phone",
 	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 40),
+	JSON_STR(struct user_in, email, "email",
+	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, NOTIFY_EMAIL_MAX),
 };
 
 int
@@ -193,6 +197,8 @@ api_users_create(struct ctx *ctx, struct http_request *req,
 	memset(&in, 0, sizeof(in));
 	if (json_decode(ctx, req->body, req->body_len, user_fields,
 	    JSON_NFIELDS(user_fields), &in, NULL) == -1)
+		return -1;
+	if (notify_email_check(ctx, "email", in.email) == -1)
 		return -1;
 	if (user_invite(ctx, &in, &id, &token) == -1)
 		return -1;

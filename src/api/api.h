@@ -152,6 +152,9 @@ api_handler_fn api_insight_areas, api_insight, api_insight_csv,
 /* Care contracts and the gap report (contract_api.c). */
 api_handler_fn api_contracts, api_contracts_create, api_contracts_get,
     api_contracts_update, api_contracts_end, api_gap, api_gap_csv;
+/* Notifications and the login's mail switch (notify_api.c). */
+api_handler_fn api_notifications, api_notifications_seen,
+    api_account_email, api_account_email_set;
 struct ptable;
 struct area;
 void	api_insight_table(struct jw *, const struct ptable *,

@@ -253,5 +253,13 @@ const struct api_route api_routes[] = {
 	    ACT_CONTRACT_WRITE, ROUTE_BODY },
 	{ "GET", "/api/gap", api_gap, ACT_GAP_READ, 0 },
 	{ "GET", "/api/gap.csv", api_gap_csv, ACT_GAP_READ, 0 },
+	/* What waits for the login, and its own mail switch
+	 * (domain/notify.c): own rows only, for every role. */
+	{ "GET", "/api/notifications", api_notifications, ACT_SELF, 0 },
+	{ "POST", "/api/notifications/{id}/seen", api_notifications_seen,
+	    ACT_SELF, 0 },
+	{ "GET", "/api/account/email", api_account_email, ACT_SELF, 0 },
+	{ "POST", "/api/account/email", api_account_email_set, ACT_SELF,
+	    ROUTE_BODY },
 	{ NULL, NULL, NULL, ACT_NONE, 0 },
 };

@@ -20,11 +20,13 @@
 #include "core/log.h"
 #include "core/parse.h"
 #include "crypt/crypt.h"
+#include "domain/notify.h"
 #include "domain/org.h"
 #include "domain/volume.h"
 #include "domain/signal.h"
 #include "http/server.h"
 #include "insight/noise.h"
+#include "mail/mail.h"
 #include "insight/protect.h"
 #include "insight/result.h"
 #include "store/store.h"
@@ -40,6 +42,9 @@ static const char serve_help[] =
     "       [--public-pow-bits N]\n"
     "       [--insight-threshold N] [--insight-rounding N]\n"
     "       [--insight-noise EPSILON]\n"
+    "       [--smtp URL --smtp-from ADDR --public-url URL]\n"
+    "       [--smtp-user NAME] [--smtp-password-file FILE]\n"
+    "       [--mail-every SECONDS]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -69,7 +74,13 @@ static const char serve_help[] =
     "--insight-rounding (default and least 5); a year already published\n"
     "keeps the rules it was published with (docs/privacy.md).\n"
     "--insight-noise offers open data: the same tables with random noise\n"
-    "of this epsilon (0.01 to 10) per table and year, drawn once.\n";
+    "of this epsilon (0.01 to 10) per table and year, drawn once.\n"
+    "With --smtp, queued notification mails go out every --mail-every\n"
+    "seconds (default 30) through that server: smtp://host:port needs\n"
+    "STARTTLS (only 127.0.0.1 and localhost may go without), smtps:// is\n"
+    "TLS throughout.  A mail says only that something waits, with a link\n"
+    "to --public-url; a mail server that is down delays mail, never loses\n"
+    "it (docs/notifications.md).\n";
 
 /* Log a signed head when the trail has moved on since *last. */
 static void
@@ -118,6 +129,71 @@ wait_logging_heads(struct cli_env *env, const sigset_t *sigs,
 	}
 }
 
+/* The mail sender: a thread that empties the outbox every `every`
+ * seconds until told to stop. */
+struct sender {
+	struct cli_env		*env;
+	struct mail_config	 mail;
+	int64_t			 every;
+	bool			 stop;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 wake;
+};
+
+static void
+send_pass(struct sender *s)
+{
+	struct arena *a = arena_new();
+	size_t sent, failed;
+	struct ctx ctx;
+
+	ctx_init(&ctx, a, s->env->store);
+	ctx.keys = s->env->keys;
+	if (notify_outbox_pass(&ctx, mail_send, &s->mail, 100, &sent,
+	    &failed) == -1)
+		log_warn("mail pass failed: %s", ctx.message);
+	else if (sent + failed > 0)
+		log_info("mail: %zu sent, %zu to retry", sent, failed);
+	ctx.conn = NULL;
+	arena_free(a);
+}
+
+static void *
+sender_main(void *arg)
+{
+	struct sender *s = arg;
+	struct timespec ts;
+
+	pthread_mutex_lock(&s->lock);
+	while (!s->stop) {
+		pthread_mutex_unlock(&s->lock);
+		send_pass(s);
+		pthread_mutex_lock(&s->lock);
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += (time_t)s->every;
+		while (!s->stop && pthread_cond_timedwait(&s->wake, &s->lock,
+		    &ts) == 0)
+			;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return NULL;
+}
+
+static int
+read_secret(const char *path, char *out, size_t cap)
+{
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	n = fread(out, 1, cap - 1, f);
+	fclose(f);
+	out[n] = '\0';
+	out[strcspn(out, "\r\n")] = '\0';
+	return 0;
+}
+
 static bool
 is_demo(struct ctx *ctx)
 {
@@ -151,6 +227,12 @@ cmd_serve(int argc, char **argv)
 		{ "insight-threshold", required_argument, NULL, 'I' },
 		{ "insight-rounding", required_argument, NULL, 'R' },
 		{ "insight-noise", required_argument, NULL, 'N' },
+		{ "smtp", required_argument, NULL, 's' },
+		{ "smtp-from", required_argument, NULL, 'f' },
+		{ "smtp-user", required_argument, NULL, 'u' },
+		{ "smtp-password-file", required_argument, NULL, 'x' },
+		{ "public-url", required_argument, NULL, 'U' },
+		{ "mail-every", required_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -158,6 +240,11 @@ cmd_serve(int argc, char **argv)
 	    PUBLIC_POW_BITS };
 	struct http_server_opts opts;
 	struct http_server *srv = NULL;
+	struct sender snd;
+	pthread_t snd_thread;
+	bool snd_running = false;
+	static char smtp_password[256];
+	const char *password_file = NULL;
 	struct cli_env env;
 	struct api api;
 	const char *dir = NULL, *db = NULL, *why;
@@ -172,6 +259,8 @@ cmd_serve(int argc, char **argv)
 	bool api_ready = false, sandbox = true;
 
 	memset(&opts, 0, sizeof(opts));
+	memset(&snd, 0, sizeof(snd));
+	snd.every = 30;
 	opts.listen = "127.0.0.1:8080";
 	opts.access_log = true;
 	optind = 1;
@@ -260,6 +349,16 @@ cmd_serve(int argc, char **argv)
 				return cli_usage("serve", "--insight-noise "
 				    "must be a number from 0.01 to 10");
 			break;
+		case 's': snd.mail.url = optarg; break;
+		case 'f': snd.mail.from = optarg; break;
+		case 'u': snd.mail.user = optarg; break;
+		case 'x': password_file = optarg; break;
+		case 'U': snd.mail.public_url = optarg; break;
+		case 'E':
+			if (parse_int64(optarg, 1, 86400, &snd.every) == -1)
+				return cli_usage("serve", "--mail-every must "
+				    "be 1 to 86400 seconds");
+			break;
 		case 'h': fputs(serve_help, stdout); return 0;
 		default:
 			return cli_usage("serve", "unknown option or missing "
@@ -274,6 +373,15 @@ cmd_serve(int argc, char **argv)
 	if ((opts.tls_cert == NULL) != (opts.tls_key == NULL))
 		return cli_usage("serve", "--tls-cert and --tls-key go "
 		    "together");
+	if (snd.mail.url != NULL && mail_check(&snd.mail, &why) == -1)
+		return cli_usage("serve", "%s", why);
+	if (password_file != NULL) {
+		if (read_secret(password_file, smtp_password,
+		    sizeof(smtp_password)) == -1)
+			return cli_usage("serve", "cannot read "
+			    "--smtp-password-file");
+		snd.mail.password = smtp_password;
+	}
 	volume_set_limits(daily_signals, daily_persons);
 	(void)protect_set_rules(threshold, rounding);
 	(void)result_set_noise(epsilon);
@@ -354,12 +462,34 @@ cmd_serve(int argc, char **argv)
 	    opts.listen, http_server_port(srv));
 	if (api.demo_instance)
 		log_warn("serving demo data: every record is synthetic");
+	if (snd.mail.url != NULL) {
+		snd.env = &env;
+		pthread_mutex_init(&snd.lock, NULL);
+		pthread_cond_init(&snd.wake, NULL);
+		if (pthread_create(&snd_thread, NULL, sender_main, &snd) != 0) {
+			fail(env.ctx, ST_INTERNAL, "cannot start the sender");
+			goto out;
+		}
+		snd_running = true;
+		log_info("mail: sending every %lld s", (long long)snd.every);
+	}
 	sig = wait_logging_heads(&env, &sigs, head_every);
 	log_info("stopping on signal %d", sig);
 	http_server_stop(srv);
+	srv = NULL;
 	log_info("stopped");
 	rc = 0;
 out:
+	if (snd_running) {
+		pthread_mutex_lock(&snd.lock);
+		snd.stop = true;
+		pthread_cond_signal(&snd.wake);
+		pthread_mutex_unlock(&snd.lock);
+		pthread_join(snd_thread, NULL);
+	}
+	if (srv != NULL)
+		http_server_stop(srv);
+	explicit_bzero(smtp_password, sizeof(smtp_password));
 	if (rc != 0 && env.ctx != NULL)
 		cli_failed(&env);
 	if (api_ready)

@@ -30,6 +30,7 @@
 #include "crypt/crypt.h"
 #include "domain/adulthood.h"
 #include "domain/advice.h"
+#include "domain/notify.h"
 #include "domain/catalog.h"
 #include "domain/contract.h"
 #include "domain/deadline.h"
@@ -340,6 +341,22 @@ step_claim(void)
 {
 	act_as(w.advisor, w.point, ROLE_ADVISOR);
 	return signal_claim(&w.ctx, w.sig);
+}
+
+/* The admin gives the reporter an address, so the question below also
+ * queues a mail. */
+static int
+email_job(struct ctx *ctx, void *p)
+{
+	(void)p;
+	return notify_email_put(ctx, w.reporter, "leraar@school.example");
+}
+
+static int
+step_email(void)
+{
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return store_write(&w.ctx, email_job, NULL);
 }
 
 static int
@@ -1521,6 +1538,7 @@ test_every_failure_changes_nothing(void **state)
 		{ "file a match", step_file_matching },
 		{ "read", step_read },
 		{ "claim", step_claim },
+		{ "give an address", step_email },
 		{ "ask", step_ask },
 		{ "answer", step_answer },
 		{ "decide", step_decide },

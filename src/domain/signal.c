@@ -17,6 +17,7 @@
 #include "domain/deadline.h"
 #include "domain/fallback.h"
 #include "domain/match.h"
+#include "domain/notify.h"
 #include "domain/person.h"
 #include "domain/receipt.h"
 #include "domain/rule.h"
@@ -734,6 +735,7 @@ signal_get(struct ctx *ctx, int64_t id)
 
 struct step_job {
 	int64_t		 id;
+	int64_t		 reporter;	/* 0: came through the public form */
 	int64_t		 case_id;	/* opened by the decision */
 	const char	*status;
 	const char	*decision;
@@ -771,6 +773,7 @@ triage_step(struct ctx *ctx, int64_t id, int (*job)(struct ctx *, void *),
 	if (visible(ctx, 0, rows_int(r, 0, 3), &as_point) == -1)
 		return -1;
 	j->id = id;
+	j->reporter = rows_null(r, 0, 1) ? 0 : rows_int(r, 0, 1);
 	return store_write(ctx, job, j);
 }
 
@@ -802,6 +805,8 @@ decide_job(struct ctx *ctx, void *p)
 		return fail(ctx, ST_CONFLICT, "claim signal %lld before "
 		    "deciding on it", (long long)j->id);
 	if (audit_append(ctx, "signal.decide", "signal", j->id) == -1)
+		return -1;
+	if (notify_user(ctx, j->reporter, "decision", "signal", j->id) == -1)
 		return -1;
 	/* The case lands where care coordination serves the signal's
 	 * municipality; without one the decision is not taken at all. */
@@ -856,6 +861,7 @@ struct question_job {
 	int64_t		 signal;
 	int64_t		 qid;
 	const char	*text;
+	int64_t		 reporter;
 };
 
 static int
@@ -876,13 +882,15 @@ ask_job(struct ctx *ctx, void *p)
 	if (store_exec(ctx, Q_QUESTION_SEAL, ARGS(store_int(j->qid), sealed),
 	    NULL) == -1)
 		return -1;
-	return audit_append(ctx, "signal.ask", "signal", j->signal);
+	if (audit_append(ctx, "signal.ask", "signal", j->signal) == -1)
+		return -1;
+	return notify_user(ctx, j->reporter, "question", "signal", j->signal);
 }
 
 int
 signal_ask(struct ctx *ctx, int64_t id, const char *question, int64_t *qid)
 {
-	struct question_job j = { id, 0, question };
+	struct question_job j = { id, 0, question, 0 };
 	struct store_rows *r;
 	bool as_point;
 
@@ -899,6 +907,7 @@ signal_ask(struct ctx *ctx, int64_t id, const char *question, int64_t *qid)
 	if (rows_null(r, 0, 1))
 		return fail(ctx, ST_CONFLICT, "signal %lld came through the "
 		    "public form: call the reporter back", (long long)id);
+	j.reporter = rows_int(r, 0, 1);
 	if (store_write(ctx, ask_job, &j) == -1)
 		return -1;
 	*qid = j.qid;
@@ -911,6 +920,7 @@ answer_job(struct ctx *ctx, void *p)
 	struct question_job *j = p;
 	struct store_value sealed;
 	struct store_rows *r;
+	int64_t asker;
 
 	if (sealed_put(ctx, "signal_question", "answer", j->qid, j->text,
 	    &sealed) == -1)
@@ -921,13 +931,25 @@ answer_job(struct ctx *ctx, void *p)
 	if (r->nrows == 0)
 		return fail(ctx, ST_CONFLICT, "question %lld has been answered "
 		    "already", (long long)j->qid);
-	return audit_append(ctx, "signal.answer", "signal", j->signal);
+	asker = rows_int(r, 0, 1);
+	if (audit_append(ctx, "signal.answer", "signal", j->signal) == -1)
+		return -1;
+	if (notify_user(ctx, asker, "answer", "signal", j->signal) == -1)
+		return -1;
+	/* Nothing waits for the reporter once every question is answered. */
+	if (store_exec(ctx, Q_QUESTION_OPEN, ARGS(store_int(j->signal)),
+	    &r) == -1)
+		return -1;
+	if (rows_int(r, 0, 0) != 0)
+		return 0;
+	return notify_done(ctx, ctx->who.user_id, "question", "signal",
+	    j->signal);
 }
 
 int
 signal_answer(struct ctx *ctx, int64_t id, int64_t qid, const char *answer)
 {
-	struct question_job j = { id, qid, answer };
+	struct question_job j = { id, qid, answer, 0 };
 	struct store_rows *r;
 
 	if (store_row(ctx, Q_SIGNAL_GET, ARGS(store_int(id)), &r,

@@ -12,6 +12,7 @@
 #include "core/fail.h"
 #include "core/parse.h"
 #include "crypt/crypt.h"
+#include "domain/notify.h"
 #include "store/store.h"
 
 #define TOTP_ISSUER	"schakel"
@@ -68,6 +69,9 @@ create_job(struct ctx *ctx, void *p)
 		return -1;
 	}
 	j->id = rows_int(r, 0, 0);
+	if (j->in->email != NULL && notify_email_put(ctx, j->id,
+	    j->in->email) == -1)
+		return -1;
 	if (j->invite) {
 		if (audit_append(ctx, "user.create", "user", j->id) == -1)
 			return -1;

@@ -62,6 +62,7 @@ struct user_in {
 	int64_t		 org_id;
 	const char	*password;
 	const char	*phone;		/* optional work phone */
+	const char	*email;		/* optional, for notifications */
 };
 
 /*

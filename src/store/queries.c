@@ -298,7 +298,7 @@ static const char *const sql[Q__COUNT] = {
 	[Q_QUESTION_ANSWER] =
 	    "UPDATE signal_question SET answer = ?3, answered_at = ?4"
 	    " WHERE id = ?1 AND signal_id = ?2 AND answer IS NULL"
-	    " RETURNING id",
+	    " RETURNING id, asked_by",
 	[Q_SIGNAL_PUBLIC_MARK] =
 	    "UPDATE signal SET unverified = 1, contact = ?2, receipt = ?3,"
 	    " receipt_hash = ?4 WHERE id = ?1",
@@ -1390,7 +1390,9 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM insight_release),"
 	    " (SELECT COUNT(*) FROM expertise_professional),"
 	    " (SELECT COUNT(*) FROM care_contract),"
-	    " (SELECT COUNT(*) FROM gap_result)",
+	    " (SELECT COUNT(*) FROM gap_result),"
+	    " (SELECT COUNT(*) FROM notification),"
+	    " (SELECT COUNT(*) FROM outbox)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -1404,15 +1406,16 @@ static const char *const sql[Q__COUNT] = {
 	    " totp_required, totp_last_step, demo, disabled, created_at,"
 	    " last_login_at, phone, created_by, needs_approval, approved_by,"
 	    " approved_at, needs_enrol, enrolled_at, enrol_hash,"
-	    " enrol_expires_at, approver FROM app_user ORDER BY id",
+	    " enrol_expires_at, approver, email, email_off FROM app_user"
+	    " ORDER BY id",
 	[Q_COPY_USER_INSERT] =
 	    "INSERT INTO app_user (id, username, org_id, role, password_hash,"
 	    " totp_secret, totp_required, totp_last_step, demo, disabled,"
 	    " created_at, last_login_at, phone, created_by, needs_approval,"
 	    " approved_by, approved_at, needs_enrol, enrolled_at, enrol_hash,"
-	    " enrol_expires_at, approver) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-	    " ?19, ?20, ?21, ?22)",
+	    " enrol_expires_at, approver, email, email_off) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+	    " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
 	[Q_COPY_LOGINFAIL_ALL] =
 	    "SELECT username, failures, first_at, locked_until"
 	    " FROM login_failure ORDER BY username",
@@ -1494,7 +1497,11 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM expertise_professional),"
 	    " false),"
 	    " setval(pg_get_serial_sequence('care_contract', 'id'),"
-	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM care_contract), false)",
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM care_contract), false),"
+	    " setval(pg_get_serial_sequence('notification', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM notification), false),"
+	    " setval(pg_get_serial_sequence('outbox', 'id'),"
+	    " (SELECT COALESCE(MAX(id), 0) + 1 FROM outbox), false)",
 	[Q_COPY_REGION_ALL] =
 	    "SELECT id, name, type, created_at FROM region ORDER BY id",
 	[Q_COPY_REGION_INSERT] =
@@ -2200,6 +2207,65 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT year, quarters, region_id, threshold, rounding,"
 	    " care_types, cells, computed_at FROM gap_result ORDER BY year,"
 	    " quarters, region_id",
+	/* Notifications and the mail outbox (domain/notify.c, mail/). */
+	[Q_NOTIFY_INSERT] =
+	    "INSERT INTO notification (user_id, kind, obj_type, obj_id,"
+	    " created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+	[Q_NOTIFY_MAILABLE] =
+	    "SELECT id FROM app_user WHERE id = ?1 AND email IS NOT NULL"
+	    " AND email_off = 0 AND disabled = 0",
+	[Q_NOTIFY_MINE] =
+	    "SELECT id, kind, obj_type, obj_id, created_at, seen_at, done_at"
+	    " FROM notification WHERE user_id = ?1 ORDER BY id DESC"
+	    " LIMIT ?2",
+	[Q_NOTIFY_UNSEEN] =
+	    "SELECT CAST(COUNT(*) AS BIGINT) FROM notification"
+	    " WHERE user_id = ?1 AND seen_at IS NULL AND done_at IS NULL",
+	[Q_NOTIFY_SEEN] =
+	    "UPDATE notification SET seen_at = COALESCE(seen_at, ?3)"
+	    " WHERE id = ?1 AND user_id = ?2 RETURNING id",
+	[Q_NOTIFY_DONE] =
+	    "UPDATE notification SET done_at = ?5 WHERE user_id = ?1"
+	    " AND kind = ?2 AND obj_type = ?3 AND obj_id = ?4"
+	    " AND done_at IS NULL",
+	[Q_QUESTION_OPEN] =
+	    "SELECT CAST(COUNT(*) AS BIGINT) FROM signal_question"
+	    " WHERE signal_id = ?1 AND answer IS NULL",
+	[Q_OUTBOX_INSERT] =
+	    "INSERT INTO outbox (user_id, kind, link, created_at,"
+	    " next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
+	[Q_OUTBOX_DUE] =
+	    "SELECT id, user_id, kind, link, attempts FROM outbox"
+	    " WHERE sent_at IS NULL AND next_attempt_at <= ?1"
+	    " ORDER BY next_attempt_at, id LIMIT ?2",
+	[Q_OUTBOX_SENT] =
+	    "UPDATE outbox SET sent_at = ?2, last_error = NULL"
+	    " WHERE id = ?1 AND sent_at IS NULL",
+	[Q_OUTBOX_FAILED] =
+	    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?2,"
+	    " last_error = ?3 WHERE id = ?1 AND sent_at IS NULL",
+	[Q_OUTBOX_ADDRESS] =
+	    "SELECT email, email_off, disabled FROM app_user WHERE id = ?1",
+	[Q_USER_EMAIL_GET] =
+	    "SELECT email, email_off FROM app_user WHERE id = ?1",
+	[Q_USER_EMAIL_SET] =
+	    "UPDATE app_user SET email = ?2 WHERE id = ?1 RETURNING id",
+	[Q_USER_EMAIL_OFF] =
+	    "UPDATE app_user SET email_off = ?2 WHERE id = ?1 RETURNING id",
+	[Q_COPY_NOTIFY_ALL] =
+	    "SELECT id, user_id, kind, obj_type, obj_id, created_at, seen_at,"
+	    " done_at FROM notification ORDER BY id",
+	[Q_COPY_NOTIFY_INSERT] =
+	    "INSERT INTO notification (id, user_id, kind, obj_type, obj_id,"
+	    " created_at, seen_at, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7, ?8)",
+	[Q_COPY_OUTBOX_ALL] =
+	    "SELECT id, user_id, kind, link, created_at, attempts,"
+	    " next_attempt_at, sent_at, last_error FROM outbox ORDER BY id",
+	[Q_COPY_OUTBOX_INSERT] =
+	    "INSERT INTO outbox (id, user_id, kind, link, created_at,"
+	    " attempts, next_attempt_at, sent_at, last_error) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -2397,6 +2463,25 @@ static const char *const names[Q__COUNT] = {
 	N(Q_GAP_WAITS), N(Q_GAP_RESULT_GET), N(Q_GAP_RESULT_INSERT),
 	N(Q_COPY_CONTRACT_ALL), N(Q_COPY_CONTRACT_INSERT),
 	N(Q_COPY_GAP_ALL),
+	N(Q_NOTIFY_INSERT),
+	N(Q_NOTIFY_MAILABLE),
+	N(Q_NOTIFY_MINE),
+	N(Q_NOTIFY_UNSEEN),
+	N(Q_NOTIFY_SEEN),
+	N(Q_NOTIFY_DONE),
+	N(Q_QUESTION_OPEN),
+	N(Q_OUTBOX_INSERT),
+	N(Q_OUTBOX_DUE),
+	N(Q_OUTBOX_SENT),
+	N(Q_OUTBOX_FAILED),
+	N(Q_OUTBOX_ADDRESS),
+	N(Q_USER_EMAIL_GET),
+	N(Q_USER_EMAIL_SET),
+	N(Q_USER_EMAIL_OFF),
+	N(Q_COPY_NOTIFY_ALL),
+	N(Q_COPY_NOTIFY_INSERT),
+	N(Q_COPY_OUTBOX_ALL),
+	N(Q_COPY_OUTBOX_INSERT),
 #undef N
 };
 

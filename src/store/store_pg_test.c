@@ -1293,6 +1293,9 @@ test_regions_and_signals(void **state)
 		    store_int(sig), store_blob(ct, sizeof(ct)),
 		    store_int(4800)), &r));
 		assert_int_equal(r->nrows, 1);
+		assert_int_equal(rows_int(r, 0, 1), uid);
+		must(run(c, a, Q_QUESTION_OPEN, ARGS(store_int(sig)), &r));
+		assert_int_equal(rows_int(r, 0, 0), 0);
 		must(run(c, a, Q_QUESTION_ANSWER, ARGS(store_int(q),
 		    store_int(sig), store_blob(ct, sizeof(ct)),
 		    store_int(4800)), &r));
@@ -1612,7 +1615,7 @@ test_copy_statements(void **state)
 	    store_null(), store_text("010 555 00 00"), store_null(),
 	    store_int(1), store_null(), store_null(), store_int(1),
 	    store_null(), store_blob(h, sizeof(h)), store_int(79),
-	    store_int(0)), NULL));
+	    store_int(0), store_blob(h, sizeof(h)), store_int(1)), NULL));
 	must(run(c, a, Q_COPY_SESSION_INSERT, ARGS(store_int(900003),
 	    store_blob(h, sizeof(h)), store_int(900002), store_int(1),
 	    store_int(2), store_int(3)), NULL));
@@ -1636,7 +1639,7 @@ test_copy_statements(void **state)
 	assert_int_equal(rows_int(r, 0, 6), before[6] + 1);
 
 	must(run(c, a, Q_COPY_USER_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 22);
+	assert_int_equal(r->ncols, 24);
 	for (i = 0; i < r->nrows; i++) {
 		if (rows_int(r, i, 0) != 900002)
 			continue;
@@ -2740,6 +2743,83 @@ test_expertise(void **state)
 	arena_free(a);
 }
 
+/* Notifications and the outbox (0027). */
+static void
+test_notify(void **state)
+{
+	struct arena *a = arena_new();
+	struct store_rows *r;
+	void *c = conn_open(test_url, false);
+	int64_t org, u, n, m;
+	struct store_value cells[9];
+	unsigned char sealed[4] = { 5, 6, 7, 8 };
+
+	(void)state;
+	org = make_org(c, a, "Meldpunt Post", "GM0363");
+	u = make_user(c, a, "postgebruiker", org);
+	must(run(c, a, Q_NOTIFY_MAILABLE, ARGS(store_int(u)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_USER_EMAIL_SET, ARGS(store_int(u),
+	    store_blob(sealed, sizeof(sealed))), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_NOTIFY_MAILABLE, ARGS(store_int(u)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_USER_EMAIL_OFF, ARGS(store_int(u), store_int(1)),
+	    &r));
+	must(run(c, a, Q_NOTIFY_MAILABLE, ARGS(store_int(u)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_USER_EMAIL_GET, ARGS(store_int(u)), &r));
+	assert_int_equal(rows_int(r, 0, 1), 1);
+	must(run(c, a, Q_OUTBOX_ADDRESS, ARGS(store_int(u)), &r));
+	assert_int_equal(r->ncols, 3);
+	must(run(c, a, Q_NOTIFY_INSERT, ARGS(store_int(u),
+	    store_text("question"), store_text("signal"), store_int(7),
+	    store_int(100)), &r));
+	n = rows_int(r, 0, 0);
+	must(run(c, a, Q_NOTIFY_UNSEEN, ARGS(store_int(u)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 1);
+	must(run(c, a, Q_NOTIFY_MINE, ARGS(store_int(u), store_int(10)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(r->ncols, 7);
+	must(run(c, a, Q_NOTIFY_SEEN, ARGS(store_int(n), store_int(u + 1),
+	    store_int(101)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_NOTIFY_SEEN, ARGS(store_int(n), store_int(u),
+	    store_int(101)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_NOTIFY_DONE, ARGS(store_int(u),
+	    store_text("question"), store_text("signal"), store_int(7),
+	    store_int(102)), NULL));
+	must(run(c, a, Q_NOTIFY_UNSEEN, ARGS(store_int(u)), &r));
+	assert_int_equal(rows_int(r, 0, 0), 0);
+	must(run(c, a, Q_OUTBOX_INSERT, ARGS(store_int(u),
+	    store_text("question"), store_text("#/start"), store_int(100)),
+	    &r));
+	m = rows_int(r, 0, 0);
+	must(run(c, a, Q_OUTBOX_DUE, ARGS(store_int(100), store_int(10)),
+	    &r));
+	assert_true(r->nrows >= 1);
+	must(run(c, a, Q_OUTBOX_FAILED, ARGS(store_int(m), store_int(160),
+	    store_text("connect")), NULL));
+	must(run(c, a, Q_OUTBOX_DUE, ARGS(store_int(100), store_int(10)),
+	    &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_OUTBOX_SENT, ARGS(store_int(m), store_int(170)),
+	    NULL));
+	must(run(c, a, Q_COPY_NOTIFY_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 8);
+	memcpy(cells, r->cells, 8 * sizeof(cells[0]));
+	cells[0] = store_int(900600);
+	must(run(c, a, Q_COPY_NOTIFY_INSERT, cells, 8, NULL));
+	must(run(c, a, Q_COPY_OUTBOX_ALL, NOARGS, &r));
+	assert_int_equal(r->ncols, 9);
+	memcpy(cells, r->cells, sizeof(cells));
+	cells[0] = store_int(900601);
+	must(run(c, a, Q_COPY_OUTBOX_INSERT, cells, 9, NULL));
+	store_pg_backend.disconnect(c);
+	arena_free(a);
+}
+
 static void
 test_due(void **state)
 {
@@ -3654,6 +3734,7 @@ main(void)
 		cmocka_unit_test(test_insight),
 		cmocka_unit_test(test_national),
 		cmocka_unit_test(test_expertise),
+		cmocka_unit_test(test_notify),
 		cmocka_unit_test(test_copy_statements),
 		cmocka_unit_test(test_every_query_ran),
 	};

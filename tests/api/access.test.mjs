@@ -241,6 +241,11 @@ const EXPECT = {
 	    roles: CONTRACT_WRITE },
 	'GET /api/gap': { action: 'gap.read', roles: GAP },
 	'GET /api/gap.csv': { action: 'gap.read', roles: GAP },
+	// Own notifications and mail switch: every login, own rows only.
+	'GET /api/notifications': { action: 'self', roles: ROLES },
+	'POST /api/notifications/{id}/seen': { action: 'self', roles: ROLES },
+	'GET /api/account/email': { action: 'self', roles: ROLES },
+	'POST /api/account/email': { action: 'self', roles: ROLES },
 };
 
 // Routes that take a JSON body; they get '{}', which the policy sees
@@ -274,7 +279,7 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/placements/{pid}/authorisations',
     'POST /api/cases/{id}/transition/{pid}', 'POST /api/expertise',
     'POST /api/contracts', 'POST /api/contracts/{id}',
-    'POST /api/contracts/{id}/end']);
+    'POST /api/contracts/{id}/end', 'POST /api/account/email']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}
