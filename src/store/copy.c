@@ -27,7 +27,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"placement_alternative", "case_adulthood", "insight_fact",
 	"insight_frozen", "insight_run", "insight_result", "insight_release",
 	"expertise_professional",
-	"care_contract", "gap_result",
+	"care_contract", "gap_result", "signal_seen",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -86,6 +86,7 @@ static const struct {
 	{ Q_COPY_EXPERTISE_ALL, Q_COPY_EXPERTISE_INSERT },
 	{ Q_COPY_CONTRACT_ALL, Q_COPY_CONTRACT_INSERT },
 	{ Q_COPY_GAP_ALL, Q_GAP_RESULT_INSERT },
+	{ Q_COPY_SEEN_ALL, Q_COPY_SEEN_INSERT },
 };
 
 #define AUDIT_PAGE	2000

@@ -106,7 +106,7 @@ test('the advisor narrows the queue to what is late, open or theirs',
 	await page.keyboard.press('Enter');
 	await ui.landedOn(page, 'Triage');
 	await page.waitForSelector('main table tbody tr');
-	const rows = (await ui.apiJson(page, '/api/signals/queue')).signals;
+	const rows = (await ui.apiJson(page, '/api/signals/queue?per_page=100')).signals;
 	const ids = async () => (await page.locator('main table tbody tr ' +
 	    'td:first-child').allTextContents()).map((s) =>
 	    Number(/\d+/.exec(s)[0]));
