@@ -150,7 +150,7 @@ struct signal_line {
 	int64_t		 matches;		/* others concerned too */
 	int64_t		 open_questions;	/* waiting for the reporter */
 	bool		 is_new;		/* queue: never opened by me */
-	bool		 answered;		/* queue: answer since I looked */
+	bool		 answered;		/* queue: answered since seen */
 };
 
 /*
