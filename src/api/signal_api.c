@@ -256,12 +256,11 @@ search_in(struct ctx *ctx, struct http_request *req,
 	in->page = 1;
 	in->per_page = PAGE_DEFAULT;
 	if (page != NULL && parse_int64(page, 1, 1000000, &in->page) == -1)
-		bad |= fail_field(ctx, "page", "must be a whole number from 1 "
-		    "to 1000000");
+		bad |= fail_field(ctx, "page", "must be from 1 to 1000000");
 	if (per != NULL && parse_int64(per, 1, PAGE_MAX,
 	    &in->per_page) == -1)
-		bad |= fail_field(ctx, "per_page", "must be a whole number "
-		    "from 1 to %d", PAGE_MAX);
+		bad |= fail_field(ctx, "per_page", "must be from 1 to %d",
+		    PAGE_MAX);
 	return bad != 0 ? -1 : 0;
 }
 

@@ -534,14 +534,14 @@ search_args(struct ctx *ctx, const struct signal_search *in,
 	u = (const unsigned char *)q;
 	for (i = 0; i < len; i += k, chars++) {
 		if (u[i] < 0x20 || u[i] == 0x7f)
-			return fail_field(ctx, "q", "must not hold control "
+			return fail_field(ctx, "q", "must not contain control "
 			    "characters");
 		k = utf8_seq(u + i, len - i);
 		if (k == 0)
-			return fail_field(ctx, "q", "must be UTF-8");
+			return fail_field(ctx, "q", "must be valid UTF-8");
 	}
 	if (chars > SEARCH_MAX)
-		return fail_field(ctx, "q", "at most %d characters",
+		return fail_field(ctx, "q", "must be at most %d characters",
 		    SEARCH_MAX);
 	p = arena_alloc(ctx->arena, 2 * len + 3);
 	q = arena_strndup(ctx->arena, q, len);
