@@ -11,12 +11,27 @@ import { h } from './dom.js';
 
 export const SEARCH_MAX = 100;
 
-// {q, page} from the address; nonsense becomes "" and 1.
+// {q, page, perPage} from the address; nonsense becomes "", 1 and null
+// (the server's page size).
 export function listQuery(query) {
 	const q = String(query?.get('q') ?? '').trim().slice(0, SEARCH_MAX);
 	const n = Number(query?.get('page') ?? '1');
 	const page = Number.isInteger(n) && n >= 1 && n <= 1000000 ? n : 1;
-	return { q, page };
+	const m = Number(query?.get('per_page') ?? 'x');
+	const perPage = Number.isInteger(m) && m >= 1 && m <= 100 ? m : null;
+	return { q, page, perPage };
+}
+
+// The API's parameters for a list: page, per_page when chosen, q when
+// given, and more (such as view) first.
+export function listParams(more, { q, page, perPage }) {
+	const p = new URLSearchParams(more);
+	p.set('page', String(page));
+	if (perPage !== null)
+		p.set('per_page', String(perPage));
+	if (q !== '')
+		p.set('q', q);
+	return p;
 }
 
 // The address of a list: base ('#/queue') with the parameters that are

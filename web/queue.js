@@ -10,10 +10,11 @@
 // address (#/queue?view=overdue&q=diemen&page=2), so a link or a reload
 // shows the same list.  A signal past its triage deadline says so in
 // words, not only in colour, as do "new" (never opened by this advisor)
-// and "answer received" (since the advisor last opened it).  #/queue/{id} shows one signal in full (GET /api/signals/
-// {id}: reading it is audited on the server), with "Claim" while nobody
-// has it, and, for the advisor who claimed it, the decision form: the
-// reason is required for "no further action" and the legal basis (or
+// and "answer received" (since the advisor last opened it).
+// #/queue/{id} shows one signal in full (GET /api/signals/{id}: reading
+// it is audited on the server, and marks it seen), with "Claim" while
+// nobody has it, and, for the advisor who claimed it, the decision form:
+// the reason is required for "no further action" and the legal basis (or
 // consent) for forwarding to the police or the labour inspectorate.
 // Any advisor of the point may ask the reporter a question while the
 // signal is open (questions.js); a signal from the public form has no
@@ -29,7 +30,8 @@ import { formNode, indicatorNode, joined, loadCatalog, markerNode,
     needNode } from './catalog.js';
 import { codeNode, concernedSection, dataList, dateNode, dueIn, freeText,
     none, section, telLink, textArea } from './parts.js';
-import { listHash, listQuery, pager, searchForm } from './listing.js';
+import { listHash, listParams, listQuery, pager, searchForm }
+    from './listing.js';
 import { askForm, questionList } from './questions.js';
 import { outcomeNode } from './signals.js';
 
@@ -63,16 +65,18 @@ export const QUEUE_VIEWS = ['all', 'unclaimed', 'in_triage', 'overdue',
     'due_today', 'acute', 'mine', 'waiting_answer', 'decided'];
 
 // The address of a view of the queue, its search and its page.
-export function queueHash(view, q = '', page = 1) {
-	return listHash('#/queue', { view, q, page });
+export function queueHash(view, q = '', page = 1, perPage = null) {
+	return listHash('#/queue', { view, q, page, per_page: perPage });
 }
 
 export function renderQueue(main, page, me, _arg, query) {
 	const asked = query?.get('view');
 	const view = QUEUE_VIEWS.includes(asked) ? asked : 'all';
-	const { q, page: pageNo } = listQuery(query);
+	const lq = listQuery(query);
+	const { q, page: pageNo, perPage } = lq;
+	const at = (v, text, n) => queueHash(v, text, n, perPage);
 	if (asked !== null && asked !== undefined && asked !== view)
-		history.replaceState(null, '', queueHash(view, q, pageNo));
+		history.replaceState(null, '', at(view, q, pageNo));
 	const errors = h('div', { class: 'app-alerts' });
 	const views = h('div');
 	const shown = h('div', { class: 'app-status', role: 'status' });
@@ -84,7 +88,7 @@ export function renderQueue(main, page, me, _arg, query) {
 	    para('queue.intro'),
 	    views,
 	    searchForm('queue-q', q, (text) => {
-		window.location.hash = queueHash(view, text, 1);
+		window.location.hash = at(view, text, 1);
 	    }),
 	    h('section', { 'aria-labelledby': 'queue-list' },
 		h('h2', { class: 'utrecht-heading-2', id: 'queue-list',
@@ -95,10 +99,7 @@ export function renderQueue(main, page, me, _arg, query) {
 		list,
 		paging));
 
-	const params = new URLSearchParams({ view, page: String(pageNo) });
-	if (q !== '')
-		params.set('q', q);
-	Promise.all([get(`/api/signals/queue?${params}`),
+	Promise.all([get(`/api/signals/queue?${listParams({ view }, lq)}`),
 	    get('/api/signals/overview').catch(() => null), loadCatalog()])
 	    .then(([res, o, cat]) => {
 		if (!page.current())
@@ -113,7 +114,7 @@ export function renderQueue(main, page, me, _arg, query) {
 		    pageNo > 1 ? 'queue.none_found' : view === 'all' ?
 		    'queue.empty' : 'queue.view.empty'));
 		fill(paging, pager('queue-pages', pageNo, pages,
-		    (n) => queueHash(view, q, n)));
+		    (n) => at(view, q, n)));
 	}, (err) => {
 		if (!page.current())
 			return;
@@ -133,12 +134,15 @@ export function renderQueue(main, page, me, _arg, query) {
 		    h('ul', { class: 'utrecht-unordered-list' },
 			QUEUE_VIEWS.map((v) => h('li', {
 			    class: 'utrecht-unordered-list__item' },
-			    h('a', { class: 'utrecht-link', href: queueHash(v, q),
-				'data-view': v,
-				'aria-current': v === view ? 'page' : null,
-				i18n: counts && v in counts ?
-				    `queue.view.${v}` : `queue.view.${v}.plain`,
-				args: { count: Number(counts?.[v] ?? 0) } })))));
+			    viewLink(v, counts)))));
+	}
+
+	function viewLink(v, counts) {
+		return h('a', { class: 'utrecht-link', href: at(v, q, 1),
+		    'data-view': v, 'aria-current': v === view ? 'page' : null,
+		    i18n: counts && v in counts ? `queue.view.${v}` :
+			`queue.view.${v}.plain`,
+		    args: { count: Number(counts?.[v] ?? 0) } });
 	}
 }
 
@@ -152,7 +156,7 @@ function marksNode(s) {
 	].filter((k) => k !== null);
 	if (marks.length === 0)
 		return none();
-	return h('span', {}, marks.map((k, i) => [i > 0 ? ', ' : null,
+	return h('span', {}, marks.flatMap((k, i) => [i > 0 ? ', ' : null,
 	    h('strong', { class: `app-mark app-mark--${k.slice(11)}`,
 		i18n: k })]));
 }

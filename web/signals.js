@@ -10,7 +10,8 @@
 
 import { get, showError } from './api.js';
 import { alertBox, fill, h, pageHeading, para, table } from './dom.js';
-import { listHash, listQuery, pager, searchForm } from './listing.js';
+import { listHash, listParams, listQuery, pager, searchForm }
+    from './listing.js';
 import { codeNode, dateNode } from './parts.js';
 
 // The outcome the reporter sees: the decision in words when it is a
@@ -49,10 +50,11 @@ export function waitingNotice(ids) {
 		args: { count: ids.length } }), ' ', ...links.flat()));
 }
 
-const mineHash = (q, page) => listHash('#/signals', { q, page });
-
 export function renderMySignals(main, page, _me, _arg, query) {
-	const { q, page: pageNo } = listQuery(query);
+	const lq = listQuery(query);
+	const { q, page: pageNo, perPage } = lq;
+	const mineHash = (text, n) => listHash('#/signals',
+	    { q: text, page: n, per_page: perPage });
 	const errors = h('div', { class: 'app-alerts' });
 	const notice = h('div', { class: 'app-status' });
 	const shown = h('div', { class: 'app-status', role: 'status' });
@@ -77,10 +79,7 @@ export function renderMySignals(main, page, _me, _arg, query) {
 		list,
 		paging));
 
-	const params = new URLSearchParams({ page: String(pageNo) });
-	if (q !== '')
-		params.set('q', q);
-	get(`/api/signals/mine?${params}`).then((res) => {
+	get(`/api/signals/mine?${listParams({}, lq)}`).then((res) => {
 		if (!page.current())
 			return;
 		const rows = res?.signals ?? [];

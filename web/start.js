@@ -4,11 +4,11 @@
 // what waits for triage, what is past its deadline or due today, what is
 // acute, what waits for a reporter, what was decided lately, and the
 // open questions for advice, each count a link to the view of the queue
-// that shows exactly those signals (queue.js), and accounts that filed unusually many
-// signals; and, when the public form (no login) refused signals in the
-// last day because its budget was full, in which of the point's
-// municipalities, how many and when.  Numbers only: no person, no text.
-// An admin gets the national fallback point (fallback.js).  A
+// that shows exactly those signals (queue.js), and accounts that filed
+// unusually many signals; and, when the public form (no login) refused
+// signals in the last day because its budget was full, in which of the
+// point's municipalities, how many and when.  Numbers only: no person,
+// no text.  An admin gets the national fallback point (fallback.js).  A
 // coordinator gets the new cases to accept and the care-plan reviews due
 // (cases.js), the transfers waiting (case-transfer.js), the residence
 // deadlines coming (case-tracks.js) and the emergency reads of the
@@ -151,7 +151,7 @@ function waiting(page) {
 		const line = (n, key, href, link, which = []) => h('p', {
 		    class: 'utrecht-paragraph' },
 		    h('strong', { i18n: key, args: { count: n } }), ' ',
-		    which.map((id) => [h('a', { class: 'utrecht-link',
+		    which.flatMap((id) => [h('a', { class: 'utrecht-link',
 			href: `#/signals/${encodeURIComponent(id)}`,
 			i18n: 'queue.open', args: { id: String(id) } }), ' ']),
 		    h('a', { class: 'utrecht-link', href, i18n: link }));
