@@ -94,6 +94,9 @@ test('the point asks the reporter; the reporter answers once',
 	await tabTo(ap, 'a[href="#/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Triage');
+	// Found by its number (the queue shows 25 a page).
+	await ap.fill('#queue-q', String(id));
+	await ap.keyboard.press('Enter');
 	await ap.click(`main a[href="#/queue/${id}"]`);
 	await landedOn(ap, `Signaal ${id}`);
 	await ap.waitForSelector('#detail-questions');

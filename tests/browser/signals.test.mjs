@@ -187,6 +187,9 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	await tabTo(ap, 'a[href="#/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Triage');
+	// The whole queue on one page (25 a page is the default).
+	await ap.goto(`${server.url}/#/queue?per_page=100`);
+	await ap.waitForSelector('main .app-queue:not([aria-busy])');
 	await ap.waitForSelector('main table tbody tr');
 	cells = await rowCells(ap, `Signaal ${id}`);
 	assert.ok(cells, 'the signal is in the queue');
