@@ -127,8 +127,9 @@ test('the advisor narrows the queue to what is late, open or theirs',
 	    window.location.hash === '#/queue?view=overdue');
 	await page.waitForSelector('main .app-queue:not([aria-busy])');
 	await page.waitForFunction((n) => document.querySelectorAll(
-	    'main table tbody tr').length === n, late.length);
-	assert.deepEqual(await ids(), late, 'only the late ones, in order');
+	    'main table tbody tr').length === n, Math.min(late.length, 25));
+	assert.deepEqual(await ids(), late.slice(0, 25),
+	    'only the late ones, in order');
 	assert.match(await page.textContent('main'),
 	    new RegExp(`${late.length} signalen getoond`));
 
@@ -140,8 +141,8 @@ test('the advisor narrows the queue to what is late, open or theirs',
 	await page.waitForFunction(() =>
 	    window.location.hash === '#/queue?view=mine');
 	await page.waitForFunction((n) => document.querySelectorAll(
-	    'main table tbody tr').length === n, mine.length);
-	assert.deepEqual(await ids(), mine);
+	    'main table tbody tr').length === n, Math.min(mine.length, 25));
+	assert.deepEqual(await ids(), mine.slice(0, 25));
 	await ui.switchLang(page, 'en');
 	assert.ok(await page.locator('nav.app-views a:has-text(' +
 	    '"Taken up by me")').count() === 1);
