@@ -2,12 +2,19 @@
 //
 // #/queue lists the signals of the point's region that wait for triage
 // (GET /api/signals/queue) in the server's order: most urgent, then
-// oldest; views narrow it to those past their deadline, those nobody has
-// taken up, or those the advisor took up.  A signal past its triage deadline says so in words, not only
-// in colour.  #/queue/{id} shows one signal in full (GET /api/signals/
-// {id}: reading it is audited on the server), with "Claim" while nobody
-// has it, and, for the advisor who claimed it, the decision form: the
-// reason is required for "no further action" and the legal basis (or
+// oldest.  Views (QUEUE_VIEWS, the very counts of the overview on the
+// start page) narrow it: past the deadline, due today, acute, not taken
+// up, in triage, taken up by the advisor, waiting for the reporter's
+// answer, or decided in the last 90 days.  The view, a search (number,
+// municipality, reporter's organisation) and the page live in the
+// address (#/queue?view=overdue&q=diemen&page=2), so a link or a reload
+// shows the same list.  A signal past its triage deadline says so in
+// words, not only in colour, as do "new" (never opened by this advisor)
+// and "answer received" (since the advisor last opened it).
+// #/queue/{id} shows one signal in full (GET /api/signals/{id}: reading
+// it is audited on the server, and marks it seen), with "Claim" while
+// nobody has it, and, for the advisor who claimed it, the decision form:
+// the reason is required for "no further action" and the legal basis (or
 // consent) for forwarding to the police or the labour inspectorate.
 // Any advisor of the point may ask the reporter a question while the
 // signal is open (questions.js); a signal from the public form has no
@@ -21,8 +28,10 @@ import { alertBox, button, field, fill, h, pageHeading, para, table }
     from './dom.js';
 import { formNode, indicatorNode, joined, loadCatalog, markerNode,
     needNode } from './catalog.js';
-import { choice, codeNode, concernedSection, dataList, dateNode, dueIn,
-    fieldset, freeText, none, section, telLink, textArea } from './parts.js';
+import { codeNode, concernedSection, dataList, dateNode, dueIn, freeText,
+    none, section, telLink, textArea } from './parts.js';
+import { listHash, listParams, listQuery, pager, searchForm }
+    from './listing.js';
 import { askForm, questionList } from './questions.js';
 import { outcomeNode } from './signals.js';
 
@@ -50,50 +59,62 @@ export function urgencyNode(u) {
 	    codeNode('urgency', u));
 }
 
-// The queue's views: which signals each shows.
-const VIEWS = {
-	all: () => true,
-	overdue: (s) => !!s.overdue,
-	unclaimed: (s) => !s.claimed_by,
-	mine: (s, me) => s.claimed_by === me.username,
-};
+// The queue's views, as the server names them (GET /api/signals/queue
+// ?view=); the overview on the start page counts each the same way.
+export const QUEUE_VIEWS = ['all', 'unclaimed', 'in_triage', 'overdue',
+    'due_today', 'acute', 'mine', 'waiting_answer', 'decided'];
 
-export function renderQueue(main, page, me) {
+// The address of a view of the queue, its search and its page.
+export function queueHash(view, q = '', page = 1, perPage = null) {
+	return listHash('#/queue', { view, q, page, per_page: perPage });
+}
+
+export function renderQueue(main, page, me, _arg, query) {
+	const asked = query?.get('view');
+	const view = QUEUE_VIEWS.includes(asked) ? asked : 'all';
+	const lq = listQuery(query);
+	const { q, page: pageNo, perPage } = lq;
+	const at = (v, text, n) => queueHash(v, text, n, perPage);
+	if (asked !== null && asked !== undefined && asked !== view)
+		history.replaceState(null, '', at(view, q, pageNo));
 	const errors = h('div', { class: 'app-alerts' });
-	const summary = h('div', { class: 'app-status', role: 'status' });
 	const views = h('div');
 	const shown = h('div', { class: 'app-status', role: 'status' });
+	const paging = h('div');
 	const list = h('div', { class: 'app-list app-queue',
 	    'aria-busy': 'true' }, para('loading'));
 	main.replaceChildren(
 	    pageHeading('queue.title'),
 	    para('queue.intro'),
+	    views,
+	    searchForm('queue-q', q, (text) => {
+		window.location.hash = at(view, text, 1);
+	    }),
 	    h('section', { 'aria-labelledby': 'queue-list' },
 		h('h2', { class: 'utrecht-heading-2', id: 'queue-list',
-		    i18n: 'queue.list' }),
-		summary,
+		    i18n: view === 'decided' ? 'queue.list.decided' :
+		    'queue.list' }),
 		errors,
-		views,
 		shown,
-		list));
+		list,
+		paging));
 
-	Promise.all([get('/api/signals/queue'), loadCatalog()])
-	    .then(([res, cat]) => {
+	Promise.all([get(`/api/signals/queue?${listParams({ view }, lq)}`),
+	    get('/api/signals/overview').catch(() => null), loadCatalog()])
+	    .then(([res, o, cat]) => {
 		if (!page.current())
 			return;
 		const rows = res?.signals ?? [];
-		const late = rows.filter((s) => s.overdue).length;
-		summary.replaceChildren(para(late > 0 ? 'queue.summary.late' :
-		    'queue.summary', { count: rows.length, late }));
-		if (rows.length > 0)
-			views.replaceChildren(viewChoice(rows, (v) => {
-				const some = rows.filter((s) =>
-				    VIEWS[v](s, me));
-				shown.replaceChildren(para('queue.view.shown',
-				    { count: some.length }));
-				list.replaceChildren(queueTable(some, cat));
-			}));
-		list.replaceChildren(queueTable(rows, cat));
+		const total = Number(res?.total ?? rows.length);
+		const pages = Number(res?.pages ?? 1);
+		fill(views, viewLinks(o?.views));
+		fill(shown, para(q !== '' ? 'queue.found' : 'queue.view.shown',
+		    { count: total, q }));
+		list.replaceChildren(queueTable(rows, cat, q !== '' ||
+		    pageNo > 1 ? 'queue.none_found' : view === 'all' ?
+		    'queue.empty' : 'queue.view.empty'));
+		fill(paging, pager('queue-pages', pageNo, pages,
+		    (n) => at(view, q, n)));
 	}, (err) => {
 		if (!page.current())
 			return;
@@ -103,34 +124,58 @@ export function renderQueue(main, page, me) {
 		list.removeAttribute('aria-busy');
 	});
 
-	// Radio buttons for the views, each with how many it shows; onPick
-	// gets the view chosen.
-	function viewChoice(rows, onPick) {
-		const set = fieldset({ legend: 'queue.view',
-		    class: 'app-choices app-views' },
-		    ...Object.keys(VIEWS).map((v) => choice({ type: 'radio',
-			name: 'view', value: v, checked: v === 'all',
-			key: `queue.view.${v}`, args: { count: rows.filter(
-			    (s) => VIEWS[v](s, me)).length } })));
-		set.addEventListener('change', (ev) => onPick(ev.target.value));
-		return set;
+	// The views as links, each with how many signals it holds (the
+	// overview's numbers); the current one is marked.
+	function viewLinks(counts) {
+		return h('nav', { class: 'app-views', 'aria-labelledby':
+		    'queue-views' },
+		    h('p', { class: 'utrecht-paragraph', id: 'queue-views',
+			i18n: 'queue.view' }),
+		    h('ul', { class: 'utrecht-unordered-list' },
+			QUEUE_VIEWS.map((v) => h('li', {
+			    class: 'utrecht-unordered-list__item' },
+			    viewLink(v, counts)))));
+	}
+
+	function viewLink(v, counts) {
+		return h('a', { class: 'utrecht-link', href: at(v, q, 1),
+		    'data-view': v, 'aria-current': v === view ? 'page' : null,
+		    i18n: counts && v in counts ? `queue.view.${v}` :
+			`queue.view.${v}.plain`,
+		    args: { count: Number(counts?.[v] ?? 0) } });
 	}
 }
 
-// The queue's table, or the sentence that it is empty.
-function queueTable(rows, cat) {
+// What to notice about a row, in words: not yet opened by this advisor,
+// an answer from the reporter since, a question still open.
+function marksNode(s) {
+	const marks = [
+	    s.new ? 'queue.mark.new' : null,
+	    s.answer_received ? 'queue.mark.answer' : null,
+	    Number(s.open_questions ?? 0) > 0 ? 'queue.mark.asked' : null,
+	].filter((k) => k !== null);
+	if (marks.length === 0)
+		return none();
+	return h('span', {}, marks.flatMap((k, i) => [i > 0 ? ', ' : null,
+	    h('strong', { class: `app-mark app-mark--${k.slice(11)}`,
+		i18n: k })]));
+}
+
+// The queue's table, or the sentence (key empty) that it is empty.
+function queueTable(rows, cat, empty = 'queue.empty') {
 	if (rows.length === 0)
-		return para('queue.empty');
+		return para(empty);
 	const t = table('queue-list', ['signal.col.id', 'signal.col.urgency',
 	    'signal.col.due', 'signal.col.created', 'signal.col.municipality',
 	    'signal.col.status', 'queue.col.claimed', 'queue.col.persons',
-	    'signal.col.forms', 'queue.col.reporter'],
+	    'signal.col.forms', 'queue.col.reporter', 'queue.col.marks'],
 	    rows.map((s) => [
 		h('a', { class: 'utrecht-link app-nowrap',
 		    href: `#/queue/${encodeURIComponent(s.id)}`,
 		    i18n: 'queue.open', args: { id: String(s.id) } }),
 		urgencyNode(s.urgency),
-		dueNode(s, 'date'),
+		['received', 'in_triage'].includes(s.status) ?
+		    dueNode(s, 'date') : none(),
 		dateNode(s.created_at, 'date'),
 		String(s.municipality_name ?? ''),
 		codeNode('status', s.status),
@@ -139,11 +184,15 @@ function queueTable(rows, cat) {
 		(s.forms ?? []).length > 0 ?
 		    joined(s.forms, (f) => formNode(cat, f)) : none(),
 		String(s.reporter_org ?? ''),
+		marksNode(s),
 	    ]));
 	const trs = t.querySelectorAll('tbody tr');
-	for (const [i, s] of rows.entries())
+	for (const [i, s] of rows.entries()) {
 		if (s.overdue)
 			trs[i].classList.add('app-row--overdue');
+		if (s.new)
+			trs[i].classList.add('app-row--new');
+	}
 	return t;
 }
 
@@ -308,7 +357,8 @@ export function renderSignalDetail(main, page, me, id) {
 			    String(s.municipality_name ?? '')],
 			['queue.col.reporter', reporterNode(s)],
 			['contact.phone', s.unverified && s.contact ?
-			    telLink(s.contact.phone) : null],
+			    telLink(s.contact.phone) : s.reporter?.phone ?
+			    telLink(s.reporter.phone) : null],
 			['queue.col.claimed', s.claimed_by ?
 			    String(s.claimed_by) : none()],
 			['signal.col.outcome', s.decision || s.outcome ?

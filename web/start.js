@@ -2,12 +2,13 @@
 // user's role does in the chain and what it may see (DESIGN.md's roles).
 // An advisor also gets the point's overview (GET /api/signals/overview):
 // what waits for triage, what is past its deadline or due today, what is
-// acute, what waits for a reporter, and the open questions for advice,
-// each with the way to the list, and accounts that filed unusually many
-// signals; and, when the public form (no login) refused signals in the
-// last day because its budget was full, in which of the point's
-// municipalities, how many and when.  Numbers only: no person, no text.
-// An admin gets the national fallback point (fallback.js).  A
+// acute, what waits for a reporter, what was decided lately, and the
+// open questions for advice, each count a link to the view of the queue
+// that shows exactly those signals (queue.js), and accounts that filed
+// unusually many signals; and, when the public form (no login) refused
+// signals in the last day because its budget was full, in which of the
+// point's municipalities, how many and when.  Numbers only: no person,
+// no text.  An admin gets the national fallback point (fallback.js).  A
 // coordinator gets the new cases to accept and the care-plan reviews due
 // (cases.js), the transfers waiting (case-transfer.js), the residence
 // deadlines coming (case-tracks.js) and the emergency reads of the
@@ -28,6 +29,7 @@ import { actionButton } from './approve.js';
 import { alertBox, h, pageHeading, para, table } from './dom.js';
 import { assessmentsStart } from './assessments.js';
 import { emergencyStart } from './case-access.js';
+import { queueHash } from './queue.js';
 import { residenceStart } from './case-tracks.js';
 import { adulthoodStart } from './case-adulthood.js';
 import { transfersStart } from './case-transfer.js';
@@ -142,17 +144,22 @@ function waiting(page) {
 	    .then(([s, a]) => {
 		if (!page.current())
 			return;
-		const questions = (s?.signals ?? []).reduce((n, x) =>
-		    n + Number(x.open_questions ?? 0), 0);
+		// The signals asked about, by number (all of them, whatever
+		// page of Mijn signalen they are on).
+		const ids = Array.isArray(s?.waiting) ? s.waiting : [];
+		const questions = ids.length;
 		const asked = (a?.advice ?? []).filter((x) =>
 		    x.suggest_signal && !x.signal_id).length;
-		const line = (n, key, href, link) => h('p', {
+		const line = (n, key, href, link, which = []) => h('p', {
 		    class: 'utrecht-paragraph' },
 		    h('strong', { i18n: key, args: { count: n } }), ' ',
+		    which.flatMap((id) => [h('a', { class: 'utrecht-link',
+			href: `#/signals/${encodeURIComponent(id)}`,
+			i18n: 'queue.open', args: { id: String(id) } }), ' ']),
 		    h('a', { class: 'utrecht-link', href, i18n: link }));
 		host.replaceChildren(...[
 		    questions > 0 ? line(questions, 'waiting.questions',
-			'#/signals', 'waiting.questions.link') : null,
+			'#/signals', 'waiting.questions.link', ids) : null,
 		    asked > 0 ? line(asked, 'waiting.advice', '#/advice',
 			'waiting.advice.link') : null,
 		].filter((n) => n !== null));
@@ -166,8 +173,7 @@ function waiting(page) {
 // A count in words that links to where the work is.
 function count(n, key, href) {
 	const text = h('span', { i18n: key, args: { count: Number(n) } });
-	return href && Number(n) > 0 ? h('a', { class: 'utrecht-link', href },
-	    text) : text;
+	return href ? h('a', { class: 'utrecht-link', href }, text) : text;
 }
 
 // Accounts that filed unusually many signals into the point's region, or
@@ -209,26 +215,34 @@ function overview(page) {
 	get('/api/signals/overview').then((o) => {
 		if (!page.current())
 			return;
-		const late = Number(o?.overdue ?? 0);
+		// Each count is the total of its view of the queue, and
+		// opens it.
+		const v = o?.views ?? {};
+		const late = Number(v.overdue ?? 0);
 		body.replaceChildren(...[
 		    late > 0 ? h('p', { class: 'utrecht-paragraph ' +
 			'app-overdue-note' }, h('strong', {
 			i18n: 'overview.overdue', args: { count: late } }),
-			' ', h('a', { class: 'utrecht-link', href: '#/queue',
+			' ', h('a', { class: 'utrecht-link',
+			href: queueHash('overdue'),
 			i18n: 'overview.to_queue' })) : null,
 		    dataList([
-			['overview.received', count(o?.received,
-			    'overview.signals', '#/queue')],
-			['overview.in_triage', count(o?.in_triage,
-			    'overview.signals', '#/queue')],
-			['overview.overdue.label', count(late,
-			    'overview.signals', '#/queue')],
-			['overview.due_today', count(o?.due_today,
-			    'overview.signals', '#/queue')],
-			['overview.acute', count(o?.acute,
-			    'overview.signals', '#/queue')],
-			['overview.waiting', count(o?.waiting_for_reporter,
-			    'overview.questions', null)],
+			['overview.received', count(v.unclaimed,
+			    'overview.signals', queueHash('unclaimed'))],
+			['overview.in_triage', count(v.in_triage,
+			    'overview.signals', queueHash('in_triage'))],
+			['overview.overdue.label', count(v.overdue,
+			    'overview.signals', queueHash('overdue'))],
+			['overview.due_today', count(v.due_today,
+			    'overview.signals', queueHash('due_today'))],
+			['overview.acute', count(v.acute,
+			    'overview.signals', queueHash('acute'))],
+			['overview.mine', count(v.mine,
+			    'overview.signals', queueHash('mine'))],
+			['overview.waiting', count(v.waiting_answer,
+			    'overview.signals', queueHash('waiting_answer'))],
+			['overview.decided', count(v.decided,
+			    'overview.signals', queueHash('decided'))],
 			['overview.advice', count(o?.advice_open,
 			    'overview.questions', '#/advice/queue')],
 		    ], { id: 'point-overview' }),

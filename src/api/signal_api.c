@@ -7,6 +7,7 @@
 #include "core/arena.h"
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/parse.h"
 #include "crypt/crypt.h"
 #include "domain/catalog.h"
 #include "domain/deadline.h"
@@ -190,46 +191,77 @@ due_in(struct jw *w, int64_t due, int64_t now)
 }
 
 static void
-write_lines(struct ctx *ctx, struct http_response *resp,
-    const struct signal_line *l, size_t n, bool queue)
+write_lines(struct ctx *ctx, struct jw *w, const struct signal_page *pg,
+    const struct signal_search *in, bool queue)
 {
+	const struct signal_line *l = pg->v;
 	int64_t now = time_now();
-	struct jw w;
+	bool open;
 	size_t i;
 
-	jw_init(&w, &resp->body);
-	jw_obj_open(&w);
-	jw_key(&w, "signals");
-	jw_arr_open(&w);
-	for (i = 0; i < n; i++) {
-		jw_obj_open(&w);
-		jw_kint(&w, "id", l[i].id);
-		jw_kstr(&w, "created_at", time_iso(ctx->arena,
+	jw_key(w, "signals");
+	jw_arr_open(w);
+	for (i = 0; i < pg->n; i++) {
+		jw_obj_open(w);
+		jw_kint(w, "id", l[i].id);
+		jw_kstr(w, "created_at", time_iso(ctx->arena,
 		    l[i].created_at));
 		if (!queue)
-			jw_kstr(&w, "municipality", l[i].municipality);
-		jw_kstr(&w, "municipality_name", l[i].municipality_name);
-		jw_kstr(&w, "urgency", l[i].urgency);
-		jw_kstr(&w, "status", l[i].status);
+			jw_kstr(w, "municipality", l[i].municipality);
+		jw_kstr(w, "municipality_name", l[i].municipality_name);
+		jw_kstr(w, "urgency", l[i].urgency);
+		jw_kstr(w, "status", l[i].status);
 		if (queue) {
-			jw_kstr(&w, "triage_due", time_iso(ctx->arena,
+			open = strcmp(l[i].status, "received") == 0 ||
+			    strcmp(l[i].status, "in_triage") == 0;
+			jw_kstr(w, "triage_due", time_iso(ctx->arena,
 			    l[i].triage_due));
-			jw_kbool(&w, "overdue", now > l[i].triage_due);
-			due_in(&w, l[i].triage_due, now);
-			jw_kstr(&w, "claimed_by", l[i].claimed_by);
-			jw_kint(&w, "persons", l[i].persons);
-			api_csv(&w, "forms", l[i].forms);
-			jw_kstr(&w, "reporter_org", l[i].reporter_org);
+			jw_kbool(w, "overdue", open && now > l[i].triage_due);
+			due_in(w, l[i].triage_due, now);
+			jw_kstr(w, "claimed_by", l[i].claimed_by);
+			jw_kint(w, "persons", l[i].persons);
+			api_csv(w, "forms", l[i].forms);
+			jw_kstr(w, "reporter_org", l[i].reporter_org);
+			jw_kstr(w, "outcome", l[i].decision);
+			jw_kbool(w, "new", l[i].is_new);
+			jw_kbool(w, "answer_received", l[i].answered);
+			jw_kint(w, "open_questions", l[i].open_questions);
 		} else {
 			/* The outcome in one word; never the case. */
-			jw_kstr(&w, "outcome", l[i].decision);
-			jw_kint(&w, "also_concerned", l[i].matches);
-			jw_kint(&w, "open_questions", l[i].open_questions);
+			jw_kstr(w, "outcome", l[i].decision);
+			jw_kint(w, "also_concerned", l[i].matches);
+			jw_kint(w, "open_questions", l[i].open_questions);
 		}
-		jw_obj_close(&w);
+		jw_obj_close(w);
 	}
-	jw_arr_close(&w);
-	jw_obj_close(&w);
+	jw_arr_close(w);
+	jw_kint(w, "total", pg->total);
+	jw_kint(w, "page", in->page);
+	jw_kint(w, "per_page", in->per_page);
+	jw_kint(w, "pages", pg->total == 0 ? 1 :
+	    (pg->total + in->per_page - 1) / in->per_page);
+}
+
+/* ?q=&page=&per_page= of a list; each bad one is named. */
+static int
+search_in(struct ctx *ctx, struct http_request *req,
+    struct signal_search *in)
+{
+	const char *page = http_query_arg(req, "page");
+	const char *per = http_query_arg(req, "per_page");
+	int bad = 0;
+
+	memset(in, 0, sizeof(*in));
+	in->q = http_query_arg(req, "q");
+	in->page = 1;
+	in->per_page = PAGE_DEFAULT;
+	if (page != NULL && parse_int64(page, 1, 1000000, &in->page) == -1)
+		bad |= fail_field(ctx, "page", "must be from 1 to 1000000");
+	if (per != NULL && parse_int64(per, 1, PAGE_MAX,
+	    &in->per_page) == -1)
+		bad |= fail_field(ctx, "per_page", "must be from 1 to %d",
+		    PAGE_MAX);
+	return bad != 0 ? -1 : 0;
 }
 
 int
@@ -317,13 +349,28 @@ int
 api_signals_mine(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
 {
-	struct signal_line *l;
-	size_t n;
+	struct signal_search in;
+	struct signal_page pg;
+	int64_t *waiting;
+	struct jw w;
+	size_t i, n;
 
-	(void)req;
-	if (signal_mine(ctx, &l, &n) == -1)
+	if (search_in(ctx, req, &in) == -1)
 		return -1;
-	write_lines(ctx, resp, l, n, false);
+	if (signal_mine(ctx, &in, &pg) == -1 ||
+	    signal_mine_waiting(ctx, &waiting, &n) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	write_lines(ctx, &w, &pg, &in, false);
+	/* Which of all the user's signals wait for an answer: the notice
+	 * names them, whatever page is shown. */
+	jw_key(&w, "waiting");
+	jw_arr_open(&w);
+	for (i = 0; i < n; i++)
+		jw_int(&w, waiting[i]);
+	jw_arr_close(&w);
+	jw_obj_close(&w);
 	return 0;
 }
 
@@ -331,13 +378,23 @@ int
 api_signals_queue(struct ctx *ctx, struct http_request *req,
     struct http_response *resp)
 {
-	struct signal_line *l;
-	size_t n;
+	const char *view = http_query_arg(req, "view");
+	struct signal_search in;
+	struct signal_page pg;
+	struct jw w;
 
-	(void)req;
-	if (signal_queue(ctx, &l, &n) == -1)
+	if (view == NULL)
+		view = "all";
+	if (search_in(ctx, req, &in) == -1)
 		return -1;
-	write_lines(ctx, resp, l, n, true);
+	if (signal_queue(ctx, view, &in, &pg) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kstr(&w, "view", view);
+	jw_kstr(&w, "q", in.q != NULL ? in.q : "");
+	write_lines(ctx, &w, &pg, &in, true);
+	jw_obj_close(&w);
 	return 0;
 }
 
@@ -381,6 +438,9 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 	jw_obj_open(&w);
 	jw_kstr(&w, "username", s->reporter);
 	jw_kstr(&w, "org_name", s->reporter_org);
+	/* The reporter's work phone, for the point only. */
+	if (s->reporter_phone != NULL)
+		jw_kstr(&w, "phone", s->reporter_phone);
 	jw_obj_close(&w);
 	jw_kstr(&w, "claimed_by", s->claimed_by);
 	jw_kbool(&w, "unverified", s->unverified);
@@ -602,6 +662,19 @@ api_signals_overview(struct ctx *ctx, struct http_request *req,
 	jw_kint(&w, "acute", o.acute);
 	jw_kint(&w, "waiting_for_reporter", o.waiting_reporter);
 	jw_kint(&w, "advice_open", o.advice_open);
+	/* Signals, each equal to the total of its view of the queue. */
+	jw_key(&w, "views");
+	jw_obj_open(&w);
+	jw_kint(&w, "all", o.open);
+	jw_kint(&w, "unclaimed", o.received);
+	jw_kint(&w, "in_triage", o.in_triage);
+	jw_kint(&w, "overdue", o.overdue);
+	jw_kint(&w, "due_today", o.due_today);
+	jw_kint(&w, "acute", o.acute);
+	jw_kint(&w, "mine", o.mine);
+	jw_kint(&w, "waiting_answer", o.waiting_answer);
+	jw_kint(&w, "decided", o.decided);
+	jw_obj_close(&w);
 	/* Accounts that filed unusually many signals in 24 hours, or were
 	 * refused at the daily limit: who, and how many. */
 	jw_key(&w, "unusual_volume");

@@ -34,6 +34,11 @@ struct overview {
 	int64_t		 acute;
 	int64_t		 waiting_reporter;	/* open questions */
 	int64_t		 advice_open;
+	/* Signals, each the count of its view of the queue (signal.h). */
+	int64_t		 waiting_answer;	/* with an open question */
+	int64_t		 decided;	/* in the last DECIDED_DAYS days */
+	int64_t		 mine;		/* in triage with ctx's user */
+	int64_t		 open;		/* received or in triage */
 	int64_t		 at;		/* the moment counted */
 	struct overview_refusal *refusals;	/* in ctx->arena */
 	size_t		 nrefusals;

@@ -1,6 +1,8 @@
 #include "domain/signal.h"
 
+#include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "audit/audit.h"
 #include "auth/role.h"
@@ -9,6 +11,8 @@
 #include "core/clock.h"
 #include "core/fail.h"
 #include "core/log.h"
+#include "core/parse.h"
+#include "core/utf8.h"
 #include "crypt/crypt.h"
 #include "crypt/normalize.h"
 #include "domain/case.h"
@@ -25,7 +29,6 @@
 #include "domain/volume.h"
 #include "store/store.h"
 
-#define LIST_MAX	500
 
 /* The deadline rule of each urgency, by urgency_index(); domain/rule.c
  * keeps their numbers. */
@@ -472,6 +475,93 @@ file(struct ctx *ctx, struct file_job *j, int64_t *id, int64_t *triage_due)
 	return 0;
 }
 
+/* A search and page as bound to the SEARCH() of a list query. */
+struct search {
+	const char	*pattern;	/* LIKE, lower case; "" for none */
+	int64_t		 id;		/* 0: none */
+	const char	*receipt;	/* "": none */
+	int64_t		 limit;
+	int64_t		 offset;
+};
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The signal number in q: "12", "#12", "signaal 12", "signal 12". */
+static int64_t
+search_number(const char *q)
+{
+	int64_t id;
+
+	if (q[0] == '#')
+		q++;
+	else if (strncasecmp(q, "signaal", 7) == 0)
+		q += 7;
+	else if (strncasecmp(q, "signal", 6) == 0)
+		q += 6;
+	while (is_space(*q))
+		q++;
+	if (parse_int64(q, 1, INT64_MAX, &id) == -1)
+		return 0;
+	return id;
+}
+
+static int
+search_args(struct ctx *ctx, const struct signal_search *in,
+    struct search *out)
+{
+	const unsigned char *u;
+	const char *q = in->q != NULL ? in->q : "";
+	size_t len, i, k, chars = 0;
+	char *p;
+
+	memset(out, 0, sizeof(*out));
+	out->pattern = "";
+	out->receipt = "";
+	out->limit = in->per_page > 0 ? in->per_page : PAGE_DEFAULT;
+	if (out->limit > PAGE_MAX || in->page > 1000000)
+		return fail(ctx, ST_INVALID, "page out of range");
+	out->offset = (in->page > 1 ? in->page - 1 : 0) * out->limit;
+	while (is_space(*q))
+		q++;
+	len = strlen(q);
+	while (len > 0 && is_space(q[len - 1]))
+		len--;
+	if (len == 0)
+		return 0;
+	u = (const unsigned char *)q;
+	for (i = 0; i < len; i += k, chars++) {
+		if (u[i] < 0x20 || u[i] == 0x7f)
+			return fail_field(ctx, "q", "must not contain control "
+			    "characters");
+		k = utf8_seq(u + i, len - i);
+		if (k == 0)
+			return fail_field(ctx, "q", "must be valid UTF-8");
+	}
+	if (chars > SEARCH_MAX)
+		return fail_field(ctx, "q", "must be at most %d characters",
+		    SEARCH_MAX);
+	p = arena_alloc(ctx->arena, 2 * len + 3);
+	q = arena_strndup(ctx->arena, q, len);
+	out->id = search_number(q);
+	out->receipt = receipt_normal(ctx->arena, q);
+	if (out->receipt == NULL)
+		out->receipt = "";
+	out->pattern = p;
+	*p++ = '%';
+	for (i = 0; i < len; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '!')
+			*p++ = '!';
+		*p++ = q[i] >= 'A' && q[i] <= 'Z' ? q[i] - 'A' + 'a' : q[i];
+	}
+	*p++ = '%';
+	*p = '\0';
+	return 0;
+}
+
 static void
 line_from_mine(const struct store_rows *r, size_t i, struct signal_line *l)
 {
@@ -488,34 +578,110 @@ line_from_mine(const struct store_rows *r, size_t i, struct signal_line *l)
 }
 
 int
-signal_mine(struct ctx *ctx, struct signal_line **out, size_t *n)
+signal_mine(struct ctx *ctx, const struct signal_search *in,
+    struct signal_page *out)
 {
+	struct search sr;
 	struct store_rows *r;
 	size_t i;
 
-	if (store_exec(ctx, Q_SIGNAL_MINE, ARGS(store_int(ctx->who.user_id),
-	    store_int(LIST_MAX)), &r) == -1)
+	memset(out, 0, sizeof(*out));
+	if (search_args(ctx, in, &sr) == -1)
 		return -1;
-	*out = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**out));
+	if (store_exec(ctx, Q_SIGNAL_MINE_COUNT, ARGS(store_int(
+	    ctx->who.user_id), store_text(sr.pattern), store_int(sr.id),
+	    store_text(sr.receipt)), &r) == -1)
+		return -1;
+	out->total = rows_int(r, 0, 0);
+	if (store_exec(ctx, Q_SIGNAL_MINE, ARGS(store_int(ctx->who.user_id),
+	    store_text(sr.pattern), store_int(sr.id), store_text(sr.receipt),
+	    store_int(sr.limit), store_int(sr.offset)), &r) == -1)
+		return -1;
+	out->v = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(*out->v));
 	for (i = 0; i < r->nrows; i++)
-		line_from_mine(r, i, &(*out)[i]);
-	*n = r->nrows;
+		line_from_mine(r, i, &out->v[i]);
+	out->n = r->nrows;
 	return 0;
 }
 
 int
-signal_queue(struct ctx *ctx, struct signal_line **out, size_t *n)
+signal_mine_waiting(struct ctx *ctx, int64_t **ids, size_t *n)
+{
+	struct store_rows *r;
+	size_t i;
+
+	if (store_exec(ctx, Q_SIGNAL_MINE_WAITING, ARGS(store_int(
+	    ctx->who.user_id), store_int(50)), &r) == -1)
+		return -1;
+	*ids = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**ids));
+	for (i = 0; i < r->nrows; i++)
+		(*ids)[i] = rows_int(r, i, 0);
+	*n = r->nrows;
+	return 0;
+}
+
+static const char *const views[] = {
+	"all", "unclaimed", "in_triage", "overdue", "due_today", "acute",
+	"mine", "waiting_answer", "decided",
+};
+
+bool
+signal_view_known(const char *view)
+{
+	size_t i;
+
+	for (i = 0; view != NULL && i < sizeof(views) / sizeof(views[0]);
+	    i++)
+		if (strcmp(view, views[i]) == 0)
+			return true;
+	return false;
+}
+
+void
+signal_view_times(int64_t now, int64_t *end_today, int64_t *decided_since)
+{
+	/* The end of the Amsterdam day: what is due today. */
+	static const struct deadline_rule today = { "today", 0, true, 0 };
+
+	*end_today = deadline_due(&today, now);
+	*decided_since = now - (int64_t)DECIDED_DAYS * 86400;
+}
+
+int
+signal_queue(struct ctx *ctx, const char *view,
+    const struct signal_search *in, struct signal_page *out)
 {
 	struct store_rows *r;
 	struct signal_line *l;
+	struct search sr;
+	int64_t now, end_today, since;
 	size_t i;
 
-	if (store_exec(ctx, Q_SIGNAL_QUEUE, ARGS(store_int(ctx->who.org_id),
-	    store_int(LIST_MAX)), &r) == -1)
+	memset(out, 0, sizeof(*out));
+	if (!signal_view_known(view))
+		return fail_field(ctx, "view", "must be one of all, unclaimed, "
+		    "in_triage, overdue, due_today, acute, mine, "
+		    "waiting_answer, decided");
+	if (search_args(ctx, in, &sr) == -1)
 		return -1;
-	*out = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**out));
+	now = time_now();
+	signal_view_times(now, &end_today, &since);
+	if (store_exec(ctx, Q_SIGNAL_QUEUE_COUNT, ARGS(store_int(
+	    ctx->who.org_id), store_int(now), store_int(end_today),
+	    store_int(ctx->who.user_id), store_int(since), store_text(view),
+	    store_text(sr.pattern), store_int(sr.id), store_text(sr.receipt)),
+	    &r) == -1)
+		return -1;
+	out->total = rows_int(r, 0, 0);
+	if (store_exec(ctx, Q_SIGNAL_QUEUE, ARGS(store_int(ctx->who.org_id),
+	    store_int(now), store_int(end_today), store_int(ctx->who.user_id),
+	    store_int(since), store_text(view), store_text(sr.pattern),
+	    store_int(sr.id), store_text(sr.receipt), store_int(sr.limit),
+	    store_int(sr.offset)), &r) == -1)
+		return -1;
+	out->v = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(*out->v));
 	for (i = 0; i < r->nrows; i++) {
-		l = &(*out)[i];
+		l = &out->v[i];
 		l->id = rows_int(r, i, 0);
 		l->created_at = rows_int(r, i, 1);
 		l->municipality_name = rows_text(r, i, 2);
@@ -526,8 +692,12 @@ signal_queue(struct ctx *ctx, struct signal_line **out, size_t *n)
 		l->persons = rows_int(r, i, 7);
 		l->forms = rows_text(r, i, 8);
 		l->reporter_org = rows_text(r, i, 9);
+		l->decision = rows_text(r, i, 10);
+		l->is_new = rows_int(r, i, 11) != 0;
+		l->answered = rows_int(r, i, 12) != 0;
+		l->open_questions = rows_int(r, i, 13);
 	}
-	*n = r->nrows;
+	out->n = r->nrows;
 	return 0;
 }
 
@@ -640,13 +810,25 @@ load_origin(struct ctx *ctx, struct signal *s, bool *bad)
 	return 0;
 }
 
-/* The trace of a read: the read itself, and each match it showed. */
+struct read_job {
+	const struct signal *s;
+	bool		 as_point;
+};
+
+/* The trace of a read: the read itself, and each match it showed; and
+ * for an advisor of the point, when they last opened it (the queue's
+ * "new" and "answer received"). */
 static int
 read_job(struct ctx *ctx, void *p)
 {
-	const struct signal *s = p;
+	const struct read_job *j = p;
+	const struct signal *s = j->s;
 
 	if (audit_append(ctx, "signal.read", "signal", s->id) == -1)
+		return -1;
+	if (j->as_point && ctx->who.role == ROLE_ADVISOR &&
+	    store_exec(ctx, Q_SIGNAL_SEEN, ARGS(store_int(s->id),
+	    store_int(ctx->who.user_id), store_int(time_now())), NULL) == -1)
 		return -1;
 	return match_audit_reveal(ctx, s->id, s->concerns, s->nconcerns);
 }
@@ -654,6 +836,7 @@ read_job(struct ctx *ctx, void *p)
 struct signal *
 signal_get(struct ctx *ctx, int64_t id)
 {
+	struct read_job rj;
 	struct store_rows *r;
 	struct signal *s;
 	const char *plain;
@@ -692,6 +875,7 @@ signal_get(struct ctx *ctx, int64_t id)
 	s->created_at = rows_int(r, 0, 19);
 	s->reporter = rows_text(r, 0, 20);
 	s->reporter_org = rows_text(r, 0, 21);
+	s->reporter_phone = rows_text(r, 0, 25);
 	s->unverified = rows_int(r, 0, 22) != 0;
 	plain = sealed_get(ctx, r, 0, 23, "signal", "contact", id, &bad);
 	if (plain != NULL && json_decode(ctx, plain, strlen(plain),
@@ -703,6 +887,7 @@ signal_get(struct ctx *ctx, int64_t id)
 		s->decision_reason = NULL;
 		s->legal_basis = NULL;
 		s->claimed_by = NULL;
+		s->reporter_phone = NULL;
 		memset(&s->contact, 0, sizeof(s->contact));
 	}
 	/* Who else is concerned: the point at once, the reporter once the
@@ -728,7 +913,9 @@ signal_get(struct ctx *ctx, int64_t id)
 		return NULL;
 	}
 	/* No answer without its trace. */
-	if (store_write(ctx, read_job, s) == -1)
+	rj.s = s;
+	rj.as_point = as_point;
+	if (store_write(ctx, read_job, &rj) == -1)
 		return NULL;
 	return s;
 }

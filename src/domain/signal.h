@@ -101,6 +101,7 @@ struct signal {
 	int64_t		 reporter_id;
 	const char	*reporter;		/* user name */
 	const char	*reporter_org;
+	const char	*reporter_phone;	/* advisors only */
 	int64_t		 region_id;		/* 0: no point covers it */
 	const char	*municipality;
 	const char	*municipality_name;
@@ -148,7 +149,45 @@ struct signal_line {
 	const char	*reporter_org;
 	int64_t		 matches;		/* others concerned too */
 	int64_t		 open_questions;	/* waiting for the reporter */
+	bool		 is_new;		/* queue: never opened by me */
+	bool		 answered;		/* queue: answered since seen */
 };
+
+/*
+ * A search and a page of a list.  q (NULL or "" for none; at most
+ * SEARCH_MAX characters, trimmed) finds a signal by its number ("12",
+ * "#12", "signaal 12"), a public receipt code, or part of the name of
+ * its municipality or of the reporter's organisation (case-insensitive);
+ * never by anything sealed.  page counts from 1.
+ */
+#define SEARCH_MAX	100
+#define PAGE_DEFAULT	25
+#define PAGE_MAX	100
+struct signal_search {
+	const char	*q;
+	int64_t		 page;
+	int64_t		 per_page;
+};
+
+struct signal_page {
+	struct signal_line *v;
+	size_t		 n;
+	int64_t		 total;		/* rows of the whole list */
+};
+
+/*
+ * The views of the advisor's queue, each the very condition its count on
+ * the overview (domain/overview.h) uses: all (received or in triage),
+ * unclaimed (received), in_triage, overdue, due_today (due before the
+ * end of the Amsterdam day), acute, mine (in triage with ctx's user),
+ * waiting_answer (an open question to the reporter) and decided (in the
+ * last DECIDED_DAYS days).
+ */
+#define DECIDED_DAYS	90
+bool	signal_view_known(const char *view);
+/* The moments the views are counted against, for now. */
+void	signal_view_times(int64_t now, int64_t *end_today,
+	    int64_t *decided_since);
 
 /* File a signal for ctx's user; *id and *triage_due (unix time) out. */
 int	signal_file(struct ctx *, const struct signal_in *, int64_t *id,
@@ -210,10 +249,17 @@ int	signal_public_challenge(struct ctx *, char **challenge,
 int	signal_public_status(struct ctx *, const char *receipt,
 	    const char *secret, const char **status, const char **outcome,
 	    int64_t *created_at);
-/* The user's own signals, newest first. */
-int	signal_mine(struct ctx *, struct signal_line **, size_t *n);
-/* The advisor's triage queue: most urgent, then oldest, first. */
-int	signal_queue(struct ctx *, struct signal_line **, size_t *n);
+/* A page of the user's own signals, newest first; ST_INVALID naming
+ * "q" for a bad search. */
+int	signal_mine(struct ctx *, const struct signal_search *,
+	    struct signal_page *);
+/* The user's signals with an open question (at most 50), by number. */
+int	signal_mine_waiting(struct ctx *, int64_t **ids, size_t *n);
+/* A page of a view of the advisor's triage queue: most urgent, then
+ * oldest, first; "decided" newest decision first.  ST_INVALID naming
+ * "view" or "q". */
+int	signal_queue(struct ctx *, const char *view,
+	    const struct signal_search *, struct signal_page *);
 /* One signal with its people, decrypted and audited; NULL (ST_NOTFOUND)
  * when ctx's user may not see it. */
 struct signal *signal_get(struct ctx *, int64_t id);

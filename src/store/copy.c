@@ -28,6 +28,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"insight_frozen", "insight_run", "insight_result", "insight_release",
 	"expertise_professional",
 	"care_contract", "gap_result", "notification", "outbox",
+	"signal_seen",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -88,6 +89,7 @@ static const struct {
 	{ Q_COPY_GAP_ALL, Q_GAP_RESULT_INSERT },
 	{ Q_COPY_NOTIFY_ALL, Q_COPY_NOTIFY_INSERT },
 	{ Q_COPY_OUTBOX_ALL, Q_COPY_OUTBOX_INSERT },
+	{ Q_COPY_SEEN_ALL, Q_COPY_SEEN_INSERT },
 };
 
 #define AUDIT_PAGE	2000

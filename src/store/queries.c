@@ -28,6 +28,60 @@
 	" LEFT JOIN app_user lu ON lu.id = a.final_by" \
 	" LEFT JOIN app_user wu ON wu.id = a.withdrawn_by"
 
+/*
+ * The advisor's queue.  A signal belongs to a point when its region is
+ * one the point serves, or when no region covers it and the point is the
+ * fallback.  Each view is one condition, used both by the overview's
+ * count and by the list, so that the two always agree.  Parameters: ?1
+ * the organisation, ?2 now, ?3 the end of today, ?4 the advisor, ?5 how
+ * far back "decided" looks, ?6 the view's name.
+ */
+#define SIGNAL_OF_POINT "(s.region_id IN (SELECT region_id FROM" \
+	" org_region WHERE org_id = ?1) OR (s.region_id IS NULL AND ?1 IN" \
+	" (SELECT org_id FROM fallback_point)))"
+#define SIGNAL_OPEN "s.status IN ('received', 'in_triage')"
+#define V_UNCLAIMED "s.status = 'received'"
+#define V_IN_TRIAGE "s.status = 'in_triage'"
+#define V_OVERDUE "(" SIGNAL_OPEN " AND s.triage_due < ?2)"
+#define V_DUE_TODAY "(" SIGNAL_OPEN " AND s.triage_due >= ?2" \
+	" AND s.triage_due <= ?3)"
+#define V_ACUTE "(" SIGNAL_OPEN " AND s.urgency = 'acute')"
+#define V_MINE "(s.status = 'in_triage' AND s.claimed_by = ?4)"
+#define V_WAITING "(" SIGNAL_OPEN " AND EXISTS (SELECT 1" \
+	" FROM signal_question w WHERE w.signal_id = s.id" \
+	" AND w.answered_at IS NULL))"
+#define V_DECIDED "(s.status NOT IN ('received', 'in_triage')" \
+	" AND s.decided_at >= ?5)"
+#define VIEW_SUM(v) "CAST(COALESCE(SUM(CASE WHEN " v " THEN 1 ELSE 0" \
+	" END), 0) AS BIGINT)"
+#define SIGNAL_VIEW "(CASE CAST(?6 AS TEXT) WHEN 'all' THEN " \
+	SIGNAL_OPEN " WHEN 'unclaimed' THEN " V_UNCLAIMED \
+	" WHEN 'in_triage' THEN " V_IN_TRIAGE " WHEN 'overdue' THEN " \
+	V_OVERDUE " WHEN 'due_today' THEN " V_DUE_TODAY \
+	" WHEN 'acute' THEN " V_ACUTE " WHEN 'mine' THEN " V_MINE \
+	" WHEN 'waiting_answer' THEN " V_WAITING " WHEN 'decided' THEN " \
+	V_DECIDED " ELSE 1 = 0 END)"
+/*
+ * A search of a list of signals, never of sealed fields: ?N+0 a LIKE
+ * pattern (lower case, '!' escapes; '' for no search) on the
+ * municipality's and the reporter's organisation's names, ?N+1 a
+ * signal number (0: none), ?N+2 a public receipt code ('': none).
+ */
+#define SEARCH(p, id, rc) "(CAST(" p " AS TEXT) = '' OR s.id = " id \
+	" OR s.receipt = " rc " OR lower(m.name) LIKE " p " ESCAPE '!'" \
+	" OR lower(COALESCE(o.name, '')) LIKE " p " ESCAPE '!')"
+#define SIGNAL_SEARCH SEARCH("?2", "?3", "?4")
+#define SIGNAL_MINE_FROM "FROM signal s" \
+	" JOIN municipality m ON m.code = s.municipality" \
+	" LEFT JOIN org o ON o.id = s.reporter_org_id" \
+	" WHERE s.reporter_id = ?1"
+#define SIGNAL_QUEUE_FROM "FROM signal s" \
+	" JOIN municipality m ON m.code = s.municipality" \
+	" LEFT JOIN app_user u ON u.id = s.claimed_by" \
+	" LEFT JOIN org o ON o.id = s.reporter_org_id" \
+	" WHERE " SIGNAL_OF_POINT " AND " SIGNAL_VIEW " AND " \
+	SEARCH("?7", "?8", "?9")
+
 static const char *const sql[Q__COUNT] = {
 	[Q_SCHEMA_INIT] =
 	    "CREATE TABLE IF NOT EXISTS schema_version ("
@@ -213,59 +267,82 @@ static const char *const sql[Q__COUNT] = {
 	[Q_SIGNAL_PERSON_SEAL] =
 	    "UPDATE signal_person SET identity = ?2, bi_id = ?3,"
 	    " bi_name_dob = ?4 WHERE id = ?1",
+	/* A reporter's own signals, newest first: ?1 the user; the search
+	 * (SIGNAL_SEARCH) ?2 to ?4; a page of ?5 rows from ?6. */
 	[Q_SIGNAL_MINE] =
 	    "SELECT s.id, s.created_at, s.municipality, m.name, s.urgency,"
 	    " s.status, s.decision, CASE WHEN s.status = 'received' THEN 0"
 	    " ELSE (SELECT COUNT(*) FROM signal_match x"
 	    " WHERE x.signal_a = s.id OR x.signal_b = s.id) END,"
 	    " (SELECT COUNT(*) FROM signal_question y WHERE y.signal_id = s.id"
-	    " AND y.answer IS NULL) FROM signal s"
-	    " JOIN municipality m ON m.code = s.municipality"
-	    " WHERE s.reporter_id = ?1 ORDER BY s.created_at DESC, s.id DESC"
-	    " LIMIT ?2",
-	/* An organisation's queue: its regions, and signals no point
-	 * covers yet, most urgent and oldest first. */
+	    " AND y.answer IS NULL) " SIGNAL_MINE_FROM " AND " SIGNAL_SEARCH
+	    " ORDER BY s.created_at DESC, s.id DESC LIMIT ?5 OFFSET ?6",
+	[Q_SIGNAL_MINE_COUNT] =
+	    "SELECT CAST(COUNT(*) AS BIGINT) " SIGNAL_MINE_FROM " AND "
+	    SIGNAL_SEARCH,
+	/* The reporter's signals that wait for an answer, oldest question
+	 * first: ?1 the user, at most ?2. */
+	[Q_SIGNAL_MINE_WAITING] =
+	    "SELECT s.id FROM signal s WHERE s.reporter_id = ?1 AND EXISTS"
+	    " (SELECT 1 FROM signal_question y WHERE y.signal_id = s.id"
+	    " AND y.answer IS NULL) ORDER BY s.id LIMIT ?2",
+	/* A view of an organisation's queue (?1 to ?6, see SIGNAL_VIEW) with
+	 * the search ?7 to ?9: most urgent and oldest first, the decided ones
+	 * newest decision first; a page of ?10 rows from ?11.  "new": the
+	 * advisor ?4 never opened it; "answer": a reporter answered after
+	 * the advisor last opened it. */
 	[Q_SIGNAL_QUEUE] =
 	    "SELECT s.id, s.created_at, m.name, s.urgency, s.status,"
 	    " s.triage_due, u.username, (SELECT COUNT(*) FROM signal_person p"
-	    " WHERE p.signal_id = s.id), s.forms, o.name FROM signal s"
-	    " JOIN municipality m ON m.code = s.municipality"
-	    " LEFT JOIN app_user u ON u.id = s.claimed_by"
-	    " LEFT JOIN org o ON o.id = s.reporter_org_id"
-	    " WHERE s.status IN ('received', 'in_triage') AND (s.region_id IN"
-	    " (SELECT region_id FROM org_region WHERE org_id = ?1)"
-	    " OR (s.region_id IS NULL AND ?1 IN (SELECT org_id"
-	    " FROM fallback_point)))"
-	    " ORDER BY CASE s.urgency WHEN 'acute' THEN 0 WHEN 'days' THEN 1"
-	    " ELSE 2 END, s.created_at, s.id LIMIT ?2",
-	/* The point's numbers: ?2 now, ?3 the end of today. */
+	    " WHERE p.signal_id = s.id), s.forms, o.name, s.decision,"
+	    " CASE WHEN NOT EXISTS (SELECT 1 FROM signal_seen v"
+	    " WHERE v.signal_id = s.id AND v.user_id = ?4) THEN 1 ELSE 0 END,"
+	    " CASE WHEN EXISTS (SELECT 1 FROM signal_question q"
+	    " WHERE q.signal_id = s.id AND q.answered_at IS NOT NULL"
+	    " AND q.answered_at > COALESCE((SELECT v.seen_at FROM signal_seen v"
+	    " WHERE v.signal_id = s.id AND v.user_id = ?4), 0))"
+	    " THEN 1 ELSE 0 END, (SELECT COUNT(*) FROM signal_question y"
+	    " WHERE y.signal_id = s.id AND y.answered_at IS NULL)"
+	    " " SIGNAL_QUEUE_FROM
+	    " ORDER BY CASE WHEN CAST(?6 AS TEXT) = 'decided' THEN s.decided_at"
+	    " ELSE 0 END DESC, CASE s.urgency WHEN 'acute' THEN 0"
+	    " WHEN 'days' THEN 1 ELSE 2 END, s.created_at, s.id"
+	    " LIMIT ?10 OFFSET ?11",
+	[Q_SIGNAL_QUEUE_COUNT] =
+	    "SELECT CAST(COUNT(*) AS BIGINT) " SIGNAL_QUEUE_FROM,
+	/* The point's numbers (?1 to ?5 as in SIGNAL_VIEW), each counted with
+	 * the very condition of its view of the queue; then the open
+	 * questions to reporters and the open questions for advice. */
 	[Q_SIGNAL_OVERVIEW] =
-	    "SELECT COALESCE(SUM(CASE WHEN s.status = 'received' THEN 1"
-	    " ELSE 0 END), 0), COALESCE(SUM(CASE WHEN s.status = 'in_triage'"
-	    " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN s.triage_due"
-	    " < ?2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN"
-	    " s.triage_due >= ?2 AND s.triage_due <= ?3 THEN 1 ELSE 0 END),"
-	    " 0), COALESCE(SUM(CASE WHEN s.urgency = 'acute' THEN 1 ELSE 0"
-	    " END), 0), (SELECT COUNT(*) FROM signal_question q"
+	    "SELECT " VIEW_SUM(V_UNCLAIMED) ", " VIEW_SUM(V_IN_TRIAGE) ", "
+	    VIEW_SUM(V_OVERDUE) ", " VIEW_SUM(V_DUE_TODAY) ", "
+	    VIEW_SUM(V_ACUTE) ","
+	    " (SELECT CAST(COUNT(*) AS BIGINT) FROM signal_question q"
 	    " JOIN signal s2 ON s2.id = q.signal_id WHERE q.answered_at IS NULL"
 	    " AND s2.status IN ('received', 'in_triage') AND (s2.region_id IN"
 	    " (SELECT region_id FROM org_region WHERE org_id = ?1)"
 	    " OR (s2.region_id IS NULL AND ?1 IN (SELECT org_id"
-	    " FROM fallback_point)))), (SELECT COUNT(*) FROM advice a"
+	    " FROM fallback_point)))), (SELECT CAST(COUNT(*) AS BIGINT)"
+	    " FROM advice a"
 	    " WHERE a.status = 'open' AND (a.region_id IN (SELECT region_id"
 	    " FROM org_region WHERE org_id = ?1) OR (a.region_id IS NULL"
-	    " AND ?1 IN (SELECT org_id FROM fallback_point))))"
-	    " FROM signal s WHERE s.status IN ('received', 'in_triage')"
-	    " AND (s.region_id IN (SELECT region_id FROM org_region"
-	    " WHERE org_id = ?1) OR (s.region_id IS NULL AND ?1 IN"
-	    " (SELECT org_id FROM fallback_point)))",
+	    " AND ?1 IN (SELECT org_id FROM fallback_point)))), "
+	    VIEW_SUM(V_WAITING) ", " VIEW_SUM(V_DECIDED) ", "
+	    VIEW_SUM(V_MINE) ", " VIEW_SUM(SIGNAL_OPEN)
+	    " FROM signal s WHERE " SIGNAL_OF_POINT " AND (" SIGNAL_OPEN
+	    " OR s.decided_at >= ?5)",
+	/* The advisor ?2 opened signal ?1 at ?3. */
+	[Q_SIGNAL_SEEN] =
+	    "INSERT INTO signal_seen (signal_id, user_id, seen_at)"
+	    " VALUES (?1, ?2, ?3) ON CONFLICT (signal_id, user_id)"
+	    " DO UPDATE SET seen_at = excluded.seen_at",
 	[Q_SIGNAL_GET] =
 	    "SELECT s.id, s.reporter_id, s.reporter_org_id, s.region_id,"
 	    " s.municipality, m.name, s.noticed_on, s.urgency, s.forms,"
 	    " s.indicators, s.description, s.actions_taken, s.status,"
 	    " s.decision, s.decision_reason, s.legal_basis, s.claimed_by,"
 	    " cu.username, s.triage_due, s.created_at, ru.username, ro.name,"
-	    " s.unverified, s.contact, s.help_needs FROM signal s"
+	    " s.unverified, s.contact, s.help_needs, ru.phone FROM signal s"
 	    " JOIN municipality m ON m.code = s.municipality"
 	    " LEFT JOIN app_user cu ON cu.id = s.claimed_by"
 	    " LEFT JOIN app_user ru ON ru.id = s.reporter_id"
@@ -1392,7 +1469,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM care_contract),"
 	    " (SELECT COUNT(*) FROM gap_result),"
 	    " (SELECT COUNT(*) FROM notification),"
-	    " (SELECT COUNT(*) FROM outbox)",
+	    " (SELECT COUNT(*) FROM outbox),"
+	    " (SELECT COUNT(*) FROM signal_seen)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -2266,6 +2344,12 @@ static const char *const sql[Q__COUNT] = {
 	    "INSERT INTO outbox (id, user_id, kind, link, created_at,"
 	    " attempts, next_attempt_at, sent_at, last_error) VALUES (?1, ?2,"
 	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[Q_COPY_SEEN_ALL] =
+	    "SELECT signal_id, user_id, seen_at FROM signal_seen"
+	    " ORDER BY signal_id, user_id",
+	[Q_COPY_SEEN_INSERT] =
+	    "INSERT INTO signal_seen (signal_id, user_id, seen_at)"
+	    " VALUES (?1, ?2, ?3)",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -2294,7 +2378,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_REGION_ADD_ORG), N(Q_REGION_BY_NAME), N(Q_REGION_FOR_MUNI),
 	N(Q_SIGNAL_INSERT), N(Q_SIGNAL_SEAL), N(Q_SIGNAL_PERSON_INSERT),
 	N(Q_SIGNAL_PERSON_SEAL), N(Q_SIGNAL_MINE), N(Q_SIGNAL_QUEUE),
-	N(Q_SIGNAL_OVERVIEW),
+	N(Q_SIGNAL_OVERVIEW), N(Q_SIGNAL_MINE_COUNT), N(Q_SIGNAL_MINE_WAITING),
+	N(Q_SIGNAL_QUEUE_COUNT), N(Q_SIGNAL_SEEN),
 	N(Q_SIGNAL_GET), N(Q_SIGNAL_PERSONS), N(Q_SIGNAL_IN_ORG_REGION),
 	N(Q_SIGNAL_CLAIM), N(Q_SIGNAL_DECIDE), N(Q_QUESTION_INSERT),
 	N(Q_QUESTION_SEAL), N(Q_QUESTION_FOR_SIGNAL), N(Q_QUESTION_ANSWER),
@@ -2482,6 +2567,7 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_NOTIFY_INSERT),
 	N(Q_COPY_OUTBOX_ALL),
 	N(Q_COPY_OUTBOX_INSERT),
+	N(Q_COPY_SEEN_ALL), N(Q_COPY_SEEN_INSERT),
 #undef N
 };
 

@@ -1174,18 +1174,52 @@ test_regions_and_signals(void **state)
 	must(run(c, a, Q_SIGNAL_PERSON_SEAL, ARGS(store_int(person),
 	    store_blob(ct, sizeof(ct)), store_blob(bi, sizeof(bi)),
 	    store_null()), NULL));
-	must(run(c, a, Q_SIGNAL_MINE, ARGS(store_int(uid), store_int(10)),
-	    &r));
+	must(run(c, a, Q_SIGNAL_MINE, ARGS(store_int(uid), store_text(""),
+	    store_int(0), store_text(""), store_int(10), store_int(0)), &r));
 	assert_int_equal(r->nrows, 1);
-	must(run(c, a, Q_SIGNAL_QUEUE, ARGS(store_int(org), store_int(10)),
-	    &r));
+	must(run(c, a, Q_SIGNAL_MINE_COUNT, ARGS(store_int(uid),
+	    store_text("%sterdam%"), store_int(sig), store_text("S-X")), &r));
+	assert_int_equal(rows_int(r, 0, 0), 1);
+	must(run(c, a, Q_SIGNAL_MINE_WAITING, ARGS(store_int(uid),
+	    store_int(50)), &r));
+	assert_int_equal(r->nrows, 0);
+	/* The queue's view, its search and its count. */
+	must(run(c, a, Q_SIGNAL_QUEUE, ARGS(store_int(org), store_int(0),
+	    store_int(INT64_MAX), store_int(uid), store_int(0),
+	    store_text("all"), store_text(""), store_int(0), store_text(""),
+	    store_int(10), store_int(0)), &r));
 	assert_true(r->nrows >= 1);
+	assert_int_equal(r->ncols, 14);
 	assert_int_equal(rows_int(r, 0, 7), 1);		/* one person */
+	assert_int_equal(rows_int(r, 0, 11), 1);	/* new */
+	assert_int_equal(rows_int(r, 0, 12), 0);	/* no answer */
+	must(run(c, a, Q_SIGNAL_SEEN, ARGS(store_int(sig), store_int(uid),
+	    store_int(4100)), NULL));
+	must(run(c, a, Q_SIGNAL_SEEN, ARGS(store_int(sig), store_int(uid),
+	    store_int(4200)), NULL));
+	must(run(c, a, Q_SIGNAL_QUEUE_COUNT, ARGS(store_int(org),
+	    store_int(0), store_int(INT64_MAX), store_int(uid), store_int(0),
+	    store_text("acute"), store_text("%nothing%"), store_int(sig),
+	    store_text("")), &r));
+	assert_int_equal(rows_int(r, 0, 0), 1);
+	must(run(c, a, Q_SIGNAL_QUEUE_COUNT, ARGS(store_int(org),
+	    store_int(0), store_int(INT64_MAX), store_int(uid), store_int(0),
+	    store_text("decided"), store_text(""), store_int(0),
+	    store_text("")), &r));
+	assert_int_equal(rows_int(r, 0, 0), 0);
 	must(run(c, a, Q_SIGNAL_OVERVIEW, ARGS(store_int(org), store_int(0),
-	    store_int(INT64_MAX)), &r));
-	assert_int_equal(r->ncols, 7);
+	    store_int(INT64_MAX), store_int(uid), store_int(0)), &r));
+	assert_int_equal(r->ncols, 11);
 	assert_true(rows_int(r, 0, 0) + rows_int(r, 0, 1) >= 1);
 	assert_int_equal(rows_int(r, 0, 2), 0);		/* none overdue */
+	assert_int_equal(rows_int(r, 0, 4), 1);		/* acute */
+	assert_int_equal(rows_int(r, 0, 10), 1);	/* open */
+	must(run(c, a, Q_COPY_SEEN_ALL, NOARGS, &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 2), 4200);
+	must(run(c, a, Q_COPY_SEEN_INSERT, ARGS(store_int(sig),
+	    store_int(make_user(c, a, "kijker", org)), store_int(4300)),
+	    NULL));
 	must(run(c, a, Q_SIGNAL_PUBLIC_MARK, ARGS(store_int(sig),
 	    store_blob(ct, sizeof(ct)), store_text("S-TEST-0001"),
 	    store_blob(bi, sizeof(bi))), NULL));

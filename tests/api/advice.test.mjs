@@ -204,7 +204,7 @@ test('the point turns a question into a signal for the asker', async () => {
 	assertError(await reporter.post(`/api/advice/${q.body.id}/signal`,
 	    body), 409, 'conflict');
 
-	const mine = (await reporter.get('/api/signals/mine')).body.signals;
+	const mine = (await reporter.get('/api/signals/mine?per_page=100')).body.signals;
 	assert.ok(mine.some((x) => x.id === s.body.id),
 	    'the asker follows it among their own signals');
 	const d = await reporter.get(`/api/signals/${s.body.id}`);

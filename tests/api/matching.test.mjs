@@ -53,7 +53,7 @@ test('a reporter learns of a match only after the point claims',
 	assert.deepEqual(b.also_concerned, []);
 	assert.equal(a.also_concerned_after_claim, true);
 	assert.equal(b.also_concerned_after_claim, true);
-	const line = (await provider.get('/api/signals/mine')).body.signals
+	const line = (await provider.get('/api/signals/mine?per_page=100')).body.signals
 	    .find((s) => s.id === probe.body.id);
 	assert.equal(line.also_concerned, 0);
 	assert.equal(await count(server, "audit WHERE action = " +
@@ -84,7 +84,7 @@ test('an account files at most a day\'s signals, then a clear refusal',
     async () => {
 	const coordinator = await loginAs(small, 'demo-coordinator');
 	const before = await count(small, 'signal');
-	const mine = (await coordinator.get('/api/signals/mine')).body.signals;
+	const mine = (await coordinator.get('/api/signals/mine?per_page=100')).body.signals;
 	const today = mine.filter((s) => Date.parse(s.created_at) >
 	    Date.now() - 86400e3).length;
 	for (let i = today; i < 4; i++) {

@@ -83,7 +83,7 @@ test('file without an account, follow it with receipt and secret',
 
 	// The point sees it, unverified, with whom to call back.
 	const advisor = await loginAs(server, 'demo-advisor');
-	const q = await advisor.get('/api/signals/queue');
+	const q = await advisor.get('/api/signals/queue?per_page=100');
 	const id = Number(await sql(server.dataDir, 'SELECT id FROM signal ' +
 	    `WHERE receipt = '${body.receipt}'`));
 	assert.ok(q.body.signals.some((x) => x.id === id));

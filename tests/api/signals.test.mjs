@@ -42,9 +42,9 @@ after(async () => {
 });
 
 async function mineCount(c) {
-	const r = await c.get('/api/signals/mine');
+	const r = await c.get('/api/signals/mine?per_page=100');
 	assert.equal(r.status, 200);
-	return r.body.signals.length;
+	return r.body.total;
 }
 
 test('the catalogue has every indicator in Dutch and English', async () => {
@@ -71,7 +71,7 @@ test('a signal is filed, with a triage deadline', async () => {
 	const due = Date.parse(r.body.triage_due);
 	assert.ok(due > Date.now() && due < Date.now() + 8 * 86400e3);
 	assert.equal(await mineCount(reporter), before + 1);
-	const mine = (await reporter.get('/api/signals/mine')).body.signals;
+	const mine = (await reporter.get('/api/signals/mine?per_page=100')).body.signals;
 	const line = mine.find((s) => s.id === r.body.id);
 	assert.equal(line.status, 'received');
 	assert.equal(line.municipality_name, 'Amstelveen');
@@ -162,7 +162,7 @@ test('the advisor triages the region of the point, and only that',
 	const here = await reporter.post('/api/signals', good());
 	const there = await reporter.post('/api/signals', { ...good(),
 	    municipality: 'GM0599' });	// Rotterdam: another point
-	const q = await advisor.get('/api/signals/queue');
+	const q = await advisor.get('/api/signals/queue?per_page=100');
 	assert.equal(q.status, 200);
 	const ids = q.body.signals.map((s) => s.id);
 	assert.ok(ids.includes(here.body.id));
@@ -271,7 +271,7 @@ test('two professionals, one person: both are told, nothing else crosses',
 	assert.ok(theirs.body.also_concerned.some((w) => w.username === name &&
 	    w.phone === '020 559 11 11'), JSON.stringify(theirs.body));
 	assert.doesNotMatch(theirs.text, /Aangetroffen|Tweede melding/);
-	const line = (await reporter.get('/api/signals/mine')).body.signals
+	const line = (await reporter.get('/api/signals/mine?per_page=100')).body.signals
 	    .find((s) => s.id === school.body.id);
 	assert.ok(line.also_concerned >= 2);
 	// Every match is on the audit trail of both signals.
@@ -294,7 +294,7 @@ test('the point asks the reporter a question; the reporter answers',
 	    { question: 'Sinds wanneer ziet u dit?' });
 	assert.equal(q.status, 201, q.text);
 	const qid = q.body.id;
-	const line = (await reporter.get('/api/signals/mine')).body.signals
+	const line = (await reporter.get('/api/signals/mine?per_page=100')).body.signals
 	    .find((s) => s.id === id);
 	assert.equal(line.open_questions, 1);
 	const mine = await reporter.get(`/api/signals/${id}`);

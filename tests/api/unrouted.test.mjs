@@ -40,7 +40,7 @@ const AMSTERDAM = 'Veilig Thuis Amsterdam-Amstelland (demo)';
 const ROTTERDAM = 'Veilig Thuis Rotterdam-Rijnmond (demo)';
 
 async function queueIds(c) {
-	const q = await c.get('/api/signals/queue');
+	const q = await c.get('/api/signals/queue?per_page=100');
 	assert.equal(q.status, 200, q.text);
 	return q.body.signals.map((s) => s.id);
 }

@@ -448,7 +448,7 @@ test('the advisor turns a question into a signal for the asker',
 	clean(advisor.problems);
 
 	// The asker has it among their own signals, with the person.
-	const mine = (await api.get('/api/signals/mine')).body.signals;
+	const mine = (await api.get('/api/signals/mine?per_page=100')).body.signals;
 	assert.ok(mine.some((s) => s.id === sid));
 	const d = await api.get(`/api/signals/${sid}`);
 	assert.equal(d.body.persons[0].name, `Jongen ${tag}`);

@@ -94,6 +94,9 @@ test('the point asks the reporter; the reporter answers once',
 	await tabTo(ap, 'a[href="#/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Triage');
+	// Found by its number (the queue shows 25 a page).
+	await ap.fill('#queue-q', String(id));
+	await ap.keyboard.press('Enter');
 	await ap.click(`main a[href="#/queue/${id}"]`);
 	await landedOn(ap, `Signaal ${id}`);
 	await ap.waitForSelector('#detail-questions');
@@ -159,7 +162,7 @@ test('the point asks the reporter; the reporter answers once',
 	await page.keyboard.press('Enter');
 	await landedOn(page, 'Mijn signalen');
 	await page.waitForSelector('main table tbody tr');
-	const mine = (await apiJson(page, '/api/signals/mine')).signals;
+	const mine = (await apiJson(page, '/api/signals/mine?per_page=100')).signals;
 	const waiting = mine.filter((x) => x.open_questions > 0);
 	assert.ok(waiting.some((x) => x.id === id));
 	assert.match(await page.textContent('main'), waiting.length === 1 ?
@@ -294,7 +297,7 @@ test('no account: call back; closed meanwhile; answered elsewhere',
 	});
 	assert.equal(r.status, 201);
 	// Filed last, so the newest in the queue.
-	const queue = (await advisorApi.get('/api/signals/queue')).body.signals;
+	const queue = (await advisorApi.get('/api/signals/queue?per_page=100')).body.signals;
 	const pub = queue.reduce((a, b) => (b.id > a.id ? b : a));
 	const detail = (await advisorApi.get(`/api/signals/${pub.id}`)).body;
 	assert.equal(detail.unverified, true);

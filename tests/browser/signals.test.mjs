@@ -187,6 +187,9 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	await tabTo(ap, 'a[href="#/queue"]');
 	await ap.keyboard.press('Enter');
 	await landedOn(ap, 'Triage');
+	// The whole queue on one page (25 a page is the default).
+	await ap.goto(`${server.url}/#/queue?per_page=100`);
+	await ap.waitForSelector('main .app-queue:not([aria-busy])');
 	await ap.waitForSelector('main table tbody tr');
 	cells = await rowCells(ap, `Signaal ${id}`);
 	assert.ok(cells, 'the signal is in the queue');
@@ -194,7 +197,7 @@ test('a reporter files a signal by keyboard; the advisor triages it',
 	assert.equal(cells[5], 'Ontvangen');
 	assert.equal(cells[9], 'Basisschool De Regenboog (demo)');
 	// The demo queue holds overdue signals: marked in words.
-	const queue = await apiJson(ap, '/api/signals/queue');
+	const queue = await apiJson(ap, '/api/signals/queue?per_page=100');
 	const late = queue.signals.find((x) => x.overdue);
 	assert.ok(late, 'the demo data has an overdue signal');
 	// How late, in working days (calendar days over a weekend alone,
@@ -391,7 +394,7 @@ test('field errors land beside their fields, on the right person',
 	await page.click('a[href="#/signals/new"]');
 	await landedOn(page, 'Signaal melden');
 	await formReady(page);
-	const before = (await apiJson(page, '/api/signals/mine')).signals
+	const before = (await apiJson(page, '/api/signals/mine?per_page=100')).signals
 	    .length;
 
 	// Nothing filled in: caught before sending.
@@ -462,7 +465,7 @@ test('field errors land beside their fields, on the right person',
 	    'main .utrecht-alert[role="alert"]'),
 	    /Controleer de gemarkeerde velden/);
 	await accessible(page, 'the report form with server errors');
-	assert.equal((await apiJson(page, '/api/signals/mine')).signals.length,
+	assert.equal((await apiJson(page, '/api/signals/mine?per_page=100')).signals.length,
 	    before, 'nothing was filed');
 
 	// Removing the suspect puts focus back on the add button.
@@ -515,7 +518,7 @@ test('the menu and the pages follow the role', async (t) => {
 	// A claim that someone else made first is said so, and the page
 	// shows how things stand.
 	const c = await apiLogin(server, 'demo-advisor');
-	const q = (await c.get('/api/signals/queue')).body.signals
+	const q = (await c.get('/api/signals/queue?per_page=100')).body.signals
 	    .find((s) => !s.claimed_by);
 	await a.page.evaluate((id) => {
 		window.location.hash = `#/queue/${id}`;
