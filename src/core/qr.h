@@ -1,10 +1,10 @@
 /*
  * qr: a QR code as an SVG image, for the second factor's otpauth://
  * URI on the enrolment page and the enrolment link on the admin's page,
- * or as text for a terminal (`schakel user add`).  The only file that includes libqrencode
- * (Debian's libqrencode-dev; why in docs/dependencies.md).  The image is
- * drawn here, on the server, so that the secret never leaves for a
- * third-party script or service.
+ * or as text for a terminal (`schakel user add`).  The only file that
+ * includes libqrencode (Debian's libqrencode-dev; why in
+ * docs/dependencies.md).  The image is drawn here, on the server, so
+ * that the secret never leaves for a third-party script or service.
  */
 #ifndef SCHAKEL_QR_H
 #define SCHAKEL_QR_H
