@@ -135,6 +135,7 @@ write_user(struct ctx *ctx, struct jw *w, const struct user *u,
 	jw_kbool(w, "demo", u->demo);
 	jw_kbool(w, "totp_enabled", u->totp_enabled);
 	jw_kstr(w, "phone", u->phone);
+	jw_kstr(w, "real_name", u->real_name);
 	jw_kstr(w, "last_login_at", iso_or_null(ctx, u->last_login_at));
 	jw_kstr(w, "created_at", iso_or_null(ctx, u->created_at));
 	jw_kstr(w, "state", user_state_name(st));
@@ -231,6 +232,8 @@ static const struct json_field user_fields[] = {
 	    1024),
 	JSON_STR(struct user_in, phone, "phone",
 	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 40),
+	JSON_STR(struct user_in, real_name, "real_name",
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, USER_REAL_NAME_MAX),
 };
 
 int
@@ -580,5 +583,43 @@ api_users_approver(struct ctx *ctx, struct http_request *req,
 	jw_kint(&w, "id", id);
 	jw_kbool(&w, "approver", in.approver);
 	jw_obj_close(&w);
+	return 0;
+}
+
+struct contact_in {
+	const char	*real_name;
+	const char	*phone;
+};
+
+static const struct json_field contact_fields[] = {
+	JSON_STR(struct contact_in, real_name, "real_name",
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, USER_REAL_NAME_MAX),
+	JSON_STR(struct contact_in, phone, "phone",
+	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 0, 40),
+};
+/* An account's real name and work phone, both set at once: a field
+ * left out or null clears it. */
+int
+api_users_contact(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct contact_in in;
+	struct user *u;
+	struct jw w;
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, contact_fields,
+	    JSON_NFIELDS(contact_fields), &in, NULL) == -1)
+		return -1;
+	if (user_set_contact(ctx, id, in.real_name, in.phone) == -1)
+		return -1;
+	u = user_get(ctx, id);
+	if (u == NULL)
+		return -1;
+	jw_init(&w, &resp->body);
+	write_user(ctx, &w, u, NULL);
 	return 0;
 }

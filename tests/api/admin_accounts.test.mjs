@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 
 import { realAdmin } from '../lib/accounts.mjs';
 import { startServer } from '../lib/server.mjs';
-import { loginAs, stopClean, uniqueName } from '../lib/util.mjs';
+import { assertError, fieldNames, loginAs, sql, stopClean, uniqueName }
+    from '../lib/util.mjs';
 
 let server = null;
 let admin = null;		// demo-admin
@@ -77,4 +78,79 @@ test('an account under four eyes: the QR code goes to the approver',
 	assert.equal(a.body.enrol_link,
 	    `http://127.0.0.1:8080/#/enrol/${a.body.enrol_token}`);
 	assert.match(a.body.enrol_qr_svg, /^<svg /);
+});
+
+test('real name and work phone: on create and edit, checked, name sealed',
+    async () => {
+	const name = uniqueName('pol');
+	const real = 'Fatima el Idrissi-Jansen';
+	const r = await admin.post('/api/users', { username: name,
+	    role: 'policy', org_id: vtA, real_name: real,
+	    phone: '+31 20 555-0101' });
+	assert.equal(r.status, 201, r.text);
+	const id = r.body.id;
+	const listed = async () => (await admin.get('/api/users')).body.users
+	    .find((u) => u.id === id);
+	let u = await listed();
+	assert.equal(u.real_name, real);
+	assert.equal(u.phone, '+31 20 555-0101');
+
+	// Sealed at rest: the column holds no plain text.
+	const raw = await sql(server.dataDir, 'SELECT COUNT(*) FROM app_user' +
+	    ` WHERE id = ${id} AND real_name IS NOT NULL AND CAST(real_name` +
+	    " AS TEXT) NOT LIKE '%Idrissi%'");
+	assert.equal(String(raw.stdout ?? raw).trim(), '1');
+
+	// Edit: both at once; one left out or null is cleared.
+	const e = await admin.post(`/api/users/${id}`, { real_name: real,
+	    phone: '06-12345678' });
+	assert.equal(e.status, 200, e.text);
+	assert.equal(e.body.real_name, real);
+	assert.equal(e.body.phone, '06-12345678');
+	const c = await admin.post(`/api/users/${id}`,
+	    { real_name: 'Anna de Vries', phone: null });
+	assert.equal(c.status, 200, c.text);
+	u = await listed();
+	assert.equal(u.real_name, 'Anna de Vries');
+	assert.equal(u.phone, null);
+
+	// Bad input: named, and nothing changed.
+	const bad = [
+		[{ real_name: 'two\nlines' }, ['real_name']],
+		[{ real_name: '' }, ['real_name']],
+		[{ real_name: '   ' }, ['real_name']],
+		[{ real_name: 'x'.repeat(201) }, ['real_name']],
+		[{ real_name: 12 }, ['real_name']],
+		[{ phone: '020 (555) 01' }, ['phone']],
+		[{ phone: '1'.repeat(33) }, ['phone']],
+		[{ phone: '+ -' }, ['phone']],
+		[{ phone: 'bel me', real_name: '' }, ['phone', 'real_name']],
+		[{ nickname: 'x' }, ['nickname']],
+	];
+	for (const [body, fields] of bad) {
+		const x = await admin.post(`/api/users/${id}`, body);
+		assertError(x, 400, 'invalid');
+		assert.deepEqual(fieldNames(x).sort(), fields,
+		    JSON.stringify(body));
+	}
+	assertError(await admin.post(`/api/users/${id}`, '{"phone":'), 400,
+	    'invalid');
+	u = await listed();
+	assert.equal(u.real_name, 'Anna de Vries');
+	assert.equal(u.phone, null);
+	// On create too; nobody is made.
+	const n = uniqueName('pol');
+	const x = await admin.post('/api/users', { username: n, role: 'policy',
+	    org_id: vtA, real_name: 'a\tb', phone: 'x' });
+	assertError(x, 400, 'invalid');
+	assert.deepEqual(fieldNames(x).sort(), ['phone', 'real_name']);
+	assert.ok(!(await admin.get('/api/users')).body.users.some((v) =>
+	    v.username === n));
+	// Unknown account.
+	assertError(await admin.post('/api/users/999999', { phone: '1' }), 404,
+	    'not_found');
+	// Audited.
+	const a = await admin.get(`/api/audit?object_type=user&object_id=${id}`);
+	assert.equal(a.body.entries.filter((x2) => x2.action ===
+	    'user.contact').length, 2);
 });
