@@ -39,6 +39,10 @@ export function renderUsers(main, page, me) {
 	const username = field({ name: 'username', key: 'users.username',
 	    required: true, maxlength: 64, autocomplete: 'off',
 	    spellcheck: 'false', autocapitalize: 'none' });
+	const realName = field({ name: 'real_name', key: 'users.realname',
+	    maxlength: 200, autocomplete: 'off', hint: 'users.realname.hint' });
+	const phone = field({ name: 'phone', key: 'users.phone', type: 'tel',
+	    maxlength: 32, autocomplete: 'off', hint: 'users.phone.hint' });
 	const role = field({ name: 'role', key: 'users.role', required: true,
 	    placeholder: 'users.choose.role',
 	    options: ROLES.map((r) => ({ value: r, key: `role.${r}` })) });
@@ -47,7 +51,7 @@ export function renderUsers(main, page, me) {
 	const form = h('form', { class: 'app-form', novalidate: true,
 	    'aria-labelledby': 'users-add' },
 	    para('users.enrol.hint'),
-	    username, role, org,
+	    username, realName, phone, role, org,
 	    h('div', { class: 'utrecht-button-group' },
 		button('users.submit', 'primary', { type: 'submit' })));
 
@@ -170,6 +174,11 @@ export function renderUsers(main, page, me) {
 
 	function userCells(u) {
 		const nameCell = h('span', {}, String(u.username ?? ''));
+		// The real name and work phone, where given.
+		const contact = [u.real_name, u.phone].filter((x) => x);
+		if (contact.length > 0)
+			nameCell.append(h('br'), h('span', { class: 'app-contact',
+			    text: contact.join(' \u00b7 ') }));
 		if (u.id === me.id)
 			nameCell.append(' ', h('span', { i18n: 'users.you' }));
 		if (u.demo)
@@ -263,6 +272,11 @@ export function renderUsers(main, page, me) {
 			role: role.control.value,
 			org_id: Number(org.control.value),
 		};
+		// Left empty: not given (the server checks what is).
+		if (realName.control.value.trim() !== '')
+			body.real_name = realName.control.value.trim();
+		if (phone.control.value.trim() !== '')
+			body.phone = phone.control.value.trim();
 		busy = true;
 		form.setAttribute('aria-busy', 'true');
 		try {
