@@ -1,0 +1,70 @@
+// The admin's account form in Chromium: a policy account (no approval
+// needed) made with a real name and a work phone; a phone the server
+// refuses is named beside its field; then the enrolment link appears as
+// text and as a QR code of exactly that link, and the list shows the
+// name and phone.  axe-core on each view; a CSP refusal or a script
+// error fails the test.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launch } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
+import { uiFor } from '../lib/ui.mjs';
+import { uniqueName } from '../lib/util.mjs';
+
+let server = null;
+let browser = null;
+const ui = uiFor(() => ({ server, browser }));
+
+before(async () => {
+	server = await startServer();
+	browser = await launch();
+});
+
+after(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+test('an admin adds a user with real name and phone, sees the QR code',
+    async (t) => {
+	const { page, problems } = await ui.loginAs(t, 'demo-admin');
+	await page.click('a[href="#/users"]');
+	await ui.landedOn(page, 'Gebruikers');
+	await page.waitForSelector('main table tbody tr');
+	await page.waitForFunction(() =>
+	    document.querySelector('select[name="org_id"]').options.length > 1);
+	await ui.accessible(page, 'the users form with name and phone');
+
+	const username = uniqueName('beleid');
+	await page.fill('input[name="username"]', username);
+	await page.fill('input[name="real_name"]', 'Noor van Dijk');
+	await page.fill('input[name="phone"]', '020 (555) 01 01');
+	await page.selectOption('select[name="role"]', 'policy');
+	await page.selectOption('select[name="org_id"]', { index: 1 });
+	await page.click('form button[type="submit"]');
+	await page.waitForSelector('input[name="phone"][aria-invalid="true"]');
+	await ui.accessible(page, 'the users form with a phone refused');
+
+	await page.fill('input[name="phone"]', '020 555 01 01');
+	await page.click('form button[type="submit"]');
+	const box = page.locator('.app-created .utrecht-alert');
+	await box.waitFor();
+	const link = (await box.locator('code').textContent()).trim();
+	assert.match(link, /#\/enrol\/[A-Za-z0-9_-]{43}$/);
+	const img = box.locator('img.app-qr');
+	await img.waitFor();
+	assert.equal(await img.getAttribute('alt'),
+	    'QR-code van de inschrijflink');
+	assert.ok(await img.evaluate((el) => el.complete &&
+	    el.naturalWidth > 0), 'the QR code is drawn');
+	assert.match(decodeURIComponent(await img.getAttribute('src')),
+	    /^data:image\/svg\+xml;charset=utf-8,<svg /);
+	await ui.accessible(page, 'the users page with the link and QR code');
+
+	const row = page.locator('main table tbody tr', { hasText: username });
+	await row.waitFor();
+	assert.match(await row.textContent(), /Noor van Dijk · 020 555 01 01/);
+	ui.clean(problems);
+});
