@@ -23,7 +23,8 @@ static const char org_help[] =
 
 static const char user_help[] =
     "usage: schakel user add --data DIR --org ORG --role ROLE\n"
-    "                        [--phone PHONE] [--password-stdin] [--qr] NAME\n"
+    "                        [--phone PHONE] [--real-name 'FIRST LAST']\n"
+    "                        [--password-stdin] [--qr] NAME\n"
     "       schakel user list --data DIR\n"
     "       schakel user disable --data DIR NAME\n"
     "       schakel user reset-password --data DIR [--password-stdin] NAME\n"
@@ -48,6 +49,7 @@ struct args {
 	const char	*role;
 	const char	*user;
 	const char	*phone;
+	const char	*real_name;
 	bool		 password_stdin;
 	bool		 qr;
 	const char	*positional;
@@ -67,6 +69,7 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 		{ "password-stdin", no_argument, NULL, 'P' },
 		{ "phone", required_argument, NULL, 'T' },
 		{ "qr", no_argument, NULL, 'Q' },
+		{ "real-name", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -88,6 +91,7 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 		case 'P': a->password_stdin = true; break;
 		case 'T': a->phone = optarg; break;
 		case 'Q': a->qr = true; break;
+		case 'N': a->real_name = optarg; break;
 		case 'h': fputs(help, stdout); return 0;
 		default:
 			return cli_usage(cmd, "unknown option or missing "
@@ -239,6 +243,7 @@ cmd_user(int argc, char **argv)
 		in.role = a.role;
 		in.password = pw;
 		in.phone = a.phone;
+		in.real_name = a.real_name;
 		if (org_resolve(env.ctx, a.org, &in.org_id) == -1 ||
 		    user_create(env.ctx, &in, false, &id, &uri) == -1)
 			goto out_fail;
