@@ -99,6 +99,57 @@ export function renderUsers(main, page, me) {
 		return b;
 	}
 
+	// Change an account's real name and work phone in place: both
+	// are sent, an empty one clears it.
+	function contactButton(u, cell) {
+		const edit = button('users.contact', 'subtle', { i18nAttr: {
+		    'aria-label': 'users.contact.label' },
+		    args: { name: u.username } });
+		edit.addEventListener('click', () => {
+			const before = [...cell.childNodes];
+			const errors = h('div', { class: 'app-alerts' });
+			const rn = field({ name: 'real_name',
+			    key: 'users.realname', maxlength: 200,
+			    autocomplete: 'off' });
+			const ph = field({ name: 'phone', key: 'users.phone',
+			    type: 'tel', maxlength: 32, autocomplete: 'off' });
+			rn.control.value = u.real_name ?? '';
+			ph.control.value = u.phone ?? '';
+			const cancel = button('users.disable.no', 'secondary');
+			const f = h('form', { class: 'app-form', novalidate: true,
+			    'aria-label': u.username }, errors, rn, ph,
+			    h('div', { class: 'utrecht-button-group' },
+				button('users.contact.save', 'primary',
+				    { type: 'submit' }), cancel));
+			cell.replaceChildren(f);
+			rn.control.focus();
+			cancel.addEventListener('click', () => {
+				cell.replaceChildren(...before);
+				edit.focus();
+			});
+			f.addEventListener('submit', async (ev) => {
+				ev.preventDefault();
+				const v = (c) => c.value.trim() || null;
+				try {
+					await post(`/api/users/${encodeURIComponent(
+					    u.id)}`, { real_name: v(rn.control),
+					    phone: v(ph.control) });
+					if (!page.current())
+						return;
+					status.replaceChildren(alertBox('ok', null,
+					    para('users.contact.done',
+					    { name: u.username })));
+					await load();
+					listHeading.focus();
+				} catch (err) {
+					if (page.current())
+						showError(f, errors, err);
+				}
+			});
+		});
+		return edit;
+	}
+
 	function actionCell(u) {
 		const cell = h('div', { class: 'app-actions' });
 		if (u.disabled || u.id === me.id)
@@ -112,6 +163,7 @@ export function renderUsers(main, page, me) {
 		if (u.state === 'active' && APPROVERS.includes(u.role))
 			cell.append(approverButton(u));
 		const args = { name: u.username };
+		cell.append(contactButton(u, cell));
 		const start = button('users.disable', 'secondary', {
 		    i18nAttr: { 'aria-label': 'users.disable.label' }, args });
 		start.addEventListener('click', () => ask());

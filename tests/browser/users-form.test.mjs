@@ -2,7 +2,7 @@
 // needed) made with a real name and a work phone; a phone the server
 // refuses is named beside its field; then the enrolment link appears as
 // text and as a QR code of exactly that link, and the list shows the
-// name and phone.  axe-core on each view; a CSP refusal or a script
+// name and phone, which the admin then changes in place.  axe-core on each view; a CSP refusal or a script
 // error fails the test.
 
 import { after, before, test } from 'node:test';
@@ -66,5 +66,22 @@ test('an admin adds a user with real name and phone, sees the QR code',
 	const row = page.locator('main table tbody tr', { hasText: username });
 	await row.waitFor();
 	assert.match(await row.textContent(), /Noor van Dijk · 020 555 01 01/);
+
+	// Changed in place: a bad phone named, then saved.
+	await row.getByRole('button',
+	    { name: `Naam en telefoon wijzigen: ${username}` }).click();
+	const edit = row.locator('form');
+	await edit.locator('input[name="phone"]').fill('geen');
+	await edit.locator('button[type="submit"]').click();
+	await row.locator('input[name="phone"][aria-invalid="true"]')
+	    .waitFor();
+	await ui.accessible(page, 'the users page changing a phone');
+	await edit.locator('input[name="real_name"]').fill('Noor van Dijk-Smit');
+	await edit.locator('input[name="phone"]').fill('06-11112222');
+	await edit.locator('button[type="submit"]').click();
+	await page.waitForFunction((n) => [...document.querySelectorAll(
+	    'main table tbody tr')].some((tr) => tr.textContent.includes(n) &&
+	    tr.textContent.includes('Noor van Dijk-Smit · 06-11112222')),
+	    username);
 	ui.clean(problems);
 });
