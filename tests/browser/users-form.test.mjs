@@ -2,8 +2,8 @@
 // needed) made with a real name and a work phone; a phone the server
 // refuses is named beside its field; then the enrolment link appears as
 // text and as a QR code of exactly that link, and the list shows the
-// name and phone, which the admin then changes in place.  axe-core on each view; a CSP refusal or a script
-// error fails the test.
+// name and phone, which the admin then changes in place.  axe-core on
+// each view; a CSP refusal or a script error fails the test.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
