@@ -360,8 +360,8 @@ static const char *const sql[Q__COUNT] = {
 	/* Who else is concerned about someone in signal ?1: the other
 	 * signal and its reporter, never its content. */
 	[Q_MATCH_FOR_SIGNAL] =
-	    "SELECT DISTINCT u.username, o.name, u.phone, s.id"
-	    " FROM signal_match m"
+	    "SELECT DISTINCT u.username, o.name, u.phone, s.id, u.id,"
+	    " u.real_name FROM signal_match m"
 	    " JOIN signal s ON s.id = CASE WHEN m.signal_a = ?1"
 	    " THEN m.signal_b ELSE m.signal_a END"
 	    " JOIN app_user u ON u.id = s.reporter_id"
