@@ -6,7 +6,8 @@
 // token once.  It is shown here as the whole link, with the instruction
 // to hand it to the new colleague in person or by a channel of their own;
 // it is removed from the page when the approver confirms, and never kept
-// anywhere else in the browser.
+// anywhere else in the browser.  Beside the text the answer's QR code of
+// the same link is shown, so the colleague can scan it from the screen.
 
 import { post, showError } from './api.js';
 import { alertBox, button, h, para } from './dom.js';
@@ -26,6 +27,19 @@ export function linkBox(name, res, onDone) {
 	    id: 'enrol-link-title', tabindex: '-1', i18n: 'approve.link.title',
 	    args: { name } });
 	const done = button('approve.link.done', 'secondary');
+	const link = enrolLink(res.enrol_token);
+	// The server draws the same link as a QR code, for the colleague
+	// to scan from this screen with their own phone; shown only when it
+	// is exactly the link below (a proxy may have changed the origin).
+	const qr = res.enrol_qr_svg && res.enrol_link === link ? [
+		h('p', { class: 'utrecht-paragraph', id: 'enrol-link-qr',
+		    i18n: 'approve.link.qr' }),
+		h('img', { class: 'app-qr', width: 240, height: 240,
+		    'aria-describedby': 'enrol-link-qr',
+		    src: 'data:image/svg+xml;charset=utf-8,' +
+			encodeURIComponent(res.enrol_qr_svg),
+		    i18nAttr: { alt: 'approve.link.qr.alt' } }),
+	] : [];
 	const box = alertBox('warning', null,
 	    heading,
 	    para('approve.link.intro'),
@@ -36,7 +50,8 @@ export function linkBox(name, res, onDone) {
 	    h('pre', { class: 'utrecht-code-block app-uri',
 		'aria-labelledby': 'enrol-link-label', tabindex: '0' },
 		h('code', { class: 'utrecht-code-block__content',
-		    text: enrolLink(res.enrol_token) })),
+		    text: link })),
+	    ...qr,
 	    res.enrol_expires_at ? h('p', { class: 'utrecht-paragraph' },
 		h('span', { i18n: 'approve.link.expires' }), ' ',
 		h('span', { 'data-i18n-date': String(res.enrol_expires_at),

@@ -23,9 +23,9 @@ export function refreshBadge() {
 		if (!a)
 			return;
 		// Beside the link, not in it: the entry keeps its name.
-		a.parentElement.querySelector('.app-badge')?.remove();
+		a.parentElement.querySelector('.app-nav-count')?.remove();
 		if (res.unseen > 0)
-			a.after(h('span', { class: 'app-badge',
+			a.after(h('span', { class: 'app-nav-count',
 			    i18n: 'notify.badge', args: { count: res.unseen } }));
 	}, () => {});
 }

@@ -215,7 +215,9 @@ export function concernedSection(hid, list) {
 	    table(hid, ['concerned.col.name', 'concerned.col.org',
 		'concerned.col.phone'],
 	    list.map((c) => [
-		String(c.username ?? ''),
+		// The real name where the account has one, its login beside.
+		c.real_name ? `${c.real_name} (${c.username ?? ''})` :
+		    String(c.username ?? ''),
 		String(c.org_name ?? ''),
 		telLink(c.phone),
 	    ])));

@@ -39,6 +39,13 @@ export function renderUsers(main, page, me) {
 	const username = field({ name: 'username', key: 'users.username',
 	    required: true, maxlength: 64, autocomplete: 'off',
 	    spellcheck: 'false', autocapitalize: 'none' });
+	const realName = field({ name: 'real_name', key: 'users.realname',
+	    maxlength: 200, autocomplete: 'off', hint: 'users.realname.hint' });
+	const phone = field({ name: 'phone', key: 'users.phone', type: 'tel',
+	    maxlength: 32, autocomplete: 'off', hint: 'users.phone.hint' });
+	const email = field({ name: 'email', key: 'users.email', type: 'email',
+	    maxlength: 254, autocomplete: 'off', spellcheck: 'false',
+	    autocapitalize: 'none', hint: 'users.email.hint' });
 	const role = field({ name: 'role', key: 'users.role', required: true,
 	    placeholder: 'users.choose.role',
 	    options: ROLES.map((r) => ({ value: r, key: `role.${r}` })) });
@@ -47,7 +54,7 @@ export function renderUsers(main, page, me) {
 	const form = h('form', { class: 'app-form', novalidate: true,
 	    'aria-labelledby': 'users-add' },
 	    para('users.enrol.hint'),
-	    username, role, org,
+	    username, realName, phone, email, role, org,
 	    h('div', { class: 'utrecht-button-group' },
 		button('users.submit', 'primary', { type: 'submit' })));
 
@@ -95,6 +102,57 @@ export function renderUsers(main, page, me) {
 		return b;
 	}
 
+	// Change an account's real name and work phone in place: both
+	// are sent, an empty one clears it.
+	function contactButton(u, cell) {
+		const edit = button('users.contact', 'subtle', { i18nAttr: {
+		    'aria-label': 'users.contact.label' },
+		    args: { name: u.username } });
+		edit.addEventListener('click', () => {
+			const before = [...cell.childNodes];
+			const errors = h('div', { class: 'app-alerts' });
+			const rn = field({ name: 'real_name',
+			    key: 'users.realname', maxlength: 200,
+			    autocomplete: 'off' });
+			const ph = field({ name: 'phone', key: 'users.phone',
+			    type: 'tel', maxlength: 32, autocomplete: 'off' });
+			rn.control.value = u.real_name ?? '';
+			ph.control.value = u.phone ?? '';
+			const cancel = button('users.disable.no', 'secondary');
+			const f = h('form', { class: 'app-form', novalidate: true,
+			    'aria-label': u.username }, errors, rn, ph,
+			    h('div', { class: 'utrecht-button-group' },
+				button('users.contact.save', 'primary',
+				    { type: 'submit' }), cancel));
+			cell.replaceChildren(f);
+			rn.control.focus();
+			cancel.addEventListener('click', () => {
+				cell.replaceChildren(...before);
+				edit.focus();
+			});
+			f.addEventListener('submit', async (ev) => {
+				ev.preventDefault();
+				const v = (c) => c.value.trim() || null;
+				try {
+					await post(`/api/users/${encodeURIComponent(
+					    u.id)}`, { real_name: v(rn.control),
+					    phone: v(ph.control) });
+					if (!page.current())
+						return;
+					status.replaceChildren(alertBox('ok', null,
+					    para('users.contact.done',
+					    { name: u.username })));
+					await load();
+					listHeading.focus();
+				} catch (err) {
+					if (page.current())
+						showError(f, errors, err);
+				}
+			});
+		});
+		return edit;
+	}
+
 	function actionCell(u) {
 		const cell = h('div', { class: 'app-actions' });
 		if (u.disabled || u.id === me.id)
@@ -108,6 +166,7 @@ export function renderUsers(main, page, me) {
 		if (u.state === 'active' && APPROVERS.includes(u.role))
 			cell.append(approverButton(u));
 		const args = { name: u.username };
+		cell.append(contactButton(u, cell));
 		const start = button('users.disable', 'secondary', {
 		    i18nAttr: { 'aria-label': 'users.disable.label' }, args });
 		start.addEventListener('click', () => ask());
@@ -170,6 +229,11 @@ export function renderUsers(main, page, me) {
 
 	function userCells(u) {
 		const nameCell = h('span', {}, String(u.username ?? ''));
+		// The real name, work phone and mail address, where given.
+		const contact = [u.real_name, u.phone, u.email].filter((x) => x);
+		if (contact.length > 0)
+			nameCell.append(h('br'), h('span', { class: 'app-contact',
+			    text: contact.join(' \u00b7 ') }));
 		if (u.id === me.id)
 			nameCell.append(' ', h('span', { i18n: 'users.you' }));
 		if (u.demo)
@@ -263,6 +327,13 @@ export function renderUsers(main, page, me) {
 			role: role.control.value,
 			org_id: Number(org.control.value),
 		};
+		// Left empty: not given (the server checks what is).
+		if (realName.control.value.trim() !== '')
+			body.real_name = realName.control.value.trim();
+		if (phone.control.value.trim() !== '')
+			body.phone = phone.control.value.trim();
+		if (email.control.value.trim() !== '')
+			body.email = email.control.value.trim();
 		busy = true;
 		form.setAttribute('aria-busy', 'true');
 		try {

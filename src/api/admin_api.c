@@ -6,10 +6,12 @@
 #include "audit/audit.h"
 #include "auth/role.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/parse.h"
 #include "domain/notify.h"
+#include "core/qr.h"
 #include "domain/org.h"
 #include "domain/region.h"
 #include "domain/rule.h"
@@ -135,6 +137,7 @@ write_user(struct ctx *ctx, struct jw *w, const struct user *u,
 	jw_kbool(w, "totp_enabled", u->totp_enabled);
 	jw_kstr(w, "phone", u->phone);
 	jw_kstr(w, "email", notify_email_of(ctx, u->id));
+	jw_kstr(w, "real_name", u->real_name);
 	jw_kstr(w, "last_login_at", iso_or_null(ctx, u->last_login_at));
 	jw_kstr(w, "created_at", iso_or_null(ctx, u->created_at));
 	jw_kstr(w, "state", user_state_name(st));
@@ -171,6 +174,56 @@ api_users_list(struct ctx *ctx, struct http_request *req,
 	return 0;
 }
 
+/* Whether an Origin header is a plain scheme://host[:port], the only
+ * form a browser sends. */
+static bool
+origin_ok(const char *o)
+{
+	const char *p;
+
+	if (o == NULL || strlen(o) > 200)
+		return false;
+	if (strncmp(o, "https://", 8) == 0)
+		p = o + 8;
+	else if (strncmp(o, "http://", 7) == 0)
+		p = o + 7;
+	else
+		return false;
+	if (*p == '\0')
+		return false;
+	for (; *p != '\0'; p++)
+		if (strchr("abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]", *p) == NULL)
+			return false;
+	return true;
+}
+
+/* The enrolment link of a new token as the admin's browser will show it
+ * (its Origin, then the web UI's hash route) and that link as a QR code,
+ * so the new colleague can scan it from the admin's screen with their
+ * own phone.  The link carries no secret of the second factor: the user
+ * still enrols that on their own page.  Both null without a token or
+ * without a usable Origin header (the page then shows the text only). */
+static void
+write_enrol_qr(struct ctx *ctx, struct http_request *req, struct jw *w,
+    const char *token)
+{
+	const char *origin = http_header(req, "Origin");
+	struct buf link, svg;
+
+	buf_init(&link, ctx->arena, 512);
+	buf_init(&svg, ctx->arena, 1 << 17);
+	if (token == NULL || !origin_ok(origin) ||
+	    buf_appendf(&link, "%s/#/enrol/%s", origin, token) == -1 ||
+	    qr_svg(&svg, link.p) == -1) {
+		jw_kstr(w, "enrol_link", NULL);
+		jw_kstr(w, "enrol_qr_svg", NULL);
+		return;
+	}
+	jw_kstr(w, "enrol_link", link.p);
+	jw_kstr(w, "enrol_qr_svg", svg.p);
+}
+
 static const struct json_field user_fields[] = {
 	JSON_STR(struct user_in, username, "username", JSON_REQUIRED, 1, 64),
 	JSON_STR(struct user_in, role, "role", JSON_REQUIRED, 1, 32),
@@ -183,6 +236,8 @@ static const struct json_field user_fields[] = {
 	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, 40),
 	JSON_STR(struct user_in, email, "email",
 	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 1, NOTIFY_EMAIL_MAX),
+	JSON_STR(struct user_in, real_name, "real_name",
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, USER_REAL_NAME_MAX),
 };
 
 int
@@ -210,6 +265,7 @@ api_users_create(struct ctx *ctx, struct http_request *req,
 	    "pending_approval");
 	/* Only for an account no second person needs to approve. */
 	jw_kstr(&w, "enrol_token", token);
+	write_enrol_qr(ctx, req, &w, token);
 	jw_obj_close(&w);
 	return 0;
 }
@@ -455,8 +511,8 @@ api_users_pending(struct ctx *ctx, struct http_request *req,
 
 /* The answer carrying a new enrolment link: shown once. */
 static void
-enrol_link(struct ctx *ctx, struct http_response *resp, int64_t id,
-    const char *token)
+enrol_link(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp, int64_t id, const char *token)
 {
 	struct user *u = user_get(ctx, id);
 	struct jw w;
@@ -469,6 +525,7 @@ enrol_link(struct ctx *ctx, struct http_response *resp, int64_t id,
 	jw_kstr(&w, "enrol_token", token);
 	jw_kstr(&w, "enrol_expires_at", u != NULL ?
 	    iso_or_null(ctx, u->enrol_expires_at) : NULL);
+	write_enrol_qr(ctx, req, &w, token);
 	jw_obj_close(&w);
 	ctx_clear_error(ctx);
 }
@@ -484,7 +541,7 @@ api_users_approve(struct ctx *ctx, struct http_request *req,
 		return -1;
 	if (user_approve(ctx, id, &token) == -1)
 		return -1;
-	enrol_link(ctx, resp, id, token);
+	enrol_link(ctx, req, resp, id, token);
 	return 0;
 }
 
@@ -499,7 +556,7 @@ api_users_enrol_link(struct ctx *ctx, struct http_request *req,
 		return -1;
 	if (user_enrol_link(ctx, id, &token) == -1)
 		return -1;
-	enrol_link(ctx, resp, id, token);
+	enrol_link(ctx, req, resp, id, token);
 	return 0;
 }
 
@@ -532,5 +589,43 @@ api_users_approver(struct ctx *ctx, struct http_request *req,
 	jw_kint(&w, "id", id);
 	jw_kbool(&w, "approver", in.approver);
 	jw_obj_close(&w);
+	return 0;
+}
+
+struct contact_in {
+	const char	*real_name;
+	const char	*phone;
+};
+
+static const struct json_field contact_fields[] = {
+	JSON_STR(struct contact_in, real_name, "real_name",
+	    JSON_OPTIONAL | JSON_NULLABLE, 0, USER_REAL_NAME_MAX),
+	JSON_STR(struct contact_in, phone, "phone",
+	    JSON_OPTIONAL | JSON_NULLABLE | JSON_ONELINE, 0, 40),
+};
+/* An account's real name and work phone, both set at once: a field
+ * left out or null clears it. */
+int
+api_users_contact(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct contact_in in;
+	struct user *u;
+	struct jw w;
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	if (json_decode(ctx, req->body, req->body_len, contact_fields,
+	    JSON_NFIELDS(contact_fields), &in, NULL) == -1)
+		return -1;
+	if (user_set_contact(ctx, id, in.real_name, in.phone) == -1)
+		return -1;
+	u = user_get(ctx, id);
+	if (u == NULL)
+		return -1;
+	jw_init(&w, &resp->body);
+	write_user(ctx, &w, u, NULL);
 	return 0;
 }

@@ -113,6 +113,7 @@ api_handler_fn api_cases_transfer, api_cases_transfer_accept,
     api_emergency_reads, api_cases_access;
 api_handler_fn api_users_pending, api_users_approve, api_users_enrol_link,
     api_users_approver, api_enrol_begin, api_enrol_finish;
+api_handler_fn api_users_contact;
 /* Identification (ident_api.c), and its section of the case page. */
 api_handler_fn api_committees_list, api_ident_submit, api_ident_withdraw,
     api_assessments_list, api_assessments_get, api_assessments_first,

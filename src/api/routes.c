@@ -29,6 +29,8 @@ const struct api_route api_routes[] = {
 	    ACT_USER_APPROVE, 0 },
 	{ "POST", "/api/users/{id}/approver", api_users_approver,
 	    ACT_USER_APPROVER, ROUTE_BODY },
+	{ "POST", "/api/users/{id}", api_users_contact, ACT_USER_CONTACT,
+	    ROUTE_BODY },
 	/* The enrolment link: its token travels in the body, never in a
 	 * path the access log could see. */
 	{ "POST", "/api/enrol/begin", api_enrol_begin, ACT_NONE,

@@ -496,6 +496,7 @@ api_signals_get(struct ctx *ctx, struct http_request *req,
 		jw_kstr(&w, "username", s->concerns[i].username);
 		jw_kstr(&w, "org_name", s->concerns[i].org_name);
 		jw_kstr(&w, "phone", s->concerns[i].phone);
+		jw_kstr(&w, "real_name", s->concerns[i].real_name);
 		jw_obj_close(&w);
 	}
 	jw_arr_close(&w);

@@ -109,6 +109,7 @@ static const unsigned allowed[ACT__COUNT] = {
 	    R(ROLE_ADMIN),
 	[ACT_CONTRACT_WRITE] = R(ROLE_POLICY) | R(ROLE_ADMIN),
 	[ACT_GAP_READ] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR),
+	[ACT_USER_CONTACT] = R(ROLE_ADMIN),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -155,6 +156,7 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_CONTRACT_READ] = "contract.read",
 	[ACT_CONTRACT_WRITE] = "contract.write",
 	[ACT_GAP_READ] = "gap.read",
+	[ACT_USER_CONTACT] = "user.contact",
 };
 
 const char *

@@ -58,6 +58,7 @@ enum action {
 	ACT_CONTRACT_READ,	/* care contracts of one's regions */
 	ACT_CONTRACT_WRITE,	/* register, change, end them */
 	ACT_GAP_READ,		/* the protected gap report */
+	ACT_USER_CONTACT,	/* an account's real name and work phone */
 	ACT__COUNT
 };
 

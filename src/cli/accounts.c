@@ -23,7 +23,8 @@ static const char org_help[] =
 
 static const char user_help[] =
     "usage: schakel user add --data DIR --org ORG --role ROLE\n"
-    "                        [--phone PHONE] [--password-stdin] NAME\n"
+    "                        [--phone PHONE] [--real-name 'FIRST LAST']\n"
+    "                        [--password-stdin] [--qr] NAME\n"
     "       schakel user list --data DIR\n"
     "       schakel user disable --data DIR NAME\n"
     "       schakel user reset-password --data DIR [--password-stdin] NAME\n"
@@ -31,7 +32,8 @@ static const char user_help[] =
     "ORG: an id or an exact name.  ROLE: reporter, advisor, coordinator,\n"
     "provider, assessor, policy, rapporteur, admin.  Without\n"
     "--password-stdin a password is made and printed; add prints the\n"
-    "second-factor secret as an otpauth:// URI.\n";
+    "second-factor secret as an otpauth:// URI and, on a terminal or with\n"
+    "--qr, as a QR code and a text code for an authenticator app.\n";
 
 static const char token_help[] =
     "usage: schakel token add --data DIR --user NAME LABEL\n"
@@ -47,7 +49,9 @@ struct args {
 	const char	*role;
 	const char	*user;
 	const char	*phone;
+	const char	*real_name;
 	bool		 password_stdin;
+	bool		 qr;
 	const char	*positional;
 };
 
@@ -64,6 +68,8 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 		{ "user", required_argument, NULL, 'u' },
 		{ "password-stdin", no_argument, NULL, 'P' },
 		{ "phone", required_argument, NULL, 'T' },
+		{ "qr", no_argument, NULL, 'Q' },
+		{ "real-name", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -84,6 +90,8 @@ parse(const char *cmd, const char *help, int argc, char **argv,
 		case 'u': a->user = optarg; break;
 		case 'P': a->password_stdin = true; break;
 		case 'T': a->phone = optarg; break;
+		case 'Q': a->qr = true; break;
+		case 'N': a->real_name = optarg; break;
 		case 'h': fputs(help, stdout); return 0;
 		default:
 			return cli_usage(cmd, "unknown option or missing "
@@ -235,12 +243,16 @@ cmd_user(int argc, char **argv)
 		in.role = a.role;
 		in.password = pw;
 		in.phone = a.phone;
+		in.real_name = a.real_name;
 		if (org_resolve(env.ctx, a.org, &in.org_id) == -1 ||
 		    user_create(env.ctx, &in, false, &id, &uri) == -1)
 			goto out_fail;
 		printf("%lld\t%s\n", (long long)id, in.username);
-		if (uri != NULL)
+		if (uri != NULL) {
 			printf("second factor: %s\n", uri);
+			if (a.qr || isatty(STDOUT_FILENO))
+				cli_print_totp_qr(env.arena, uri);
+		}
 	} else {
 		if (user_resolve(env.ctx, a.positional, &id) == -1)
 			goto out_fail;

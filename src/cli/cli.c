@@ -12,7 +12,9 @@
 
 #include "auth/totp.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/fail.h"
+#include "core/qr.h"
 #include "crypt/crypt.h"
 #include "domain/org.h"
 #include "store/store.h"
@@ -291,4 +293,28 @@ cli_new_password(struct arena *a)
 		out[j++] = b32[i];
 	}
 	return out;
+}
+
+void
+cli_print_totp_qr(struct arena *a, const char *uri)
+{
+	struct buf b;
+	const char *s;
+	size_t i, n;
+
+	buf_init(&b, a, 1 << 16);
+	if (qr_text(&b, uri) == 0)
+		printf("\n%s", b.p);
+	s = strstr(uri, "secret=");
+	if (s == NULL)
+		return;
+	s += strlen("secret=");
+	n = strcspn(s, "&");
+	fputs("code: ", stdout);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && i % 4 == 0)
+			putchar(' ');
+		putchar(s[i]);
+	}
+	putchar('\n');
 }

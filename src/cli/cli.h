@@ -58,6 +58,9 @@ int	cli_usage(const char *cmd, const char *fmt, ...)
 /* A random password that passes the policy, in the arena. */
 char	*cli_new_password(struct arena *);
 char	*cli_path(struct arena *, const char *dir, const char *name);
+/* Print an otpauth:// URI as a QR code for a terminal, and its secret
+ * as a text code in groups of four, for an authenticator app. */
+void	 cli_print_totp_qr(struct arena *, const char *uri);
 
 /* Subcommands. */
 int	cmd_init(int, char **);

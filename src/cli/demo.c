@@ -680,6 +680,13 @@ static const struct {
 	    "expert team Rijnmond: escalations" },
 };
 
+/* Made-up real names for the demo accounts, in turn. */
+static const char *const demo_names[] = {
+	"Eva de Boer", "Daan Visser", "Fatima el Amrani", "Lucas Smit",
+	"Sanne Mulder", "Mehmet Yilmaz", "Iris Bakker", "Thomas Hendriks",
+	"Noa Dekker", "Bram van Leeuwen", "Yara Koster", "Sem Peters",
+};
+
 int
 demo_create(struct cli_env *env)
 {
@@ -738,6 +745,8 @@ demo_create(struct cli_env *env)
 		    beheer;
 		u.password = cli_new_password(env->arena);
 		u.phone = arena_printf(env->arena, "020 555 01 %02zu", i + 10);
+		u.real_name = demo_names[i % (sizeof(demo_names) /
+		    sizeof(demo_names[0]))];
 		if (user_create(env->ctx, &u, true, &id, &uri) == -1)
 			return -1;
 		if (strcmp(u.role, "reporter") == 0) {

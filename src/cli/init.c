@@ -149,7 +149,10 @@ cmd_init(int argc, char **argv)
 		goto out;
 	printf("created %s\n\n", dir);
 	printf("administrator: admin\npassword:      %s\n"
-	    "second factor: %s\n\n", admin.password, uri);
+	    "second factor: %s\n", admin.password, uri);
+	if (isatty(STDOUT_FILENO))
+		cli_print_totp_qr(env.arena, uri);
+	putchar('\n');
 	printf("These are shown once.  Add the second factor to an "
 	    "authenticator app.\n");
 	if (demo && demo_create(&env) == -1)

@@ -1,6 +1,7 @@
-/* Unit tests for the core: arena, buf, fail, parse, clock and json. */
+/* Unit tests for the core: arena, buf, fail, parse, clock, json and qr. */
 #include "core/testing.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -9,6 +10,7 @@
 #include "core/fail.h"
 #include "core/json.h"
 #include "core/parse.h"
+#include "core/qr.h"
 
 static int deferred;
 
@@ -349,6 +351,80 @@ test_json_writer(void **state)
 	arena_free(a);
 }
 
+/* The number of UTF-8 characters in s up to its end or a newline. */
+static size_t
+utf8_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && *s != '\n'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+test_qr_text(void **state)
+{
+	static const char full[] = "\u2588";
+	static const char uri[] = "otpauth://totp/schakel:demo?secret="
+	    "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=schakel";
+	struct arena *a = arena_new();
+	struct buf b, again, svg;
+	const char *line, *nl;
+	size_t w, lines = 0, i;
+	char *big;
+
+	(void)state;
+	buf_init(&b, a, 1 << 20);
+	buf_init(&again, a, 1 << 20);
+	assert_int_equal(qr_text(&b, uri), 0);
+	assert_int_equal(qr_text(&again, uri), 0);
+	assert_string_equal(b.p, again.p);		/* deterministic */
+
+	/* Every line as wide as the first: the code (21 + 4k modules)
+	 * plus a quiet zone of four on each side. */
+	w = utf8_width(b.p);
+	assert_true(w >= 21 + 8);
+	assert_int_equal((w - 8 - 21) % 4, 0);
+	for (line = b.p; *line != '\0'; line = nl + 1) {
+		nl = strchr(line, '\n');
+		assert_non_null(nl);
+		assert_int_equal(utf8_width(line), w);
+		/* The left and right quiet zone: light, full blocks (the
+		 * last line only has its top half). */
+		if (nl[1] != '\0') {
+			for (i = 0; i < 4; i++) {
+				assert_memory_equal(line + 3 * i, full, 3);
+				assert_memory_equal(nl - 3 * (i + 1), full,
+				    3);
+			}
+		}
+		lines++;
+	}
+	assert_int_equal(lines, (w + 1) / 2);
+	/* The top quiet zone: two lines of full blocks. */
+	for (i = 0; i < 2 * w; i++)
+		assert_memory_equal(b.p + 3 * i + (i >= w ? 1 : 0), full, 3);
+	/* Same size as the SVG says. */
+	buf_init(&svg, a, 1 << 20);
+	assert_int_equal(qr_svg(&svg, uri), 0);
+	big = arena_alloc(a, 64);
+	snprintf(big, 64, "viewBox=\"0 0 %zu %zu\"", w, w);
+	assert_non_null(strstr(svg.p, big));
+
+	/* Too long for any QR code: refused, for both. */
+	big = arena_alloc(a, 8001);
+	memset(big, 'x', 8000);
+	buf_reset(&b);
+	assert_int_equal(qr_text(&b, big), -1);
+	assert_int_equal(qr_svg(&b, big), -1);
+	/* A buffer too small: refused too. */
+	buf_init(&b, a, 100);
+	assert_int_equal(qr_text(&b, uri), -1);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -365,6 +441,7 @@ main(void)
 		cmocka_unit_test(test_json_decode_rejects),
 		cmocka_unit_test(test_json_object_lists),
 		cmocka_unit_test(test_json_writer),
+		cmocka_unit_test(test_qr_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

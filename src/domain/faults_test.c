@@ -1527,6 +1527,15 @@ step_gap(void)
 	    (long long)w.zc), NULL, "nl", "gap", &g);
 }
 
+/* An admin sets an account's real name (sealed) and work phone. */
+static int
+step_user_contact(void)
+{
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return user_set_contact(&w.ctx, w.advisor, "Sanne de Wit",
+	    "020 555 01 02");
+}
+
 static void
 test_every_failure_changes_nothing(void **state)
 {
@@ -1642,6 +1651,7 @@ test_every_failure_changes_nothing(void **state)
 		{ "change a contract", step_contract_update },
 		{ "end a contract", step_contract_end },
 		{ "read the gap report", step_gap },
+		{ "set a user's contact", step_user_contact },
 	};
 	struct care_case *c;
 	struct signal *s;

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/fail.h"
 #include "crypt/crypt.h"
+#include "domain/sealed.h"
 #include "store/store.h"
 
 int
@@ -44,6 +45,7 @@ match_concerns(struct ctx *ctx, int64_t signal, struct match_concern **out,
 	struct store_rows *r;
 	struct match_concern *c;
 	size_t i, k = 0;
+	bool bad = false;
 
 	if (store_exec(ctx, Q_MATCH_FOR_SIGNAL, ARGS(store_int(signal)), &r) ==
 	    -1)
@@ -58,7 +60,14 @@ match_concerns(struct ctx *ctx, int64_t signal, struct match_concern **out,
 		c[k].org_name = rows_text(r, i, 1);
 		c[k].phone = rows_text(r, i, 2);
 		c[k].signal = rows_int(r, i, 3);
+		c[k].real_name = sealed_get(ctx, r, i, 5, "app_user",
+		    "real_name", rows_int(r, i, 4), &bad);
 		k++;
+	}
+	if (bad) {
+		ctx_clear_error(ctx);
+		return fail(ctx, ST_INTERNAL, "a reporter's name cannot be "
+		    "decrypted");
 	}
 	*out = c;
 	*n = k;

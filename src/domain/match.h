@@ -24,6 +24,7 @@ struct match_concern {
 	const char	*username;
 	const char	*org_name;
 	const char	*phone;
+	const char	*real_name;	/* or NULL */
 	int64_t		 signal;	/* theirs; never shown, audited */
 };
 

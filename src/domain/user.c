@@ -13,6 +13,7 @@
 #include "core/parse.h"
 #include "crypt/crypt.h"
 #include "domain/notify.h"
+#include "domain/sealed.h"
 #include "store/store.h"
 
 #define TOTP_ISSUER	"schakel"
@@ -30,6 +31,61 @@ username_valid(const char *s)
 		    s[i] == '-' || s[i] == '_'))
 			return false;
 	return true;
+}
+
+/* A real name: one line of 1 to USER_REAL_NAME_MAX bytes, not blank. */
+static int
+check_real_name(struct ctx *ctx, const char *s)
+{
+	size_t i, n;
+	bool ink = false;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return fail_field(ctx, "real_name", "must be one line "
+			    "without control characters");
+		if (s[i] != ' ')
+			ink = true;
+	}
+	if (n > USER_REAL_NAME_MAX || !ink)
+		return fail_field(ctx, "real_name", "must be 1 to 200 "
+		    "characters, not only spaces");
+	return 0;
+}
+
+/* A work phone: 1 to USER_PHONE_MAX of digits, spaces, '+' and '-',
+ * with at least one digit. */
+static int
+check_phone(struct ctx *ctx, const char *s)
+{
+	size_t i, n;
+	bool digit = false;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digit = true;
+		else if (s[i] != ' ' && s[i] != '+' && s[i] != '-')
+			return fail_field(ctx, "phone", "may hold only digits, "
+			    "spaces, '+' and '-'");
+	}
+	if (n > USER_PHONE_MAX || !digit)
+		return fail_field(ctx, "phone", "must be 1 to 32 characters "
+		    "with at least one digit");
+	return 0;
+}
+
+/* The real name of account id, sealed, into *out (NULL stays NULL). */
+static int
+seal_name(struct ctx *ctx, int64_t id, const char *name,
+    struct store_value *out)
+{
+	return sealed_put(ctx, "app_user", "real_name", id, name, out);
 }
 
 /* The stored hash of an account whose user has not set a password: no
@@ -72,6 +128,14 @@ create_job(struct ctx *ctx, void *p)
 	if (j->in->email != NULL && notify_email_put(ctx, j->id,
 	    j->in->email) == -1)
 		return -1;
+	if (j->in->real_name != NULL) {
+		struct store_value v;
+
+		if (seal_name(ctx, j->id, j->in->real_name, &v) == -1 ||
+		    store_exec(ctx, Q_USER_SET_REAL_NAME,
+		    ARGS(store_int(j->id), v), NULL) == -1)
+			return -1;
+	}
 	if (j->invite) {
 		if (audit_append(ctx, "user.create", "user", j->id) == -1)
 			return -1;
@@ -117,6 +181,10 @@ check_in(struct ctx *ctx, const struct user_in *in, bool with_password)
 		rc = fail_field(ctx, "password", "is required");
 	else if (with_password && password_policy_check(ctx,
 	    in->username != NULL ? in->username : "", in->password) == -1)
+		rc = -1;
+	if (check_real_name(ctx, in->real_name) == -1)
+		rc = -1;
+	if (check_phone(ctx, in->phone) == -1)
 		rc = -1;
 	if (in->org_id <= 0) {
 		rc = fail_field(ctx, "org_id", "is required");
@@ -200,7 +268,8 @@ user_invite(struct ctx *ctx, const struct user_in *in, int64_t *id,
 }
 
 static void
-fill(const struct store_rows *r, size_t i, struct user *u)
+fill(struct ctx *ctx, const struct store_rows *r, size_t i, struct user *u,
+    bool *bad)
 {
 	u->id = rows_int(r, i, 0);
 	u->username = rows_text(r, i, 1);
@@ -220,11 +289,25 @@ fill(const struct store_rows *r, size_t i, struct user *u)
 	u->approver = rows_int(r, i, 15) != 0;
 	u->created_by = rows_int(r, i, 16);
 	u->enrol_expires_at = rows_int(r, i, 17);
+	u->real_name = sealed_get(ctx, r, i, 18, "app_user", "real_name",
+	    u->id, bad);
+}
+
+/* A read whose names did not all open fails as a whole. */
+static int
+unsealed(struct ctx *ctx, bool bad)
+{
+	if (!bad)
+		return 0;
+	ctx_clear_error(ctx);
+	return fail(ctx, ST_INTERNAL, "an account's name cannot be "
+	    "decrypted");
 }
 
 int
 user_list(struct ctx *ctx, struct user **out, size_t *n)
 {
+	bool bad = false;
 	struct store_rows *r;
 	size_t i;
 
@@ -232,14 +315,15 @@ user_list(struct ctx *ctx, struct user **out, size_t *n)
 		return -1;
 	*out = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**out));
 	for (i = 0; i < r->nrows; i++)
-		fill(r, i, &(*out)[i]);
+		fill(ctx, r, i, &(*out)[i], &bad);
 	*n = r->nrows;
-	return 0;
+	return unsealed(ctx, bad);
 }
 
 struct user *
 user_get(struct ctx *ctx, int64_t id)
 {
+	bool bad = false;
 	struct store_rows *r;
 	struct user *u;
 
@@ -247,7 +331,9 @@ user_get(struct ctx *ctx, int64_t id)
 	    "no such user") == -1)
 		return NULL;
 	u = arena_alloc(ctx->arena, sizeof(*u));
-	fill(r, 0, u);
+	fill(ctx, r, 0, u, &bad);
+	if (unsealed(ctx, bad) == -1)
+		return NULL;
 	return u;
 }
 
@@ -387,6 +473,7 @@ user_may_approve(const struct principal *who, const struct user *self,
 int
 user_pending(struct ctx *ctx, struct user **out, size_t *n)
 {
+	bool bad = false;
 	struct store_rows *r;
 	struct user *self = NULL;
 	bool all = ctx->who.role == ROLE_ADMIN;
@@ -407,9 +494,9 @@ user_pending(struct ctx *ctx, struct user **out, size_t *n)
 		return -1;
 	*out = arena_alloc(ctx->arena, (r->nrows + 1) * sizeof(**out));
 	for (i = 0; i < r->nrows; i++)
-		fill(r, i, &(*out)[i]);
+		fill(ctx, r, i, &(*out)[i], &bad);
 	*n = r->nrows;
-	return 0;
+	return unsealed(ctx, bad);
 }
 
 struct link_job {
@@ -718,4 +805,42 @@ user_enrol_finish(struct ctx *ctx, const char *token, const char *password,
 	rc = store_write(ctx, enrol_job, &j);
 	crypt_random(hash, sizeof(hash));
 	return rc;
+}
+
+struct contact_job {
+	int64_t		 id;
+	const char	*real_name;
+	const char	*phone;
+};
+
+static int
+contact_job(struct ctx *ctx, void *p)
+{
+	struct contact_job *j = p;
+	struct store_value name;
+
+	if (seal_name(ctx, j->id, j->real_name, &name) == -1)
+		return -1;
+	if (store_exec(ctx, Q_USER_SET_CONTACT, ARGS(store_int(j->id), name,
+	    store_text(j->phone)), NULL) == -1)
+		return -1;
+	return audit_append(ctx, "user.contact", "user", j->id);
+}
+
+int
+user_set_contact(struct ctx *ctx, int64_t id, const char *real_name,
+    const char *phone)
+{
+	struct contact_job j = { id, real_name, phone };
+	int rc = 0;
+
+	if (check_real_name(ctx, real_name) == -1)
+		rc = -1;
+	if (check_phone(ctx, phone) == -1)
+		rc = -1;
+	if (rc == -1)
+		return -1;
+	if (user_get(ctx, id) == NULL)
+		return -1;
+	return store_write(ctx, contact_job, &j);
 }

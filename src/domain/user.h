@@ -45,6 +45,7 @@ struct user {
 	bool		 approver;		/* approves org accounts */
 	int64_t		 created_by;		/* 0: CLI or before 0010 */
 	int64_t		 enrol_expires_at;	/* 0: no open link */
+	const char	*real_name;		/* sealed at rest; or NULL */
 };
 
 #define USER_ENROL_TTL	(7 * 24 * 60 * 60)	/* an enrolment link lives */
@@ -63,7 +64,11 @@ struct user_in {
 	const char	*password;
 	const char	*phone;		/* optional work phone */
 	const char	*email;		/* optional, for notifications */
+	const char	*real_name;	/* optional; sealed at rest */
 };
+
+#define USER_REAL_NAME_MAX	200	/* bytes, one line */
+#define USER_PHONE_MAX		32	/* digits, spaces, '+' and '-' */
 
 /*
  * Create an account.  A demo account has no second factor; any other
@@ -114,6 +119,13 @@ int	user_approve(struct ctx *, int64_t id, char **enrol_token);
 /* A fresh enrolment link for an approved account not yet enrolled; the
  * old link dies. */
 int	user_enrol_link(struct ctx *, int64_t id, char **enrol_token);
+/*
+ * Set an account's real name and work phone (NULL clears either), each
+ * checked as on creation with a field error; audited as user.contact.
+ * The name is sealed under app_user/real_name/id and never logged.
+ */
+int	user_set_contact(struct ctx *, int64_t id, const char *real_name,
+	    const char *phone);
 /* Mark (or unmark) an active account as approver of its organisation. */
 int	user_set_approver(struct ctx *, int64_t id, bool on);
 

@@ -7,7 +7,8 @@
 	"u.disabled, u.totp_required, u.created_at, u.last_login_at, " \
 	"u.phone, u.needs_approval, COALESCE(u.approved_at, 0), " \
 	"u.needs_enrol, COALESCE(u.enrolled_at, 0), u.approver, " \
-	"COALESCE(u.created_by, 0), COALESCE(u.enrol_expires_at, 0)"
+	"COALESCE(u.created_by, 0), COALESCE(u.enrol_expires_at, 0), " \
+	"u.real_name"
 /* 1 when the account may log in as far as approval and enrolment go. */
 #define USER_USABLE "CASE WHEN (u.needs_approval = 0 OR" \
 	" u.approved_at IS NOT NULL) AND (u.needs_enrol = 0 OR" \
@@ -164,6 +165,10 @@ static const char *const sql[Q__COUNT] = {
 	    " WHERE id = ?1",
 	[Q_USER_SET_APPROVER] =
 	    "UPDATE app_user SET approver = ?2 WHERE id = ?1",
+	[Q_USER_SET_REAL_NAME] =
+	    "UPDATE app_user SET real_name = ?2 WHERE id = ?1",
+	[Q_USER_SET_CONTACT] =
+	    "UPDATE app_user SET real_name = ?2, phone = ?3 WHERE id = ?1",
 	[Q_USER_SET_PASSWORD] =
 	    "UPDATE app_user SET password_hash = ?2 WHERE id = ?1",
 	[Q_USER_SET_DISABLED] =
@@ -432,8 +437,8 @@ static const char *const sql[Q__COUNT] = {
 	/* Who else is concerned about someone in signal ?1: the other
 	 * signal and its reporter, never its content. */
 	[Q_MATCH_FOR_SIGNAL] =
-	    "SELECT DISTINCT u.username, o.name, u.phone, s.id"
-	    " FROM signal_match m"
+	    "SELECT DISTINCT u.username, o.name, u.phone, s.id, u.id,"
+	    " u.real_name FROM signal_match m"
 	    " JOIN signal s ON s.id = CASE WHEN m.signal_a = ?1"
 	    " THEN m.signal_b ELSE m.signal_a END"
 	    " JOIN app_user u ON u.id = s.reporter_id"
@@ -1484,16 +1489,16 @@ static const char *const sql[Q__COUNT] = {
 	    " totp_required, totp_last_step, demo, disabled, created_at,"
 	    " last_login_at, phone, created_by, needs_approval, approved_by,"
 	    " approved_at, needs_enrol, enrolled_at, enrol_hash,"
-	    " enrol_expires_at, approver, email, email_off FROM app_user"
-	    " ORDER BY id",
+	    " enrol_expires_at, approver, email, email_off, real_name"
+	    " FROM app_user ORDER BY id",
 	[Q_COPY_USER_INSERT] =
 	    "INSERT INTO app_user (id, username, org_id, role, password_hash,"
 	    " totp_secret, totp_required, totp_last_step, demo, disabled,"
 	    " created_at, last_login_at, phone, created_by, needs_approval,"
 	    " approved_by, approved_at, needs_enrol, enrolled_at, enrol_hash,"
-	    " enrol_expires_at, approver, email, email_off) VALUES (?1, ?2,"
-	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-	    " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+	    " enrol_expires_at, approver, email, email_off, real_name)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
 	[Q_COPY_LOGINFAIL_ALL] =
 	    "SELECT username, failures, first_at, locked_until"
 	    " FROM login_failure ORDER BY username",
@@ -2362,7 +2367,7 @@ static const char *const names[Q__COUNT] = {
 	N(Q_USER_BY_NAME), N(Q_USER_SET_PASSWORD), N(Q_USER_SET_DISABLED),
 	N(Q_USER_LOGGED_IN), N(Q_USER_PENDING), N(Q_USER_APPROVE),
 	N(Q_USER_SET_ENROL), N(Q_USER_BY_ENROL), N(Q_USER_ENROL),
-	N(Q_USER_SET_APPROVER),
+	N(Q_USER_SET_APPROVER), N(Q_USER_SET_REAL_NAME), N(Q_USER_SET_CONTACT),
 	N(Q_LOGINFAIL_GET), N(Q_LOGINFAIL_SET), N(Q_LOGINFAIL_CLEAR),
 	N(Q_SESSION_INSERT), N(Q_SESSION_LOOKUP), N(Q_SESSION_TOUCH),
 	N(Q_SESSION_DELETE), N(Q_SESSION_DELETE_USER), N(Q_SESSION_PURGE),

@@ -42,6 +42,8 @@ enum query {
 	Q_USER_BY_ENROL,
 	Q_USER_ENROL,
 	Q_USER_SET_APPROVER,
+	Q_USER_SET_REAL_NAME,
+	Q_USER_SET_CONTACT,
 
 	/* login throttling, by user name whether or not the user exists */
 	Q_LOGINFAIL_GET,

@@ -644,7 +644,7 @@ test_users_and_blobs(void **state)
 	    store_int(1700000200), store_int(56666673)), NULL));
 	must(run(c, a, Q_USER_GET, ARGS(store_int(uid)), &r));
 	assert_int_equal(r->nrows, 1);
-	assert_int_equal(r->ncols, 18);
+	assert_int_equal(r->ncols, 19);
 	assert_string_equal(rows_text(r, 0, 1), name);
 	assert_int_equal(rows_int(r, 0, 2), org);
 	assert_string_equal(rows_text(r, 0, 3), "Zorgcoordinatie Noord");
@@ -661,7 +661,7 @@ test_users_and_blobs(void **state)
 	assert_int_equal(rows_int(r, 0, 8), 1);
 	must(run(c, a, Q_USER_LIST, NOARGS, &r));
 	assert_true(r->nrows >= 1);
-	assert_int_equal(r->ncols, 18);
+	assert_int_equal(r->ncols, 19);
 
 	assert_int_equal(run(c, a, Q_USER_INSERT, ARGS(store_text(name),
 	    store_int(org), store_text("advisor"), store_text("h"),
@@ -711,6 +711,10 @@ test_users_and_blobs(void **state)
 	assert_int_equal(r->nrows, 0);			/* the link died */
 	must(run(c, a, Q_USER_SET_APPROVER, ARGS(store_int(nid),
 	    store_int(1)), NULL));
+	must(run(c, a, Q_USER_SET_REAL_NAME, ARGS(store_int(nid),
+	    store_blob(secret, 32)), NULL));
+	must(run(c, a, Q_USER_SET_CONTACT, ARGS(store_int(nid),
+	    store_blob(secret, 16), store_text("020 555 01 01")), NULL));
 	must(run(c, a, Q_USER_GET, ARGS(store_int(nid)), &r));
 	assert_int_equal(rows_int(r, 0, 11), 1);	/* needs_approval */
 	assert_int_equal(rows_int(r, 0, 12), 1700000400);
@@ -1649,7 +1653,8 @@ test_copy_statements(void **state)
 	    store_null(), store_text("010 555 00 00"), store_null(),
 	    store_int(1), store_null(), store_null(), store_int(1),
 	    store_null(), store_blob(h, sizeof(h)), store_int(79),
-	    store_int(0), store_blob(h, sizeof(h)), store_int(1)), NULL));
+	    store_int(0), store_blob(h, sizeof(h)), store_int(1),
+	    store_blob(h, sizeof(h))), NULL));
 	must(run(c, a, Q_COPY_SESSION_INSERT, ARGS(store_int(900003),
 	    store_blob(h, sizeof(h)), store_int(900002), store_int(1),
 	    store_int(2), store_int(3)), NULL));
@@ -1673,7 +1678,7 @@ test_copy_statements(void **state)
 	assert_int_equal(rows_int(r, 0, 6), before[6] + 1);
 
 	must(run(c, a, Q_COPY_USER_ALL, NOARGS, &r));
-	assert_int_equal(r->ncols, 24);
+	assert_int_equal(r->ncols, 25);
 	for (i = 0; i < r->nrows; i++) {
 		if (rows_int(r, i, 0) != 900002)
 			continue;

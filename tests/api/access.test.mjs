@@ -79,6 +79,7 @@ const EXPECT = {
 	    roles: APPROVING },
 	'POST /api/users/{id}/approver': { action: 'user.approver',
 	    roles: ADMIN },
+	'POST /api/users/{id}': { action: 'user.contact', roles: ADMIN },
 	'POST /api/enrol/begin': { action: 'none', public: true },
 	'POST /api/enrol': { action: 'none', public: true },
 	'GET /api/audit': { action: 'audit.object', roles: ADMIN },
@@ -279,7 +280,8 @@ const BODY = new Set(['POST /api/login', 'POST /api/orgs',
     'POST /api/cases/{id}/placements/{pid}/authorisations',
     'POST /api/cases/{id}/transition/{pid}', 'POST /api/expertise',
     'POST /api/contracts', 'POST /api/contracts/{id}',
-    'POST /api/contracts/{id}/end', 'POST /api/account/email']);
+    'POST /api/contracts/{id}/end', 'POST /api/account/email',
+    'POST /api/users/{id}']);
 
 let server = null;
 let routes = [];	// {method, pattern, action, access}

@@ -167,6 +167,35 @@ test('user add --password-stdin; the user can log in', async () => {
 	const c = client(server.url);
 	await c.login(adv, pw, totp(secretFromUri(uri)));
 
+	// Not a terminal and no --qr: the URI only, no QR code.
+	assert.ok(!a.stdout.includes('\u2588'), a.stdout);
+	assert.ok(!/^code:/m.test(a.stdout), a.stdout);
+
+	// --qr: a QR code in half blocks inside a quiet zone, every line
+	// equally wide, and the secret as a text code in groups of four.
+	const q = await runCli(['user', 'add', '--data', server.dataDir,
+	    '--org', 'Beheer', '--role', 'advisor', '--password-stdin', '--qr',
+	    uniqueName('cli-qr')], { input: `${pw}\n` });
+	assert.equal(q.code, 0, q.stderr);
+	const secret = secretFromUri(/otpauth:\/\/\S+/.exec(q.stdout)[0]);
+	const rows = q.stdout.split('\n').filter((l) => /^[ \u2580\u2584\u2588]+$/
+	    .test(l));
+	assert.ok(rows.length >= 15, q.stdout);
+	const width = [...rows[0]].length;
+	assert.ok(width >= 29, q.stdout);
+	assert.equal(rows.length, (width + 1) / 2);
+	for (const r of rows)
+		assert.equal([...r].length, width, q.stdout);
+	assert.equal(rows[0], '\u2588'.repeat(width));	// the quiet zone
+	assert.equal(rows[1], '\u2588'.repeat(width));
+	for (const r of rows.slice(0, -1))
+		assert.ok(r.startsWith('\u2588'.repeat(4)) &&
+		    r.endsWith('\u2588'.repeat(4)), r);
+	const code = /^code: ([A-Z2-7 ]+)$/m.exec(q.stdout)?.[1];
+	assert.ok(code, q.stdout);
+	assert.match(code, /^([A-Z2-7]{4} )*[A-Z2-7]{1,4}$/);
+	assert.equal(code.replaceAll(' ', ''), secret);
+
 	// A weak password is refused, naming it; nobody is created.
 	const weak = uniqueName('cli-weak');
 	const w = await runCli(['user', 'add', '--data', server.dataDir,

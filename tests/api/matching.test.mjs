@@ -63,6 +63,9 @@ test('a reporter learns of a match only after the point claims',
 	const seen = await advisor.get(`/api/signals/${probe.body.id}`);
 	assert.ok(seen.body.also_concerned.some((w) =>
 	    w.username === 'demo-reporter'), seen.text);
+	// Named by the real name the account has (made up for the demo).
+	assert.match(seen.body.also_concerned.find((w) =>
+	    w.username === 'demo-reporter').real_name, /^\S+( \S+)+$/);
 	const claim = await advisor.post(`/api/signals/${probe.body.id}/claim`);
 	assert.equal(claim.status, 200, claim.text);
 	// Claimed: now the reporter sees who else is concerned.
