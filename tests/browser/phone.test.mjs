@@ -107,3 +107,26 @@ for (const username of ROLES) {
 		assert.deepEqual(problems, [], 'CSP refusals or script errors');
 	});
 }
+
+// At 1280 px the advisor's queue and the administrator's users table
+// show every column without a horizontal scroll.  The queue does not
+// fit yet (its columns need a closer look): marked todo.
+for (const [username, hash, todo] of [['demo-advisor', '#/queue',
+    'the queue is still wider than 1280 px'],
+    ['demo-admin', '#/users', false]]) {
+	test(`${username}: ${hash} fits at 1280 px`, { todo },
+	    async (t) => {
+		const { page, problems } = await openAs(t, username, WIDE);
+		await visit(page, hash);
+		await page.waitForSelector('main .app-table');
+		const s = await sideways(page);
+		assert.equal(s.over, 0, `page too wide: ${s.out.join(', ')}`);
+		const tables = await page.$$eval('main .app-table',
+		    (els) => els.map((e) => ({ sw: e.scrollWidth,
+			cw: e.clientWidth })));
+		for (const tb of tables)
+			assert.ok(tb.sw <= tb.cw, `a table scrolls: ${tb.sw} ` +
+			    `in ${tb.cw} px`);
+		assert.deepEqual(problems, [], 'CSP refusals or script errors');
+	});
+}
