@@ -376,12 +376,22 @@ async function boot() {
 		setLang(lang() === 'nl' ? 'en' : 'nl');
 	});
 	$('logout').addEventListener('click', logout);
+	// On a phone the menu folds behind a button (app.css); it folds
+	// again once a page is chosen.
+	$('nav-toggle').addEventListener('click', () => {
+		const open = $('nav-toggle').getAttribute('aria-expanded') ===
+		    'true';
+		$('nav-toggle').setAttribute('aria-expanded', String(!open));
+	});
 	$('skip-link').addEventListener('click', (ev) => {
 		// A plain #main would go through the router.
 		ev.preventDefault();
 		$('main').focus();
 	});
-	window.addEventListener('hashchange', () => route(true));
+	window.addEventListener('hashchange', () => {
+		$('nav-toggle').setAttribute('aria-expanded', 'false');
+		route(true);
+	});
 	onUnauthenticated(() => {
 		if (session !== null)
 			showLogin('login.expired', true);

@@ -160,10 +160,12 @@ export function para(key, args, props = {}) {
 // A table named by the element with id labelledBy, with translated
 // column headings and rows of cells (nodes or strings).  Its container
 // is a named group in the tab order, so a table wider than the screen
-// scrolls with the keyboard too.
+// scrolls with the keyboard too.  Each cell carries its column's name
+// in data-label: on a phone every row becomes a card with the names
+// beside the values (app.css).
 export function table(labelledBy, columns, rows) {
-	return h('div', { class: 'utrecht-table-container app-table',
-	    role: 'group', tabindex: '0', 'aria-labelledby': labelledBy },
+	return h('div', { class: 'utrecht-table-container app-table ' +
+	    'app-table--cards', role: 'group', tabindex: '0', 'aria-labelledby': labelledBy },
 	    h('table', { class: 'utrecht-table utrecht-table--html-table',
 		'aria-labelledby': labelledBy },
 		h('thead', { class: 'utrecht-table__header' },
@@ -173,6 +175,7 @@ export function table(labelledBy, columns, rows) {
 			    scope: 'col', i18n: key })))),
 		h('tbody', { class: 'utrecht-table__body' },
 		    rows.map((cells) => h('tr', { class: 'utrecht-table__row' },
-			cells.map((c) => h('td', { class: 'utrecht-table__cell' },
-			    c)))))));
+			cells.map((c, i) => h('td', { class: 'utrecht-table__cell',
+			    i18nAttr: columns[i] ? { 'data-label': columns[i] } :
+			    null }, c)))))));
 }

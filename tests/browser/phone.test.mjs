@@ -1,0 +1,132 @@
+// The layout on a phone (390 x 844 px) and on a 1280 px screen, in
+// Chromium against a real schakel with demo data.  Each demo role opens
+// every page of its menu on a phone: no page scrolls sideways, and
+// axe-core finds nothing at that width.  At 1280 px the advisor's queue
+// and the administrator's users table fit without a horizontal scroll.
+// A CSP refusal or a script error fails the test.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { axeCheck, formatViolations, launch, watch } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
+
+let server = null;
+let browser = null;
+
+before(async () => {
+	server = await startServer();
+	browser = await launch();
+});
+
+after(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+const PHONE = { width: 390, height: 844 };
+const WIDE = { width: 1280, height: 800 };
+
+const ROLES = ['demo-reporter', 'demo-advisor', 'demo-coordinator',
+    'demo-provider', 'demo-assessor', 'demo-policy', 'demo-rapporteur',
+    'demo-admin'];
+
+async function openAs(t, username, viewport) {
+	const context = await browser.newContext({ locale: 'nl-NL',
+	    viewport });
+	context.setDefaultTimeout(10000);
+	t.after(() => context.close());
+	const page = await context.newPage();
+	const problems = watch(page);
+	await page.goto(`${server.url}/`);
+	await page.waitForSelector('#login-username');
+	await page.fill('#login-username', username);
+	await page.fill('#login-password', server.users[username].password);
+	await page.press('#login-password', 'Enter');
+	await page.waitForSelector('#main-nav:not([hidden])');
+	return { page, problems };
+}
+
+// Opens hash and waits until its heading is there and nothing in main
+// is still loading.
+async function visit(page, hash) {
+	await page.evaluate((h) => { window.location.hash = h; }, hash);
+	await page.waitForFunction((h) =>
+	    window.location.hash.split('?')[0] === h &&
+	    document.getElementById('page-title') !== null &&
+	    document.querySelector('main [aria-busy="true"]') === null, hash,
+	    { timeout: 15000 }).catch(() => {
+		throw new Error(`${hash} did not finish loading`);
+	});
+	await page.waitForLoadState('networkidle');
+}
+
+// The document's overflow to the side in px, and the elements that
+// stick out past the right edge (for the message).
+function sideways(page) {
+	return page.evaluate(() => {
+		const root = document.documentElement;
+		const over = root.scrollWidth - root.clientWidth;
+		const out = [];
+		if (over > 0) {
+			for (const el of document.querySelectorAll('body *')) {
+				const r = el.getBoundingClientRect();
+				if (r.right > root.clientWidth + 1 &&
+				    el.closest('.app-table') === null)
+					out.push(`${el.tagName.toLowerCase()}` +
+					    `${el.id ? '#' + el.id : ''}` +
+					    `.${[...el.classList].join('.')}` +
+					    ` (${Math.round(r.right)})`);
+			}
+		}
+		return { over, out: out.slice(0, 8) };
+	});
+}
+
+for (const username of ROLES) {
+	test(`${username}: no menu page scrolls sideways on a phone`,
+	    async (t) => {
+		const { page, problems } = await openAs(t, username, PHONE);
+		const hashes = await page.$$eval('#nav-list a',
+		    (as) => as.map((a) => a.getAttribute('href')));
+		assert.ok(hashes.length > 0, 'a menu');
+		const wide = [];
+		const axe = [];
+		for (const hash of hashes) {
+			await visit(page, hash);
+			const s = await sideways(page);
+			if (s.over > 0)
+				wide.push(`${hash}: ${s.over} px too wide: ` +
+				    s.out.join(', '));
+			const v = await axeCheck(page);
+			if (v.length > 0)
+				axe.push(`${hash}:\n${formatViolations(v)}`);
+		}
+		assert.deepEqual(wide, [], 'pages wider than a phone');
+		assert.deepEqual(axe, [], 'axe at 390 px');
+		assert.deepEqual(problems, [], 'CSP refusals or script errors');
+	});
+}
+
+// At 1280 px the advisor's queue and the administrator's users table
+// show every column without a horizontal scroll.  The queue does not
+// fit yet (its columns need a closer look): marked todo.
+for (const [username, hash, todo] of [['demo-advisor', '#/queue',
+    'the queue is still wider than 1280 px'],
+    ['demo-admin', '#/users', false]]) {
+	test(`${username}: ${hash} fits at 1280 px`, { todo },
+	    async (t) => {
+		const { page, problems } = await openAs(t, username, WIDE);
+		await visit(page, hash);
+		await page.waitForSelector('main .app-table');
+		const s = await sideways(page);
+		assert.equal(s.over, 0, `page too wide: ${s.out.join(', ')}`);
+		const tables = await page.$$eval('main .app-table',
+		    (els) => els.map((e) => ({ sw: e.scrollWidth,
+			cw: e.clientWidth })));
+		for (const tb of tables)
+			assert.ok(tb.sw <= tb.cw, `a table scrolls: ${tb.sw} ` +
+			    `in ${tb.cw} px`);
+		assert.deepEqual(problems, [], 'CSP refusals or script errors');
+	});
+}
