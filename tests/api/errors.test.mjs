@@ -68,7 +68,7 @@ async function asResult(res) {
 
 test('unknown paths under /api are 404', async () => {
 	for (const p of ['/api/nope', '/api/orgs/1', '/api/orgs/1/x',
-	    '/api/users/1', '/api/me/', '/api/users//disable', '/api/',
+	    '/api/users/1/x', '/api/me/', '/api/users//disable', '/api/',
 	    '/api/users/%2e%2e/disable']) {
 		assertError(await admin.get(p), 404, 'not_found', p);
 		assertError(await client(server.url).get(p), 404, 'not_found',
