@@ -608,6 +608,8 @@ accept_job(struct ctx *ctx, void *p)
 		    "already", (long long)j->id);
 	if (timeline_add(ctx, j->id, "accepted", "new>accepted", NULL) == -1)
 		return -1;
+	if (notify_done_all(ctx, "case_opened", "case", j->id) == -1)
+		return -1;
 	return audit_append(ctx, "case.accept", "case", j->id);
 }
 

@@ -81,6 +81,15 @@ notify_case_team(struct ctx *ctx, int64_t case_id, const char *kind)
 	return notify_rows(ctx, r, kind, "case", case_id);
 }
 
+int
+notify_done_all(struct ctx *ctx, const char *kind, const char *obj_type,
+    int64_t obj_id)
+{
+	return store_exec(ctx, Q_NOTIFY_DONE_ALL, ARGS(store_text(kind),
+	    store_text(obj_type), store_int(obj_id), store_int(time_now())),
+	    NULL);
+}
+
 struct sweep_job {
 	int64_t		 now;
 	size_t		 made;

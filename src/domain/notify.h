@@ -62,6 +62,10 @@ int	notify_done(struct ctx *, int64_t user_id, const char *kind,
 int	notify_org(struct ctx *, int64_t org_id, const char *role,
 	    const char *kind, const char *obj_type, int64_t obj_id);
 int	notify_case_team(struct ctx *, int64_t case_id, const char *kind);
+/* Inside a store_write(): every user's open notification of kind on the
+ * object is done (one of them took the turn). */
+int	notify_done_all(struct ctx *, const char *kind, const char *obj_type,
+	    int64_t obj_id);
 
 /*
  * Deadlines that passed: every open signal past its triage deadline

@@ -567,7 +567,14 @@ step_job(struct ctx *ctx, void *p)
 	if (audit_append(ctx, arena_printf(ctx->arena, "referral.%s",
 	    j->action), "case", j->f->case_id) == -1)
 		return -1;
-	/* The provider's answer: the case's coordinator is told. */
+	/* The provider's answer: the case's coordinator is told, and the
+	 * offer waits on nobody any more (nor once withdrawn). */
+	if (strcmp(j->action, "accept") == 0 || decline ||
+	    strcmp(j->action, "withdraw") == 0) {
+		if (notify_done_all(ctx, "referral_offered", "referral",
+		    j->f->id) == -1)
+			return -1;
+	}
 	if (strcmp(j->action, "accept") == 0 || decline)
 		return notify_case_team(ctx, j->f->case_id,
 		    "referral_answered");

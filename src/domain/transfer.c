@@ -217,7 +217,9 @@ decide(struct ctx *ctx, struct decide_job *j)
 	if (r->nrows == 0)
 		return fail(ctx, ST_CONFLICT, "the transfer of case %lld was "
 		    "decided meanwhile; reload it", (long long)j->t->case_id);
-	return 0;
+	/* Accepted, declined or cancelled: nothing waits any more. */
+	return notify_done_all(ctx, "case_transferred", "case",
+	    j->t->case_id);
 }
 
 static int

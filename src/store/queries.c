@@ -2385,6 +2385,11 @@ static const char *const sql[Q__COUNT] = {
 	    " AND u.disabled = 0 AND (u.org_id IN (SELECT org_id FROM"
 	    " org_region WHERE region_id = ?1) OR (?1 = 0 AND u.org_id IN"
 	    " (SELECT org_id FROM fallback_point))) ORDER BY u.id",
+	/* Whoever's turn it was, it is done: everyone's open notification
+	 * of kind ?1 on the object. */
+	[Q_NOTIFY_DONE_ALL] =
+	    "UPDATE notification SET done_at = ?4 WHERE kind = ?1"
+	    " AND obj_type = ?2 AND obj_id = ?3 AND done_at IS NULL",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -2604,7 +2609,7 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_OUTBOX_INSERT),
 	N(Q_COPY_SEEN_ALL), N(Q_COPY_SEEN_INSERT),
 	N(Q_NOTIFY_ORG_ROLE), N(Q_NOTIFY_CASE_TEAM), N(Q_NOTIFY_OVERDUE),
-	N(Q_NOTIFY_ADVISORS),
+	N(Q_NOTIFY_ADVISORS), N(Q_NOTIFY_DONE_ALL),
 #undef N
 };
 

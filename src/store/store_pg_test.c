@@ -2865,6 +2865,8 @@ test_notify(void **state)
 	assert_int_equal(r->nrows, 0);
 	must(run(c, a, Q_NOTIFY_ADVISORS, ARGS(store_int(0)), &r));
 	must(run(c, a, Q_NOTIFY_ADVISORS, ARGS(store_int(1)), &r));
+	must(run(c, a, Q_NOTIFY_DONE_ALL, ARGS(store_text("overdue"),
+	    store_text("signal"), store_int(7), store_int(103)), NULL));
 	store_pg_backend.disconnect(c);
 	arena_free(a);
 }

@@ -35,6 +35,10 @@ const ids = async (q) => (await sql(server.dataDir, q)).trim().split('\n')
     .filter((x) => x !== '').map(Number).sort((a, b) => a - b);
 const userId = (name) => one(
     `SELECT id FROM app_user WHERE username = '${name}'`).then(Number);
+// Open notifications of kind on the object.
+const stillOpen = (kind, type, id) => one('SELECT COUNT(*) FROM notification ' +
+    `WHERE kind = '${kind}' AND obj_type = '${type}' AND obj_id = ${id} ` +
+    'AND done_at IS NULL').then(Number);
 const newest = () => one('SELECT COALESCE(MAX(id), 0) FROM notification')
     .then(Number);
 
@@ -90,6 +94,10 @@ test('a case opened from a triage decision tells its coordinators',
 	    'case', caseId), 0);
 	assert.equal((await c['demo-coordinator-rotterdam']
 	    .get(`/api/cases/${caseId}`)).status, 404);
+	// One coordinator accepts it: it waits on none of them any more.
+	assert.equal((await c['demo-coordinator']
+	    .post(`/api/cases/${caseId}/accept`)).status, 200);
+	assert.equal(await stillOpen('case_opened', 'case', caseId), 0);
 });
 
 // A case of Amsterdam, opened by demo-coordinator (its coordinator).
@@ -145,6 +153,8 @@ test('a referral tells the provider; its answer tells the coordinator',
 	assert.equal(await listed('demo-coordinator-rotterdam',
 	    'referral_answered', 'case', k.id), 0);
 	assert.equal((await since(mark, 'referral_offered')).length, 0);
+	assert.equal(await stillOpen('referral_offered', 'referral', ref), 0,
+	    'answered: the offer waits on nobody');
 });
 
 test('a transfer tells the receiving coordinators', async () => {
@@ -164,6 +174,9 @@ test('a transfer tells the receiving coordinators', async () => {
 	    .get(`/api/cases/${k.id}`)).status, 200);
 	assert.equal(await listed('demo-coordinator', 'case_transferred',
 	    'case', k.id), 0);
+	assert.equal((await c['demo-coordinator-rotterdam']
+	    .post(`${k.path}/transfer/accept`)).status, 200);
+	assert.equal(await stillOpen('case_transferred', 'case', k.id), 0);
 });
 
 async function overdueOf(id) {
@@ -180,30 +193,36 @@ async function overdueOf(id) {
 
 test('a triage deadline that passes tells the point once', async () => {
 	// Unclaimed: every advisor of the points that see it.
-	const open = await signal('Slaapt in de loods.');
+	const unclaimed = await signal('Slaapt in de loods.');
 	// Claimed: the claimer only.
 	const claimed = await signal('Moet zijn paspoort afgeven.');
 	assert.equal((await c['demo-advisor']
 	    .post(`/api/signals/${claimed}/claim`)).status, 200);
 	await sql(server.dataDir, 'UPDATE signal SET triage_due = 1 WHERE ' +
-	    `id IN (${open}, ${claimed})`);
+	    `id IN (${unclaimed}, ${claimed})`);
 	const advisors = await ids('SELECT id FROM app_user WHERE role = ' +
 	    "'advisor' AND disabled = 0 AND org_id IN (SELECT org_id FROM " +
 	    'org_region WHERE region_id = (SELECT region_id FROM signal ' +
-	    `WHERE id = ${open}))`);
+	    `WHERE id = ${unclaimed}))`);
 	const me = await userId('demo-advisor');
 	assert.ok(advisors.includes(me));
-	assert.deepEqual(await overdueOf(open),
-	    advisors.map((u) => [u, 'signal', open]));
+	assert.deepEqual(await overdueOf(unclaimed),
+	    advisors.map((u) => [u, 'signal', unclaimed]));
 	assert.deepEqual(await overdueOf(claimed), [[me, 'signal', claimed]]);
-	assert.equal(await listed('demo-advisor', 'overdue', 'signal', open),
+	assert.equal(await listed('demo-advisor', 'overdue', 'signal', unclaimed),
 	    1);
-	assert.equal((await c['demo-advisor'].get(`/api/signals/${open}`))
+	assert.equal((await c['demo-advisor'].get(`/api/signals/${unclaimed}`))
 	    .status, 200);
 	assert.equal(await listed('demo-coordinator', 'overdue', 'signal',
-	    open), 0);
+	    unclaimed), 0);
 	// Later sweeps add nothing.
 	await new Promise((res) => setTimeout(res, 2500));
-	assert.equal((await overdueOf(open)).length, advisors.length);
+	assert.equal((await overdueOf(unclaimed)).length, advisors.length);
 	assert.equal((await overdueOf(claimed)).length, 1);
+	// Decided: done.
+	const d = await c['demo-advisor'].post(`/api/signals/${claimed}/` +
+	    'decision', { decision: 'advice_given', reason: 'Gebeld.' });
+	assert.equal(d.status, 200, d.text);
+	assert.equal(await stillOpen('overdue', 'signal', claimed), 0);
+	assert.equal(await stillOpen('overdue', 'signal', unclaimed), advisors.length);
 });
