@@ -10,6 +10,10 @@ import { section } from './parts.js';
 
 // Where a notification leads, by kind and the user's role.
 function link(n, me) {
+	if (n.object_type === 'case' && me.role === 'coordinator')
+		return `#/cases/${n.object_id}`;
+	if (n.object_type === 'referral' && me.role === 'provider')
+		return `#/referrals/${n.object_id}`;
 	if (n.object_type !== 'signal')
 		return '#/start';
 	return me.role === 'advisor' ? `#/queue/${n.object_id}` :

@@ -44,7 +44,7 @@ static const char serve_help[] =
     "       [--insight-noise EPSILON]\n"
     "       [--smtp URL --smtp-from ADDR --public-url URL]\n"
     "       [--smtp-user NAME] [--smtp-password-file FILE]\n"
-    "       [--mail-every SECONDS]\n"
+    "       [--mail-every SECONDS] [--sweep-every SECONDS]\n"
     "\n"
     "Serves the API and the web UI; 127.0.0.1:8080 by default, port 0\n"
     "picks a free one.  --trust-proxy takes the client address and scheme\n"
@@ -80,7 +80,9 @@ static const char serve_help[] =
     "STARTTLS (only 127.0.0.1 and localhost may go without), smtps:// is\n"
     "TLS throughout.  A mail says only that something waits, with a link\n"
     "to --public-url; a mail server that is down delays mail, never loses\n"
-    "it (docs/notifications.md).\n";
+    "it (docs/notifications.md).\n"
+    "Every --sweep-every seconds (default 60), with or without --smtp, the\n"
+    "advisors of a signal whose triage deadline passed are told, once.\n";
 
 /* Log a signed head when the trail has moved on since *last. */
 static void
@@ -130,11 +132,14 @@ wait_logging_heads(struct cli_env *env, const sigset_t *sigs,
 }
 
 /* The mail sender: a thread that empties the outbox every `every`
- * seconds until told to stop. */
+ * seconds (with --smtp) and, every `sweep_every` seconds, tells who is
+ * waited on about deadlines that passed, until told to stop. */
 struct sender {
 	struct cli_env		*env;
 	struct mail_config	 mail;
 	int64_t			 every;
+	int64_t			 sweep_every;
+	int64_t			 next_sweep;
 	bool			 stop;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 wake;
@@ -144,15 +149,23 @@ static void
 send_pass(struct sender *s)
 {
 	struct arena *a = arena_new();
-	size_t sent, failed;
+	size_t sent, failed, made;
 	struct ctx ctx;
 
 	ctx_init(&ctx, a, s->env->store);
 	ctx.keys = s->env->keys;
-	if (notify_outbox_pass(&ctx, mail_send, &s->mail, 100, &sent,
-	    &failed) == -1)
+	if (time_now() >= s->next_sweep) {
+		s->next_sweep = time_now() + s->sweep_every;
+		if (notify_sweep_deadlines(&ctx, time_now(), &made) == -1) {
+			log_warn("deadline sweep failed: %s", ctx.message);
+			ctx_clear_error(&ctx);
+		} else if (made > 0)
+			log_info("deadlines: %zu signals overdue", made);
+	}
+	if (s->mail.url != NULL && notify_outbox_pass(&ctx, mail_send,
+	    &s->mail, 100, &sent, &failed) == -1)
 		log_warn("mail pass failed: %s", ctx.message);
-	else if (sent + failed > 0)
+	else if (s->mail.url != NULL && sent + failed > 0)
 		log_info("mail: %zu sent, %zu to retry", sent, failed);
 	ctx.conn = NULL;
 	arena_free(a);
@@ -170,7 +183,8 @@ sender_main(void *arg)
 		send_pass(s);
 		pthread_mutex_lock(&s->lock);
 		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_sec += (time_t)s->every;
+		ts.tv_sec += (time_t)(s->mail.url != NULL &&
+		    s->every < s->sweep_every ? s->every : s->sweep_every);
 		while (!s->stop && pthread_cond_timedwait(&s->wake, &s->lock,
 		    &ts) == 0)
 			;
@@ -233,6 +247,7 @@ cmd_serve(int argc, char **argv)
 		{ "smtp-password-file", required_argument, NULL, 'x' },
 		{ "public-url", required_argument, NULL, 'U' },
 		{ "mail-every", required_argument, NULL, 'E' },
+		{ "sweep-every", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -261,6 +276,7 @@ cmd_serve(int argc, char **argv)
 	memset(&opts, 0, sizeof(opts));
 	memset(&snd, 0, sizeof(snd));
 	snd.every = 30;
+	snd.sweep_every = 60;
 	opts.listen = "127.0.0.1:8080";
 	opts.access_log = true;
 	optind = 1;
@@ -357,6 +373,12 @@ cmd_serve(int argc, char **argv)
 		case 'E':
 			if (parse_int64(optarg, 1, 86400, &snd.every) == -1)
 				return cli_usage("serve", "--mail-every must "
+				    "be 1 to 86400 seconds");
+			break;
+		case 'K':
+			if (parse_int64(optarg, 1, 86400,
+			    &snd.sweep_every) == -1)
+				return cli_usage("serve", "--sweep-every must "
 				    "be 1 to 86400 seconds");
 			break;
 		case 'h': fputs(serve_help, stdout); return 0;
@@ -462,7 +484,9 @@ cmd_serve(int argc, char **argv)
 	    opts.listen, http_server_port(srv));
 	if (api.demo_instance)
 		log_warn("serving demo data: every record is synthetic");
-	if (snd.mail.url != NULL) {
+	/* The thread runs without --smtp too: deadlines pass all the
+	 * same. */
+	{
 		snd.env = &env;
 		pthread_mutex_init(&snd.lock, NULL);
 		pthread_cond_init(&snd.wake, NULL);
@@ -471,7 +495,9 @@ cmd_serve(int argc, char **argv)
 			goto out;
 		}
 		snd_running = true;
-		log_info("mail: sending every %lld s", (long long)snd.every);
+		if (snd.mail.url != NULL)
+			log_info("mail: sending every %lld s",
+			    (long long)snd.every);
 	}
 	sig = wait_logging_heads(&env, &sigs, head_every);
 	log_info("stopping on signal %d", sig);

@@ -12,6 +12,7 @@
 #include "domain/codes.h"
 #include "domain/deadline.h"
 #include "domain/emergency.h"
+#include "domain/notify.h"
 #include "domain/rule.h"
 #include "domain/sealed.h"
 #include "domain/transfer.h"
@@ -182,7 +183,10 @@ case_open_from_signal(struct ctx *ctx, int64_t signal, int64_t *id)
 	    timeline_add(ctx, *id, "opened", arena_printf(ctx->arena,
 	    "signal:%lld", (long long)signal), NULL) == -1)
 		return -1;
-	return audit_append(ctx, "case.open", "case", *id);
+	if (audit_append(ctx, "case.open", "case", *id) == -1)
+		return -1;
+	/* The care coordinators who may open it: its turn is theirs. */
+	return notify_case_team(ctx, *id, "case_opened");
 }
 
 int
@@ -603,6 +607,8 @@ accept_job(struct ctx *ctx, void *p)
 		return fail(ctx, ST_CONFLICT, "case %lld was accepted "
 		    "already", (long long)j->id);
 	if (timeline_add(ctx, j->id, "accepted", "new>accepted", NULL) == -1)
+		return -1;
+	if (notify_done_all(ctx, "case_opened", "case", j->id) == -1)
 		return -1;
 	return audit_append(ctx, "case.accept", "case", j->id);
 }

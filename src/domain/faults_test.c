@@ -352,6 +352,18 @@ email_job(struct ctx *ctx, void *p)
 	return notify_email_put(ctx, w.reporter, "leraar@school.example");
 }
 
+/* A year on, every signal still open is past its triage deadline: the
+ * sweep tells its claimer or its point's advisors. */
+static int
+step_deadline_sweep(void)
+{
+	size_t made = 0;
+
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	return notify_sweep_deadlines(&w.ctx, time_now() + 366 * 86400,
+	    &made);
+}
+
 static int
 step_email(void)
 {
@@ -1652,6 +1664,7 @@ test_every_failure_changes_nothing(void **state)
 		{ "end a contract", step_contract_end },
 		{ "read the gap report", step_gap },
 		{ "set a user's contact", step_user_contact },
+		{ "sweep passed deadlines", step_deadline_sweep },
 	};
 	struct care_case *c;
 	struct signal *s;

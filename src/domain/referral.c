@@ -12,6 +12,7 @@
 #include "domain/deadline.h"
 #include "domain/due.h"
 #include "domain/escalation.h"
+#include "domain/notify.h"
 #include "domain/rule.h"
 #include "domain/sealed.h"
 #include "domain/timeline.h"
@@ -400,7 +401,11 @@ send_job(struct ctx *ctx, void *p)
 	if (timeline_add(ctx, j->case_id, "referral", arena_printf(ctx->arena,
 	    "sent:%lld:%s", (long long)j->id, j->need), NULL) == -1)
 		return -1;
-	return audit_append(ctx, "referral.send", "case", j->case_id);
+	if (audit_append(ctx, "referral.send", "case", j->case_id) == -1)
+		return -1;
+	/* The receiving provider's users, who open it under referrals. */
+	return notify_org(ctx, j->in->provider, "provider",
+	    "referral_offered", "referral", j->id);
 }
 
 /* An open need of case_id: its catalogue id in *need. */
@@ -559,8 +564,21 @@ step_job(struct ctx *ctx, void *p)
 	    0 ? "note" : j->to, (long long)j->f->id);
 	if (timeline_add(ctx, j->f->case_id, "referral", detail, NULL) == -1)
 		return -1;
-	return audit_append(ctx, arena_printf(ctx->arena, "referral.%s",
-	    j->action), "case", j->f->case_id);
+	if (audit_append(ctx, arena_printf(ctx->arena, "referral.%s",
+	    j->action), "case", j->f->case_id) == -1)
+		return -1;
+	/* The provider's answer: the case's coordinator is told, and the
+	 * offer waits on nobody any more (nor once withdrawn). */
+	if (strcmp(j->action, "accept") == 0 || decline ||
+	    strcmp(j->action, "withdraw") == 0) {
+		if (notify_done_all(ctx, "referral_offered", "referral",
+		    j->f->id) == -1)
+			return -1;
+	}
+	if (strcmp(j->action, "accept") == 0 || decline)
+		return notify_case_team(ctx, j->f->case_id,
+		    "referral_answered");
+	return 0;
 }
 
 static int

@@ -993,7 +993,8 @@ decide_job(struct ctx *ctx, void *p)
 		    "deciding on it", (long long)j->id);
 	if (audit_append(ctx, "signal.decide", "signal", j->id) == -1)
 		return -1;
-	if (notify_user(ctx, j->reporter, "decision", "signal", j->id) == -1)
+	if (notify_user(ctx, j->reporter, "decision", "signal", j->id) == -1 ||
+	    notify_done_all(ctx, "overdue", "signal", j->id) == -1)
 		return -1;
 	/* The case lands where care coordination serves the signal's
 	 * municipality; without one the decision is not taken at all. */

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/fail.h"
 #include "domain/deadline.h"
+#include "domain/notify.h"
 #include "domain/rule.h"
 #include "domain/sealed.h"
 #include "domain/timeline.h"
@@ -95,7 +96,11 @@ request_job(struct ctx *ctx, void *p)
 	if (timeline_add(ctx, j->case_id, "transfer", arena_printf(ctx->arena,
 	    "requested:%s", j->municipality), j->reason) == -1)
 		return -1;
-	return audit_append(ctx, "case.transfer", "case", j->case_id);
+	if (audit_append(ctx, "case.transfer", "case", j->case_id) == -1)
+		return -1;
+	/* The receiving coordinators read it and accept or decline. */
+	return notify_org(ctx, j->to_org, "coordinator", "case_transferred",
+	    "case", j->case_id);
 }
 
 int
@@ -212,7 +217,9 @@ decide(struct ctx *ctx, struct decide_job *j)
 	if (r->nrows == 0)
 		return fail(ctx, ST_CONFLICT, "the transfer of case %lld was "
 		    "decided meanwhile; reload it", (long long)j->t->case_id);
-	return 0;
+	/* Accepted, declined or cancelled: nothing waits any more. */
+	return notify_done_all(ctx, "case_transferred", "case",
+	    j->t->case_id);
 }
 
 static int

@@ -2355,6 +2355,41 @@ static const char *const sql[Q__COUNT] = {
 	[Q_COPY_SEEN_INSERT] =
 	    "INSERT INTO signal_seen (signal_id, user_id, seen_at)"
 	    " VALUES (?1, ?2, ?3)",
+	/* Who is told of an event: the active users of a role in an
+	 * organisation; a case's coordinator, or every coordinator of its
+	 * organisation when it has none there. */
+	[Q_NOTIFY_ORG_ROLE] =
+	    "SELECT id FROM app_user WHERE org_id = ?1 AND role = ?2"
+	    " AND disabled = 0 ORDER BY id",
+	[Q_NOTIFY_CASE_TEAM] =
+	    "SELECT u.id FROM care_case c JOIN app_user u ON u.org_id ="
+	    " c.org_id AND u.role = 'coordinator' AND u.disabled = 0"
+	    " WHERE c.id = ?1 AND (u.id = c.coordinator_id OR NOT EXISTS"
+	    " (SELECT 1 FROM app_user k WHERE k.id = c.coordinator_id"
+	    " AND k.org_id = c.org_id AND k.role = 'coordinator'"
+	    " AND k.disabled = 0)) ORDER BY u.id",
+	/* Open signals past their triage deadline that no overdue
+	 * notification names yet: id, region (0: none), the claimer (0:
+	 * not claimed). */
+	[Q_NOTIFY_OVERDUE] =
+	    "SELECT s.id, COALESCE(s.region_id, 0), CASE WHEN s.status ="
+	    " 'in_triage' THEN COALESCE(s.claimed_by, 0) ELSE 0 END"
+	    " FROM signal s WHERE s.status IN ('received', 'in_triage')"
+	    " AND s.triage_due < ?1 AND NOT EXISTS (SELECT 1 FROM"
+	    " notification n WHERE n.kind = 'overdue' AND n.obj_type ="
+	    " 'signal' AND n.obj_id = s.id) ORDER BY s.id",
+	/* The advisors of the points that see a signal of region ?1 (0:
+	 * none, the fallback point), as SIGNAL_OF_POINT. */
+	[Q_NOTIFY_ADVISORS] =
+	    "SELECT u.id FROM app_user u WHERE u.role = 'advisor'"
+	    " AND u.disabled = 0 AND (u.org_id IN (SELECT org_id FROM"
+	    " org_region WHERE region_id = ?1) OR (?1 = 0 AND u.org_id IN"
+	    " (SELECT org_id FROM fallback_point))) ORDER BY u.id",
+	/* Whoever's turn it was, it is done: everyone's open notification
+	 * of kind ?1 on the object. */
+	[Q_NOTIFY_DONE_ALL] =
+	    "UPDATE notification SET done_at = ?4 WHERE kind = ?1"
+	    " AND obj_type = ?2 AND obj_id = ?3 AND done_at IS NULL",
 };
 
 static const char *const names[Q__COUNT] = {
@@ -2573,6 +2608,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_OUTBOX_ALL),
 	N(Q_COPY_OUTBOX_INSERT),
 	N(Q_COPY_SEEN_ALL), N(Q_COPY_SEEN_INSERT),
+	N(Q_NOTIFY_ORG_ROLE), N(Q_NOTIFY_CASE_TEAM), N(Q_NOTIFY_OVERDUE),
+	N(Q_NOTIFY_ADVISORS), N(Q_NOTIFY_DONE_ALL),
 #undef N
 };
 

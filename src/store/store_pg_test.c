@@ -2855,6 +2855,18 @@ test_notify(void **state)
 	memcpy(cells, r->cells, sizeof(cells));
 	cells[0] = store_int(900601);
 	must(run(c, a, Q_COPY_OUTBOX_INSERT, cells, 9, NULL));
+	/* Who is told of case, referral and deadline events. */
+	must(run(c, a, Q_NOTIFY_ORG_ROLE, ARGS(store_int(org),
+	    store_text("advisor")), &r));
+	assert_true(r->nrows >= 1);
+	must(run(c, a, Q_NOTIFY_CASE_TEAM, ARGS(store_int(999999)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_NOTIFY_OVERDUE, ARGS(store_int(0)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_NOTIFY_ADVISORS, ARGS(store_int(0)), &r));
+	must(run(c, a, Q_NOTIFY_ADVISORS, ARGS(store_int(1)), &r));
+	must(run(c, a, Q_NOTIFY_DONE_ALL, ARGS(store_text("overdue"),
+	    store_text("signal"), store_int(7), store_int(103)), NULL));
 	store_pg_backend.disconnect(c);
 	arena_free(a);
 }
