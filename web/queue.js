@@ -42,15 +42,19 @@ const NEEDS_BASIS = new Set(['forward_police', 'forward_inspectorate']);
 const TEXT_MAX = 4000;
 
 // The deadline of signal s (style as dateNode) and how far it is in
-// words: "vandaag", "over 2 werkdagen", "3 werkdagen te laat".
-function dueNode(s, style) {
+// words: "vandaag", "over 2 werkdagen", "3 werkdagen te laat".  In a
+// table (stacked) the words go on a line of their own under the date.
+function dueNode(s, style, stacked = false) {
 	if (!s?.triage_due)
 		return none();
 	const rel = s.overdue && (s.due_in_days ?? 0) >= 0 ?
 	    h('strong', { class: 'app-overdue', i18n: 'queue.overdue' }) :
 	    dueIn(s, s.urgency === 'acute');
-	return h('span', { class: s.overdue ? 'app-due app-due--overdue' :
-	    'app-due' },
+	const cls = s.overdue ? 'app-due app-due--overdue' : 'app-due';
+	if (stacked)
+		return h('span', { class: cls }, dateNode(s.triage_due, style),
+		    rel ? h('span', { class: 'app-sub' }, rel) : null);
+	return h('span', { class: cls },
 	    dateNode(s.triage_due, style), rel ? ' · ' : null, rel);
 }
 
@@ -146,6 +150,10 @@ export function renderQueue(main, page, me, _arg, query) {
 	}
 }
 
+// Whether there is anything to notice about a row.
+const marked = (s) => s.new || s.answer_received ||
+    Number(s.open_questions ?? 0) > 0;
+
 // What to notice about a row, in words: not yet opened by this advisor,
 // an answer from the reporter since, a question still open.
 function marksNode(s) {
@@ -165,26 +173,31 @@ function marksNode(s) {
 function queueTable(rows, cat, empty = 'queue.empty') {
 	if (rows.length === 0)
 		return para(empty);
-	const t = table('queue-list', ['signal.col.id', 'signal.col.urgency',
-	    'signal.col.due', 'signal.col.created', 'signal.col.municipality',
-	    'signal.col.status', 'queue.col.claimed', 'queue.col.persons',
-	    'signal.col.forms', 'queue.col.reporter', 'queue.col.marks'],
+	// Columns that belong together share a cell so that the table fits
+	// a 1280 px screen: the municipality under the signal's number,
+	// what to notice under its status.
+	const t = table('queue-list', ['queue.col.signal', 'signal.col.urgency',
+	    'signal.col.due', 'signal.col.created', 'queue.col.status',
+	    'queue.col.claimed', 'queue.col.persons', 'signal.col.forms',
+	    'queue.col.reporter'],
 	    rows.map((s) => [
-		h('a', { class: 'utrecht-link app-nowrap',
+		h('span', {}, h('a', { class: 'utrecht-link app-nowrap',
 		    href: `#/queue/${encodeURIComponent(s.id)}`,
 		    i18n: 'queue.open', args: { id: String(s.id) } }),
+		    h('span', { class: 'app-sub app-municipality',
+			text: String(s.municipality_name ?? '') })),
 		urgencyNode(s.urgency),
 		['received', 'in_triage'].includes(s.status) ?
-		    dueNode(s, 'date') : none(),
+		    dueNode(s, 'date', true) : none(),
 		dateNode(s.created_at, 'date'),
-		String(s.municipality_name ?? ''),
-		codeNode('status', s.status),
+		h('span', {}, codeNode('status', s.status),
+		    marked(s) ? h('span', { class: 'app-sub app-marks' },
+			marksNode(s)) : null),
 		s.claimed_by ? String(s.claimed_by) : none(),
 		String(s.persons ?? 0),
 		(s.forms ?? []).length > 0 ?
 		    joined(s.forms, (f) => formNode(cat, f)) : none(),
 		String(s.reporter_org ?? ''),
-		marksNode(s),
 	    ]));
 	const trs = t.querySelectorAll('tbody tr');
 	for (const [i, s] of rows.entries()) {

@@ -124,7 +124,7 @@ test('search and the next page live in the address', async (t) => {
 	let shown = await shownCount(page);
 	assert.deepEqual(shown, { total: 1, rows: 1 });
 	assert.equal((await page.textContent('main .app-queue tbody tr ' +
-	    'td:first-child')).trim(), `Signaal ${id}`);
+	    'td:first-child a')).trim(), `Signaal ${id}`);
 	assert.equal(await page.inputValue('#queue-q'), String(id));
 	await page.reload();
 	await page.waitForSelector('#main-nav:not([hidden])');
@@ -138,7 +138,7 @@ test('search and the next page live in the address', async (t) => {
 	assert.match(await page.textContent('#queue-pages'),
 	    new RegExp(`Pagina 1 van ${pages}`));
 	const first = await page.locator('main .app-queue tbody tr ' +
-	    'td:first-child').allTextContents();
+	    'td:first-child a').allTextContents();
 	await page.click('#queue-pages a[rel="next"]');
 	await page.waitForFunction(() => /page=2/.test(window.location.hash));
 	shown = await shownCount(page);
@@ -147,7 +147,7 @@ test('search and the next page live in the address', async (t) => {
 	assert.match(await page.textContent('#queue-pages'),
 	    new RegExp(`Pagina 2 van ${pages}`));
 	const second = await page.locator('main .app-queue tbody tr ' +
-	    'td:first-child').allTextContents();
+	    'td:first-child a').allTextContents();
 	assert.deepEqual(second, all.signals.slice(2, 4).map((s) =>
 	    `Signaal ${s.id}`));
 	assert.ok(!second.some((x) => first.includes(x)), 'disjoint pages');
@@ -165,7 +165,7 @@ test('search and the next page live in the address', async (t) => {
 	await page.waitForFunction(() =>
 	    !/[?&]page=/.test(window.location.hash));
 	assert.deepEqual(await page.locator('main .app-queue tbody tr ' +
-	    'td:first-child').allTextContents(), first);
+	    'td:first-child a').allTextContents(), first);
 	ui.clean(problems);
 });
 
@@ -181,8 +181,10 @@ test('"nieuw" and "antwoord ontvangen" are words', async (t) => {
 		await page.goto(`${server.url}/#/queue?q=${id}`);
 		await page.waitForSelector('main .app-queue:not([aria-busy])');
 		await page.waitForSelector('main .app-queue tbody tr');
-		return (await page.locator('main .app-queue tbody tr ' +
-		    'td:last-child').textContent()).trim();
+		// What to notice stands under the status ('' if nothing).
+		return page.$eval('main .app-queue tbody tr',
+		    (tr) => tr.querySelector('.app-marks')?.textContent
+			.trim() ?? '');
 	};
 	assert.equal(await row(), 'nieuw');
 	// Opening the signal shows the reporter's work phone as a link.
