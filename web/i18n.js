@@ -784,6 +784,8 @@ const nl = {
 
 	'error.title': 'Dat ging niet goed',
 	'error.fields': 'Controleer de gemarkeerde velden.',
+	'error.summary': 'Controleer deze velden',
+	'field.limit': 'Maximaal {n} tekens bereikt: wat u verder typt, komt er niet bij.',
 	'error.400': 'De gegevens kloppen niet.',
 	'error.401': 'U bent niet aangemeld.',
 	'error.403': 'U hebt hiervoor geen toestemming.',
@@ -2402,6 +2404,8 @@ const en = {
 
 	'error.title': 'Something went wrong',
 	'error.fields': 'Please check the marked fields.',
+	'error.summary': 'Please check these fields',
+	'field.limit': 'Maximum of {n} characters reached: anything more you type is not added.',
 	'error.400': 'The data is not correct.',
 	'error.401': 'You are not logged in.',
 	'error.403': 'You are not allowed to do this.',

@@ -554,9 +554,9 @@ export function signalFields(cat, munis, emergencyPanel) {
 			if (checkedValues(checklist, 'indicators').length ===
 			    0 && description.control.value.trim() === '') {
 				bad.push({ field: 'indicators',
-				    key: 'signal.need_what' });
+				    key: 'signal.need_what', either: 'what' });
 				bad.push({ field: 'description',
-				    key: 'signal.need_what' });
+				    key: 'signal.need_what', either: 'what' });
 			}
 			for (const p of people.filter((x) => x.hasData()))
 				bad.push(...p.invalid());
