@@ -23,7 +23,7 @@
 // summary goes as a whole.
 
 import { alertBox, h } from './dom.js';
-import { has, reasonKey } from './i18n.js';
+import { has, reasonKey, reasonOrOther } from './i18n.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -114,12 +114,12 @@ export function errorKey(err) {
 	return has(k) ? k : 'error.400';
 }
 
-// A field error in the user's language when it is a known one; else the
-// server's own (English) words, marked as English for screen readers.
+// A field error in the user's language: a known reason in its own
+// words, an unknown one as a general "this is not correct" (never the
+// server's English under a Dutch page).
 function reasonNode(reason) {
-	const r = reasonKey(reason);
-	return r ? h('span', { i18n: r.key, args: r.args }) :
-	    h('span', { lang: 'en', text: String(reason ?? '') });
+	const r = reasonOrOther(reason);
+	return h('span', { i18n: r.key, args: r.args });
 }
 
 // The error summary shown for a form: {alert, list, keep} where keep
@@ -362,12 +362,14 @@ export function showError(form, alertHost, err, messageKey, args) {
 	} else {
 		body.push(h('p', { class: 'utrecht-paragraph',
 		    i18n: messageKey ?? errorKey(err), args }));
-		// The server's own words add the detail the code lacks.
+		// The server's own words add the detail the code lacks;
+		// they are English, so they show on an English page only.
 		if (!messageKey && err instanceof ApiError &&
 		    err.serverMessage && fields.length === 0 &&
 		    err.status !== 401 && err.status < 500)
 			body.push(h('p', { class: 'utrecht-paragraph ' +
-			    'app-detail', lang: 'en', text: err.serverMessage }));
+			    'app-detail', i18n: 'error.detail',
+			    args: { detail: err.serverMessage } }));
 	}
 	if (loose.length > 0) {
 		body.push(h('ul', { class: 'utrecht-unordered-list' },
