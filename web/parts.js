@@ -178,6 +178,11 @@ export function none() {
 	return h('span', { class: 'app-none', i18n: 'signal.none' });
 }
 
+// An empty person field (no coordinator, nobody claimed it): "nobody".
+export function nobody() {
+	return h('span', { class: 'app-none', i18n: 'value.nobody' });
+}
+
 // Free text from a person: kept as typed, line breaks included.
 export function freeText(text) {
 	if (text === null || text === undefined || text === '')
