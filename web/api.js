@@ -14,9 +14,16 @@
 // marked data-field="name" (with an id); its error goes under the legend
 // and is tied to the fieldset.  An error on "list[3]" that has no field
 // of its own lands on "list".
+//
+// When a form has field errors the alert is an error summary (the NL
+// Design System pattern): a heading and one link per wrong field, its
+// label and the reason; a click on a link moves focus to the field.
+// Once a field is changed to a valid value its error and its summary
+// entry go; so do the errors of fields no longer shown; an empty
+// summary goes as a whole.
 
 import { alertBox, h } from './dom.js';
-import { has, reasonKey } from './i18n.js';
+import { has, reasonKey, reasonOrOther } from './i18n.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -107,13 +114,17 @@ export function errorKey(err) {
 	return has(k) ? k : 'error.400';
 }
 
-// A field error in the user's language when it is a known one; else the
-// server's own (English) words, marked as English for screen readers.
+// A field error in the user's language: a known reason in its own
+// words, an unknown one as a general "this is not correct" (never the
+// server's English under a Dutch page).
 function reasonNode(reason) {
-	const r = reasonKey(reason);
-	return r ? h('span', { i18n: r.key, args: r.args }) :
-	    h('span', { lang: 'en', text: String(reason ?? '') });
+	const r = reasonOrOther(reason);
+	return h('span', { i18n: r.key, args: r.args });
 }
+
+// The error summary shown for a form: {alert, list, keep} where keep
+// says the alert has more to say than its list.
+const summaries = new WeakMap();
 
 // Removes the alert in alertHost and every field error in form.
 export function clearErrors(form, alertHost) {
@@ -121,6 +132,7 @@ export function clearErrors(form, alertHost) {
 		alertHost.replaceChildren();
 	if (!form)
 		return;
+	summaries.delete(form);
 	for (const msg of form.querySelectorAll('.app-field-error'))
 		msg.remove();
 	for (const set of form.querySelectorAll(
@@ -228,35 +240,136 @@ export function markField(form, name, messageNode) {
 	return input;
 }
 
-// Shows err on form: field errors beside their fields, the rest in an
-// alert in alertHost.  messageKey overrides the general message.  Moves
+// A copy of the text of a label or legend (its translated part, so it
+// follows a language switch; not the "(required)" mark).
+function labelText(el) {
+	const src = el.hasAttribute('data-i18n') ? el :
+	    el.querySelector('[data-i18n]');
+	if (!src)
+		return h('span', { text: el.textContent.trim() });
+	const span = h('span', { text: src.textContent });
+	span.setAttribute('data-i18n', src.getAttribute('data-i18n'));
+	const args = src.getAttribute('data-i18n-args');
+	if (args)
+		span.setAttribute('data-i18n-args', args);
+	return span;
+}
+
+// The element that carries the error of control: the group (fieldset)
+// it belongs to when that is marked, else the control itself.
+function ownerOf(control) {
+	const set = control.closest('.utrecht-form-fieldset--invalid');
+	return set && !control.hasAttribute('aria-invalid') ? set : control;
+}
+
+// The label text of an owner (a fieldset's legend, a control's label).
+function ownerLabel(form, owner) {
+	let el = null;
+	if (owner.tagName === 'FIELDSET')
+		el = owner.querySelector('legend');
+	else if (owner.id)
+		el = form.querySelector(`label[for="${CSS.escape(owner.id)}"]`);
+	return el ? labelText(el) : h('span', { text: owner.name ?? '' });
+}
+
+// Errors that say a value is missing: an empty field does not fix them.
+const NEEDS_VALUE = new Set(['reason.required', 'field.required',
+    'field.choose', 'signal.need_what']);
+
+// Adds one wrong field to the summary entries (one per field; a second
+// reason for the same field joins the first).
+function addEntry(entries, form, control, reason, key) {
+	const owner = ownerOf(control);
+	if (NEEDS_VALUE.has(key))
+		owner.setAttribute('data-error-empty', '');
+	const had = entries.get(owner);
+	if (had) {
+		if (!had.reasons.some((r) => r.textContent === reason.textContent))
+			had.reasons.push(reason);
+		return;
+	}
+	entries.set(owner, { owner, control, reasons: [reason],
+	    text: ownerLabel(form, owner) });
+}
+
+// The summary: a heading and a list of links, one per wrong field.
+function summaryNodes(form, entries) {
+	const list = h('ul', { class: 'utrecht-unordered-list ' +
+	    'app-error-summary__list' });
+	for (const e of entries.values()) {
+		const target = e.control.id ? e.control : e.owner;
+		const link = h('a', { class: 'utrecht-link',
+		    href: `#${target.id}` }, e.text, ': ',
+		    e.reasons.flatMap((r, i) => i > 0 ? ['; ', r] : [r]));
+		link.addEventListener('click', (ev) => {
+			ev.preventDefault();
+			e.control.focus();
+		});
+		const item = h('li', { class: 'utrecht-unordered-list__item' },
+		    link);
+		item.errorOwner = e.owner;
+		list.append(item);
+	}
+	const heading = h('h2', { class: 'utrecht-heading-2 ' +
+	    'app-error-summary__title', i18n: 'error.summary' });
+	return { heading, list };
+}
+
+// Puts the alert into alertHost; with field entries it is the form's
+// error summary.
+function showAlert(form, alertHost, body, entries, keep) {
+	if (!alertHost)
+		return null;
+	let parts = body;
+	let list = null;
+	if (form && entries.size > 0) {
+		const s = summaryNodes(form, entries);
+		list = s.list;
+		parts = [...body, s.heading, s.list];
+	}
+	const alert = alertBox('error', 'alert', ...parts);
+	if (list) {
+		alert.classList.add('app-error-summary');
+		summaries.set(form, { alert, list, keep });
+	}
+	alertHost.append(alert);
+	return alert;
+}
+
+// Shows err on form: field errors beside their fields, and an alert in
+// alertHost: the error summary, or the message and the errors that have
+// no field here.  messageKey overrides the general message.  Moves
 // focus to the first invalid field, if any.
 export function showError(form, alertHost, err, messageKey, args) {
 	clearErrors(form, alertHost);
 	const loose = [];
 	let first = null;
+	const entries = new Map();
 	const fields = err instanceof ApiError ? err.fields : [];
 	for (const f of fields) {
 		const input = form ? markField(form, f.field,
 		    reasonNode(f.reason)) : null;
-		if (input)
+		if (input) {
 			first ??= input;
-		else
+			addEntry(entries, form, input, reasonNode(f.reason),
+			    reasonKey(f.reason)?.key);
+		} else
 			loose.push(f);
 	}
 	const body = [];
 	if (first && !messageKey) {
-		body.push(h('p', { class: 'utrecht-paragraph',
-		    i18n: 'error.fields' }));
+		// the summary's heading says it all
 	} else {
 		body.push(h('p', { class: 'utrecht-paragraph',
 		    i18n: messageKey ?? errorKey(err), args }));
-		// The server's own words add the detail the code lacks.
+		// The server's own words add the detail the code lacks;
+		// they are English, so they show on an English page only.
 		if (!messageKey && err instanceof ApiError &&
 		    err.serverMessage && fields.length === 0 &&
 		    err.status !== 401 && err.status < 500)
 			body.push(h('p', { class: 'utrecht-paragraph ' +
-			    'app-detail', lang: 'en', text: err.serverMessage }));
+			    'app-detail', i18n: 'error.detail',
+			    args: { detail: err.serverMessage } }));
 	}
 	if (loose.length > 0) {
 		body.push(h('ul', { class: 'utrecht-unordered-list' },
@@ -264,26 +377,134 @@ export function showError(form, alertHost, err, messageKey, args) {
 			class: 'utrecht-unordered-list__item' },
 			`${f.field}: `, reasonNode(f.reason)))));
 	}
-	if (alertHost)
-		alertHost.append(alertBox('error', 'alert', ...body));
+	showAlert(form, alertHost, body, entries,
+	    loose.length > 0 || !!messageKey || !first);
 	if (first)
 		first.focus();
 	return first;
 }
 
-// Client-side check results on form: list is [{field, key}] with key an
-// i18n message.  Same look as server field errors; focuses the first.
+// Client-side check results on form: list is [{field, key, either}] with
+// key an i18n message and either an optional tag shared by fields of
+// which one must be filled in.  Same look as server field errors;
+// focuses the first.
 export function showInvalid(form, alertHost, list) {
 	clearErrors(form, alertHost);
 	let first = null;
+	const entries = new Map();
 	for (const f of list) {
 		const input = markField(form, f.field, h('span', { i18n: f.key }));
+		if (!input)
+			continue;
 		first ??= input;
+		addEntry(entries, form, input, h('span', { i18n: f.key }),
+		    f.key);
+		// {either: tag}: one of the fields so tagged will do, so
+		// the others' errors go once one is fixed.
+		if (f.either)
+			ownerOf(input).setAttribute('data-error-either', f.either);
 	}
-	if (alertHost)
-		alertHost.append(alertBox('error', 'alert', h('p', {
-		    class: 'utrecht-paragraph', i18n: 'error.fields' })));
+	const body = entries.size > 0 ? [] : [h('p', {
+	    class: 'utrecht-paragraph', i18n: 'error.fields' })];
+	showAlert(form, alertHost, body, entries, entries.size === 0);
 	first?.focus();
+}
+
+// Takes the error off owner (a control or a fieldset) and out of the
+// summary; an empty summary goes.
+function unmark(form, owner) {
+	const id = `${owner.id}-error`;
+	owner.querySelector?.(`[id="${id}"]`)?.remove();
+	form.querySelector(`[id="${id}"]`)?.remove();
+	const ids = (owner.getAttribute('aria-describedby') ?? '')
+	    .split(/\s+/).filter((x) => x && x !== id);
+	if (ids.length > 0)
+		owner.setAttribute('aria-describedby', ids.join(' '));
+	else
+		owner.removeAttribute('aria-describedby');
+	owner.classList.remove('utrecht-form-fieldset--invalid',
+	    'utrecht-textbox--invalid', 'utrecht-select--invalid');
+	owner.removeAttribute('aria-invalid');
+	owner.removeAttribute('data-error-either');
+	owner.removeAttribute('data-error-empty');
+	const wrap = owner.closest('.utrecht-form-field');
+	if (wrap && !wrap.querySelector('[aria-invalid]'))
+		wrap.classList.remove('utrecht-form-field--invalid');
+	const s = summaries.get(form);
+	if (!s)
+		return;
+	for (const item of [...s.list.children]) {
+		if (item.errorOwner === owner)
+			item.remove();
+	}
+	if (s.list.children.length > 0)
+		return;
+	summaries.delete(form);
+	if (s.keep) {
+		s.list.previousElementSibling?.remove();
+		s.list.remove();
+	} else
+		s.alert.remove();
+}
+
+// True when an error on owner no longer applies: the field is gone,
+// hidden or switched off.
+function gone(owner) {
+	if (!owner.isConnected || owner.disabled || owner.closest('[hidden]'))
+		return true;
+	return owner.getClientRects().length === 0 &&
+	    !owner.closest('details:not([open])');
+}
+
+// True when owner, just changed, now holds a valid value (an empty one
+// only when the field may be left empty).
+function fixed(owner) {
+	if (owner.tagName === 'FIELDSET')
+		return owner.querySelector('input:checked') !== null;
+	if (owner.type === 'checkbox' || owner.type === 'radio')
+		return true;
+	if (typeof owner.checkValidity === 'function' &&
+	    !owner.checkValidity())
+		return false;
+	return String(owner.value ?? '').trim() !== '' ||
+	    !(owner.required || owner.hasAttribute('data-error-empty'));
+}
+
+// After every change in a form with errors: drop the errors that are
+// fixed or no longer apply.
+function recheck(ev) {
+	const form = ev.target?.closest?.('form');
+	if (!form)
+		return;
+	const owners = new Set();
+	for (const el of form.querySelectorAll('[aria-invalid], ' +
+	    '.utrecht-form-fieldset--invalid'))
+		owners.add(el);
+	for (const owner of owners) {
+		if (!owner.isConnected || !(owner === ev.target ||
+		    owner.contains(ev.target)) || !fixed(owner))
+			continue;
+		const tag = owner.getAttribute('data-error-either');
+		unmark(form, owner);
+		if (!tag)
+			continue;
+		for (const other of owners) {
+			if (other.getAttribute('data-error-either') === tag)
+				unmark(form, other);
+		}
+	}
+	const s = summaries.get(form);
+	if (!s)
+		return;
+	for (const item of [...s.list.children]) {
+		if (gone(item.errorOwner))
+			unmark(form, item.errorOwner);
+	}
+}
+
+if (typeof document !== 'undefined') {
+	document.addEventListener('input', recheck);
+	document.addEventListener('change', recheck);
 }
 
 // The empty required fields of form as [{field, key}].

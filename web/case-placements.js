@@ -13,7 +13,7 @@
 // page, reload(focusSelector), errors, status}.  The section loads its
 // own data; null for who sees only part of a case.
 
-import { get } from './api.js';
+import { get, showError } from './api.js';
 import { submitCaseForm } from './case-form.js';
 import { alertBox, button, field, h, para, setOptions, table }
     from './dom.js';
@@ -312,9 +312,7 @@ export function placementsSection(c, hooks) {
 	}, (err) => {
 		body.replaceChildren();
 		body.removeAttribute('aria-busy');
-		errors.append(alertBox('error', 'alert', para('error.title'),
-		    h('p', { class: 'utrecht-paragraph', lang: 'en',
-			text: String(err?.serverMessage ?? '') })));
+		showError(null, errors, err);
 	});
 	return el;
 }

@@ -26,8 +26,8 @@ import { transferSection } from './case-transfer.js';
 import { formNode, loadCatalog, needNode } from './catalog.js';
 import { alertBox, button, field, fill, h, para, table } from './dom.js';
 import { lang } from './i18n.js';
-import { choice, codeNode, dataList, dateNode, fieldset, freeText, none,
-    personPart, section, telLink, textArea } from './parts.js';
+import { choice, codeNode, dataList, dateNode, fieldset, freeText, nobody,
+    none, personPart, section, telLink, textArea } from './parts.js';
 
 // Sections of other modules, each (c, hooks) -> element or null.
 const EXTRA = [retentionSection, transferSection, referralsSection,
@@ -89,7 +89,7 @@ export function renderCase(main, page, me, id) {
 			['case.col.org', String(c.org_name ?? '')],
 			['case.col.coordinator', c.coordinator ?
 			    h('span', {}, String(c.coordinator), ' ',
-			    telLink(c.coordinator_phone)) : none()],
+			    telLink(c.coordinator_phone)) : nobody()],
 			['case.col.source', sourceNode(c)],
 			['case.col.accept_due', c.accept_due ?
 			    dateNode(c.accept_due) : null],

@@ -9,7 +9,7 @@
 import { get, showError } from './api.js';
 import { loadCatalog, formNode, joined } from './catalog.js';
 import { h, pageHeading, para, table } from './dom.js';
-import { codeNode, dateNode, none, section, today } from './parts.js';
+import { codeNode, dateNode, nobody, none, section, today } from './parts.js';
 
 export function caseLink(id) {
 	return h('a', { class: 'utrecht-link', href: `#/cases/${id}`,
@@ -49,7 +49,7 @@ function casesTable(hid, cat, cases) {
 		codeNode('case.status', c.status),
 		typeNode(cat, c),
 		String(c.municipality_name ?? ''),
-		c.coordinator ? String(c.coordinator) : none(),
+		c.coordinator ? String(c.coordinator) : nobody(),
 		dueCell(c),
 		dateNode(c.updated_at, 'date'),
 	    ]));

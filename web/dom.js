@@ -144,6 +144,37 @@ export function button(key, kind = 'secondary', props = {}) {
 	});
 }
 
+// A text field with a maximum length says so beside it once the text
+// reaches that length, so what is typed is never cut off silently.
+function limitNote(ev) {
+	const el = ev.target;
+	if (!(el instanceof HTMLInputElement ||
+	    el instanceof HTMLTextAreaElement) || !(el.maxLength > 0) || !el.id)
+		return;
+	const id = `${el.id}-limit`;
+	const had = document.getElementById(id);
+	const ids = (el.getAttribute('aria-describedby') ?? '')
+	    .split(/\s+/).filter((x) => x && x !== id);
+	if (el.value.length >= el.maxLength) {
+		if (had)
+			return;
+		el.after(h('p', { class: 'utrecht-form-field-description ' +
+		    'app-limit', id, role: 'status', i18n: 'field.limit',
+		    args: { n: el.maxLength } }));
+		ids.push(id);
+	} else if (had)
+		had.remove();
+	else
+		return;
+	if (ids.length > 0)
+		el.setAttribute('aria-describedby', ids.join(' '));
+	else
+		el.removeAttribute('aria-describedby');
+}
+
+if (typeof document !== 'undefined')
+	document.addEventListener('input', limitNote);
+
 // An NL Design System alert.  type: 'error' | 'warning' | 'info' | 'ok'.
 // role: 'alert' for errors that must interrupt, 'status' for news.
 // body: nodes for the message.

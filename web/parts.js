@@ -178,6 +178,11 @@ export function none() {
 	return h('span', { class: 'app-none', i18n: 'signal.none' });
 }
 
+// An empty person field (no coordinator, nobody claimed it): "nobody".
+export function nobody() {
+	return h('span', { class: 'app-none', i18n: 'value.nobody' });
+}
+
 // Free text from a person: kept as typed, line breaks included.
 export function freeText(text) {
 	if (text === null || text === undefined || text === '')
@@ -554,9 +559,9 @@ export function signalFields(cat, munis, emergencyPanel) {
 			if (checkedValues(checklist, 'indicators').length ===
 			    0 && description.control.value.trim() === '') {
 				bad.push({ field: 'indicators',
-				    key: 'signal.need_what' });
+				    key: 'signal.need_what', either: 'what' });
 				bad.push({ field: 'description',
-				    key: 'signal.need_what' });
+				    key: 'signal.need_what', either: 'what' });
 			}
 			for (const p of people.filter((x) => x.hasData()))
 				bad.push(...p.invalid());

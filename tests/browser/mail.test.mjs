@@ -101,7 +101,7 @@ test('a reporter gets a question by e-mail and answers it', async (t) => {
 	const waiting = await page.textContent(
 	    'section[aria-labelledby="start-notify"]');
 	assert.match(waiting, /^Wacht op u/);
-	assert.match(waiting, new RegExp(`Een vraag over uw melding ${id}`));
+	assert.match(waiting, new RegExp(`Een vraag over uw signaal ${id}`));
 	assert.match(await page.textContent('#nav-list'), /\(1 nieuw\)/);
 	await accessible(page, 'the start page with a question waiting (nl)');
 

@@ -124,7 +124,7 @@ test('an admin adds a region with the keyboard only', async (t) => {
 	assert.equal(await page.getAttribute('select[name="type"]',
 	    'aria-invalid'), 'true');
 	assert.match(await text(page, 'main .app-alerts [role="alert"]'),
-	    /Controleer de gemarkeerde velden/);
+	    /Controleer deze velden/);
 	const muniError = await page.getAttribute(MUNIS, 'aria-describedby');
 	assert.match(muniError, /-error\b/);
 	assert.equal(await text(page, `#${muniError.split(' ')[0]}`),

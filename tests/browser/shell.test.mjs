@@ -343,7 +343,7 @@ test('the users page adds an advisor who waits for approval, and disables',
 	const errId = (await un.getAttribute('aria-describedby')).split(' ')[0];
 	assert.notEqual((await page.textContent(`#${errId}`)).trim(), '');
 	assert.match(await page.textContent('main .utrecht-alert[role="alert"]'),
-	    /Controleer de gemarkeerde velden/);
+	    /Controleer deze velden/);
 	assert.equal(await focused(page), await un.getAttribute('id'));
 	await accessible(page, 'the users form with a server field error');
 

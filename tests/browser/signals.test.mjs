@@ -467,7 +467,7 @@ test('field errors land beside their fields, on the right person',
 	    'nothing is marked on the empty victim');
 	assert.match(await page.textContent(
 	    'main .utrecht-alert[role="alert"]'),
-	    /Controleer de gemarkeerde velden/);
+	    /Controleer deze velden/);
 	await accessible(page, 'the report form with server errors');
 	assert.equal((await apiJson(page, '/api/signals/mine?per_page=100')).signals.length,
 	    before, 'nothing was filed');

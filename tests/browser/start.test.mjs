@@ -36,7 +36,7 @@ test('the advisor sees the point overview on the start page', async (t) => {
 	const shown = await ui.dataList(page, '#point-overview');
 	const n = (count) => count === 1 ? '1 signaal' : `${count} signalen`;
 	assert.equal(shown['Wachten op oppakken'], n(o.received));
-	assert.equal(shown['In beoordeling'], n(o.in_triage));
+	assert.equal(shown['In triage'], n(o.in_triage));
 	assert.equal(shown['Over de termijn'], n(o.overdue));
 	assert.equal(shown['Acuut gevaar, nog niet besloten'], n(o.acute));
 	// The demo has old signals nobody took up: late ones are named at
