@@ -66,8 +66,9 @@ test('a coordinator records a transition plan for a victim turning 18',
 	await page.check(`${form} input[name="continues"][value="wmo"]`);
 	await page.click(`${form} button[type="submit"]`);
 	await page.waitForSelector(`${form} .app-field-error`);
+	// The reason in Dutch, never the server's English message.
 	assert.match(await page.textContent(`${form} .app-field-error`),
-	    /who pays after 18/);
+	    /Vul dit veld in/);
 	// Complete: recorded, and shown after the reload.
 	await page.selectOption(`${form} select[name="payer"]`,
 	    'municipality');

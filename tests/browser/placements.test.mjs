@@ -74,8 +74,7 @@ test('the coordinator records a closed placement on a case', async (t) => {
 	    'valid_until'])
 		assert.ok(invalid.includes(name), `${name} in ${invalid}`);
 	assert.match(await page.textContent(
-	    `${FORM} fieldset[data-field="alternatives"]`),
-	    /at least one less restrictive alternative/);
+	    `${FORM} fieldset[data-field="alternatives"]`), /Vul dit veld in/);
 	await ui.accessible(page, 'the refused form (nl)');
 
 	// Complete: recorded and shown on the case.
