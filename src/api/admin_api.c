@@ -136,7 +136,7 @@ write_user(struct ctx *ctx, struct jw *w, const struct user *u,
 	jw_kbool(w, "demo", u->demo);
 	jw_kbool(w, "totp_enabled", u->totp_enabled);
 	jw_kstr(w, "phone", u->phone);
-	jw_kstr(w, "email", notify_email_of(ctx, u->id));
+	jw_kstr(w, "email", u->email);
 	jw_kstr(w, "real_name", u->real_name);
 	jw_kstr(w, "last_login_at", iso_or_null(ctx, u->last_login_at));
 	jw_kstr(w, "created_at", iso_or_null(ctx, u->created_at));

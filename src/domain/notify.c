@@ -269,26 +269,6 @@ notify_email_put(struct ctx *ctx, int64_t user_id, const char *email)
 	return audit_append(ctx, "user.email", "user", user_id);
 }
 
-const char *
-notify_email_of(struct ctx *ctx, int64_t user_id)
-{
-	struct store_rows *r;
-	const char *email;
-	bool bad = false;
-
-	if (store_exec(ctx, Q_USER_EMAIL_GET, ARGS(store_int(user_id)),
-	    &r) == -1 || r->nrows == 0) {
-		ctx_clear_error(ctx);
-		return NULL;
-	}
-	email = sealed_get(ctx, r, 0, 0, "app_user", "email", user_id, &bad);
-	if (bad) {
-		ctx_clear_error(ctx);
-		return NULL;
-	}
-	return email;
-}
-
 struct mark_job {
 	int64_t		 id;
 	int64_t		 next;		/* 0: sent */

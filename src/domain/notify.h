@@ -94,8 +94,6 @@ int	notify_email_check(struct ctx *, const char *field, const char *email);
 /* Inside a store_write(): seal and store user_id's address (NULL or ""
  * removes it), audited as user.email. */
 int	notify_email_put(struct ctx *, int64_t user_id, const char *email);
-/* A user's address for an admin; NULL when none or it does not open. */
-const char *notify_email_of(struct ctx *, int64_t user_id);
 
 /*
  * The sender's pass: every due outbox row, up to max, is given to send()

@@ -291,6 +291,7 @@ fill(struct ctx *ctx, const struct store_rows *r, size_t i, struct user *u,
 	u->enrol_expires_at = rows_int(r, i, 17);
 	u->real_name = sealed_get(ctx, r, i, 18, "app_user", "real_name",
 	    u->id, bad);
+	u->email = sealed_get(ctx, r, i, 19, "app_user", "email", u->id, bad);
 }
 
 /* A read whose names did not all open fails as a whole. */
@@ -317,7 +318,9 @@ user_list(struct ctx *ctx, struct user **out, size_t *n)
 	for (i = 0; i < r->nrows; i++)
 		fill(ctx, r, i, &(*out)[i], &bad);
 	*n = r->nrows;
-	return unsealed(ctx, bad);
+	if (unsealed(ctx, bad) == -1)
+		return -1;
+	return audit_read(ctx, "user.list", "org", ctx->who.org_id);
 }
 
 struct user *

@@ -46,6 +46,7 @@ struct user {
 	int64_t		 created_by;		/* 0: CLI or before 0010 */
 	int64_t		 enrol_expires_at;	/* 0: no open link */
 	const char	*real_name;		/* sealed at rest; or NULL */
+	const char	*email;			/* sealed at rest; or NULL */
 };
 
 #define USER_ENROL_TTL	(7 * 24 * 60 * 60)	/* an enrolment link lives */
@@ -85,6 +86,8 @@ int	user_create(struct ctx *, const struct user_in *, bool demo,
  */
 int	user_invite(struct ctx *, const struct user_in *, int64_t *id,
 	    char **enrol_token);
+/* Every account, with its sealed name and e-mail address opened: one
+ * "user.list" entry on the audit trail says who read them. */
 int	user_list(struct ctx *, struct user **, size_t *n);
 /* The accounts waiting for approval that ctx->who may see: every one
  * for an admin, those of the own organisation for an approver, none for

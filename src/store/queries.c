@@ -8,7 +8,7 @@
 	"u.phone, u.needs_approval, COALESCE(u.approved_at, 0), " \
 	"u.needs_enrol, COALESCE(u.enrolled_at, 0), u.approver, " \
 	"COALESCE(u.created_by, 0), COALESCE(u.enrol_expires_at, 0), " \
-	"u.real_name"
+	"u.real_name, u.email"
 /* 1 when the account may log in as far as approval and enrolment go. */
 #define USER_USABLE "CASE WHEN (u.needs_approval = 0 OR" \
 	" u.approved_at IS NOT NULL) AND (u.needs_enrol = 0 OR" \

@@ -111,6 +111,23 @@ test('creating and disabling leave entries on the object', async () => {
 	    'user.create']);
 });
 
+test('reading the accounts list leaves one user.list entry', async () => {
+	// The list opens every account's sealed name and e-mail address;
+	// the trail says who read them, once per read, on the reader's
+	// organisation.
+	const me = (await admin.get('/api/me')).body;
+	const count = async () => (await entries('org', me.org_id))
+	    .filter((e) => e.action === 'user.list').length;
+	const was = await count();
+	const r = await admin.get('/api/users');
+	assert.equal(r.status, 200, r.text);
+	assert.ok(r.body.users.length > 1);
+	assert.equal(await count(), was + 1);
+	const last = (await entries('org', me.org_id))
+	    .find((e) => e.action === 'user.list');
+	assert.equal(last.username, 'demo-admin');
+});
+
 test('the audit listing checks its query', async () => {
 	for (const q of ['', '?object_type=user', '?object_id=1',
 	    '?object_type=case&object_id=1', '?object_type=user&object_id=0',
