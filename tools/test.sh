@@ -61,11 +61,13 @@ count_cmocka() {
 }
 
 count_node() {
-	local p f
+	local p f c
 	p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$1" | tail -1)
 	f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$1" | tail -1)
+	# A cancelled test (its file timed out or ended early) did not pass.
+	c=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$1" | tail -1)
 	passed=$((passed + ${p:-0}))
-	failed=$((failed + ${f:-0}))
+	failed=$((failed + ${f:-0} + ${c:-0}))
 	# A runner that died before reporting counts as a failure.
 	[ -z "$p" ] && failed=$((failed + 1))
 }
@@ -100,7 +102,7 @@ run_node() {
 	SCHAKEL_BIN="$PWD/$build/schakel" SCHAKEL_TEST_DB=$db \
 	    node --test --test-reporter=tap --test-concurrency=1 $files \
 	    >"$out" 2>&1
-	grep -E '^(not ok|# (tests|pass|fail))' "$out"
+	grep -E '^(not ok|# (tests|pass|fail|cancelled))' "$out"
 	if grep -q '^not ok' "$out"; then
 		# Show what failed, not the whole report: the failing
 		# subtests (indented) carry the assertion.
