@@ -14,6 +14,8 @@ function link(n, me) {
 		return `#/cases/${n.object_id}`;
 	if (n.object_type === 'referral' && me.role === 'provider')
 		return `#/referrals/${n.object_id}`;
+	if (n.object_type === 'escalation' && me.role === 'provider')
+		return `#/escalations/${n.object_id}`;
 	if (n.object_type !== 'signal')
 		return '#/start';
 	return me.role === 'advisor' ? `#/queue/${n.object_id}` :

@@ -21,6 +21,7 @@
 #include "core/parse.h"
 #include "crypt/crypt.h"
 #include "domain/notify.h"
+#include "domain/sweep.h"
 #include "domain/org.h"
 #include "domain/volume.h"
 #include "domain/signal.h"
@@ -81,8 +82,10 @@ static const char serve_help[] =
     "TLS throughout.  A mail says only that something waits, with a link\n"
     "to --public-url; a mail server that is down delays mail, never loses\n"
     "it (docs/notifications.md).\n"
-    "Every --sweep-every seconds (default 60), with or without --smtp, the\n"
-    "advisors of a signal whose triage deadline passed are told, once.\n";
+    "Every --sweep-every seconds (default 60), with or without --smtp, a\n"
+    "deadline that passed (a signal's triage, a referral's or escalation's\n"
+    "answer, a placement's review or authorisation) is told, once, to\n"
+    "whoever's turn it is.\n";
 
 /* Log a signed head when the trail has moved on since *last. */
 static void
@@ -156,11 +159,11 @@ send_pass(struct sender *s)
 	ctx.keys = s->env->keys;
 	if (time_now() >= s->next_sweep) {
 		s->next_sweep = time_now() + s->sweep_every;
-		if (notify_sweep_deadlines(&ctx, time_now(), &made) == -1) {
+		if (sweep_deadlines(&ctx, time_now(), &made) == -1) {
 			log_warn("deadline sweep failed: %s", ctx.message);
 			ctx_clear_error(&ctx);
 		} else if (made > 0)
-			log_info("deadlines: %zu signals overdue", made);
+			log_info("deadlines: %zu passed and told", made);
 	}
 	if (s->mail.url != NULL && notify_outbox_pass(&ctx, mail_send,
 	    &s->mail, 100, &sent, &failed) == -1)

@@ -10,6 +10,7 @@
 #include "domain/case.h"
 #include "domain/deadline.h"
 #include "domain/due.h"
+#include "domain/notify.h"
 #include "domain/rule.h"
 #include "domain/sealed.h"
 #include "domain/timeline.h"
@@ -102,7 +103,11 @@ send_job(struct ctx *ctx, void *p)
 	    ctx->arena, "sent:%lld:%s", (long long)j->id, j->in->ground),
 	    NULL) == -1)
 		return -1;
-	return audit_append(ctx, "escalation.send", "case", j->case_id);
+	if (audit_append(ctx, "escalation.send", "case", j->case_id) == -1)
+		return -1;
+	/* Its turn now: the expert team's users. */
+	return notify_org(ctx, j->to_org, "provider", "escalation_asked",
+	    "escalation", j->id);
 }
 
 int
@@ -313,7 +318,14 @@ answer_job(struct ctx *ctx, void *p)
 	    ctx->arena, "answered:%lld:%s", (long long)j->id, j->outcome),
 	    j->text) == -1)
 		return -1;
-	return audit_append(ctx, "escalation.answer", "case", j->case_id);
+	if (audit_append(ctx, "escalation.answer", "case", j->case_id) == -1)
+		return -1;
+	/* Answered: it waits on the team no more, the case team is told. */
+	if (notify_done_all(ctx, "escalation_asked", "escalation", j->id) ==
+	    -1 || notify_done_all(ctx, "escalation_overdue", "escalation",
+	    j->id) == -1)
+		return -1;
+	return notify_case_team(ctx, j->case_id, "escalation_answered");
 }
 
 int

@@ -31,6 +31,7 @@
 #include "domain/adulthood.h"
 #include "domain/advice.h"
 #include "domain/notify.h"
+#include "domain/sweep.h"
 #include "domain/catalog.h"
 #include "domain/contract.h"
 #include "domain/deadline.h"
@@ -360,8 +361,7 @@ step_deadline_sweep(void)
 	size_t made = 0;
 
 	act_as(w.admin, w.point, ROLE_ADMIN);
-	return notify_sweep_deadlines(&w.ctx, time_now() + 366 * 86400,
-	    &made);
+	return sweep_deadlines(&w.ctx, time_now() + 366 * 86400, &made);
 }
 
 static int

@@ -45,8 +45,8 @@ notify_done(struct ctx *ctx, int64_t user_id, const char *kind,
 	    store_int(time_now())), NULL);
 }
 
-static int
-notify_rows(struct ctx *ctx, struct store_rows *r, const char *kind,
+int
+notify_each(struct ctx *ctx, struct store_rows *r, const char *kind,
     const char *obj_type, int64_t obj_id)
 {
 	size_t i;
@@ -67,7 +67,7 @@ notify_org(struct ctx *ctx, int64_t org_id, const char *role,
 	if (store_exec(ctx, Q_NOTIFY_ORG_ROLE, ARGS(store_int(org_id),
 	    store_text(role)), &r) == -1)
 		return -1;
-	return notify_rows(ctx, r, kind, obj_type, obj_id);
+	return notify_each(ctx, r, kind, obj_type, obj_id);
 }
 
 int
@@ -78,7 +78,7 @@ notify_case_team(struct ctx *ctx, int64_t case_id, const char *kind)
 	if (store_exec(ctx, Q_NOTIFY_CASE_TEAM, ARGS(store_int(case_id)),
 	    &r) == -1)
 		return -1;
-	return notify_rows(ctx, r, kind, "case", case_id);
+	return notify_each(ctx, r, kind, "case", case_id);
 }
 
 int
@@ -88,53 +88,6 @@ notify_done_all(struct ctx *ctx, const char *kind, const char *obj_type,
 	return store_exec(ctx, Q_NOTIFY_DONE_ALL, ARGS(store_text(kind),
 	    store_text(obj_type), store_int(obj_id), store_int(time_now())),
 	    NULL);
-}
-
-struct sweep_job {
-	int64_t		 now;
-	size_t		 made;
-};
-
-static int
-sweep_job(struct ctx *ctx, void *p)
-{
-	struct sweep_job *j = p;
-	struct store_rows *r, *a;
-	int64_t id;
-	size_t i;
-
-	j->made = 0;
-	if (store_exec(ctx, Q_NOTIFY_OVERDUE, ARGS(store_int(j->now)),
-	    &r) == -1)
-		return -1;
-	for (i = 0; i < r->nrows; i++) {
-		id = rows_int(r, i, 0);
-		if (rows_int(r, i, 2) > 0) {
-			if (notify_user(ctx, rows_int(r, i, 2), "overdue",
-			    "signal", id) == -1)
-				return -1;
-		} else {
-			if (store_exec(ctx, Q_NOTIFY_ADVISORS,
-			    ARGS(store_int(rows_int(r, i, 1))), &a) == -1 ||
-			    notify_rows(ctx, a, "overdue", "signal",
-			    id) == -1)
-				return -1;
-		}
-		j->made++;
-	}
-	return 0;
-}
-
-int
-notify_sweep_deadlines(struct ctx *ctx, int64_t now, size_t *made)
-{
-	struct sweep_job j = { now, 0 };
-
-	if (store_write(ctx, sweep_job, &j) == -1)
-		return -1;
-	if (made != NULL)
-		*made = j.made;
-	return 0;
 }
 
 int

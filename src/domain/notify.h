@@ -27,6 +27,7 @@
 #include <stdint.h>
 
 struct ctx;
+struct store_rows;
 
 #define NOTIFY_LIST_MAX		50	/* newest first */
 #define NOTIFY_EMAIL_MAX	254
@@ -62,19 +63,14 @@ int	notify_done(struct ctx *, int64_t user_id, const char *kind,
 int	notify_org(struct ctx *, int64_t org_id, const char *role,
 	    const char *kind, const char *obj_type, int64_t obj_id);
 int	notify_case_team(struct ctx *, int64_t case_id, const char *kind);
+/* Inside a store_write(): notify_user() for every user whose id is the
+ * first column of a row of r. */
+int	notify_each(struct ctx *, struct store_rows *r, const char *kind,
+	    const char *obj_type, int64_t obj_id);
 /* Inside a store_write(): every user's open notification of kind on the
  * object is done (one of them took the turn). */
 int	notify_done_all(struct ctx *, const char *kind, const char *obj_type,
 	    int64_t obj_id);
-
-/*
- * Deadlines that passed: every open signal past its triage deadline
- * gets one `overdue` notification for its claimer, or, when nobody
- * claimed it, for each advisor of the points that see it.  Once per
- * signal: a second sweep adds nothing.  Runs its own store_write();
- * *made counts the signals newly told about.
- */
-int	notify_sweep_deadlines(struct ctx *, int64_t now, size_t *made);
 
 /* The login's own notifications, newest first, and how many are neither
  * seen nor done. */

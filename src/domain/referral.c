@@ -572,7 +572,8 @@ step_job(struct ctx *ctx, void *p)
 	if (strcmp(j->action, "accept") == 0 || decline ||
 	    strcmp(j->action, "withdraw") == 0) {
 		if (notify_done_all(ctx, "referral_offered", "referral",
-		    j->f->id) == -1)
+		    j->f->id) == -1 || notify_done_all(ctx,
+		    "referral_overdue", "referral", j->f->id) == -1)
 			return -1;
 	}
 	if (strcmp(j->action, "accept") == 0 || decline)

@@ -28,7 +28,7 @@ const char *const store_copy_tables[STORE_COPY_TABLES] = {
 	"insight_frozen", "insight_run", "insight_result", "insight_release",
 	"expertise_professional",
 	"care_contract", "gap_result", "notification", "outbox",
-	"signal_seen",
+	"signal_seen", "deadline_notice",
 };
 
 /* A read statement and the write that takes its rows, in FK order. */
@@ -90,6 +90,7 @@ static const struct {
 	{ Q_COPY_NOTIFY_ALL, Q_COPY_NOTIFY_INSERT },
 	{ Q_COPY_OUTBOX_ALL, Q_COPY_OUTBOX_INSERT },
 	{ Q_COPY_SEEN_ALL, Q_COPY_SEEN_INSERT },
+	{ Q_COPY_NOTICE_ALL, Q_COPY_NOTICE_INSERT },
 };
 
 #define AUDIT_PAGE	2000

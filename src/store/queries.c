@@ -1475,7 +1475,8 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT COUNT(*) FROM gap_result),"
 	    " (SELECT COUNT(*) FROM notification),"
 	    " (SELECT COUNT(*) FROM outbox),"
-	    " (SELECT COUNT(*) FROM signal_seen)",
+	    " (SELECT COUNT(*) FROM signal_seen),"
+	    " (SELECT COUNT(*) FROM deadline_notice)",
 	[Q_COPY_META_ALL] =
 	    "SELECT key, value FROM meta ORDER BY key",
 	[Q_COPY_ORG_ALL] =
@@ -2368,17 +2369,61 @@ static const char *const sql[Q__COUNT] = {
 	    " (SELECT 1 FROM app_user k WHERE k.id = c.coordinator_id"
 	    " AND k.org_id = c.org_id AND k.role = 'coordinator'"
 	    " AND k.disabled = 0)) ORDER BY u.id",
-	/* Open signals past their triage deadline that no overdue
-	 * notification names yet: id, region (0: none), the claimer (0:
-	 * not claimed). */
-	[Q_NOTIFY_OVERDUE] =
+	/* Open signals past their triage deadline that no notice names
+	 * yet: id, region (0: none), the claimer (0: nobody), the due. */
+	[Q_SWEEP_SIGNALS] =
 	    "SELECT s.id, COALESCE(s.region_id, 0), CASE WHEN s.status ="
-	    " 'in_triage' THEN COALESCE(s.claimed_by, 0) ELSE 0 END"
-	    " FROM signal s WHERE s.status IN ('received', 'in_triage')"
+	    " 'in_triage' THEN COALESCE(s.claimed_by, 0) ELSE 0 END,"
+	    " s.triage_due FROM signal s"
+	    " WHERE s.status IN ('received', 'in_triage')"
 	    " AND s.triage_due < ?1 AND NOT EXISTS (SELECT 1 FROM"
-	    " notification n WHERE n.kind = 'overdue' AND n.obj_type ="
-	    " 'signal' AND n.obj_id = s.id) ORDER BY s.id",
-	/* The advisors of the points that see a signal of region ?1 (0:
+	    " deadline_notice d WHERE d.kind = 'overdue' AND d.obj_type ="
+	    " 'signal' AND d.obj_id = s.id AND d.due = s.triage_due)"
+	    " ORDER BY s.id",
+	/* Referrals still waiting for the provider's answer after their
+	 * due: id, receiving organisation, case, due. */
+	[Q_SWEEP_REFERRALS] =
+	    "SELECT f.id, f.to_org, f.case_id, f.answer_due FROM referral f"
+	    " JOIN care_case c ON c.id = f.case_id"
+	    " WHERE f.status = 'sent' AND f.answer_due < ?1"
+	    " AND c.purged_at IS NULL AND NOT EXISTS (SELECT 1 FROM"
+	    " deadline_notice d WHERE d.kind = 'referral_overdue'"
+	    " AND d.obj_type = 'referral' AND d.obj_id = f.id"
+	    " AND d.due = f.answer_due) ORDER BY f.id",
+	/* The same for questions to an expert team. */
+	[Q_SWEEP_ESCALATIONS] =
+	    "SELECT e.id, e.to_org, e.case_id, e.answer_due FROM escalation e"
+	    " JOIN care_case c ON c.id = e.case_id"
+	    " WHERE e.status = 'open' AND e.answer_due < ?1"
+	    " AND c.purged_at IS NULL AND NOT EXISTS (SELECT 1 FROM"
+	    " deadline_notice d WHERE d.kind = 'escalation_overdue'"
+	    " AND d.obj_type = 'escalation' AND d.obj_id = e.id"
+	    " AND d.due = e.answer_due) ORDER BY e.id",
+	/* Placements going on in open cases whose review day is ?1 (today)
+	 * or before, or whose last authorisation ends by ?2: id, case,
+	 * review day (-1: none), the authorisation's kind (NULL: none),
+	 * first and last day. */
+	[Q_SWEEP_PLACEMENTS] =
+	    "SELECT p.id, p.case_id, COALESCE(p.review_on, -1), a.kind,"
+	    " COALESCE(a.valid_from, -1), COALESCE(a.valid_until, -1)"
+	    " FROM placement p JOIN care_case c ON c.id = p.case_id"
+	    " LEFT JOIN placement_authorisation a ON a.id = (SELECT MAX(x.id)"
+	    " FROM placement_authorisation x WHERE x.placement_id = p.id)"
+	    " WHERE c.purged_at IS NULL AND c.status <> 'closed'"
+	    " AND p.end_reason IS NULL AND ((p.review_on IS NOT NULL"
+	    " AND p.review_on <= ?1) OR a.valid_until <= ?2) ORDER BY p.id",
+	/* A deadline event is told once: no row comes back when it was. */
+	[Q_NOTICE_ADD] =
+	    "INSERT INTO deadline_notice (kind, obj_type, obj_id, due,"
+	    " noticed_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING"
+	    " RETURNING obj_id",
+	[Q_COPY_NOTICE_ALL] =
+	    "SELECT kind, obj_type, obj_id, due, noticed_at FROM"
+	    " deadline_notice ORDER BY kind, obj_type, obj_id, due",
+	[Q_COPY_NOTICE_INSERT] =
+	    "INSERT INTO deadline_notice (kind, obj_type, obj_id, due,"
+	    " noticed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+		/* The advisors of the points that see a signal of region ?1 (0:
 	 * none, the fallback point), as SIGNAL_OF_POINT. */
 	[Q_NOTIFY_ADVISORS] =
 	    "SELECT u.id FROM app_user u WHERE u.role = 'advisor'"
@@ -2608,8 +2653,10 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_OUTBOX_ALL),
 	N(Q_COPY_OUTBOX_INSERT),
 	N(Q_COPY_SEEN_ALL), N(Q_COPY_SEEN_INSERT),
-	N(Q_NOTIFY_ORG_ROLE), N(Q_NOTIFY_CASE_TEAM), N(Q_NOTIFY_OVERDUE),
+	N(Q_NOTIFY_ORG_ROLE), N(Q_NOTIFY_CASE_TEAM), N(Q_SWEEP_SIGNALS),
 	N(Q_NOTIFY_ADVISORS), N(Q_NOTIFY_DONE_ALL),
+	N(Q_SWEEP_REFERRALS), N(Q_SWEEP_ESCALATIONS), N(Q_SWEEP_PLACEMENTS),
+	N(Q_NOTICE_ADD), N(Q_COPY_NOTICE_ALL), N(Q_COPY_NOTICE_INSERT),
 #undef N
 };
 

@@ -142,7 +142,7 @@ int	store_restore(struct ctx *, const char *path, const char *src);
  * all of it or nothing.  The audit chain stays verifiable because every
  * field is copied as it is.
  */
-#define STORE_COPY_TABLES	55
+#define STORE_COPY_TABLES	56
 extern const char *const store_copy_tables[STORE_COPY_TABLES];
 struct store_counts {
 	int64_t		 n[STORE_COPY_TABLES];

@@ -644,7 +644,7 @@ test_users_and_blobs(void **state)
 	    store_int(1700000200), store_int(56666673)), NULL));
 	must(run(c, a, Q_USER_GET, ARGS(store_int(uid)), &r));
 	assert_int_equal(r->nrows, 1);
-	assert_int_equal(r->ncols, 19);
+	assert_int_equal(r->ncols, 20);
 	assert_string_equal(rows_text(r, 0, 1), name);
 	assert_int_equal(rows_int(r, 0, 2), org);
 	assert_string_equal(rows_text(r, 0, 3), "Zorgcoordinatie Noord");
@@ -661,7 +661,7 @@ test_users_and_blobs(void **state)
 	assert_int_equal(rows_int(r, 0, 8), 1);
 	must(run(c, a, Q_USER_LIST, NOARGS, &r));
 	assert_true(r->nrows >= 1);
-	assert_int_equal(r->ncols, 19);
+	assert_int_equal(r->ncols, 20);
 
 	assert_int_equal(run(c, a, Q_USER_INSERT, ARGS(store_text(name),
 	    store_int(org), store_text("advisor"), store_text("h"),
@@ -2861,8 +2861,30 @@ test_notify(void **state)
 	assert_true(r->nrows >= 1);
 	must(run(c, a, Q_NOTIFY_CASE_TEAM, ARGS(store_int(999999)), &r));
 	assert_int_equal(r->nrows, 0);
-	must(run(c, a, Q_NOTIFY_OVERDUE, ARGS(store_int(0)), &r));
+	must(run(c, a, Q_SWEEP_SIGNALS, ARGS(store_int(0)), &r));
 	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_SWEEP_REFERRALS, ARGS(store_int(0)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_SWEEP_ESCALATIONS, ARGS(store_int(0)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_SWEEP_PLACEMENTS, ARGS(store_int(-5),
+	    store_int(-5)), &r));
+	assert_int_equal(r->nrows, 0);
+	/* An event is claimed once; the same kind and object due at
+	 * another moment is another event. */
+	must(run(c, a, Q_NOTICE_ADD, ARGS(store_text("test"),
+	    store_text("signal"), store_int(7), store_int(100),
+	    store_int(101)), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_NOTICE_ADD, ARGS(store_text("test"),
+	    store_text("signal"), store_int(7), store_int(100),
+	    store_int(102)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_COPY_NOTICE_INSERT, ARGS(store_text("test"),
+	    store_text("signal"), store_int(7), store_int(200),
+	    store_int(201)), NULL));
+	must(run(c, a, Q_COPY_NOTICE_ALL, NOARGS, &r));
+	assert_true(r->nrows >= 2);
 	must(run(c, a, Q_NOTIFY_ADVISORS, ARGS(store_int(0)), &r));
 	must(run(c, a, Q_NOTIFY_ADVISORS, ARGS(store_int(1)), &r));
 	must(run(c, a, Q_NOTIFY_DONE_ALL, ARGS(store_text("overdue"),

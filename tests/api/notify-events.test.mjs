@@ -226,3 +226,125 @@ test('a triage deadline that passes tells the point once', async () => {
 	assert.equal(await stillOpen('overdue', 'signal', claimed), 0);
 	assert.equal(await stillOpen('overdue', 'signal', unclaimed), advisors.length);
 });
+
+// The notifications of kind on the object, once the sweep (every second)
+// has made any.
+async function swept(kind, type, id) {
+	for (let i = 0; i < 50; i++) {
+		const n = (await since(0, kind)).filter(([, t, o]) =>
+		    t === type && o === id);
+		if (n.length > 0)
+			return n;
+		await new Promise((res) => setTimeout(res, 200));
+	}
+	return [];
+}
+
+const later = () => new Promise((res) => setTimeout(res, 2500));
+
+test('a referral answer that is late tells the provider and the case ' +
+    'team once; the answer ends it', async () => {
+	const k = await amsterdamCase();
+	const shelter = Number(await one(
+	    `SELECT id FROM org WHERE name = '${SHELTER}'`));
+	const r = await c['demo-coordinator'].post(`${k.path}/referrals`,
+	    { need: k.need, provider: shelter, basis: 'consent',
+	    consent_on: '2026-01-02' });
+	assert.equal(r.status, 201, r.text);
+	const ref = r.body.referral;
+	assert.equal((await swept('referral_overdue', 'referral', ref)).length,
+	    0, 'within its deadline: nothing');
+	await sql(server.dataDir, 'UPDATE referral SET answer_due = 1 ' +
+	    `WHERE id = ${ref}`);
+	const providers = await ids('SELECT id FROM app_user WHERE role = ' +
+	    `'provider' AND disabled = 0 AND org_id = ${shelter}`);
+	assert.deepEqual(await swept('referral_overdue', 'referral', ref),
+	    providers.map((u) => [u, 'referral', ref]));
+	assert.deepEqual(await swept('referral_late', 'case', k.id),
+	    [[await userId('demo-coordinator'), 'case', k.id]]);
+	assert.equal(await listed('demo-provider', 'referral_overdue',
+	    'referral', ref), 1);
+	assert.equal(await listed('demo-coordinator', 'referral_late', 'case',
+	    k.id), 1);
+	assert.equal(await listed('demo-provider-jeugd', 'referral_overdue',
+	    'referral', ref), 0);
+	await later();
+	assert.equal((await swept('referral_overdue', 'referral', ref)).length,
+	    providers.length, 'told once');
+	assert.equal((await swept('referral_late', 'case', k.id)).length, 1);
+	assert.equal((await c['demo-provider']
+	    .post(`/api/referrals/${ref}/accept`)).status, 200);
+	assert.equal(await stillOpen('referral_overdue', 'referral', ref), 0);
+});
+
+test('an escalation tells the expert team, a late answer tells it ' +
+    'again and the case team, the answer ends both', async () => {
+	const k = await amsterdamCase();
+	const team = await loginAs(server, 'demo-expertteam');
+	const mark = await newest();
+	const r = await c['demo-coordinator'].post(`${k.path}/escalations`,
+	    { ground: 'complex_minor', summary: 'Veel tegelijk; graag advies.',
+	    shares: ['needs'], basis: 'legal', legal_basis: 'youth_act' });
+	assert.equal(r.status, 201, r.text);
+	const esc = r.body.escalation;
+	const members = await ids('SELECT id FROM app_user WHERE role = ' +
+	    "'provider' AND disabled = 0 AND org_id = (SELECT to_org FROM " +
+	    `escalation WHERE id = ${esc})`);
+	assert.ok(members.includes(await userId('demo-expertteam')));
+	assert.deepEqual(await since(mark, 'escalation_asked'),
+	    members.map((u) => [u, 'escalation', esc]));
+	assert.equal((await team.get(`/api/escalations/${esc}`)).status, 200,
+	    'the link leads to what they may open');
+	await sql(server.dataDir, 'UPDATE escalation SET answer_due = 1 ' +
+	    `WHERE id = ${esc}`);
+	assert.deepEqual(await swept('escalation_overdue', 'escalation', esc),
+	    members.map((u) => [u, 'escalation', esc]));
+	assert.deepEqual(await swept('escalation_late', 'case', k.id),
+	    [[await userId('demo-coordinator'), 'case', k.id]]);
+	await later();
+	assert.equal((await swept('escalation_overdue', 'escalation', esc))
+	    .length, members.length, 'told once');
+	const m2 = await newest();
+	assert.equal((await team.post(`/api/escalations/${esc}/answer`,
+	    { outcome: 'advice', text: 'Eerst wonen, dan school.' })).status,
+	    200);
+	assert.equal(await stillOpen('escalation_asked', 'escalation', esc), 0);
+	assert.equal(await stillOpen('escalation_overdue', 'escalation', esc),
+	    0);
+	assert.deepEqual(await since(m2, 'escalation_answered'),
+	    [[await userId('demo-coordinator'), 'case', k.id]]);
+});
+
+test('a placement review day and an ending authorisation tell the case ' +
+    'team once; a renewed authorisation is a new event', async () => {
+	const k = await amsterdamCase();
+	const coord = c['demo-coordinator'];
+	const kase = (await coord.get(k.path)).body;
+	const minor = kase.persons[0].id;
+	const noord = Number(await one('SELECT id FROM org WHERE name = ' +
+	    "'Jeugdhulp Noord (demo)'"));
+	const day = (n) => new Date(Date.now() + n * 86400000).toISOString()
+	    .slice(0, 10);
+	const p = await coord.post(`${k.path}/placements`, { person_id: minor,
+	    type: 'closed_youth_care', from: day(-20), provider_org_id: noord,
+	    review_on: day(0), authorisation_kind: 'authorisation',
+	    decided_on: day(-21), valid_from: day(-20), valid_until: day(3),
+	    alternatives: [{ code: 'foster_care',
+	    why: 'Geen pleeggezin kan haar veilig houden.' }] });
+	assert.equal(p.status, 201, p.text);
+	const me = await userId('demo-coordinator');
+	assert.deepEqual(await swept('placement_review', 'case', k.id),
+	    [[me, 'case', k.id]]);
+	assert.deepEqual(await swept('authorisation_end', 'case', k.id),
+	    [[me, 'case', k.id]]);
+	await later();
+	assert.equal((await swept('placement_review', 'case', k.id)).length, 1);
+	assert.equal((await swept('authorisation_end', 'case', k.id)).length,
+	    1, 'told once');
+	// The court renews it for a short while: that end is told too.
+	await sql(server.dataDir, 'UPDATE placement_authorisation SET ' +
+	    `valid_until = valid_until + 1 WHERE placement_id = ${p.body.id}`);
+	await later();
+	assert.equal((await swept('authorisation_end', 'case', k.id)).length,
+	    2);
+});

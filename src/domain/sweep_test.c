@@ -1,0 +1,256 @@
+/* Unit tests for sweep: a signal past its triage deadline is told to
+ * its point's advisors once, however often the sweep runs; one that no
+ * point sees is recorded as told although nobody could be, so later
+ * sweeps do not try again; a signal within its deadline is left alone.
+ * On a real SQLite store (the queries on PostgreSQL in store_pg_test.c,
+ * the fault paths in faults_test.c; referrals, escalations and
+ * placements end to end on both back ends in
+ * tests/api/notify-events.test.mjs). */
+#include "core/testing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "auth/role.h"
+#include "core/arena.h"
+#include "core/clock.h"
+#include "core/fail.h"
+#include "core/log.h"
+#include "crypt/crypt.h"
+#include "domain/catalog.h"
+#include "domain/notify.h"
+#include "domain/org.h"
+#include "domain/region.h"
+#include "domain/signal.h"
+#include "domain/sweep.h"
+#include "domain/user.h"
+#include "store/store.h"
+
+#define YEAR	(366 * 86400)
+
+static struct {
+	struct arena	*arena;
+	struct ctx	 ctx;
+	struct store	*store;
+	char		 dir[40];
+	int64_t		 point, school;
+	int64_t		 reporter, advisor, colleague, admin;
+} w;
+
+static void
+fresh(void)
+{
+	arena_free(w.arena);
+	w.arena = arena_new();
+	w.ctx.arena = w.arena;
+	w.ctx.conn = NULL;
+	w.ctx.fields = NULL;
+	w.ctx.capfields = 0;
+	ctx_clear_error(&w.ctx);
+}
+
+static void
+act_as(int64_t user, int64_t org, enum role role)
+{
+	w.ctx.who.user_id = user;
+	w.ctx.who.org_id = org;
+	w.ctx.who.role = role;
+}
+
+static int64_t
+make_org(const char *name, const char *type)
+{
+	struct org_in in = { name, type, "GM0363" };
+	int64_t id;
+
+	assert_int_equal(org_create(&w.ctx, &in, true, &id), 0);
+	return id;
+}
+
+static int64_t
+make_user(const char *name, const char *role, int64_t org)
+{
+	struct user_in in;
+	char *uri;
+	int64_t id;
+
+	memset(&in, 0, sizeof(in));
+	in.username = name;
+	in.role = role;
+	in.org_id = org;
+	in.password = "correct horse battery staple";
+	assert_int_equal(user_create(&w.ctx, &in, true, &id, &uri), 0);
+	return id;
+}
+
+static int
+setup(void **state)
+{
+	static const unsigned char master[32] = { 5, 5, 5 };
+	struct store_opts opts = { 0 };
+	const char *munis[] = { "GM0363" }, *orgs[] = { "Meldpunt" };
+	struct region_in r;
+	char path[64];
+	int64_t id;
+
+	(void)state;
+	log_set_quiet(true);
+	memset(&w, 0, sizeof(w));
+	snprintf(w.dir, sizeof(w.dir), "/tmp/schakel-sweep-XXXXXX");
+	assert_non_null(mkdtemp(w.dir));
+	snprintf(path, sizeof(path), "%s/s.db", w.dir);
+	w.arena = arena_new();
+	ctx_init(&w.ctx, w.arena, NULL);
+	w.ctx.keys = crypt_keys_from_bytes(master);
+	opts.path = path;
+	opts.create = true;
+	opts.migrate = true;
+	assert_int_equal(store_open(&w.ctx, &opts, &w.store), 0);
+	w.ctx.store = w.store;
+	assert_int_equal(municipality_load(&w.ctx), 0);
+	assert_int_equal(catalog_load(&w.ctx), 0);
+	act_as(0, 0, ROLE_ADMIN);
+	w.point = make_org("Meldpunt", "advice_point");
+	w.school = make_org("School", "other");
+	w.reporter = make_user("leraar", "reporter", w.school);
+	w.advisor = make_user("adviseur", "advisor", w.point);
+	w.colleague = make_user("collega", "advisor", w.point);
+	w.admin = make_user("beheer", "admin", w.point);
+	memset(&r, 0, sizeof(r));
+	r.name = "VT Amsterdam";
+	r.type = "veilig_thuis";
+	r.municipalities.v = munis;
+	r.municipalities.n = 1;
+	r.orgs.v = orgs;
+	r.orgs.n = 1;
+	act_as(w.admin, w.point, ROLE_ADMIN);
+	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[80];
+
+	(void)state;
+	time_set_offset(0);
+	fresh();
+	store_close(w.store);
+	crypt_keys_free((struct crypt_keys *)(uintptr_t)w.ctx.keys);
+	arena_free(w.arena);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", w.dir);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+static int64_t
+file_signal(const char *municipality)
+{
+	static const char *ind[] = { "OM-1a-1" }, *forms[] = { "labour" },
+	    *needs[] = { "SAFE-PLAN" };
+	struct signal_person p;
+	struct signal_in in;
+	int64_t id, due;
+
+	memset(&in, 0, sizeof(in));
+	memset(&p, 0, sizeof(p));
+	in.municipality = municipality;
+	in.urgency = "days";
+	in.indicators.v = ind;
+	in.indicators.n = 1;
+	in.forms.v = forms;
+	in.forms.n = 1;
+	in.help_needs.v = needs;
+	in.help_needs.n = 1;
+	in.description = "Werkt 's nachts en lijkt niet vrij te zijn.";
+	p.kind = "victim";
+	p.estimated_age = 17;
+	in.persons.v = &p;
+	in.persons.n = 1;
+	fresh();
+	act_as(w.reporter, w.school, ROLE_REPORTER);
+	assert_int_equal(signal_file(&w.ctx, &in, &id, &due), 0);
+	return id;
+}
+
+/* How many of the user's notifications are "overdue" on signal id. */
+static size_t
+overdue_of(int64_t user, int64_t org, int64_t signal)
+{
+	struct notification *n;
+	size_t i, count, k = 0;
+	int64_t unseen;
+
+	fresh();
+	act_as(user, org, ROLE_ADVISOR);
+	assert_int_equal(notify_list(&w.ctx, &n, &count, &unseen), 0);
+	for (i = 0; i < count; i++)
+		if (strcmp(n[i].kind, "overdue") == 0 &&
+		    strcmp(n[i].obj_type, "signal") == 0 &&
+		    n[i].obj_id == signal)
+			k++;
+	return k;
+}
+
+static size_t
+sweep(int64_t at)
+{
+	size_t made = 99;
+
+	fresh();
+	act_as(0, 0, ROLE_ADMIN);
+	assert_int_equal(sweep_deadlines(&w.ctx, at, &made), 0);
+	return made;
+}
+
+static void
+test_signal_told_once(void **state)
+{
+	int64_t sig;
+
+	(void)state;
+	sig = file_signal("GM0363");
+	/* Within its deadline: nothing. */
+	assert_int_equal(sweep(time_now()), 0);
+	assert_int_equal(overdue_of(w.advisor, w.point, sig), 0);
+	/* Past it: each advisor of the point, once. */
+	assert_int_equal(sweep(time_now() + YEAR), 1);
+	assert_int_equal(overdue_of(w.advisor, w.point, sig), 1);
+	assert_int_equal(overdue_of(w.colleague, w.point, sig), 1);
+	assert_int_equal(sweep(time_now() + YEAR), 0);
+	assert_int_equal(sweep(time_now() + 2 * YEAR), 0);
+	assert_int_equal(overdue_of(w.advisor, w.point, sig), 1);
+	assert_int_equal(overdue_of(w.colleague, w.point, sig), 1);
+}
+
+static void
+test_nobody_to_tell(void **state)
+{
+	struct store_rows *r;
+	int64_t sig;
+
+	(void)state;
+	/* Rotterdam: no point sees it and no fallback point is named. */
+	sig = file_signal("GM0599");
+	assert_int_equal(sweep(time_now() + YEAR), 1);
+	assert_int_equal(overdue_of(w.advisor, w.point, sig), 0);
+	/* Recorded all the same: the next sweep has nothing new. */
+	assert_int_equal(sweep(time_now() + YEAR), 0);
+	fresh();
+	assert_int_equal(store_exec(&w.ctx, Q_COPY_NOTICE_ALL, NOARGS, &r), 0);
+	assert_int_equal(r->nrows, 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_signal_told_once),
+		cmocka_unit_test(test_nobody_to_tell),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
