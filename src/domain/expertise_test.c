@@ -4,6 +4,7 @@
  * paths in faults_test.c, the HTTP side in tests/api/expertise.test.mjs).
  */
 #include "core/testing.h"
+#include "domain/test_world.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,111 +25,33 @@
 #include "store/store.h"
 
 static struct {
-	struct arena	*arena;
-	struct ctx	 ctx;
-	struct store	*store;
-	char		 dir[40];
 	int64_t		 shelter, cc, beheer, police;
 	int64_t		 provider, coord, admin, policy, reporter;
 } w;
 
-static void
-fresh(void)
-{
-	arena_free(w.arena);
-	w.arena = arena_new();
-	w.ctx.arena = w.arena;
-	w.ctx.conn = NULL;
-	/* The field errors lived in the arena just freed. */
-	w.ctx.fields = NULL;
-	w.ctx.capfields = 0;
-	ctx_clear_error(&w.ctx);
-}
-
-static void
-act_as(int64_t user, int64_t org, enum role role)
-{
-	w.ctx.who.user_id = user;
-	w.ctx.who.org_id = org;
-	w.ctx.who.role = role;
-}
-
-static int64_t
-make_org(const char *name, const char *type)
-{
-	struct org_in in = { name, type, "GM0363" };
-	int64_t id;
-
-	assert_int_equal(org_create(&w.ctx, &in, true, &id), 0);
-	return id;
-}
-
-static int64_t
-make_user(const char *name, const char *role, int64_t org)
-{
-	struct user_in in;
-	char *uri;
-	int64_t id;
-
-	memset(&in, 0, sizeof(in));
-	in.username = name;
-	in.role = role;
-	in.org_id = org;
-	in.password = "correct horse battery staple";
-	in.phone = "020 555 00 00";
-	assert_int_equal(user_create(&w.ctx, &in, true, &id, &uri), 0);
-	return id;
-}
-
 static int
 setup(void **state)
 {
-	static const unsigned char master[32] = { 7, 7, 7 };
-	struct store_opts opts = { 0 };
-	char path[64];
-
 	(void)state;
-	log_set_quiet(true);
 	memset(&w, 0, sizeof(w));
-	snprintf(w.dir, sizeof(w.dir), "/tmp/schakel-expert-XXXXXX");
-	assert_non_null(mkdtemp(w.dir));
-	snprintf(path, sizeof(path), "%s/p.db", w.dir);
-	w.arena = arena_new();
-	ctx_init(&w.ctx, w.arena, NULL);
-	w.ctx.keys = crypt_keys_from_bytes(master);
-	opts.path = path;
-	opts.create = true;
-	opts.migrate = true;
-	assert_int_equal(store_open(&w.ctx, &opts, &w.store), 0);
-	w.ctx.store = w.store;
-	assert_int_equal(municipality_load(&w.ctx), 0);
-	assert_int_equal(catalog_load(&w.ctx), 0);
-	act_as(0, 0, ROLE_ADMIN);
-	w.shelter = make_org("Opvang", "provider");
-	w.cc = make_org("Zorgcoordinatie", "care_coordination");
-	w.beheer = make_org("Beheerders", "other");
-	w.police = make_org("Politie", "police");
-	w.provider = make_user("opvang", "provider", w.shelter);
-	w.coord = make_user("coordinator", "coordinator", w.cc);
-	w.admin = make_user("beheer", "admin", w.beheer);
-	w.policy = make_user("gemeente", "policy", w.beheer);
-	w.reporter = make_user("agent", "reporter", w.police);
+	tw_open("expertise", false);
+	w.shelter = tw_org("Opvang", "provider");
+	w.cc = tw_org("Zorgcoordinatie", "care_coordination");
+	w.beheer = tw_org("Beheerders", "other");
+	w.police = tw_org("Politie", "police");
+	w.provider = tw_user("opvang", "provider", w.shelter);
+	w.coord = tw_user("coordinator", "coordinator", w.cc);
+	w.admin = tw_user("beheer", "admin", w.beheer);
+	w.policy = tw_user("gemeente", "policy", w.beheer);
+	w.reporter = tw_user("agent", "reporter", w.police);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[80];
-
 	(void)state;
-	fresh();
-	store_close(w.store);
-	crypt_keys_free((struct crypt_keys *)(uintptr_t)w.ctx.keys);
-	arena_free(w.arena);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", w.dir);
-	assert_int_equal(system(cmd), 0);
-	return 0;
+	return tw_close();
 }
 
 static bool
@@ -136,8 +59,8 @@ has_field(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < w.ctx.nfields; i++)
-		if (strcmp(w.ctx.fields[i].field, name) == 0)
+	for (i = 0; i < tw.ctx.nfields; i++)
+		if (strcmp(tw.ctx.fields[i].field, name) == 0)
 			return true;
 	return false;
 }
@@ -149,8 +72,8 @@ entries(void)
 	struct store_counts c;
 	size_t i;
 
-	fresh();
-	assert_int_equal(store_counts(&w.ctx, &c), 0);
+	tw_fresh();
+	assert_int_equal(store_counts(&tw.ctx, &c), 0);
 	for (i = 0; i < STORE_COPY_TABLES; i++)
 		if (strcmp(store_copy_tables[i], "expertise_professional") == 0)
 			return c.n[i];
@@ -166,8 +89,8 @@ trail(int64_t org, const char *action)
 	int64_t n = 0;
 	size_t i;
 
-	fresh();
-	assert_int_equal(store_exec(&w.ctx, Q_AUDIT_FOR_OBJECT,
+	tw_fresh();
+	assert_int_equal(store_exec(&tw.ctx, Q_AUDIT_FOR_OBJECT,
 	    ARGS(store_text("org"), store_int(org), store_int(100)), &r), 0);
 	for (i = 0; i < r->nrows; i++)
 		if (strcmp(rows_text(r, i, 6), action) == 0)
@@ -183,8 +106,8 @@ plain_in_store(int64_t org, const char *text)
 	const unsigned char *b;
 	size_t i, len;
 
-	fresh();
-	assert_int_equal(store_exec(&w.ctx, Q_EXPERTISE_LIST,
+	tw_fresh();
+	assert_int_equal(store_exec(&tw.ctx, Q_EXPERTISE_LIST,
 	    ARGS(store_int(org)), &r), 0);
 	for (i = 0; i < r->nrows; i++) {
 		b = rows_blob(r, i, 2, &len);
@@ -215,17 +138,17 @@ test_registry(void **state)
 	size_t n;
 
 	(void)state;
-	fresh();
-	today = date_format(w.arena, deadline_local_day(time_now()));
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	tw_fresh();
+	today = date_format(tw.arena, deadline_local_day(time_now()));
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
 	memset(&in, 0, sizeof(in));
 	in.name = "Femke Jansen";
 	in.expertise = "minors";
-	in.trained_on = arena_strdup(w.arena, today);
-	assert_int_equal(expertise_add(&w.ctx, &in, &id), 0);
+	in.trained_on = arena_strdup(tw.arena, today);
+	assert_int_equal(expertise_add(&tw.ctx, &in, &id), 0);
 	assert_true(id > 0);
-	fresh();
-	assert_int_equal(expertise_list(&w.ctx, 0, &e, &n), 0);
+	tw_fresh();
+	assert_int_equal(expertise_list(&tw.ctx, 0, &e, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(e[0].name, "Femke Jansen");
 	assert_string_equal(e[0].expertise, "minors");
@@ -237,67 +160,67 @@ test_registry(void **state)
 
 	/* Bad input: every wrong field named, nothing written. */
 	n0 = entries();
-	fresh();
+	tw_fresh();
 	in.name = " ";
 	in.expertise = "cooking";
 	in.trained_on = "1999-12-31";
 	in.until = "1999-01-01";
-	assert_int_equal(expertise_add(&w.ctx, &in, &other), -1);
-	assert_int_equal(w.ctx.status, ST_INVALID);
+	assert_int_equal(expertise_add(&tw.ctx, &in, &other), -1);
+	assert_int_equal(tw.ctx.status, ST_INVALID);
 	assert_true(has_field("name"));
 	assert_true(has_field("expertise"));
 	assert_true(has_field("trained_on"));
 	assert_true(has_field("until"));
-	fresh();
+	tw_fresh();
 	in.name = "Femke Jansen";
 	in.expertise = "lvb";
 	in.trained_on = "2999-01-01";
 	in.until = NULL;
-	assert_int_equal(expertise_add(&w.ctx, &in, &other), -1);
+	assert_int_equal(expertise_add(&tw.ctx, &in, &other), -1);
 	assert_true(has_field("trained_on"));
 	assert_int_equal(entries(), n0);
 
 	/* Another organisation's registry and entries do not exist. */
-	fresh();
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	assert_int_equal(expertise_list(&w.ctx, w.cc, &e, &n), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
-	fresh();
-	assert_int_equal(expertise_remove(&w.ctx, id), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
-	fresh();
+	tw_fresh();
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	assert_int_equal(expertise_list(&tw.ctx, w.cc, &e, &n), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
+	tw_fresh();
+	assert_int_equal(expertise_remove(&tw.ctx, id), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
+	tw_fresh();
 	in.org_id = w.cc;
-	assert_int_equal(expertise_add(&w.ctx, &in, &other), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
+	assert_int_equal(expertise_add(&tw.ctx, &in, &other), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
 	/* Nor for a policy user, whatever the policy table says. */
-	fresh();
-	act_as(w.policy, w.beheer, ROLE_POLICY);
-	assert_int_equal(expertise_list(&w.ctx, 0, &e, &n), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
+	tw_fresh();
+	tw_as(w.policy, w.beheer, ROLE_POLICY);
+	assert_int_equal(expertise_list(&tw.ctx, 0, &e, &n), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
 
 	/* The admin names the organisation, and may remove. */
-	fresh();
-	act_as(w.admin, w.beheer, ROLE_ADMIN);
-	assert_int_equal(expertise_list(&w.ctx, 0, &e, &n), -1);
+	tw_fresh();
+	tw_as(w.admin, w.beheer, ROLE_ADMIN);
+	assert_int_equal(expertise_list(&tw.ctx, 0, &e, &n), -1);
 	assert_true(has_field("org_id"));
-	fresh();
+	tw_fresh();
 	in.org_id = w.police;
 	in.expertise = "signals";
 	in.trained_on = "2015-06-01";
 	in.until = "2016-06-01";
-	assert_int_equal(expertise_add(&w.ctx, &in, &other), 0);
-	fresh();
-	act_as(w.reporter, w.police, ROLE_REPORTER);
-	assert_int_equal(expertise_list(&w.ctx, 0, &e, &n), 0);
+	assert_int_equal(expertise_add(&tw.ctx, &in, &other), 0);
+	tw_fresh();
+	tw_as(w.reporter, w.police, ROLE_REPORTER);
+	assert_int_equal(expertise_list(&tw.ctx, 0, &e, &n), 0);
 	assert_int_equal(n, 1);
-	assert_string_equal(date_format(w.arena, e[0].until_on),
+	assert_string_equal(date_format(tw.arena, e[0].until_on),
 	    "2016-06-01");
-	fresh();
-	act_as(w.admin, w.beheer, ROLE_ADMIN);
-	assert_int_equal(expertise_remove(&w.ctx, id), 0);
-	fresh();
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	assert_int_equal(expertise_list(&w.ctx, 0, &e, &n), 0);
+	tw_fresh();
+	tw_as(w.admin, w.beheer, ROLE_ADMIN);
+	assert_int_equal(expertise_remove(&tw.ctx, id), 0);
+	tw_fresh();
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	assert_int_equal(expertise_list(&tw.ctx, 0, &e, &n), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(trail(w.cc, "expertise.remove"), 1);
 }

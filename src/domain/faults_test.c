@@ -15,6 +15,7 @@
  * own; without it the PostgreSQL half fails, it is never skipped.
  */
 #include "core/testing.h"
+#include "domain/test_world.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,10 +68,6 @@
 #define MAX_STATEMENTS	400
 
 struct world {
-	struct arena	*arena;
-	struct ctx	 ctx;
-	struct store	*store;
-	char		 dir[40];
 	int64_t		 point, school, shelter;	/* organisations */
 	int64_t		 reporter, advisor, provider, admin;
 	int64_t		 sig, sig2, qid, adv, sig3, adv2, sig4, sig5;
@@ -91,120 +88,23 @@ struct world {
 
 static struct world w;
 
-/* A new request: its arena (which gives the read connection back to
- * the pool when freed) and no error. */
-static void
-fresh(void)
-{
-	arena_free(w.arena);
-	w.arena = arena_new();
-	w.ctx.arena = w.arena;
-	w.ctx.conn = NULL;
-	ctx_clear_error(&w.ctx);
-}
-
-static void
-act_as(int64_t user, int64_t org, enum role role)
-{
-	w.ctx.who.user_id = user;
-	w.ctx.who.org_id = org;
-	w.ctx.who.role = role;
-}
-
-static int64_t
-make_org(const char *name, const char *type)
-{
-	struct org_in in = { name, type, "GM0363" };
-	int64_t id;
-
-	assert_int_equal(org_create(&w.ctx, &in, true, &id), 0);
-	return id;
-}
-
-static int64_t
-make_user(const char *name, const char *role, int64_t org)
-{
-	struct user_in in;
-	char *uri;
-	int64_t id;
-
-	memset(&in, 0, sizeof(in));
-	in.username = name;
-	in.role = role;
-	in.org_id = org;
-	in.password = "correct horse battery staple";
-	in.phone = "020 555 00 00";
-	assert_int_equal(user_create(&w.ctx, &in, true, &id, &uri), 0);
-	return id;
-}
-
-/* A database of our own in the test cluster; its URL, or NULL. */
-static char *
-pg_database(void)
-{
-	const char *cluster = getenv("SCHAKEL_TEST_PG_DIR");
-	static char url[512];
-	static int made;
-	char cmd[1200];
-	size_t n;
-	FILE *p;
-
-	if (cluster == NULL || *cluster == '\0' || strlen(cluster) > 1000 ||
-	    strchr(cluster, '\'') != NULL)
-		return NULL;
-	snprintf(cmd, sizeof(cmd), "tools/pg.sh createdb '%s' faults_%ld_%d",
-	    cluster, (long)getpid(), ++made);
-	p = popen(cmd, "r");
-	if (p == NULL)
-		return NULL;
-	n = fread(url, 1, sizeof(url) - 1, p);
-	if (pclose(p) != 0 || n == 0)
-		return NULL;
-	url[n] = '\0';
-	url[strcspn(url, "\n")] = '\0';
-	return url;
-}
-
 static int
 setup(void **state, bool pg)
 {
-	static const unsigned char master[32] = { 7, 7, 7 };
-	struct store_opts opts = { 0 };
-	char path[64];
 	struct region_in r;
 	const char *munis[] = { "GM0363" }, *orgs[1];
 	int64_t id;
 
 	(void)state;
-	log_set_quiet(true);
 	memset(&w, 0, sizeof(w));
-	snprintf(w.dir, sizeof(w.dir), "/tmp/schakel-faults-XXXXXX");
-	assert_non_null(mkdtemp(w.dir));
-	snprintf(path, sizeof(path), "%s/f.db", w.dir);
-	w.arena = arena_new();
-	ctx_init(&w.ctx, w.arena, NULL);
-	w.ctx.keys = crypt_keys_from_bytes(master);
-	opts.path = path;
-	if (pg) {
-		opts.url = pg_database();
-		if (opts.url == NULL)
-			fail_msg("no PostgreSQL test cluster: set "
-			    "SCHAKEL_TEST_PG_DIR (tools/pg.sh start DIR)");
-	}
-	opts.create = true;
-	opts.migrate = true;
-	assert_int_equal(store_open(&w.ctx, &opts, &w.store), 0);
-	w.ctx.store = w.store;
-	assert_int_equal(municipality_load(&w.ctx), 0);
-	assert_int_equal(catalog_load(&w.ctx), 0);
-	act_as(0, 0, ROLE_ADMIN);
-	w.point = make_org("Meldpunt", "advice_point");
-	w.school = make_org("School", "other");
-	w.shelter = make_org("Opvang", "provider");
-	w.reporter = make_user("leraar", "reporter", w.school);
-	w.advisor = make_user("adviseur", "advisor", w.point);
-	w.provider = make_user("opvang", "provider", w.shelter);
-	w.admin = make_user("beheer", "admin", w.point);
+	tw_open("faults", pg);
+	w.point = tw_org("Meldpunt", "advice_point");
+	w.school = tw_org("School", "other");
+	w.shelter = tw_org("Opvang", "provider");
+	w.reporter = tw_user("leraar", "reporter", w.school);
+	w.advisor = tw_user("adviseur", "advisor", w.point);
+	w.provider = tw_user("opvang", "provider", w.shelter);
+	w.admin = tw_user("beheer", "admin", w.point);
 	memset(&r, 0, sizeof(r));
 	r.name = "VT Amsterdam";
 	r.type = "veilig_thuis";
@@ -213,37 +113,37 @@ setup(void **state, bool pg)
 	orgs[0] = "Meldpunt";
 	r.orgs.v = orgs;
 	r.orgs.n = 1;
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
 	/* Care coordination for the same municipality. */
-	w.cc = make_org("Zorgcoordinatie", "care_coordination");
-	w.coord = make_user("coordinator", "coordinator", w.cc);
-	w.coord2 = make_user("collega", "coordinator", w.cc);
+	w.cc = tw_org("Zorgcoordinatie", "care_coordination");
+	w.coord = tw_user("coordinator", "coordinator", w.cc);
+	w.coord2 = tw_user("collega", "coordinator", w.cc);
 	r.name = "ZC Amsterdam";
 	r.type = "care_coordination";
 	orgs[0] = "Zorgcoordinatie";
-	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
 	w.zc = id;
 	/* The municipality that buys care for it. */
-	w.city = make_org("Gemeente", "municipality");
-	w.policy = make_user("beleid", "policy", w.city);
-	w.committee = make_org("Beoordelingscommissie", "assessment_committee");
-	w.assessor = make_user("beoordelaar", "assessor", w.committee);
+	w.city = tw_org("Gemeente", "municipality");
+	w.policy = tw_user("beleid", "policy", w.city);
+	w.committee = tw_org("Beoordelingscommissie", "assessment_committee");
+	w.assessor = tw_user("beoordelaar", "assessor", w.committee);
 	/* And another, for Rotterdam: a case moves there. */
-	w.cc2 = make_org("Zorgcoordinatie Rotterdam", "care_coordination");
-	w.coord3 = make_user("rotterdam", "coordinator", w.cc2);
+	w.cc2 = tw_org("Zorgcoordinatie Rotterdam", "care_coordination");
+	w.coord3 = tw_user("rotterdam", "coordinator", w.cc2);
 	r.name = "ZC Rotterdam";
 	munis[0] = "GM0599";
 	orgs[0] = "Zorgcoordinatie Rotterdam";
-	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
 	/* The expert team of Amsterdam's youth region. */
-	w.team = make_org("Expertteam", "expert_team");
-	w.teamer = make_user("expert", "provider", w.team);
+	w.team = tw_org("Expertteam", "expert_team");
+	w.teamer = tw_user("expert", "provider", w.team);
 	r.name = "Jeugd Amsterdam";
 	r.type = "youth";
 	munis[0] = "GM0363";
 	orgs[0] = "Expertteam";
-	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
 	return 0;
 }
 
@@ -262,16 +162,8 @@ setup_pg(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[80];
-
 	(void)state;
-	fresh();
-	store_close(w.store);
-	crypt_keys_free((struct crypt_keys *)(uintptr_t)w.ctx.keys);
-	arena_free(w.arena);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", w.dir);
-	assert_int_equal(system(cmd), 0);
-	return 0;
+	return tw_close();
 }
 
 /* A signal about one victim, identified by name and birth date or by
@@ -310,8 +202,8 @@ file_signal(const char *name, const char *bsn, int64_t advice, int64_t *id)
 	in.persons.v = p;
 	in.persons.n = 2;
 	if (advice > 0)
-		return signal_file_from_advice(&w.ctx, advice, &in, id, &due);
-	return signal_file(&w.ctx, &in, id, &due);
+		return signal_file_from_advice(&tw.ctx, advice, &in, id, &due);
+	return signal_file(&tw.ctx, &in, id, &due);
 }
 
 /* The steps, in order: each starts from what the ones before left. */
@@ -319,29 +211,29 @@ file_signal(const char *name, const char *bsn, int64_t advice, int64_t *id)
 static int
 step_file(void)
 {
-	act_as(w.reporter, w.school, ROLE_REPORTER);
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
 	return file_signal("Zoë van den Heuvel", "123456782", 0, &w.sig);
 }
 
 static int
 step_file_matching(void)
 {
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
 	return file_signal("ZOE VAN DEN HEUVEL", "1234.56.782", 0, &w.sig2);
 }
 
 static int
 step_read(void)
 {
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	return signal_get(&w.ctx, w.sig) != NULL ? 0 : -1;
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_get(&tw.ctx, w.sig) != NULL ? 0 : -1;
 }
 
 static int
 step_claim(void)
 {
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	return signal_claim(&w.ctx, w.sig);
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_claim(&tw.ctx, w.sig);
 }
 
 /* The admin gives the reporter an address, so the question below also
@@ -360,30 +252,30 @@ step_deadline_sweep(void)
 {
 	size_t made = 0;
 
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	return sweep_deadlines(&w.ctx, time_now() + 366 * 86400, &made);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return sweep_deadlines(&tw.ctx, time_now() + 366 * 86400, &made);
 }
 
 static int
 step_email(void)
 {
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	return store_write(&w.ctx, email_job, NULL);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return store_write(&tw.ctx, email_job, NULL);
 }
 
 static int
 step_ask(void)
 {
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	return signal_ask(&w.ctx, w.sig, "Sinds wanneer werkt zij daar?",
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_ask(&tw.ctx, w.sig, "Sinds wanneer werkt zij daar?",
 	    &w.qid);
 }
 
 static int
 step_answer(void)
 {
-	act_as(w.reporter, w.school, ROLE_REPORTER);
-	return signal_answer(&w.ctx, w.sig, w.qid, "Sinds september.");
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
+	return signal_answer(&tw.ctx, w.sig, w.qid, "Sinds september.");
 }
 
 static int
@@ -391,45 +283,45 @@ step_decide(void)
 {
 	const char *status;
 
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	return signal_decide(&w.ctx, w.sig, "forward_police", NULL,
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_decide(&tw.ctx, w.sig, "forward_police", NULL,
 	    "toestemming betrokkene", &status, NULL);
 }
 
 static int
 step_advice_ask(void)
 {
-	act_as(w.reporter, w.school, ROLE_REPORTER);
-	return advice_ask(&w.ctx, "GM0363", "Een leerling werkt tot laat; "
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
+	return advice_ask(&tw.ctx, "GM0363", "Een leerling werkt tot laat; "
 	    "wat kan ik doen?", &w.adv);
 }
 
 static int
 step_advice_answer(void)
 {
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	return advice_answer(&w.ctx, w.adv, "Meld het als signaal.", true);
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	return advice_answer(&tw.ctx, w.adv, "Meld het als signaal.", true);
 }
 
 static int
 step_advice_signal(void)
 {
-	act_as(w.reporter, w.school, ROLE_REPORTER);
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
 	return file_signal("Sam de Boer", NULL, w.adv, &w.sig3);
 }
 
 static int
 step_advice_ask_again(void)
 {
-	act_as(w.reporter, w.school, ROLE_REPORTER);
-	return advice_ask(&w.ctx, "GM0363", "Nog een vraag, zonder namen "
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
+	return advice_ask(&tw.ctx, "GM0363", "Nog een vraag, zonder namen "
 	    "erin.", &w.adv2);
 }
 
 static int
 step_point_signal(void)
 {
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
 	return file_signal("Lina Haddad", NULL, w.adv2, &w.sig4);
 }
 
@@ -448,13 +340,13 @@ step_public(void)
 	int bits, n;
 
 	memset(&in, 0, sizeof(in));
-	memset(&w.ctx.who, 0, sizeof(w.ctx.who));
+	memset(&tw.ctx.who, 0, sizeof(tw.ctx.who));
 	in.municipality = "GM0363";
 	in.indicators.v = ind;
 	in.indicators.n = 1;
 	/* A fresh challenge each time: each serves once. */
 	signal_public_set_limits(&easy);
-	signal_public_challenge(&w.ctx, &ch, &expires, &bits);
+	signal_public_challenge(&tw.ctx, &ch, &expires, &bits);
 	for (n = 0;; n++) {
 		snprintf(s, sizeof(s), "%d", n);
 		if (crypt_pow_bits(ch, s) >= bits)
@@ -462,15 +354,15 @@ step_public(void)
 	}
 	proof.challenge = ch;
 	proof.solution = s;
-	return signal_file_public(&w.ctx, &in, &c, &proof, &receipt, &secret,
+	return signal_file_public(&tw.ctx, &in, &c, &proof, &receipt, &secret,
 	    &due);
 }
 
 static int
 step_rule(void)
 {
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	return rule_set(&w.ctx, 2, 4, false);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return rule_set(&tw.ctx, 2, 4, false);
 }
 
 /* At the daily limit the signal is refused and the refusal recorded:
@@ -481,21 +373,21 @@ step_refused(void)
 	int64_t id;
 	int rc;
 
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
 	volume_set_limits(1, 0);
 	rc = file_signal("Ana Popescu", NULL, 0, &id);
 	volume_set_limits(0, 0);
-	if (rc == 0 || w.ctx.status != ST_LIMITED)
+	if (rc == 0 || tw.ctx.status != ST_LIMITED)
 		return -1;
-	ctx_clear_error(&w.ctx);
+	ctx_clear_error(&tw.ctx);
 	return 0;
 }
 
 static int
 step_fallback(void)
 {
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	return fallback_set(&w.ctx, w.point);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return fallback_set(&tw.ctx, w.point);
 }
 
 static int
@@ -509,8 +401,8 @@ step_file_outside(void)
 	in.municipality = "GM0034";
 	in.indicators.v = ind;
 	in.indicators.n = 1;
-	act_as(w.reporter, w.school, ROLE_REPORTER);
-	return signal_file(&w.ctx, &in, &w.sig5, &due);
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
+	return signal_file(&tw.ctx, &in, &w.sig5, &due);
 }
 
 static int
@@ -527,8 +419,8 @@ step_region_takes_over(void)
 	r.municipalities.n = 1;
 	r.orgs.v = orgs;
 	r.orgs.n = 1;
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	return region_create(&w.ctx, &r, &id);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return region_create(&tw.ctx, &r, &id);
 }
 
 /* Cases: opened by the decision, then every step on one. */
@@ -536,15 +428,15 @@ step_region_takes_over(void)
 static int
 step_file_for_case(void)
 {
-	act_as(w.reporter, w.school, ROLE_REPORTER);
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
 	return file_signal("Mira Petrova", "111222333", 0, &w.sig6);
 }
 
 static int
 step_claim_for_case(void)
 {
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	return signal_claim(&w.ctx, w.sig6);
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_claim(&tw.ctx, w.sig6);
 }
 
 static int
@@ -552,30 +444,30 @@ step_open_case(void)
 {
 	const char *status;
 
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	return signal_decide(&w.ctx, w.sig6, "open_case", NULL, NULL,
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	return signal_decide(&tw.ctx, w.sig6, "open_case", NULL, NULL,
 	    &status, &w.kase);
 }
 
 static int
 step_case_read(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_get(&tw.ctx, w.kase) != NULL ? 0 : -1;
 }
 
 static int
 step_case_accept(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_accept(&w.ctx, w.kase);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_accept(&tw.ctx, w.kase);
 }
 
 static int
 step_case_in_care(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_set_status(&w.ctx, w.kase, "in_care", NULL, NULL);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_status(&tw.ctx, w.kase, "in_care", NULL, NULL);
 }
 
 static int
@@ -584,30 +476,30 @@ step_case_type(void)
 	static const char *forms[] = { "labour", "criminal" };
 	struct json_strlist l = { forms, 2 };
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_set_type(&w.ctx, w.kase, "trafficking", &l,
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_type(&tw.ctx, w.kase, "trafficking", &l,
 	    "Ook drugs vervoerd.");
 }
 
 static int
 step_case_member(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_member_add(&w.ctx, w.kase, w.coord2);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_member_add(&tw.ctx, w.kase, w.coord2);
 }
 
 static int
 step_case_need(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return plan_need_add(&w.ctx, w.kase, "LEGAL", &w.need);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return plan_need_add(&tw.ctx, w.kase, "LEGAL", &w.need);
 }
 
 static int
 step_case_need_met(void)
 {
-	act_as(w.coord2, w.cc, ROLE_COORDINATOR);
-	return plan_need_set(&w.ctx, w.kase, w.need, "met");
+	tw_as(w.coord2, w.cc, ROLE_COORDINATOR);
+	return plan_need_set(&tw.ctx, w.kase, w.need, "met");
 }
 
 static int
@@ -621,15 +513,15 @@ step_case_plan(void)
 	p.tasks.v = t;
 	p.tasks.n = 1;
 	p.review_on = "2099-01-01";
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return plan_set(&w.ctx, w.kase, &p);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return plan_set(&tw.ctx, w.kase, &p);
 }
 
 static int
 step_case_note(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return timeline_note(&w.ctx, w.kase, "Gebeld met de opvang.", NULL);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return timeline_note(&tw.ctx, w.kase, "Gebeld met de opvang.", NULL);
 }
 
 static int
@@ -641,8 +533,8 @@ step_case_person(void)
 	p.kind = "suspect";
 	p.name = "Ivan Petrov";
 	p.birth_date = "1980-02-03";
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_person_add(&w.ctx, w.kase, &p, NULL);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_person_add(&tw.ctx, w.kase, &p, NULL);
 }
 
 static int
@@ -665,23 +557,23 @@ step_case_direct(void)
 	p[0].birth_date = "1980-02-03";
 	in.persons.v = p;
 	in.persons.n = 1;
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_open(&w.ctx, &in, &w.kase2);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_open(&tw.ctx, &in, &w.kase2);
 }
 
 static int
 step_case_close(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_set_status(&w.ctx, w.kase2, "closed", "lost_contact",
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_status(&tw.ctx, w.kase2, "closed", "lost_contact",
 	    NULL);
 }
 
 static int
 step_case_reopen(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_set_status(&w.ctx, w.kase2, "reopened", NULL,
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_status(&tw.ctx, w.kase2, "reopened", NULL,
 	    "Weer in beeld.");
 }
 
@@ -708,22 +600,22 @@ step_case_for_purge(void)
 	p[0].birth_date = "1980-02-03";
 	in.persons.v = p;
 	in.persons.n = 1;
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_open(&w.ctx, &in, &w.kase3);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_open(&tw.ctx, &in, &w.kase3);
 }
 
 static int
 step_note_for_purge(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return timeline_note(&w.ctx, w.kase3, "Wil terug naar huis.", NULL);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return timeline_note(&tw.ctx, w.kase3, "Wil terug naar huis.", NULL);
 }
 
 static int
 step_close_for_purge(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_set_status(&w.ctx, w.kase3, "closed",
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_set_status(&tw.ctx, w.kase3, "closed",
 	    "returned_voluntarily", NULL);
 }
 
@@ -732,17 +624,17 @@ step_purge(void)
 {
 	bool done;
 
-	act_as(0, 0, ROLE_NONE);
-	if (retention_purge_case(&w.ctx, w.kase3, time_now(), &done) == -1)
+	tw_as(0, 0, ROLE_NONE);
+	if (retention_purge_case(&tw.ctx, w.kase3, time_now(), &done) == -1)
 		return -1;
-	return done ? 0 : fail(&w.ctx, ST_INTERNAL, "not purged");
+	return done ? 0 : fail(&tw.ctx, ST_INTERNAL, "not purged");
 }
 
 static int
 step_retention_years(void)
 {
-	act_as(0, 0, ROLE_NONE);
-	return retention_set_years(&w.ctx, 30);
+	tw_as(0, 0, ROLE_NONE);
+	return retention_set_years(&tw.ctx, 30);
 }
 
 static int
@@ -753,8 +645,8 @@ step_export_person(void)
 	memset(&q, 0, sizeof(q));
 	q.name = "Ivan Petrov";
 	q.birth_date = "1980-02-03";
-	act_as(0, 0, ROLE_NONE);
-	return subject_export(&w.ctx, &q) != NULL ? 0 : -1;
+	tw_as(0, 0, ROLE_NONE);
+	return subject_export(&tw.ctx, &q) != NULL ? 0 : -1;
 }
 
 /* Identification: submitted, read, decided twice; another withdrawn. */
@@ -773,30 +665,30 @@ step_ident_submit(void)
 	in.sources.v = sources;
 	in.sources.n = 1;
 	in.note = "Zij vertelde over schulden bij de werkgever.";
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return ident_submit(&w.ctx, w.kase, &in, &w.aid);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return ident_submit(&tw.ctx, w.kase, &in, &w.aid);
 }
 
 static int
 step_ident_read(void)
 {
-	act_as(w.assessor, w.committee, ROLE_ASSESSOR);
-	return ident_get(&w.ctx, w.aid) != NULL ? 0 : -1;
+	tw_as(w.assessor, w.committee, ROLE_ASSESSOR);
+	return ident_get(&tw.ctx, w.aid) != NULL ? 0 : -1;
 }
 
 static int
 step_ident_first(void)
 {
-	act_as(w.assessor, w.committee, ROLE_ASSESSOR);
-	return ident_decide(&w.ctx, w.aid, "first", "plausible",
+	tw_as(w.assessor, w.committee, ROLE_ASSESSOR);
+	return ident_decide(&tw.ctx, w.aid, "first", "plausible",
 	    "Het verhaal is consistent.");
 }
 
 static int
 step_ident_final(void)
 {
-	act_as(w.assessor, w.committee, ROLE_ASSESSOR);
-	return ident_decide(&w.ctx, w.aid, "final", "identified",
+	tw_as(w.assessor, w.committee, ROLE_ASSESSOR);
+	return ident_decide(&tw.ctx, w.aid, "final", "identified",
 	    "Na gesprekken met de opvang.");
 }
 
@@ -807,22 +699,22 @@ step_ident_submit_again(void)
 
 	memset(&in, 0, sizeof(in));
 	in.committee_org_id = w.committee;
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return ident_submit(&w.ctx, w.kase2, &in, &w.aid2);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return ident_submit(&tw.ctx, w.kase2, &in, &w.aid2);
 }
 
 static int
 step_ident_withdraw(void)
 {
-	act_as(w.coord2, w.cc, ROLE_COORDINATOR);
-	return ident_withdraw(&w.ctx, w.kase2, w.aid2, "Eerst zelf praten.");
+	tw_as(w.coord2, w.cc, ROLE_COORDINATOR);
+	return ident_withdraw(&tw.ctx, w.kase2, w.aid2, "Eerst zelf praten.");
 }
 
 static int
 step_rule_calendar(void)
 {
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	return rule_set_calendar(&w.ctx, 11, 60);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return rule_set_calendar(&tw.ctx, 11, 60);
 }
 
 /* Turning 18: a case with a victim of 17, and their transition plan. */
@@ -839,12 +731,12 @@ step_adult_case(void)
 	in.source = "self";
 	p[0].kind = "victim";
 	p[0].name = "Sara Lind";
-	p[0].birth_date = date_format(w.arena,
+	p[0].birth_date = date_format(tw.arena,
 	    deadline_local_day(time_now()) - 17 * 365 - 100);
 	in.persons.v = p;
 	in.persons.n = 1;
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_open(&w.ctx, &in, &w.kase4);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_open(&tw.ctx, &in, &w.kase4);
 }
 
 static int
@@ -863,12 +755,12 @@ step_adult_plan(void)
 	in.same_professional = true;
 	in.professional = "Karin de Wit";
 	in.notes = "Blijft bij dezelfde begeleider.";
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	if (store_exec(&w.ctx, Q_ADULT_OF_CASE, ARGS(store_int(w.kase4)),
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (store_exec(&tw.ctx, Q_ADULT_OF_CASE, ARGS(store_int(w.kase4)),
 	    &r) == -1)
 		return -1;
 	assert_int_equal(r->nrows, 1);
-	return adulthood_plan_set(&w.ctx, w.kase4, rows_int(r, 0, 1), &in);
+	return adulthood_plan_set(&tw.ctx, w.kase4, rows_int(r, 0, 1), &in);
 }
 
 static int
@@ -877,8 +769,8 @@ step_adult_due(void)
 	struct due_list l;
 
 	memset(&l, 0, sizeof(l));
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return adulthood_due(&w.ctx, w.cc, time_now() + 400 * 86400, &l);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return adulthood_due(&tw.ctx, w.cc, time_now() + 400 * 86400, &l);
 }
 
 static int
@@ -887,7 +779,7 @@ step_adult_counts(void)
 	struct adult_count *c;
 	size_t n;
 
-	return adulthood_counts(&w.ctx, 2000 * 12, 2100 * 12, &c, &n);
+	return adulthood_counts(&tw.ctx, 2000 * 12, 2100 * 12, &c, &n);
 }
 
 /* The tracks beside the care. */
@@ -898,8 +790,8 @@ track_step(enum track_kind k, const char *state, const char *on,
 {
 	struct track_in in = { state, on, reason, ground, note };
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return track_set(&w.ctx, w.kase, k, &in);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return track_set(&tw.ctx, w.kase, k, &in);
 }
 
 static int
@@ -935,8 +827,8 @@ step_track_read(void)
 {
 	struct track_history crim, res;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	if (track_of_case(&w.ctx, w.kase, &crim, &res) == -1)
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (track_of_case(&tw.ctx, w.kase, &crim, &res) == -1)
 		return -1;
 	return crim.n == 1 && res.n == 3 ? 0 : -1;
 }
@@ -947,8 +839,8 @@ step_track_due(void)
 	struct track_due *d;
 	size_t n;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return track_due_list(&w.ctx, &d, &n);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return track_due_list(&tw.ctx, &d, &n);
 }
 
 /* Transfers: asked, declined, asked, cancelled, asked and accepted. */
@@ -956,37 +848,37 @@ step_track_due(void)
 static int
 step_transfer_request(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return transfer_request(&w.ctx, w.kase, "GM0599", "Verhuisd naar "
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return transfer_request(&tw.ctx, w.kase, "GM0599", "Verhuisd naar "
 	    "haar zus.", NULL);
 }
 
 static int
 step_transfer_read(void)
 {
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return case_get(&tw.ctx, w.kase) != NULL ? 0 : -1;
 }
 
 static int
 step_transfer_decline(void)
 {
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	return transfer_decline(&w.ctx, w.kase, "Woont in Schiedam.");
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return transfer_decline(&tw.ctx, w.kase, "Woont in Schiedam.");
 }
 
 static int
 step_transfer_cancel(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return transfer_cancel(&w.ctx, w.kase);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return transfer_cancel(&tw.ctx, w.kase);
 }
 
 static int
 step_transfer_accept(void)
 {
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	return transfer_accept(&w.ctx, w.kase);
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return transfer_accept(&tw.ctx, w.kase);
 }
 
 /* Referrals: a need of the direct case referred to the shelter and
@@ -996,8 +888,8 @@ step_transfer_accept(void)
 static int
 step_ref_need(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return plan_need_add(&w.ctx, w.kase2, "LANG", &w.rneed);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return plan_need_add(&tw.ctx, w.kase2, "LANG", &w.rneed);
 }
 
 static int
@@ -1015,64 +907,64 @@ step_refer(void)
 	in.s.consent_on = "2026-01-02";
 	in.s.safety = "Niet thuis bellen.";
 	in.message = "Graag een taalcursus.";
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return referral_send(&w.ctx, w.kase2, &in, &w.ref);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return referral_send(&tw.ctx, w.kase2, &in, &w.ref);
 }
 
 static int
 step_ref_read(void)
 {
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return referral_get(&w.ctx, w.ref) != NULL ? 0 : -1;
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_get(&tw.ctx, w.ref) != NULL ? 0 : -1;
 }
 
 static int
 step_ref_accept(void)
 {
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return referral_accept(&w.ctx, w.ref);
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_accept(&tw.ctx, w.ref);
 }
 
 static int
 step_ref_start(void)
 {
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return referral_start(&w.ctx, w.ref);
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_start(&tw.ctx, w.ref);
 }
 
 static int
 step_ref_note(void)
 {
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return referral_note(&w.ctx, w.ref, "Eerste les gehad.", NULL);
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_note(&tw.ctx, w.ref, "Eerste les gehad.", NULL);
 }
 
 static int
 step_ref_end(void)
 {
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return referral_end(&w.ctx, w.ref, "other", "Verhuisd.");
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_end(&tw.ctx, w.ref, "other", "Verhuisd.");
 }
 
 static int
 step_ref_decline(void)
 {
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return referral_decline(&w.ctx, w.ref, "other", "Vol.");
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return referral_decline(&tw.ctx, w.ref, "other", "Vol.");
 }
 
 static int
 step_ref_withdraw(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return referral_withdraw(&w.ctx, w.kase2, w.ref);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return referral_withdraw(&tw.ctx, w.kase2, w.ref);
 }
 
 static int
 step_ref_consent(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return referral_consent_withdrawn(&w.ctx, w.kase2, 0, NULL);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return referral_consent_withdrawn(&tw.ctx, w.kase2, 0, NULL);
 }
 
 static int
@@ -1082,8 +974,8 @@ step_ref_of_case(void)
 	struct need_uptake *u;
 	size_t n, nu;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return referral_of_case(&w.ctx, w.kase2, &f, &n, &u, &nu);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return referral_of_case(&tw.ctx, w.kase2, &f, &n, &u, &nu);
 }
 
 static int
@@ -1099,29 +991,29 @@ step_escalate(void)
 	in.s.shares.n = 2;
 	in.s.basis = "legal";
 	in.s.legal_basis = "youth_act";
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return escalation_send(&w.ctx, w.kase2, &in, &w.esc);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return escalation_send(&tw.ctx, w.kase2, &in, &w.esc);
 }
 
 static int
 step_esc_read(void)
 {
-	act_as(w.teamer, w.team, ROLE_PROVIDER);
-	return escalation_get(&w.ctx, w.esc) != NULL ? 0 : -1;
+	tw_as(w.teamer, w.team, ROLE_PROVIDER);
+	return escalation_get(&tw.ctx, w.esc) != NULL ? 0 : -1;
 }
 
 static int
 step_esc_answer(void)
 {
-	act_as(w.teamer, w.team, ROLE_PROVIDER);
-	return escalation_answer(&w.ctx, w.esc, "advice", "Eerst wonen.");
+	tw_as(w.teamer, w.team, ROLE_PROVIDER);
+	return escalation_answer(&tw.ctx, w.esc, "advice", "Eerst wonen.");
 }
 
 static int
 step_former_read(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_get(&w.ctx, w.kase) != NULL ? 0 : -1;
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_get(&tw.ctx, w.kase) != NULL ? 0 : -1;
 }
 
 /* Providers: the shelter sets its offer and capacity; the case team
@@ -1146,8 +1038,8 @@ step_provider_offer(void)
 	in.languages.n = 2;
 	in.free_places = 2;
 	in.waiting_weeks = 1;
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return provider_set(&w.ctx, w.shelter, &in);
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return provider_set(&tw.ctx, w.shelter, &in);
 }
 
 /* The registry of trained professionals: add, read, remove. */
@@ -1161,8 +1053,8 @@ step_expertise_add(void)
 	in.expertise = "minors";
 	in.trained_on = "2024-02-01";
 	in.until = "2026-02-01";
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return expertise_add(&w.ctx, &in, &w.trained);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return expertise_add(&tw.ctx, &in, &w.trained);
 }
 
 static int
@@ -1171,8 +1063,8 @@ step_expertise_read(void)
 	struct expertise_entry *e;
 	size_t n;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	if (expertise_list(&w.ctx, 0, &e, &n) == -1)
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (expertise_list(&tw.ctx, 0, &e, &n) == -1)
 		return -1;
 	assert_int_equal(n, 1);
 	assert_string_equal(e[0].name, "Femke Jansen");
@@ -1182,15 +1074,15 @@ step_expertise_read(void)
 static int
 step_expertise_remove(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return expertise_remove(&w.ctx, w.trained);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return expertise_remove(&tw.ctx, w.trained);
 }
 
 static int
 step_provider_capacity(void)
 {
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return provider_capacity(&w.ctx, 0, 3);
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return provider_capacity(&tw.ctx, 0, 3);
 }
 
 static int
@@ -1198,8 +1090,8 @@ step_provider_read(void)
 {
 	struct provider p;
 
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	return provider_mine(&w.ctx, &p);
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	return provider_mine(&tw.ctx, &p);
 }
 
 static int
@@ -1209,10 +1101,10 @@ step_provider_fit(void)
 	struct provider_fit *f;
 	size_t n;
 
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	if (provider_fit(&w.ctx, w.kase, w.need, &f, &n, &who) == -1)
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	if (provider_fit(&tw.ctx, w.kase, w.need, &f, &n, &who) == -1)
 		return -1;
-	return n == 1 ? 0 : fail(&w.ctx, ST_INTERNAL, "%zu fit", n);
+	return n == 1 ? 0 : fail(&tw.ctx, ST_INTERNAL, "%zu fit", n);
 }
 
 /* Emergency reads: Rotterdam reads a case of Amsterdam. */
@@ -1222,16 +1114,16 @@ step_emergency(void)
 {
 	int64_t until;
 
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	return emergency_request(&w.ctx, w.kase2, "Staat aan de balie.",
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return emergency_request(&tw.ctx, w.kase2, "Staat aan de balie.",
 	    &until);
 }
 
 static int
 step_emergency_read(void)
 {
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	return case_get(&w.ctx, w.kase2) != NULL ? 0 : -1;
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	return case_get(&tw.ctx, w.kase2) != NULL ? 0 : -1;
 }
 
 static int
@@ -1240,8 +1132,8 @@ step_trail(void)
 	struct trail_entry *t;
 	size_t n;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return emergency_trail(&w.ctx, w.kase2, NULL, false, &t, &n);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return emergency_trail(&tw.ctx, w.kase2, NULL, false, &t, &n);
 }
 
 static int
@@ -1250,8 +1142,8 @@ step_emergency_list(void)
 	struct emergency_read *e;
 	size_t n;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return emergency_of_org(&w.ctx, &e, &n);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return emergency_of_org(&tw.ctx, &e, &n);
 }
 
 static int
@@ -1260,8 +1152,8 @@ step_emergency_review(void)
 	struct emergency_read *e;
 	size_t n;
 
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	return emergency_review(&w.ctx, &e, &n);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return emergency_review(&tw.ctx, &e, &n);
 }
 
 /* Placements: a case of a minor, a closed placement on it. */
@@ -1270,7 +1162,7 @@ step_emergency_review(void)
 static const char *
 day_from_today(int days)
 {
-	return date_format(w.arena, deadline_local_day(time_now()) + days);
+	return date_format(tw.arena, deadline_local_day(time_now()) + days);
 }
 
 static int
@@ -1292,8 +1184,8 @@ step_placement_case(void)
 	p[0].birth_date = day_from_today(-15 * 365);
 	in.persons.v = p;
 	in.persons.n = 1;
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return case_open(&w.ctx, &in, &w.pcase);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return case_open(&tw.ctx, &in, &w.pcase);
 }
 
 static int
@@ -1306,8 +1198,8 @@ step_placement_record(void)
 	size_t n;
 	bool bad = false;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	if (person_of_case(&w.ctx, w.pcase, &cp, &n, &bad) == -1)
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (person_of_case(&tw.ctx, w.pcase, &cp, &n, &bad) == -1)
 		return -1;
 	assert_int_equal(n, 1);
 	w.pperson = cp[0].id;
@@ -1322,7 +1214,7 @@ step_placement_record(void)
 	in.valid_until = day_from_today(17);
 	in.alternatives.v = alt;
 	in.alternatives.n = 1;
-	return placement_record(&w.ctx, w.pcase, &in, &w.placement);
+	return placement_record(&tw.ctx, w.pcase, &in, &w.placement);
 }
 
 static int
@@ -1332,8 +1224,8 @@ step_placement_read(void)
 	size_t n;
 	bool work;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return placement_of_case(&w.ctx, w.pcase, &p, &n, &work);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return placement_of_case(&tw.ctx, w.pcase, &p, &n, &work);
 }
 
 static int
@@ -1343,8 +1235,8 @@ step_placement_change(void)
 
 	in.review_on = day_from_today(5);
 	in.provider_org_id = w.shelter;
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return placement_change(&w.ctx, w.pcase, w.placement, &in);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return placement_change(&tw.ctx, w.pcase, w.placement, &in);
 }
 
 static int
@@ -1356,8 +1248,8 @@ step_placement_renew(void)
 	in.decided_on = day_from_today(0);
 	in.valid_from = day_from_today(18);
 	in.valid_until = day_from_today(18 + 300);
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return placement_renew(&w.ctx, w.pcase, w.placement, &in);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return placement_renew(&tw.ctx, w.pcase, w.placement, &in);
 }
 
 static int
@@ -1365,8 +1257,8 @@ step_placement_due(void)
 {
 	struct due_list l = { NULL, 0, 0 };
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	if (placement_due(&w.ctx, w.cc, time_now() + 30 * 86400, &l) == -1)
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	if (placement_due(&tw.ctx, w.cc, time_now() + 30 * 86400, &l) == -1)
 		return -1;
 	/* The review in five days; the renewed authorisation ends in 318
 	 * and warns four weeks before. */
@@ -1376,13 +1268,13 @@ step_placement_due(void)
 	assert_int_equal(l.v[0].ref_id, w.placement);
 	assert_int_equal(l.v[0].case_id, w.pcase);
 	l.n = 0;
-	if (placement_due(&w.ctx, w.cc, time_now() + 300 * 86400, &l) == -1)
+	if (placement_due(&tw.ctx, w.cc, time_now() + 300 * 86400, &l) == -1)
 		return -1;
 	assert_int_equal(l.n, 2);
 	assert_string_equal(l.v[1].kind, "authorisation_end");
 	assert_string_equal(l.v[1].detail, "authorisation");
 	l.n = 0;
-	if (placement_due(&w.ctx, w.cc, time_now() + 86400, &l) == -1)
+	if (placement_due(&tw.ctx, w.cc, time_now() + 86400, &l) == -1)
 		return -1;
 	assert_int_equal(l.n, 0);		/* nothing yet tomorrow */
 	return 0;
@@ -1394,8 +1286,8 @@ step_placement_provider(void)
 	struct placement_line *l;
 	size_t n;
 
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	if (placement_of_provider(&w.ctx, &l, &n) == -1)
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	if (placement_of_provider(&tw.ctx, &l, &n) == -1)
 		return -1;
 	assert_int_equal(n, 1);
 	return 0;
@@ -1404,8 +1296,8 @@ step_placement_provider(void)
 static int
 step_placement_end(void)
 {
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	return placement_end(&w.ctx, w.pcase, w.placement, day_from_today(0),
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	return placement_end(&tw.ctx, w.pcase, w.placement, day_from_today(0),
 	    "completed");
 }
 
@@ -1419,33 +1311,34 @@ fault_at(const char *name, int (*step)(void), long n)
 	size_t i;
 	int rc;
 
-	fresh();
-	assert_int_equal(store_counts(&w.ctx, &before), 0);
-	fresh();
+	tw_fresh();
+	assert_int_equal(store_counts(&tw.ctx, &before), 0);
+	tw_fresh();
 	store_fault_arm(n);
 	rc = step();
 	store_fault_arm(0);
 	if (!store_fault_fired()) {
 		if (rc != 0)
-			fail_msg("%s: %s without a fault", name, w.ctx.message);
-		fresh();
+			fail_msg("%s: %s without a fault", name,
+			    tw.ctx.message);
+		tw_fresh();
 		return false;
 	}
 	w.runs++;
 	if (rc != -1)
 		fail_msg("%s: statement %ld failed, the step went on as if not",
 		    name, n);
-	assert_int_not_equal(w.ctx.status, ST_OK);
-	assert_non_null(w.ctx.message);
-	fresh();
-	assert_int_equal(store_counts(&w.ctx, &after), 0);
+	assert_int_not_equal(tw.ctx.status, ST_OK);
+	assert_non_null(tw.ctx.message);
+	tw_fresh();
+	assert_int_equal(store_counts(&tw.ctx, &after), 0);
 	for (i = 0; i < STORE_COPY_TABLES; i++)
 		if (before.n[i] != after.n[i])
 			fail_msg("%s: statement %ld failed, yet %s went from "
 			    "%lld to %lld rows", name, n, store_copy_tables[i],
 			    (long long)before.n[i], (long long)after.n[i]);
-	fresh();
-	if (audit_verify(&w.ctx, &count, &bad) != 0)
+	tw_fresh();
+	if (audit_verify(&tw.ctx, &count, &bad) != 0)
 		fail_msg("%s: statement %ld failed and the audit chain breaks "
 		    "at %lld", name, n, (long long)bad);
 	return true;
@@ -1493,10 +1386,10 @@ step_insight(void)
 	struct area_model m;
 	struct insight_view v;
 
-	act_as(w.admin, w.point, ROLE_RAPPORTEUR);
-	if (area_load(&w.ctx, &m) == -1)
+	tw_as(w.admin, w.point, ROLE_RAPPORTEUR);
+	if (area_load(&tw.ctx, &m) == -1)
 		return -1;
-	return insight_view(&w.ctx, &m, &m.v[0], facts_year(time_now()) - 1,
+	return insight_view(&tw.ctx, &m, &m.v[0], facts_year(time_now()) - 1,
 	    false, "nl", "dashboard", NULL, &v);
 }
 
@@ -1508,25 +1401,25 @@ static struct contract_in contract_in = { 0, "SAFE-SHELTER", 12, "places",
 static int
 step_contract_create(void)
 {
-	act_as(w.policy, w.city, ROLE_POLICY);
+	tw_as(w.policy, w.city, ROLE_POLICY);
 	contract_in.provider_org = w.shelter;
 	contract_in.region_id = w.zc;
-	return contract_create(&w.ctx, &contract_in, &w.contract);
+	return contract_create(&tw.ctx, &contract_in, &w.contract);
 }
 
 static int
 step_contract_update(void)
 {
-	act_as(w.policy, w.city, ROLE_POLICY);
+	tw_as(w.policy, w.city, ROLE_POLICY);
 	contract_in.capacity = 14;
-	return contract_update(&w.ctx, w.contract, &contract_in);
+	return contract_update(&tw.ctx, w.contract, &contract_in);
 }
 
 static int
 step_contract_end(void)
 {
-	act_as(w.policy, w.city, ROLE_POLICY);
-	return contract_end(&w.ctx, w.contract, "2026-06-30");
+	tw_as(w.policy, w.city, ROLE_POLICY);
+	return contract_end(&tw.ctx, w.contract, "2026-06-30");
 }
 
 static int
@@ -1534,8 +1427,8 @@ step_gap(void)
 {
 	struct gap_report g;
 
-	act_as(w.policy, w.city, ROLE_POLICY);
-	return gap_report(&w.ctx, arena_printf(w.ctx.arena, "%lld",
+	tw_as(w.policy, w.city, ROLE_POLICY);
+	return gap_report(&tw.ctx, arena_printf(tw.ctx.arena, "%lld",
 	    (long long)w.zc), NULL, "nl", "gap", &g);
 }
 
@@ -1543,8 +1436,8 @@ step_gap(void)
 static int
 step_user_contact(void)
 {
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	return user_set_contact(&w.ctx, w.advisor, "Sanne de Wit",
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return user_set_contact(&tw.ctx, w.advisor, "Sanne de Wit",
 	    "020 555 01 02");
 }
 
@@ -1689,32 +1582,32 @@ test_every_failure_changes_nothing(void **state)
 	print_message("%-22s %3ld places made to fail\n", "see local insight",
 	    took);
 	/* And the steps did what they do, once each. */
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	s = signal_get(&w.ctx, w.sig);
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	s = signal_get(&tw.ctx, w.sig);
 	assert_non_null(s);
 	assert_string_equal(s->status, "taken_up");
 	assert_int_equal(s->nconcerns, 1);
 	assert_int_equal(s->nquestions, 1);
 	assert_string_equal(s->questions[0].answer, "Sinds september.");
-	s = signal_get(&w.ctx, w.sig3);
+	s = signal_get(&tw.ctx, w.sig3);
 	assert_non_null(s);
 	assert_non_null(s->origin);
 	assert_int_equal(s->origin->id, w.adv);
-	s = signal_get(&w.ctx, w.sig4);
+	s = signal_get(&tw.ctx, w.sig4);
 	assert_non_null(s);
 	assert_string_equal(s->reporter, "leraar");
 	assert_int_equal(s->origin->id, w.adv2);
 	/* The signal that waited outside every region is the new region's,
 	 * and the advisor of its point reads it. */
-	s = signal_get(&w.ctx, w.sig5);
+	s = signal_get(&tw.ctx, w.sig5);
 	assert_non_null(s);
 	assert_true(s->region_id > 0);
 	/* The case: accepted, in care, typed, staffed, planned, and then
 	 * moved to Rotterdam, its colleague taken off; the suspect added
 	 * to it is the victim of the case opened directly. */
-	fresh();
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	c = case_get(&w.ctx, w.kase);
+	tw_fresh();
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	c = case_get(&tw.ctx, w.kase);
 	assert_non_null(c);
 	assert_int_equal(c->rel, CASE_REL_TEAM);
 	assert_int_equal(c->h.org_id, w.cc2);
@@ -1733,63 +1626,63 @@ test_every_failure_changes_nothing(void **state)
 	assert_null(c->transfer);
 	/* Amsterdam keeps what it wrote: nine case steps, one submission,
 	 * four track steps, three transfer requests and a cancellation. */
-	fresh();
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	c = case_get(&w.ctx, w.kase);
+	tw_fresh();
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	c = case_get(&tw.ctx, w.kase);
 	assert_non_null(c);
 	assert_int_equal(c->rel, CASE_REL_FORMER);
 	assert_int_equal(c->npersons, 0);
 	assert_null(c->plan);
 	assert_null(c->summary);
 	assert_int_equal(c->nevents, 18);
-	fresh();
-	c = case_get(&w.ctx, w.kase2);
+	tw_fresh();
+	c = case_get(&tw.ctx, w.kase2);
 	assert_non_null(c);
 	assert_string_equal(c->h.status, "in_care");
-	fresh();
+	tw_fresh();
 	/* Purged once; Ivan, on w.kase too, keeps his name there. */
-	c = case_get(&w.ctx, w.kase3);
+	c = case_get(&tw.ctx, w.kase3);
 	assert_non_null(c);
 	assert_true(c->h.purged_at > 0);
 	assert_null(c->summary);
 	assert_null(c->persons[0].p.name);
 	assert_string_equal(c->events[c->nevents - 1].kind, "purged");
 	assert_null(c->events[c->nevents - 2].text);
-	fresh();
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	c = case_get(&w.ctx, w.kase);
+	tw_fresh();
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	c = case_get(&tw.ctx, w.kase);
 	assert_non_null(c);
 	assert_string_equal(c->persons[2].p.name, "Ivan Petrov");
 	/* The assessment decided twice, the other withdrawn. */
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
 	{
 		struct ident *a;
 		size_t n;
 		bool bad = false;
 
-		assert_int_equal(ident_of_case(&w.ctx, w.kase, &a, &n, &bad),
+		assert_int_equal(ident_of_case(&tw.ctx, w.kase, &a, &n, &bad),
 		    0);
 		assert_int_equal(n, 1);
 		assert_string_equal(a[0].status, "final_decided");
 		assert_string_equal(a[0].first.reasons,
 		    "Het verhaal is consistent.");
-		fresh();
-		assert_int_equal(ident_of_case(&w.ctx, w.kase2, &a, &n, &bad),
+		tw_fresh();
+		assert_int_equal(ident_of_case(&tw.ctx, w.kase2, &a, &n, &bad),
 		    0);
 		assert_int_equal(n, 1);
 		assert_string_equal(a[0].status, "withdrawn");
 		assert_false(bad);
 	}
-	fresh();
-	act_as(w.coord3, w.cc2, ROLE_COORDINATOR);
-	c = case_get(&w.ctx, w.kase2);
+	tw_fresh();
+	tw_as(w.coord3, w.cc2, ROLE_COORDINATOR);
+	c = case_get(&tw.ctx, w.kase2);
 	assert_non_null(c);
 	assert_int_equal(c->rel, CASE_REL_GLASS);
 	assert_true(c->glass > 0);
 	/* The minor's plan, recorded once and changed once. */
-	fresh();
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	c = case_get(&w.ctx, w.kase4);
+	tw_fresh();
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	c = case_get(&tw.ctx, w.kase4);
 	assert_non_null(c);
 	assert_int_equal(c->nadults, 1);
 	assert_true(c->adults[0].has_plan);
@@ -1803,17 +1696,17 @@ test_every_failure_changes_nothing(void **state)
 				nt++;
 		assert_int_equal(nt, 2);
 	}
-	fresh();
+	tw_fresh();
 	/* Four referrals: ended, declined, withdrawn, and the last with
 	 * its sharing ended; the escalation answered. */
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
 	{
 		struct referral *f;
 		struct need_uptake *u;
 		struct escalation *e;
 		size_t n, nu;
 
-		assert_int_equal(referral_of_case(&w.ctx, w.kase2, &f, &n, &u,
+		assert_int_equal(referral_of_case(&tw.ctx, w.kase2, &f, &n, &u,
 		    &nu), 0);
 		assert_int_equal(n, 4);
 		assert_string_equal(f[0].status, "ended");
@@ -1823,21 +1716,21 @@ test_every_failure_changes_nothing(void **state)
 		assert_string_equal(f[2].status, "withdrawn");
 		assert_string_equal(f[3].status, "sent");
 		assert_string_equal(f[3].sharing_end, "consent_withdrawn");
-		assert_int_equal(escalation_of_case(&w.ctx, w.kase2, &e, &n),
+		assert_int_equal(escalation_of_case(&tw.ctx, w.kase2, &e, &n),
 		    0);
 		assert_int_equal(n, 1);
 		assert_string_equal(e[0].answer, "Eerst wonen.");
 	}
-	fresh();
+	tw_fresh();
 	/* The placement: recorded, changed, renewed and ended, once each,
 	 * on the timeline four times. */
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
 	{
 		struct placement *p;
 		size_t n, k, events = 0;
 		bool work;
 
-		assert_int_equal(placement_of_case(&w.ctx, w.pcase, &p, &n,
+		assert_int_equal(placement_of_case(&tw.ctx, w.pcase, &p, &n,
 		    &work), 0);
 		assert_int_equal(n, 1);
 		assert_string_equal(p[0].status, "ended");
@@ -1848,15 +1741,15 @@ test_every_failure_changes_nothing(void **state)
 		    "Geen pleeggezin dat haar veilig kan houden.");
 		assert_int_equal(p[0].review_on,
 		    deadline_local_day(time_now()) + 5);
-		fresh();
-		c = case_get(&w.ctx, w.pcase);
+		tw_fresh();
+		c = case_get(&tw.ctx, w.pcase);
 		assert_non_null(c);
 		for (k = 0; k < c->nevents; k++)
 			if (strncmp(c->events[k].kind, "placement_", 10) == 0)
 				events++;
 		assert_int_equal(events, 4);
 	}
-	fresh();
+	tw_fresh();
 }
 
 /*
@@ -1895,36 +1788,36 @@ care_everything(const char *where, size_t n)
 	plan.tasks.v = t;
 	plan.tasks.n = 1;
 	plan.review_on = "2099-01-01";
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	fresh();
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	tw_fresh();
 	store_trace(seen);
 #define CARE(what, call) do {						\
 	if ((call) != 0)						\
 		fail_msg("%s refused in %s: %s", what, where,		\
-		    w.ctx.message);					\
-	fresh();							\
+		    tw.ctx.message);					\
+	tw_fresh();							\
 } while (0)
-	CARE("read", case_get(&w.ctx, w.kase) != NULL ? 0 : -1);
+	CARE("read", case_get(&tw.ctx, w.kase) != NULL ? 0 : -1);
 	if (n == 0) {
-		CARE("accept", case_accept(&w.ctx, w.kase));
-		CARE("in care", case_set_status(&w.ctx, w.kase, "in_care",
+		CARE("accept", case_accept(&tw.ctx, w.kase));
+		CARE("in care", case_set_status(&tw.ctx, w.kase, "in_care",
 		    NULL, NULL));
 	}
-	CARE("close", case_set_status(&w.ctx, w.kase, "closed", "other",
+	CARE("close", case_set_status(&tw.ctx, w.kase, "closed", "other",
 	    "Even dicht."));
-	CARE("reopen", case_set_status(&w.ctx, w.kase, "reopened", NULL,
+	CARE("reopen", case_set_status(&tw.ctx, w.kase, "reopened", NULL,
 	    "Weer open."));
-	CARE("type", case_set_type(&w.ctx, w.kase, "serious_disadvantage",
+	CARE("type", case_set_type(&tw.ctx, w.kase, "serious_disadvantage",
 	    &none, NULL));
-	CARE("type back", case_set_type(&w.ctx, w.kase, "trafficking", &l,
+	CARE("type back", case_set_type(&tw.ctx, w.kase, "trafficking", &l,
 	    NULL));
-	CARE("need", plan_need_add(&w.ctx, w.kase, needs[i].id, &need));
-	CARE("need met", plan_need_set(&w.ctx, w.kase, need, "met"));
-	CARE("plan", plan_set(&w.ctx, w.kase, &plan));
-	CARE("note", timeline_note(&w.ctx, w.kase, "Gebeld.", NULL));
-	CARE("member", case_member_add(&w.ctx, w.kase, w.coord2));
-	CARE("member off", case_member_remove(&w.ctx, w.kase, w.coord2));
-	CARE("person", case_person_add(&w.ctx, w.kase, &p, NULL));
+	CARE("need", plan_need_add(&tw.ctx, w.kase, needs[i].id, &need));
+	CARE("need met", plan_need_set(&tw.ctx, w.kase, need, "met"));
+	CARE("plan", plan_set(&tw.ctx, w.kase, &plan));
+	CARE("note", timeline_note(&tw.ctx, w.kase, "Gebeld.", NULL));
+	CARE("member", case_member_add(&tw.ctx, w.kase, w.coord2));
+	CARE("member off", case_member_remove(&tw.ctx, w.kase, w.coord2));
+	CARE("person", case_person_add(&tw.ctx, w.kase, &p, NULL));
 #undef CARE
 	store_trace(NULL);
 	for (k = 0; k < sizeof(track_queries) / sizeof(track_queries[0]); k++)
@@ -1962,10 +1855,10 @@ test_care_never_waits(void **state)
 	for (i = 0; i < sizeof(crim) / sizeof(crim[0]); i++) {
 		memset(&in, 0, sizeof(in));
 		in.state = crim[i];
-		in.on = date_format(w.arena, day += 3);
-		act_as(w.coord, w.cc, ROLE_COORDINATOR);
-		if (track_set(&w.ctx, w.kase, TRACK_CRIMINAL, &in) != 0)
-			fail_msg("criminal %s: %s", crim[i], w.ctx.message);
+		in.on = date_format(tw.arena, day += 3);
+		tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+		if (track_set(&tw.ctx, w.kase, TRACK_CRIMINAL, &in) != 0)
+			fail_msg("criminal %s: %s", crim[i], tw.ctx.message);
 		snprintf(where, sizeof(where), "criminal %s", crim[i]);
 		care_everything(where, n++);
 		all = track_states(TRACK_CRIMINAL);
@@ -1982,11 +1875,11 @@ test_care_never_waits(void **state)
 		in.state = res[i].state;
 		in.reason = res[i].reason;
 		in.ground = res[i].ground;
-		in.on = date_format(w.arena, day += 3);
-		act_as(w.coord, w.cc, ROLE_COORDINATOR);
-		if (track_set(&w.ctx, w.kase, TRACK_RESIDENCE, &in) != 0)
+		in.on = date_format(tw.arena, day += 3);
+		tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+		if (track_set(&tw.ctx, w.kase, TRACK_RESIDENCE, &in) != 0)
 			fail_msg("residence %s: %s", res[i].state,
-			    w.ctx.message);
+			    tw.ctx.message);
 		snprintf(where, sizeof(where), "residence %s",
 		    res[i].state);
 		care_everything(where, n++);
@@ -2000,7 +1893,7 @@ test_care_never_waits(void **state)
 			fail_msg("residence state %s not walked", all[k]);
 	assert_int_equal(ncrim, 7);
 	assert_int_equal(k, 8);
-	fresh();
+	tw_fresh();
 }
 
 int

@@ -3,6 +3,7 @@
  * real SQLite store (the search's order is in store_pg_test.c and
  * tests/api/providers.test.mjs, its fault paths in faults_test.c). */
 #include "core/testing.h"
+#include "domain/test_world.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,109 +24,31 @@
 #include "store/store.h"
 
 static struct {
-	struct arena	*arena;
-	struct ctx	 ctx;
-	struct store	*store;
-	char		 dir[40];
 	int64_t		 shelter, other, cc, beheer;
 	int64_t		 provider, coord, admin;
 } w;
 
-static void
-fresh(void)
-{
-	arena_free(w.arena);
-	w.arena = arena_new();
-	w.ctx.arena = w.arena;
-	w.ctx.conn = NULL;
-	/* The field errors lived in the arena just freed. */
-	w.ctx.fields = NULL;
-	w.ctx.capfields = 0;
-	ctx_clear_error(&w.ctx);
-}
-
-static void
-act_as(int64_t user, int64_t org, enum role role)
-{
-	w.ctx.who.user_id = user;
-	w.ctx.who.org_id = org;
-	w.ctx.who.role = role;
-}
-
-static int64_t
-make_org(const char *name, const char *type)
-{
-	struct org_in in = { name, type, "GM0363" };
-	int64_t id;
-
-	assert_int_equal(org_create(&w.ctx, &in, true, &id), 0);
-	return id;
-}
-
-static int64_t
-make_user(const char *name, const char *role, int64_t org)
-{
-	struct user_in in;
-	char *uri;
-	int64_t id;
-
-	memset(&in, 0, sizeof(in));
-	in.username = name;
-	in.role = role;
-	in.org_id = org;
-	in.password = "correct horse battery staple";
-	in.phone = "020 555 00 00";
-	assert_int_equal(user_create(&w.ctx, &in, true, &id, &uri), 0);
-	return id;
-}
-
 static int
 setup(void **state)
 {
-	static const unsigned char master[32] = { 7, 7, 7 };
-	struct store_opts opts = { 0 };
-	char path[64];
-
 	(void)state;
-	log_set_quiet(true);
 	memset(&w, 0, sizeof(w));
-	snprintf(w.dir, sizeof(w.dir), "/tmp/schakel-provider-XXXXXX");
-	assert_non_null(mkdtemp(w.dir));
-	snprintf(path, sizeof(path), "%s/p.db", w.dir);
-	w.arena = arena_new();
-	ctx_init(&w.ctx, w.arena, NULL);
-	w.ctx.keys = crypt_keys_from_bytes(master);
-	opts.path = path;
-	opts.create = true;
-	opts.migrate = true;
-	assert_int_equal(store_open(&w.ctx, &opts, &w.store), 0);
-	w.ctx.store = w.store;
-	assert_int_equal(municipality_load(&w.ctx), 0);
-	assert_int_equal(catalog_load(&w.ctx), 0);
-	act_as(0, 0, ROLE_ADMIN);
-	w.shelter = make_org("Opvang", "provider");
-	w.other = make_org("Jeugdzorg", "provider");
-	w.cc = make_org("Zorgcoordinatie", "care_coordination");
-	w.beheer = make_org("Beheerders", "other");
-	w.provider = make_user("opvang", "provider", w.shelter);
-	w.coord = make_user("coordinator", "coordinator", w.cc);
-	w.admin = make_user("beheer", "admin", w.beheer);
+	tw_open("provider", false);
+	w.shelter = tw_org("Opvang", "provider");
+	w.other = tw_org("Jeugdzorg", "provider");
+	w.cc = tw_org("Zorgcoordinatie", "care_coordination");
+	w.beheer = tw_org("Beheerders", "other");
+	w.provider = tw_user("opvang", "provider", w.shelter);
+	w.coord = tw_user("coordinator", "coordinator", w.cc);
+	w.admin = tw_user("beheer", "admin", w.beheer);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[80];
-
 	(void)state;
-	fresh();
-	store_close(w.store);
-	crypt_keys_free((struct crypt_keys *)(uintptr_t)w.ctx.keys);
-	arena_free(w.arena);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", w.dir);
-	assert_int_equal(system(cmd), 0);
-	return 0;
+	return tw_close();
 }
 
 static void
@@ -220,8 +143,8 @@ has_field(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < w.ctx.nfields; i++)
-		if (strcmp(w.ctx.fields[i].field, name) == 0)
+	for (i = 0; i < tw.ctx.nfields; i++)
+		if (strcmp(tw.ctx.fields[i].field, name) == 0)
 			return true;
 	return false;
 }
@@ -250,10 +173,10 @@ test_offer(void **state)
 	in.languages.n = 4;
 	in.free_places = -2;
 	in.waiting_weeks = -1;
-	fresh();
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	assert_int_equal(provider_set(&w.ctx, w.shelter, &in), -1);
-	assert_int_equal(w.ctx.status, ST_INVALID);
+	tw_fresh();
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	assert_int_equal(provider_set(&tw.ctx, w.shelter, &in), -1);
+	assert_int_equal(tw.ctx.status, ST_INVALID);
 	assert_false(has_field("care_types[0]"));
 	assert_true(has_field("care_types[1]"));
 	assert_true(has_field("care_types[2]"));	/* twice */
@@ -270,8 +193,8 @@ test_offer(void **state)
 	assert_true(has_field("free_places"));
 
 	/* Nothing was written. */
-	fresh();
-	assert_int_equal(provider_mine(&w.ctx, &p), 0);
+	tw_fresh();
+	assert_int_equal(provider_mine(&tw.ctx, &p), 0);
 	assert_int_equal(p.care.n, 0);
 	assert_int_equal(p.offer_updated_at, 0);
 
@@ -283,10 +206,10 @@ test_offer(void **state)
 	in.languages.n = 1;
 	in.free_places = 2;
 	in.waiting_weeks = 0;
-	fresh();
-	assert_int_equal(provider_set(&w.ctx, w.shelter, &in), 0);
-	fresh();
-	assert_int_equal(provider_mine(&w.ctx, &p), 0);
+	tw_fresh();
+	assert_int_equal(provider_set(&tw.ctx, w.shelter, &in), 0);
+	tw_fresh();
+	assert_int_equal(provider_mine(&tw.ctx, &p), 0);
 	assert_int_equal(p.care.n, 1);
 	assert_int_equal(p.groups, PG_ADULTS);
 	assert_int_equal(p.free_places, 2);
@@ -294,39 +217,39 @@ test_offer(void **state)
 	assert_true(p.capacity_updated_at > 0);
 
 	/* Another organisation's, or one that is no provider: 404. */
-	fresh();
-	assert_int_equal(provider_set(&w.ctx, w.other, &in), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
-	fresh();
-	assert_int_equal(provider_get(&w.ctx, w.other, &p), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
-	fresh();
-	act_as(w.admin, w.beheer, ROLE_ADMIN);
-	assert_int_equal(provider_set(&w.ctx, w.cc, &in), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
-	fresh();
-	assert_int_equal(provider_set(&w.ctx, w.other, &in), 0);
+	tw_fresh();
+	assert_int_equal(provider_set(&tw.ctx, w.other, &in), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
+	tw_fresh();
+	assert_int_equal(provider_get(&tw.ctx, w.other, &p), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
+	tw_fresh();
+	tw_as(w.admin, w.beheer, ROLE_ADMIN);
+	assert_int_equal(provider_set(&tw.ctx, w.cc, &in), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
+	tw_fresh();
+	assert_int_equal(provider_set(&tw.ctx, w.other, &in), 0);
 	/* A coordinator reads, never writes. */
-	fresh();
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	assert_int_equal(provider_get(&w.ctx, w.other, &p), 0);
+	tw_fresh();
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	assert_int_equal(provider_get(&tw.ctx, w.other, &p), 0);
 	assert_string_equal(p.capacity_updated_by, "beheer");
-	fresh();
-	assert_int_equal(provider_set(&w.ctx, w.other, &in), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
-	fresh();
-	assert_int_equal(provider_capacity(&w.ctx, 1, 1), -1);
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
+	tw_fresh();
+	assert_int_equal(provider_set(&tw.ctx, w.other, &in), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
+	tw_fresh();
+	assert_int_equal(provider_capacity(&tw.ctx, 1, 1), -1);
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
 
 	/* The quick capacity update. */
-	fresh();
-	act_as(w.provider, w.shelter, ROLE_PROVIDER);
-	assert_int_equal(provider_capacity(&w.ctx, -1, 0), -1);
+	tw_fresh();
+	tw_as(w.provider, w.shelter, ROLE_PROVIDER);
+	assert_int_equal(provider_capacity(&tw.ctx, -1, 0), -1);
 	assert_true(has_field("free_places"));
-	fresh();
-	assert_int_equal(provider_capacity(&w.ctx, 0, 5), 0);
-	fresh();
-	assert_int_equal(provider_mine(&w.ctx, &p), 0);
+	tw_fresh();
+	assert_int_equal(provider_capacity(&tw.ctx, 0, 5), 0);
+	tw_fresh();
+	assert_int_equal(provider_mine(&tw.ctx, &p), 0);
 	assert_int_equal(p.free_places, 0);
 	assert_int_equal(p.waiting_weeks, 5);
 	assert_int_equal(p.care.n, 1);		/* the offer stays */

@@ -6,6 +6,7 @@
  * nothing of the victim.
  */
 #include "core/testing.h"
+#include "domain/test_world.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,61 +31,12 @@
 #include "store/store.h"
 
 struct world {
-	struct arena	*arena;
-	struct ctx	 ctx;
-	struct store	*store;
-	char		 dir[40];
 	int64_t		 point, school, cc;
 	int64_t		 reporter, advisor, coord, admin;
 	int64_t		 sig, kase, kase2;
 };
 
 static struct world w;
-
-static void
-fresh(void)
-{
-	arena_free(w.arena);
-	w.arena = arena_new();
-	w.ctx.arena = w.arena;
-	w.ctx.conn = NULL;
-	ctx_clear_error(&w.ctx);
-}
-
-static void
-act_as(int64_t user, int64_t org, enum role role)
-{
-	w.ctx.who.user_id = user;
-	w.ctx.who.org_id = org;
-	w.ctx.who.role = role;
-}
-
-static int64_t
-make_org(const char *name, const char *type)
-{
-	struct org_in in = { name, type, "GM0363" };
-	int64_t id;
-
-	assert_int_equal(org_create(&w.ctx, &in, true, &id), 0);
-	return id;
-}
-
-static int64_t
-make_user(const char *name, const char *role, int64_t org)
-{
-	struct user_in in;
-	char *uri;
-	int64_t id;
-
-	memset(&in, 0, sizeof(in));
-	in.username = name;
-	in.role = role;
-	in.org_id = org;
-	in.password = "correct horse battery staple";
-	in.phone = "020 555 00 00";
-	assert_int_equal(user_create(&w.ctx, &in, true, &id, &uri), 0);
-	return id;
-}
 
 static void
 region(const char *name, const char *type, const char *org)
@@ -100,8 +52,8 @@ region(const char *name, const char *type, const char *org)
 	r.municipalities.n = 1;
 	r.orgs.v = orgs;
 	r.orgs.n = 1;
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
 }
 
 /*
@@ -144,20 +96,20 @@ cases(void)
 	p[1].birth_date = "1980-02-03";
 	in.persons.v = p;
 	in.persons.n = 2;
-	act_as(w.reporter, w.school, ROLE_REPORTER);
-	assert_int_equal(signal_file(&w.ctx, &in, &w.sig, &due), 0);
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	assert_int_equal(signal_claim(&w.ctx, w.sig), 0);
-	assert_int_equal(signal_decide(&w.ctx, w.sig, "open_case", NULL, NULL,
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
+	assert_int_equal(signal_file(&tw.ctx, &in, &w.sig, &due), 0);
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	assert_int_equal(signal_claim(&tw.ctx, w.sig), 0);
+	assert_int_equal(signal_decide(&tw.ctx, w.sig, "open_case", NULL, NULL,
 	    &status, &w.kase), 0);
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	assert_int_equal(case_accept(&w.ctx, w.kase), 0);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	assert_int_equal(case_accept(&tw.ctx, w.kase), 0);
 	memset(&plan, 0, sizeof(plan));
 	plan.goals = "Een eigen kamer en ander werk.";
 	plan.tasks.v = t;
 	plan.tasks.n = 1;
-	assert_int_equal(plan_set(&w.ctx, w.kase, &plan), 0);
-	assert_int_equal(timeline_note(&w.ctx, w.kase, "Mira belde vanuit "
+	assert_int_equal(plan_set(&tw.ctx, w.kase, &plan), 0);
+	assert_int_equal(timeline_note(&tw.ctx, w.kase, "Mira belde vanuit "
 	    "de opvang.", NULL), 0);
 
 	memset(&ci, 0, sizeof(ci));
@@ -176,42 +128,23 @@ cases(void)
 	p[1].birth_date = "2001-05-17";
 	ci.persons.v = p;
 	ci.persons.n = 2;
-	assert_int_equal(case_open(&w.ctx, &ci, &w.kase2), 0);
-	fresh();
+	assert_int_equal(case_open(&tw.ctx, &ci, &w.kase2), 0);
+	tw_fresh();
 }
 
 static int
 setup(void **state)
 {
-	static const unsigned char master[32] = { 9, 9, 9 };
-	struct store_opts opts = { 0 };
-	char path[64];
-
 	(void)state;
-	log_set_quiet(true);
-	time_set_offset(0);
 	memset(&w, 0, sizeof(w));
-	snprintf(w.dir, sizeof(w.dir), "/tmp/schakel-retention-XXXXXX");
-	assert_non_null(mkdtemp(w.dir));
-	snprintf(path, sizeof(path), "%s/r.db", w.dir);
-	w.arena = arena_new();
-	ctx_init(&w.ctx, w.arena, NULL);
-	w.ctx.keys = crypt_keys_from_bytes(master);
-	opts.path = path;
-	opts.create = true;
-	opts.migrate = true;
-	assert_int_equal(store_open(&w.ctx, &opts, &w.store), 0);
-	w.ctx.store = w.store;
-	assert_int_equal(municipality_load(&w.ctx), 0);
-	assert_int_equal(catalog_load(&w.ctx), 0);
-	act_as(0, 0, ROLE_ADMIN);
-	w.point = make_org("Meldpunt", "advice_point");
-	w.school = make_org("School", "other");
-	w.cc = make_org("Zorgcoordinatie", "care_coordination");
-	w.reporter = make_user("leraar", "reporter", w.school);
-	w.advisor = make_user("adviseur", "advisor", w.point);
-	w.coord = make_user("coordinator", "coordinator", w.cc);
-	w.admin = make_user("beheer", "admin", w.point);
+	tw_open("retention", false);
+	w.point = tw_org("Meldpunt", "advice_point");
+	w.school = tw_org("School", "other");
+	w.cc = tw_org("Zorgcoordinatie", "care_coordination");
+	w.reporter = tw_user("leraar", "reporter", w.school);
+	w.advisor = tw_user("adviseur", "advisor", w.point);
+	w.coord = tw_user("coordinator", "coordinator", w.cc);
+	w.admin = tw_user("beheer", "admin", w.point);
 	region("VT Amsterdam", "veilig_thuis", "Meldpunt");
 	region("ZC Amsterdam", "care_coordination", "Zorgcoordinatie");
 	cases();
@@ -221,17 +154,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[80];
-
 	(void)state;
-	time_set_offset(0);
-	fresh();
-	store_close(w.store);
-	crypt_keys_free((struct crypt_keys *)(uintptr_t)w.ctx.keys);
-	arena_free(w.arena);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", w.dir);
-	assert_int_equal(system(cmd), 0);
-	return 0;
+	return tw_close();
 }
 
 /* Close case id now; its closing time. */
@@ -241,15 +165,15 @@ close_case(int64_t id)
 	struct care_case *c;
 	int64_t at;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	assert_int_equal(case_set_status(&w.ctx, id, "closed",
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	assert_int_equal(case_set_status(&tw.ctx, id, "closed",
 	    "care_completed", NULL), 0);
-	fresh();
-	c = case_get(&w.ctx, id);
+	tw_fresh();
+	c = case_get(&tw.ctx, id);
 	assert_non_null(c);
 	at = c->closed_at;
 	assert_true(at > 0);
-	fresh();
+	tw_fresh();
 	return at;
 }
 
@@ -260,11 +184,11 @@ due(int64_t cutoff, int64_t id)
 	size_t i, n;
 	bool found = false;
 
-	assert_int_equal(retention_due(&w.ctx, cutoff, &ids, &n), 0);
+	assert_int_equal(retention_due(&tw.ctx, cutoff, &ids, &n), 0);
 	for (i = 0; i < n; i++)
 		if (ids[i] == id)
 			found = true;
-	fresh();
+	tw_fresh();
 	return found;
 }
 
@@ -306,10 +230,10 @@ test_due_at_the_boundary(void **state)
 	assert_false(due(closed, w.kase2));
 	/* The write checks again: a cutoff before the closing purges
 	 * nothing. */
-	assert_int_equal(retention_purge_case(&w.ctx, w.kase, closed - 1,
+	assert_int_equal(retention_purge_case(&tw.ctx, w.kase, closed - 1,
 	    &done), 0);
 	assert_false(done);
-	fresh();
+	tw_fresh();
 	/* 20 years and a second after closing it is due by the period. */
 	time_set_offset(0);
 	assert_false(due(retention_cutoff(time_now(), 20), w.kase));
@@ -317,10 +241,10 @@ test_due_at_the_boundary(void **state)
 	assert_true(due(retention_cutoff(time_now(), 20), w.kase));
 	time_set_offset(0);
 	/* Reopened: no longer due. */
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	assert_int_equal(case_set_status(&w.ctx, w.kase, "reopened", NULL,
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	assert_int_equal(case_set_status(&tw.ctx, w.kase, "reopened", NULL,
 	    "Weer in beeld."), 0);
-	fresh();
+	tw_fresh();
 	assert_false(due(closed, w.kase));
 }
 
@@ -337,16 +261,16 @@ test_purge(void **state)
 
 	(void)state;
 	closed = close_case(w.kase);
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	assert_int_equal(retention_purge_case(&w.ctx, w.kase, closed, &done),
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	assert_int_equal(retention_purge_case(&tw.ctx, w.kase, closed, &done),
 	    0);
 	assert_true(done);
 	/* ctx's user is back after the system's write. */
-	assert_int_equal(w.ctx.who.user_id, w.coord);
-	fresh();
+	assert_int_equal(tw.ctx.who.user_id, w.coord);
+	tw_fresh();
 
 	/* Destroyed: the personal fields. */
-	c = case_get(&w.ctx, w.kase);
+	c = case_get(&tw.ctx, w.kase);
 	assert_non_null(c);
 	assert_true(c->h.purged_at > 0);
 	assert_null(c->summary);
@@ -378,73 +302,73 @@ test_purge(void **state)
 	assert_string_equal(c->persons[0].p.age_band, "23-29");
 	assert_int_equal(c->nneeds, 1);
 	events = c->nevents;
-	fresh();
+	tw_fresh();
 
 	/* The signal it was opened on, emptied too. */
-	act_as(w.advisor, w.point, ROLE_ADVISOR);
-	s = signal_get(&w.ctx, w.sig);
+	tw_as(w.advisor, w.point, ROLE_ADVISOR);
+	s = signal_get(&tw.ctx, w.sig);
 	assert_non_null(s);
 	assert_null(s->description);
 	assert_null(s->actions_taken);
 	assert_int_equal(s->npersons, 2);
 	assert_null(s->persons[0].name);
 	assert_string_equal(s->persons[0].kind, "victim");
-	fresh();
+	tw_fresh();
 
 	/* Both are on case 2, which is not purged: it still knows them. */
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	c = case_get(&w.ctx, w.kase2);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	c = case_get(&tw.ctx, w.kase2);
 	assert_non_null(c);
 	assert_string_equal(c->persons[0].p.name, "Ivan Petrov");
 	assert_string_equal(c->persons[1].p.name, "Mira Petrova");
 	assert_string_equal(c->summary, "Ivan aangetroffen in een loods.");
-	fresh();
+	tw_fresh();
 
 	/* A purged case takes no change. */
-	assert_int_equal(timeline_note(&w.ctx, w.kase, "Nog iets.", NULL),
+	assert_int_equal(timeline_note(&tw.ctx, w.kase, "Nog iets.", NULL),
 	    -1);
-	assert_int_equal(w.ctx.status, ST_CONFLICT);
-	fresh();
+	assert_int_equal(tw.ctx.status, ST_CONFLICT);
+	tw_fresh();
 
 	/* Again: nothing due, nothing done, nothing added. */
 	assert_false(due(closed, w.kase));
-	assert_int_equal(retention_purge_case(&w.ctx, w.kase, closed, &done),
+	assert_int_equal(retention_purge_case(&tw.ctx, w.kase, closed, &done),
 	    0);
 	assert_false(done);
-	fresh();
-	c = case_get(&w.ctx, w.kase);
+	tw_fresh();
+	c = case_get(&tw.ctx, w.kase);
 	assert_int_equal(c->nevents, events);
-	fresh();
+	tw_fresh();
 
 	/* Case 2 purged as well: now the registry forgets them. */
 	closed = close_case(w.kase2);
-	assert_int_equal(retention_due(&w.ctx, closed, &ids, &n), 0);
+	assert_int_equal(retention_due(&tw.ctx, closed, &ids, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(ids[0], w.kase2);
-	assert_int_equal(retention_purge_case(&w.ctx, w.kase2, closed, &done),
+	assert_int_equal(retention_purge_case(&tw.ctx, w.kase2, closed, &done),
 	    0);
 	assert_true(done);
-	fresh();
-	c = case_get(&w.ctx, w.kase2);
+	tw_fresh();
+	c = case_get(&tw.ctx, w.kase2);
 	assert_null(c->summary);
 	assert_null(c->persons[0].p.name);
 	person = c->persons[1].id;
-	fresh();
+	tw_fresh();
 	memset(&q, 0, sizeof(q));
 	q.person = person;
-	text = subject_export(&w.ctx, &q);
+	text = subject_export(&tw.ctx, &q);
 	assert_non_null(text);
 	assert_non_null(strstr(text, "identity: none held"));
 	assert_null(strstr(text, "Mira"));
 	assert_non_null(strstr(text, "age band: 23-29"));
-	fresh();
+	tw_fresh();
 	/* Nor does a blind index find her any more. */
 	memset(&q, 0, sizeof(q));
 	q.name = "Mira Petrova";
 	q.birth_date = "2001-05-17";
-	assert_null(subject_export(&w.ctx, &q));
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
-	fresh();
+	assert_null(subject_export(&tw.ctx, &q));
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
+	tw_fresh();
 }
 
 static void
@@ -453,17 +377,17 @@ test_period_setting(void **state)
 	int64_t years;
 
 	(void)state;
-	assert_int_equal(retention_years(&w.ctx, &years), 0);
+	assert_int_equal(retention_years(&tw.ctx, &years), 0);
 	assert_int_equal(years, RETENTION_YEARS_DEFAULT);
-	fresh();
-	assert_int_equal(retention_set_years(&w.ctx, 0), -1);
-	assert_int_equal(w.ctx.status, ST_INVALID);
-	fresh();
-	assert_int_equal(retention_set_years(&w.ctx, 25), 0);
-	fresh();
-	assert_int_equal(retention_years(&w.ctx, &years), 0);
+	tw_fresh();
+	assert_int_equal(retention_set_years(&tw.ctx, 0), -1);
+	assert_int_equal(tw.ctx.status, ST_INVALID);
+	tw_fresh();
+	assert_int_equal(retention_set_years(&tw.ctx, 25), 0);
+	tw_fresh();
+	assert_int_equal(retention_years(&tw.ctx, &years), 0);
 	assert_int_equal(years, 25);
-	fresh();
+	tw_fresh();
 }
 
 /* The registry id of the n-th person of case id. */
@@ -473,11 +397,11 @@ person_of(int64_t id, size_t k)
 	struct care_case *c;
 	int64_t p;
 
-	act_as(w.coord, w.cc, ROLE_COORDINATOR);
-	c = case_get(&w.ctx, id);
+	tw_as(w.coord, w.cc, ROLE_COORDINATOR);
+	c = case_get(&tw.ctx, id);
 	assert_non_null(c);
 	p = c->persons[k].id;
-	fresh();
+	tw_fresh();
 	return p;
 }
 
@@ -493,13 +417,13 @@ test_export(void **state)
 	size_t i;
 
 	(void)state;
-	act_as(0, 0, ROLE_NONE);
+	tw_as(0, 0, ROLE_NONE);
 	/* Mira, the victim of case 1 and "other" on case 2. */
 	memset(&q, 0, sizeof(q));
 	q.name = "mira  petrova";
 	q.birth_date = "2001-05-17";
-	w.ctx.reason = "verzoek 2026-17";
-	text = subject_export(&w.ctx, &q);
+	tw.ctx.reason = "verzoek 2026-17";
+	text = subject_export(&tw.ctx, &q);
 	assert_non_null(text);
 	assert_non_null(strstr(text, "verzoek 2026-17"));
 	assert_non_null(strstr(text, "Mira Petrova"));
@@ -510,14 +434,14 @@ test_export(void **state)
 	/* Case 2 is Ivan's: that she is on it, nothing of it. */
 	assert_null(strstr(text, "Ivan"));
 	assert_null(strstr(text, "loods"));
-	fresh();
+	tw_fresh();
 
 	/* Ivan, the suspect of case 1 (and the victim of case 2): nothing
 	 * of Mira, of her case, or of who helps her. */
 	memset(&q, 0, sizeof(q));
 	q.person = person_of(w.kase, 1);
-	act_as(0, 0, ROLE_NONE);
-	text = subject_export(&w.ctx, &q);
+	tw_as(0, 0, ROLE_NONE);
+	text = subject_export(&tw.ctx, &q);
 	assert_non_null(text);
 	assert_non_null(strstr(text, "Ivan Petrov"));
 	assert_non_null(strstr(text, "recorded as: suspect"));
@@ -526,20 +450,20 @@ test_export(void **state)
 		if (strstr(text, victims[i]) != NULL)
 			fail_msg("the suspect's export holds '%s':\n%s",
 			    victims[i], text);
-	fresh();
+	tw_fresh();
 
 	/* Nobody: not found, and the search is on the record. */
 	memset(&q, 0, sizeof(q));
 	q.id_number = "111222333";
-	assert_null(subject_export(&w.ctx, &q));
-	assert_int_equal(w.ctx.status, ST_NOTFOUND);
-	fresh();
+	assert_null(subject_export(&tw.ctx, &q));
+	assert_int_equal(tw.ctx.status, ST_NOTFOUND);
+	tw_fresh();
 	memset(&q, 0, sizeof(q));
 	q.id_number = "123";
-	assert_null(subject_export(&w.ctx, &q));
-	assert_int_equal(w.ctx.status, ST_INVALID);
-	w.ctx.reason = NULL;
-	fresh();
+	assert_null(subject_export(&tw.ctx, &q));
+	assert_int_equal(tw.ctx.status, ST_INVALID);
+	tw.ctx.reason = NULL;
+	tw_fresh();
 }
 
 int

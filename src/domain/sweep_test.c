@@ -7,6 +7,7 @@
  * placements end to end on both back ends in
  * tests/api/notify-events.test.mjs). */
 #include "core/testing.h"
+#include "domain/test_world.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,93 +32,26 @@
 #define YEAR	(366 * 86400)
 
 static struct {
-	struct arena	*arena;
-	struct ctx	 ctx;
-	struct store	*store;
-	char		 dir[40];
 	int64_t		 point, school;
 	int64_t		 reporter, advisor, colleague, admin;
 } w;
 
-static void
-fresh(void)
-{
-	arena_free(w.arena);
-	w.arena = arena_new();
-	w.ctx.arena = w.arena;
-	w.ctx.conn = NULL;
-	w.ctx.fields = NULL;
-	w.ctx.capfields = 0;
-	ctx_clear_error(&w.ctx);
-}
-
-static void
-act_as(int64_t user, int64_t org, enum role role)
-{
-	w.ctx.who.user_id = user;
-	w.ctx.who.org_id = org;
-	w.ctx.who.role = role;
-}
-
-static int64_t
-make_org(const char *name, const char *type)
-{
-	struct org_in in = { name, type, "GM0363" };
-	int64_t id;
-
-	assert_int_equal(org_create(&w.ctx, &in, true, &id), 0);
-	return id;
-}
-
-static int64_t
-make_user(const char *name, const char *role, int64_t org)
-{
-	struct user_in in;
-	char *uri;
-	int64_t id;
-
-	memset(&in, 0, sizeof(in));
-	in.username = name;
-	in.role = role;
-	in.org_id = org;
-	in.password = "correct horse battery staple";
-	assert_int_equal(user_create(&w.ctx, &in, true, &id, &uri), 0);
-	return id;
-}
-
 static int
 setup(void **state)
 {
-	static const unsigned char master[32] = { 5, 5, 5 };
-	struct store_opts opts = { 0 };
 	const char *munis[] = { "GM0363" }, *orgs[] = { "Meldpunt" };
 	struct region_in r;
-	char path[64];
 	int64_t id;
 
 	(void)state;
-	log_set_quiet(true);
 	memset(&w, 0, sizeof(w));
-	snprintf(w.dir, sizeof(w.dir), "/tmp/schakel-sweep-XXXXXX");
-	assert_non_null(mkdtemp(w.dir));
-	snprintf(path, sizeof(path), "%s/s.db", w.dir);
-	w.arena = arena_new();
-	ctx_init(&w.ctx, w.arena, NULL);
-	w.ctx.keys = crypt_keys_from_bytes(master);
-	opts.path = path;
-	opts.create = true;
-	opts.migrate = true;
-	assert_int_equal(store_open(&w.ctx, &opts, &w.store), 0);
-	w.ctx.store = w.store;
-	assert_int_equal(municipality_load(&w.ctx), 0);
-	assert_int_equal(catalog_load(&w.ctx), 0);
-	act_as(0, 0, ROLE_ADMIN);
-	w.point = make_org("Meldpunt", "advice_point");
-	w.school = make_org("School", "other");
-	w.reporter = make_user("leraar", "reporter", w.school);
-	w.advisor = make_user("adviseur", "advisor", w.point);
-	w.colleague = make_user("collega", "advisor", w.point);
-	w.admin = make_user("beheer", "admin", w.point);
+	tw_open("sweep", false);
+	w.point = tw_org("Meldpunt", "advice_point");
+	w.school = tw_org("School", "other");
+	w.reporter = tw_user("leraar", "reporter", w.school);
+	w.advisor = tw_user("adviseur", "advisor", w.point);
+	w.colleague = tw_user("collega", "advisor", w.point);
+	w.admin = tw_user("beheer", "admin", w.point);
 	memset(&r, 0, sizeof(r));
 	r.name = "VT Amsterdam";
 	r.type = "veilig_thuis";
@@ -125,25 +59,16 @@ setup(void **state)
 	r.municipalities.n = 1;
 	r.orgs.v = orgs;
 	r.orgs.n = 1;
-	act_as(w.admin, w.point, ROLE_ADMIN);
-	assert_int_equal(region_create(&w.ctx, &r, &id), 0);
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[80];
-
 	(void)state;
-	time_set_offset(0);
-	fresh();
-	store_close(w.store);
-	crypt_keys_free((struct crypt_keys *)(uintptr_t)w.ctx.keys);
-	arena_free(w.arena);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", w.dir);
-	assert_int_equal(system(cmd), 0);
-	return 0;
+	return tw_close();
 }
 
 static int64_t
@@ -170,9 +95,9 @@ file_signal(const char *municipality)
 	p.estimated_age = 17;
 	in.persons.v = &p;
 	in.persons.n = 1;
-	fresh();
-	act_as(w.reporter, w.school, ROLE_REPORTER);
-	assert_int_equal(signal_file(&w.ctx, &in, &id, &due), 0);
+	tw_fresh();
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
+	assert_int_equal(signal_file(&tw.ctx, &in, &id, &due), 0);
 	return id;
 }
 
@@ -184,9 +109,9 @@ overdue_of(int64_t user, int64_t org, int64_t signal)
 	size_t i, count, k = 0;
 	int64_t unseen;
 
-	fresh();
-	act_as(user, org, ROLE_ADVISOR);
-	assert_int_equal(notify_list(&w.ctx, &n, &count, &unseen), 0);
+	tw_fresh();
+	tw_as(user, org, ROLE_ADVISOR);
+	assert_int_equal(notify_list(&tw.ctx, &n, &count, &unseen), 0);
 	for (i = 0; i < count; i++)
 		if (strcmp(n[i].kind, "overdue") == 0 &&
 		    strcmp(n[i].obj_type, "signal") == 0 &&
@@ -200,9 +125,9 @@ sweep(int64_t at)
 {
 	size_t made = 99;
 
-	fresh();
-	act_as(0, 0, ROLE_ADMIN);
-	assert_int_equal(sweep_deadlines(&w.ctx, at, &made), 0);
+	tw_fresh();
+	tw_as(0, 0, ROLE_ADMIN);
+	assert_int_equal(sweep_deadlines(&tw.ctx, at, &made), 0);
 	return made;
 }
 
@@ -239,8 +164,8 @@ test_nobody_to_tell(void **state)
 	assert_int_equal(overdue_of(w.advisor, w.point, sig), 0);
 	/* Recorded all the same: the next sweep has nothing new. */
 	assert_int_equal(sweep(time_now() + YEAR), 0);
-	fresh();
-	assert_int_equal(store_exec(&w.ctx, Q_COPY_NOTICE_ALL, NOARGS, &r), 0);
+	tw_fresh();
+	assert_int_equal(store_exec(&tw.ctx, Q_COPY_NOTICE_ALL, NOARGS, &r), 0);
 	assert_int_equal(r->nrows, 2);
 }
 
