@@ -298,8 +298,9 @@ api_audit_object(struct ctx *ctx, struct http_request *req,
 	int rc = 0;
 
 	if (type == NULL || (strcmp(type, "user") != 0 &&
-	    strcmp(type, "org") != 0))
-		rc = fail_field(ctx, "object_type", "must be user or org");
+	    strcmp(type, "org") != 0 && strcmp(type, "region") != 0))
+		rc = fail_field(ctx, "object_type", "must be user, org or "
+		    "region");
 	if (ids == NULL || parse_int64(ids, 1, INT64_MAX, &id) == -1)
 		rc = fail_field(ctx, "object_id", "must be a positive "
 		    "integer");
