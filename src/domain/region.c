@@ -88,10 +88,10 @@ create_job(struct ctx *ctx, void *p)
 }
 
 /*
- * The checks create and update share: the name, the municipalities
- * (known, each once, at least one) and the organisations (known by id
- * or exact name, each once), each wrong one named with *rc = -1; *orgs
- * gets the ids.  -1 only when the store fails.
+ * The checks create and update share after the name and the type: the
+ * municipalities (known, each once, at least one) and the organisations
+ * (known by id or exact name, each once), each wrong one named with
+ * *rc = -1; *orgs gets the ids.  -1 only when the store fails.
  */
 static int
 check_members(struct ctx *ctx, const struct region_in *in, int64_t **orgs,
@@ -103,8 +103,6 @@ check_members(struct ctx *ctx, const struct region_in *in, int64_t **orgs,
 	size_t i, k;
 	int rc2;
 
-	if (in->name == NULL || in->name[0] == '\0')
-		*rc = fail_field(ctx, "name", "is required");
 	if (in->municipalities.n == 0)
 		*rc = fail_field(ctx, "municipalities", "must list at least "
 		    "one municipality");
@@ -154,6 +152,8 @@ region_create(struct ctx *ctx, const struct region_in *in, int64_t *id)
 	struct create_job j = { in, NULL, 0 };
 	int rc = 0;
 
+	if (in->name == NULL || in->name[0] == '\0')
+		rc = fail_field(ctx, "name", "is required");
 	if (!region_type_valid(in->type))
 		rc = fail_field(ctx, "type", "must be one of "
 		    "care_coordination, youth, veilig_thuis, safety");
@@ -251,6 +251,8 @@ region_update(struct ctx *ctx, int64_t id, const struct region_in *in)
 	if (region_get(ctx, id, &d) == -1)
 		return -1;
 	j.type = d.type;
+	if (in->name == NULL || in->name[0] == '\0')
+		rc = fail_field(ctx, "name", "is required");
 	if (in->type != NULL && strcmp(in->type, d.type) != 0)
 		rc = fail_field(ctx, "type", "cannot be changed");
 	if (check_members(ctx, in, &j.orgs, &rc) == -1 || rc == -1)

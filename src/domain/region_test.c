@@ -315,8 +315,9 @@ test_bad_input(void **state)
 	assert_int_equal(region_update(&w.ctx, w.vt_b, &in), -1);
 	assert_int_equal(w.ctx.status, ST_INVALID);
 	assert_int_equal(w.ctx.nfields, 6);
-	assert_string_equal(w.ctx.fields[0].field, "type");
-	assert_string_equal(w.ctx.fields[0].reason, "cannot be changed");
+	assert_string_equal(w.ctx.fields[0].field, "name");
+	assert_string_equal(w.ctx.fields[1].field, "type");
+	assert_string_equal(w.ctx.fields[1].reason, "cannot be changed");
 	fresh();
 	/* The type alone. */
 	in = in_of("VT B", "youth", "GM0344", NULL, "Meldpunt B", NULL);
