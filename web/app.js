@@ -1,7 +1,7 @@
 // app: the entry module.  It asks the server who is logged in, shows the
 // login view or the shell (header, demo banner, navigation by role), and
 // routes between pages by the URL hash (#/start, #/orgs, #/users,
-// #/regions, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
+// #/regions, #/regions/7, #/signals/new, #/signals, #/signals/7, #/queue, #/queue/7,
 // #/advice, #/advice/queue, #/advice/7, #/cases, #/cases/new, #/cases/7,
 // #/deadlines, #/assessments, #/assessments/7, #/referrals,
 // #/referrals/7, #/escalations, #/escalations/7, #/emergency,
@@ -44,7 +44,7 @@ import { FILERS } from './parts.js';
 import { renderPublicForm, renderPublicStatus } from './public.js';
 import { renderQueue, renderSignalDetail } from './queue.js';
 import { renderReferral, renderReferrals } from './referrals.js';
-import { renderRegions } from './regions.js';
+import { renderRegion, renderRegions } from './regions.js';
 import { renderSignalForm } from './signal-form.js';
 import { renderSignalView } from './signal-view.js';
 import { renderMySignals } from './signals.js';
@@ -93,6 +93,8 @@ const ROUTES = {
 	users: { key: 'users.title', roles: ['admin'], render: renderUsers },
 	regions: { key: 'regions.title', roles: ['admin'],
 	    render: renderRegions },
+	'regions/:id': { key: 'regions.edit.title', roles: ['admin'],
+	    parent: 'regions', render: renderRegion },
 	assessments: { key: 'ident.list.title', roles: ['assessor'],
 	    render: renderAssessments },
 	'assessments/:id': { key: 'ident.detail.title', roles: ['assessor'],

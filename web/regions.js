@@ -1,5 +1,7 @@
 // regions: the admin page listing regions (GET /api/regions), with a form
-// to add one (POST /api/regions).  A region is a named group of
+// to add one (POST /api/regions), and the page that changes one
+// (#/regions/7: GET and POST /api/regions/7) with the same form, filled
+// in, the type shown but fixed.  A region is a named group of
 // municipalities of one type, with the organisations that serve it.  A
 // Veilig Thuis region decides which advice and reporting point sees a
 // signal from a municipality; the other types are kept for later work.
@@ -16,7 +18,7 @@ import { loadMunicipalities } from './catalog.js';
 import { alertBox, button, field, h, nextId, pageHeading, para, table }
     from './dom.js';
 import { has, label } from './i18n.js';
-import { checkedValues, choice, fieldset } from './parts.js';
+import { checkedValues, choice, dataList, fieldset } from './parts.js';
 
 export const REGION_TYPES = ['veilig_thuis', 'care_coordination', 'youth',
     'safety'];
@@ -60,21 +62,24 @@ function provinceGroup(province, munis) {
 	};
 }
 
-export function renderRegions(main, page) {
-	const status = h('div', { role: 'status', class: 'app-status' });
-	const listErrors = h('div', { class: 'app-alerts' });
-	const list = h('div', { class: 'app-list', 'aria-busy': 'true' },
-	    para('loading'));
-	const formErrors = h('div', { class: 'app-alerts' });
-	const listHeading = h('h2', { class: 'utrecht-heading-2',
-	    id: 'regions-list', tabindex: '-1', i18n: 'regions.list' });
-
+// The form to add a region (region null) or change one (region as GET
+// /api/regions/{id} answers it: the name, the municipalities and the
+// organisations ticked, the provinces holding ticked ones opened, the
+// type shown but not asked).  onSubmit(body) sends it; the form checks
+// what it can first and shows the errors in the summary above it.
+// Returns {form, errors, reset(), fill(region)}.
+function regionForm(page, opts) {
+	const region = opts.region ?? null;
+	const errors = h('div', { class: 'app-alerts' });
 	const name = field({ name: 'name', key: 'regions.name', required: true,
 	    maxlength: 200, autocomplete: 'off' });
-	const type = field({ name: 'type', key: 'regions.type', required: true,
-	    placeholder: 'regions.choose.type',
-	    options: REGION_TYPES.map((v) => ({ value: v,
-		key: `regions.type.${v}` })) });
+	const type = region ? dataList([['regions.type',
+	    regionTypeNode(region.type)]], { id: nextId('regions-type') }) :
+	    field({ name: 'type', key: 'regions.type', required: true,
+		placeholder: 'regions.choose.type',
+		options: REGION_TYPES.map((v) => ({ value: v,
+		    key: `regions.type.${v}` })) });
+	const typeNote = region ? para('regions.edit.type') : null;
 
 	// The municipalities: the total count is tied to the fieldset, so
 	// it is read with the legend as well as when it changes.
@@ -104,40 +109,25 @@ export function renderRegions(main, page) {
 	    hint: 'regions.orgs.hint' }, orgBoxes);
 
 	const form = h('form', { class: 'app-form app-form--wide',
-	    novalidate: true, 'aria-labelledby': 'regions-add' },
-	    name, type, munis, orgs,
+	    novalidate: true, 'aria-labelledby': opts.labelledBy },
+	    name, type, typeNote, munis, orgs,
 	    h('div', { class: 'utrecht-button-group' },
-		button('regions.submit', 'primary', { type: 'submit' })));
+		button(opts.submitKey, 'primary', { type: 'submit' })));
 
-	main.replaceChildren(
-	    pageHeading('regions.title'),
-	    para('regions.intro'),
-	    para('regions.intro.later'),
-	    status,
-	    h('section', { 'aria-labelledby': 'regions-list' },
-		listHeading,
-		listErrors,
-		list),
-	    h('section', { 'aria-labelledby': 'regions-add' },
-		h('h2', { class: 'utrecht-heading-2', id: 'regions-add',
-		    i18n: 'regions.add' }),
-		para('regions.add.note'),
-		formErrors,
-		form));
-
-	function load() {
-		return loadInto(page, list, listErrors, '/api/regions',
-		    (res) => {
-			const regions = (res?.regions ?? []).slice()
-			    .sort(byName);
-			return regions.length === 0 ? para('regions.empty') :
-			    table('regions-list', ['regions.col.name',
-				'regions.col.type',
-				'regions.col.municipalities'],
-			    regions.map((r) => [String(r.name ?? ''),
-				regionTypeNode(r.type),
-				String(r.municipalities ?? '')]));
-		});
+	// Ticks what region holds, in boxes that are there by now.
+	function tick(r) {
+		const codes = new Set((r.municipalities ?? []).map((m) =>
+		    String(m.code)));
+		const ids = new Set((r.orgs ?? []).map((o) => String(o.id)));
+		name.control.value = String(r.name ?? '');
+		for (const el of provinces.querySelectorAll('input'))
+			el.checked = codes.has(el.value);
+		for (const g of groups)
+			g.details.open = !!g.details.querySelector(
+			    'input:checked');
+		for (const el of orgBoxes.querySelectorAll('input'))
+			el.checked = ids.has(el.value);
+		recount();
 	}
 
 	async function loadProvinces() {
@@ -162,7 +152,7 @@ export function renderRegions(main, page) {
 			if (!page.current())
 				return;
 			provinces.replaceChildren();
-			showError(null, formErrors, err);
+			showError(null, errors, err);
 		}
 	}
 
@@ -183,13 +173,13 @@ export function renderRegions(main, page) {
 			if (!page.current())
 				return;
 			orgBoxes.replaceChildren();
-			showError(null, formErrors, err);
+			showError(null, errors, err);
 		}
 	}
 
 	// The client's checks, named per field as the server would.
 	function invalid() {
-		const bad = missing(form, ['name', 'type']);
+		const bad = missing(form, region ? ['name'] : ['name', 'type']);
 		const n = chosen().length;
 		if (n === 0)
 			bad.push({ field: 'municipalities',
@@ -205,46 +195,154 @@ export function renderRegions(main, page) {
 		ev.preventDefault();
 		if (busy)
 			return;
-		status.replaceChildren();
+		opts.status.replaceChildren();
 		const bad = invalid();
 		if (bad.length > 0) {
-			showInvalid(form, formErrors, bad);
+			showInvalid(form, errors, bad);
 			return;
 		}
-		clearErrors(form, formErrors);
-		const body = {
-			name: name.control.value.trim(),
-			type: type.control.value,
-			municipalities: chosen(),
-		};
+		clearErrors(form, errors);
+		const body = { name: name.control.value.trim() };
+		if (!region)
+			body.type = type.control.value;
+		body.municipalities = chosen();
 		const serving = checkedValues(orgBoxes, 'orgs');
-		if (serving.length > 0)
+		// Changing one, an empty list takes every organisation off.
+		if (serving.length > 0 || region)
 			body.orgs = serving;
 		busy = true;
 		form.setAttribute('aria-busy', 'true');
 		try {
-			await post('/api/regions', body);
-			if (!page.current())
-				return;
-			form.reset();
-			for (const g of groups)
-				g.details.open = false;
-			recount();
-			status.append(alertBox('ok', null,
-			    para('regions.added', { name: body.name })));
-			await load();
-			if (page.current())
-				listHeading.focus();
+			await opts.onSubmit(body);
 		} catch (err) {
 			if (page.current())
-				showError(form, formErrors, err);
+				showError(form, errors, err);
 		} finally {
 			busy = false;
 			form.removeAttribute('aria-busy');
 		}
 	});
 
+	const ready = Promise.all([loadProvinces(), loadOrgs()]);
+	return {
+		form,
+		errors,
+		reset() {
+			form.reset();
+			for (const g of groups)
+				g.details.open = false;
+			recount();
+		},
+		// Fills the form in once the boxes are there.
+		async fill(r) {
+			await ready;
+			if (page.current())
+				tick(r);
+		},
+	};
+}
+
+export function renderRegions(main, page) {
+	const status = h('div', { role: 'status', class: 'app-status' });
+	const listErrors = h('div', { class: 'app-alerts' });
+	const list = h('div', { class: 'app-list', 'aria-busy': 'true' },
+	    para('loading'));
+	const listHeading = h('h2', { class: 'utrecht-heading-2',
+	    id: 'regions-list', tabindex: '-1', i18n: 'regions.list' });
+
+	const add = regionForm(page, { labelledBy: 'regions-add',
+	    submitKey: 'regions.submit', status, async onSubmit(body) {
+		await post('/api/regions', body);
+		if (!page.current())
+			return;
+		add.reset();
+		status.append(alertBox('ok', null,
+		    para('regions.added', { name: body.name })));
+		await load();
+		if (page.current())
+			listHeading.focus();
+	} });
+
+	main.replaceChildren(
+	    pageHeading('regions.title'),
+	    para('regions.intro'),
+	    para('regions.intro.later'),
+	    status,
+	    h('section', { 'aria-labelledby': 'regions-list' },
+		listHeading,
+		listErrors,
+		list),
+	    h('section', { 'aria-labelledby': 'regions-add' },
+		h('h2', { class: 'utrecht-heading-2', id: 'regions-add',
+		    i18n: 'regions.add' }),
+		para('regions.add.note'),
+		add.errors,
+		add.form));
+
+	function load() {
+		return loadInto(page, list, listErrors, '/api/regions',
+		    (res) => {
+			const regions = (res?.regions ?? []).slice()
+			    .sort(byName);
+			return regions.length === 0 ? para('regions.empty') :
+			    table('regions-list', ['regions.col.name',
+				'regions.col.type',
+				'regions.col.municipalities'],
+			    regions.map((r) => [h('a', {
+				class: 'utrecht-link',
+				href: `#/regions/${encodeURIComponent(
+				    String(r.id))}`,
+				text: String(r.name ?? '') }),
+				regionTypeNode(r.type),
+				String(r.municipalities ?? '')]));
+		});
+	}
+
 	load();
-	loadProvinces();
-	loadOrgs();
+}
+
+// #/regions/7: one region in the same form, filled in.  Saving stays on
+// the page with a status and the form as the server now has it.
+export function renderRegion(main, page, me, id) {
+	const status = h('div', { role: 'status', class: 'app-status' });
+	const errors = h('div', { class: 'app-alerts' });
+	const body = h('div', { 'aria-busy': 'true' }, para('loading'));
+	const path = `/api/regions/${encodeURIComponent(String(id))}`;
+	main.replaceChildren(
+	    pageHeading('regions.edit.title'),
+	    h('p', { class: 'utrecht-paragraph' },
+		h('a', { class: 'utrecht-link', href: '#/regions',
+		    i18n: 'regions.back' })),
+	    para('regions.edit.intro'),
+	    status, errors, body);
+
+	async function start() {
+		let region;
+		try {
+			region = await get(path);
+		} catch (err) {
+			if (page.current()) {
+				body.replaceChildren();
+				body.removeAttribute('aria-busy');
+				showError(null, errors, err);
+			}
+			return;
+		}
+		if (!page.current())
+			return;
+		const edit = regionForm(page, { region,
+		    labelledBy: 'page-title', submitKey: 'regions.save', status,
+		    async onSubmit(b) {
+			const now = await post(path, b);
+			if (!page.current())
+				return;
+			await edit.fill(now);
+			status.append(alertBox('ok', null,
+			    para('regions.saved', { name: now.name })));
+		} });
+		body.replaceChildren(edit.errors, edit.form);
+		await edit.fill(region);
+		body.removeAttribute('aria-busy');
+	}
+	start();
 }

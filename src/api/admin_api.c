@@ -298,8 +298,9 @@ api_audit_object(struct ctx *ctx, struct http_request *req,
 	int rc = 0;
 
 	if (type == NULL || (strcmp(type, "user") != 0 &&
-	    strcmp(type, "org") != 0))
-		rc = fail_field(ctx, "object_type", "must be user or org");
+	    strcmp(type, "org") != 0 && strcmp(type, "region") != 0))
+		rc = fail_field(ctx, "object_type", "must be user, org or "
+		    "region");
 	if (ids == NULL || parse_int64(ids, 1, INT64_MAX, &id) == -1)
 		rc = fail_field(ctx, "object_id", "must be a positive "
 		    "integer");
@@ -381,6 +382,85 @@ api_regions_create(struct ctx *ctx, struct http_request *req,
 		return -1;
 	created(resp, id);
 	return 0;
+}
+
+/* On update the type may be left out; given, it must be the same. */
+static const struct json_field region_update_fields[] = {
+	JSON_STR(struct region_in, name, "name", JSON_REQUIRED | JSON_ONELINE,
+	    1, 200),
+	JSON_STR(struct region_in, type, "type", JSON_OPTIONAL, 1, 32),
+	JSON_STRLIST(struct region_in, municipalities, "municipalities",
+	    JSON_REQUIRED, 1, 400, 6),
+	JSON_STRLIST(struct region_in, orgs, "orgs", JSON_OPTIONAL, 0, 100,
+	    200),
+};
+
+/* A region with its municipalities and organisations. */
+static int
+answer_region(struct ctx *ctx, struct http_response *resp, int64_t id)
+{
+	struct region_detail d;
+	struct jw w;
+	size_t i;
+
+	if (region_get(ctx, id, &d) == -1)
+		return -1;
+	jw_init(&w, &resp->body);
+	jw_obj_open(&w);
+	jw_kint(&w, "id", d.id);
+	jw_kstr(&w, "name", d.name);
+	jw_kstr(&w, "type", d.type);
+	jw_key(&w, "municipalities");
+	jw_arr_open(&w);
+	for (i = 0; i < d.nmunis; i++) {
+		jw_obj_open(&w);
+		jw_kstr(&w, "code", d.munis[i].code);
+		jw_kstr(&w, "name", d.munis[i].name);
+		jw_kstr(&w, "province", d.munis[i].province);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_key(&w, "orgs");
+	jw_arr_open(&w);
+	for (i = 0; i < d.norgs; i++) {
+		jw_obj_open(&w);
+		jw_kint(&w, "id", d.orgs[i].id);
+		jw_kstr(&w, "name", d.orgs[i].name);
+		jw_obj_close(&w);
+	}
+	jw_arr_close(&w);
+	jw_obj_close(&w);
+	return 0;
+}
+
+int
+api_regions_get(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	int64_t id;
+
+	if (api_param_id(ctx, req, "id", &id) == -1)
+		return -1;
+	return answer_region(ctx, resp, id);
+}
+
+int
+api_regions_update(struct ctx *ctx, struct http_request *req,
+    struct http_response *resp)
+{
+	struct region_detail d;
+	struct region_in in;
+	int64_t id;
+
+	memset(&in, 0, sizeof(in));
+	/* A missing region is a 404 before any field error. */
+	if (api_param_id(ctx, req, "id", &id) == -1 ||
+	    region_get(ctx, id, &d) == -1 ||
+	    json_decode(ctx, req->body, req->body_len, region_update_fields,
+	    JSON_NFIELDS(region_update_fields), &in, NULL) == -1 ||
+	    region_update(ctx, id, &in) == -1)
+		return -1;
+	return answer_region(ctx, resp, id);
 }
 
 int

@@ -89,7 +89,8 @@ void	api_case_transfer_section(struct ctx *, struct jw *,
 api_handler_fn api_health, api_login, api_logout, api_me;
 api_handler_fn api_orgs_list, api_orgs_create, api_users_list,
     api_users_create, api_users_disable, api_municipalities,
-    api_audit_object, api_regions_list, api_regions_create;
+    api_audit_object, api_regions_list, api_regions_create,
+    api_regions_get, api_regions_update;
 api_handler_fn api_catalog, api_signals_create, api_signals_mine,
     api_signals_queue, api_signals_get, api_signals_claim,
     api_signals_decide;

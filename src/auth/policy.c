@@ -110,6 +110,8 @@ static const unsigned allowed[ACT__COUNT] = {
 	[ACT_CONTRACT_WRITE] = R(ROLE_POLICY) | R(ROLE_ADMIN),
 	[ACT_GAP_READ] = R(ROLE_POLICY) | R(ROLE_RAPPORTEUR),
 	[ACT_USER_CONTACT] = R(ROLE_ADMIN),
+	[ACT_REGION_READ] = R(ROLE_ADMIN),
+	[ACT_REGION_UPDATE] = R(ROLE_ADMIN),
 };
 
 static const char *const names[ACT__COUNT] = {
@@ -157,6 +159,8 @@ static const char *const names[ACT__COUNT] = {
 	[ACT_CONTRACT_WRITE] = "contract.write",
 	[ACT_GAP_READ] = "gap.read",
 	[ACT_USER_CONTACT] = "user.contact",
+	[ACT_REGION_READ] = "region.read",
+	[ACT_REGION_UPDATE] = "region.update",
 };
 
 const char *

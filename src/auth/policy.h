@@ -59,6 +59,8 @@ enum action {
 	ACT_CONTRACT_WRITE,	/* register, change, end them */
 	ACT_GAP_READ,		/* the protected gap report */
 	ACT_USER_CONTACT,	/* an account's real name and work phone */
+	ACT_REGION_READ,	/* one region: its municipalities, orgs */
+	ACT_REGION_UPDATE,	/* change a region's name and members */
 	ACT__COUNT
 };
 

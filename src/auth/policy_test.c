@@ -59,6 +59,8 @@ static const char expect[ACT__COUNT][ROLE__COUNT] = {
 	[ACT_CONTRACT_WRITE] = { 0, 0, 0,  0,  0,  0,  1,  0,  1 },
 	[ACT_GAP_READ] =      { 0, 0,  0,  0,  0,  0,  1,  1,  0 },
 	[ACT_USER_CONTACT] =  { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
+	[ACT_REGION_READ] =   { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
+	[ACT_REGION_UPDATE] = { 0, 0,  0,  0,  0,  0,  0,  0,  1 },
 };
 
 static void

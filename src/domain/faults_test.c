@@ -83,6 +83,7 @@ struct world {
 	int64_t		 trained;			/* expertise */
 	int64_t		 kase4;			/* a minor victim's */
 	int64_t		 zc, city, policy, contract;	/* contracts */
+	int64_t		 vtfl, sig7;		/* a region changes */
 	long		 runs;			/* faults injected */
 };
 
@@ -420,7 +421,44 @@ step_region_takes_over(void)
 	r.orgs.v = orgs;
 	r.orgs.n = 1;
 	tw_as(w.admin, w.point, ROLE_ADMIN);
-	return region_create(&tw.ctx, &r, &id);
+	if (region_create(&tw.ctx, &r, &id) == -1)
+		return -1;
+	w.vtfl = id;
+	return 0;
+}
+
+static int
+step_file_outside_again(void)
+{
+	static const char *ind[] = { "OM-1a-1" };
+	struct signal_in in;
+	int64_t due;
+
+	memset(&in, 0, sizeof(in));
+	in.municipality = "GM0050";
+	in.indicators.v = ind;
+	in.indicators.n = 1;
+	tw_as(w.reporter, w.school, ROLE_REPORTER);
+	return signal_file(&tw.ctx, &in, &w.sig7, &due);
+}
+
+/* The region is renamed and gains the municipality of that signal,
+ * which it takes over. */
+static int
+step_region_update(void)
+{
+	static const char *munis[] = { "GM0034", "GM0050" },
+	    *orgs[] = { "Meldpunt" };
+	struct region_in r;
+
+	memset(&r, 0, sizeof(r));
+	r.name = "VT Flevoland en Zeewolde";
+	r.municipalities.v = munis;
+	r.municipalities.n = 2;
+	r.orgs.v = orgs;
+	r.orgs.n = 1;
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	return region_update(&tw.ctx, w.vtfl, &r);
 }
 
 /* Cases: opened by the decision, then every step on one. */
@@ -1467,6 +1505,8 @@ test_every_failure_changes_nothing(void **state)
 		{ "name the fallback point", step_fallback },
 		{ "file outside every region", step_file_outside },
 		{ "a new region takes over", step_region_takes_over },
+		{ "file outside again", step_file_outside_again },
+		{ "change a region", step_region_update },
 		{ "file for a case", step_file_for_case },
 		{ "claim for a case", step_claim_for_case },
 		{ "open a case", step_open_case },

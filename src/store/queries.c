@@ -255,6 +255,22 @@ static const char *const sql[Q__COUNT] = {
 	    "SELECT r.id FROM region r JOIN region_municipality rm"
 	    " ON rm.region_id = r.id WHERE rm.municipality = ?1"
 	    " AND r.type = 'veilig_thuis' ORDER BY r.id LIMIT 1",
+	[Q_REGION_GET] =
+	    "SELECT id, name, type FROM region WHERE id = ?1",
+	[Q_REGION_MUNIS] =
+	    "SELECT m.code, m.name, m.province FROM region_municipality rm"
+	    " JOIN municipality m ON m.code = rm.municipality"
+	    " WHERE rm.region_id = ?1 ORDER BY m.name, m.code",
+	[Q_REGION_ORGS] =
+	    "SELECT o.id, o.name FROM org_region x JOIN org o"
+	    " ON o.id = x.org_id WHERE x.region_id = ?1 ORDER BY o.name, o.id",
+	[Q_REGION_RENAME] =
+	    "UPDATE region SET name = ?2 WHERE id = ?1 RETURNING id",
+	/* An update replaces both lists whole (domain/region.c). */
+	[Q_REGION_CLEAR_MUNIS] =
+	    "DELETE FROM region_municipality WHERE region_id = ?1",
+	[Q_REGION_CLEAR_ORGS] =
+	    "DELETE FROM org_region WHERE region_id = ?1",
 
 	[Q_SIGNAL_INSERT] =
 	    "INSERT INTO signal (reporter_id, reporter_org_id, region_id,"
@@ -2461,6 +2477,8 @@ static const char *const names[Q__COUNT] = {
 	N(Q_COPY_PG_SEQUENCES),
 	N(Q_REGION_INSERT), N(Q_REGION_LIST), N(Q_REGION_ADD_MUNI),
 	N(Q_REGION_ADD_ORG), N(Q_REGION_BY_NAME), N(Q_REGION_FOR_MUNI),
+	N(Q_REGION_GET), N(Q_REGION_MUNIS), N(Q_REGION_ORGS),
+	N(Q_REGION_RENAME), N(Q_REGION_CLEAR_MUNIS), N(Q_REGION_CLEAR_ORGS),
 	N(Q_SIGNAL_INSERT), N(Q_SIGNAL_SEAL), N(Q_SIGNAL_PERSON_INSERT),
 	N(Q_SIGNAL_PERSON_SEAL), N(Q_SIGNAL_MINE), N(Q_SIGNAL_QUEUE),
 	N(Q_SIGNAL_OVERVIEW), N(Q_SIGNAL_MINE_COUNT), N(Q_SIGNAL_MINE_WAITING),

@@ -1163,6 +1163,27 @@ test_regions_and_signals(void **state)
 	assert_int_equal(rows_int(r, 0, 0), region);
 	must(run(c, a, Q_REGION_LIST, NOARGS, &r));
 	assert_true(r->nrows >= 1);
+	must(run(c, a, Q_REGION_GET, ARGS(store_int(region)), &r));
+	assert_string_equal(rows_text(r, 0, 2), "veilig_thuis");
+	must(run(c, a, Q_REGION_MUNIS, ARGS(store_int(region)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, 0), "GM0363");
+	must(run(c, a, Q_REGION_ORGS, ARGS(store_int(region)), &r));
+	assert_int_equal(r->nrows, 1);
+	assert_int_equal(rows_int(r, 0, 0), org);
+	must(run(c, a, Q_REGION_RENAME, ARGS(store_int(region),
+	    store_text("VT Test 2")), &r));
+	assert_int_equal(r->nrows, 1);
+	must(run(c, a, Q_REGION_CLEAR_MUNIS, ARGS(store_int(region)), NULL));
+	must(run(c, a, Q_REGION_CLEAR_ORGS, ARGS(store_int(region)), NULL));
+	must(run(c, a, Q_REGION_MUNIS, ARGS(store_int(region)), &r));
+	assert_int_equal(r->nrows, 0);
+	must(run(c, a, Q_REGION_RENAME, ARGS(store_int(region),
+	    store_text("VT Test")), NULL));
+	must(run(c, a, Q_REGION_ADD_MUNI, ARGS(store_int(region),
+	    store_text("GM0363")), NULL));
+	must(run(c, a, Q_REGION_ADD_ORG, ARGS(store_int(org),
+	    store_int(region)), NULL));
 
 	must(run(c, a, Q_SIGNAL_INSERT, ARGS(store_int(uid), store_int(org),
 	    store_int(region), store_text("GM0363"), store_null(),

@@ -86,6 +86,8 @@ const EXPECT = {
 	'GET /api/catalog': { action: 'none', public: true },
 	'GET /api/regions': { action: 'region.list', roles: ADMIN },
 	'POST /api/regions': { action: 'region.create', roles: ADMIN },
+	'GET /api/regions/{id}': { action: 'region.read', roles: ADMIN },
+	'POST /api/regions/{id}': { action: 'region.update', roles: ADMIN },
 	'POST /api/signals': { action: 'signal.create', roles: REPORTING },
 	'GET /api/signals/mine': { action: 'signal.create',
 	    roles: REPORTING },
@@ -252,7 +254,8 @@ const EXPECT = {
 // Routes that take a JSON body; they get '{}', which the policy sees
 // before the body is validated.
 const BODY = new Set(['POST /api/login', 'POST /api/orgs',
-    'POST /api/users', 'POST /api/regions', 'POST /api/signals',
+    'POST /api/users', 'POST /api/regions', 'POST /api/regions/{id}',
+    'POST /api/signals',
     'POST /api/signals/{id}/decision', 'POST /api/advice',
     'POST /api/public/signals', 'POST /api/signals/{id}/questions',
     'POST /api/signals/{id}/questions/{qid}/answer',

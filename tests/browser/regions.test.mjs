@@ -6,9 +6,12 @@
 // with "2" and is there in the API.  Server field errors land beside
 // their fields: a name in use beside the name, errors on
 // municipalities[i] and orgs[i] beside their fieldsets.  Someone who is
-// not an admin has no menu entry and lands on Start.  axe-core in Dutch
-// and English, also with errors shown; a CSP refusal or a script error
-// fails the test.
+// not an admin has no menu entry and lands on Start.  A region opened
+// from the list shows the same form filled in (the type fixed); an admin
+// unticks a municipality and an organisation, saves, and after a reload
+// the region is so; an empty name is named in the error summary and
+// changes nothing.  axe-core in Dutch and English, also with errors
+// shown; a CSP refusal or a script error fails the test.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -273,5 +276,149 @@ test('someone who is not an admin has no regions page', async (t) => {
 	await page.waitForFunction(() => window.location.hash === '#/start');
 	await ui.landedOn(page, 'Start');
 	assert.equal(await page.locator('#regions-list').count(), 0);
+	ui.clean(problems);
+});
+
+// The region the change tests work on, as the API has it.
+const EDITED = 'Jeugdregio Rijnmond (demo)';
+
+// Opens a region from the list and waits until its form is filled in.
+async function openRegion(t, name) {
+	const { page, problems } = await openRegions(t);
+	const { regions } = await ui.apiJson(page, '/api/regions');
+	const id = regions.find((r) => r.name === name)?.id;
+	assert.ok(id, `no region ${name}`);
+	const was = await ui.apiJson(page, `/api/regions/${id}`);
+	await ui.tabTo(page, `#regions-list ~ .app-list a[href="#/regions/${id}"]`);
+	assert.equal(await text(page, '#regions-list ~ .app-list ' +
+	    `a[href="#/regions/${id}"]`), name);
+	await page.keyboard.press('Enter');
+	await ui.landedOn(page, 'Regio wijzigen');
+	await page.waitForFunction(() => document.querySelector(
+	    'main form input[name="name"]')?.value !== '');
+	return { page, problems, id, was };
+}
+
+// What the form shows: the name, the ticked codes and organisation ids,
+// the open provinces.
+const shown = (page) => page.evaluate(() => {
+	const f = document.querySelector('main form');
+	const ticked = (n) => [...f.querySelectorAll(`input[name="${n}"]`)]
+	    .filter((el) => el.checked).map((el) => el.value);
+	return { name: f.elements.namedItem('name').value,
+	    municipalities: ticked('municipalities').sort(),
+	    orgs: ticked('orgs').sort(),
+	    open: [...f.querySelectorAll('details[open]')].map((d) =>
+		d.getAttribute('data-province')).sort() };
+});
+
+const expected = (g) => ({ name: g.name,
+    municipalities: g.municipalities.map((m) => m.code).sort(),
+    orgs: g.orgs.map((o) => String(o.id)).sort(),
+    open: [...new Set(g.municipalities.map((m) => m.province))].sort() });
+
+// Counts the POSTs to /api/regions/{id} and keeps their bodies.
+function watchUpdates(page, id) {
+	const sent = [];
+	page.on('request', (r) => {
+		if (r.method() === 'POST' && new URL(r.url()).pathname ===
+		    `/api/regions/${id}`)
+			sent.push(r.postDataJSON());
+	});
+	return sent;
+}
+
+test('an admin changes a region from the list', async (t) => {
+	const { page, problems, id, was } = await openRegion(t, EDITED);
+	const sent = watchUpdates(page, id);
+	// The menu entry of the list is marked as the page's parent.
+	assert.equal(await page.getAttribute('nav a[aria-current="true"]',
+	    'href'), '#/regions');
+	assert.deepEqual(await shown(page), expected(was));
+	// The type is shown, not asked.
+	assert.equal(await page.locator('main form select[name="type"]')
+	    .count(), 0);
+	assert.deepEqual(await ui.dataList(page, 'main form'),
+	    { 'Soort regio': 'Jeugdregio' });
+	assert.match(await text(page, 'main form'),
+	    /De soort van een regio kan niet worden gewijzigd/);
+	await ui.accessible(page, 'a region (nl)');
+	await ui.switchLang(page, 'en');
+	assert.equal(await text(page, '#page-title'), 'Change a region');
+	await ui.accessible(page, 'a region (en)');
+	await ui.switchLang(page, 'nl');
+
+	// One municipality and one organisation off, with the keyboard.
+	assert.ok(was.municipalities.length >= 2 && was.orgs.length >= 1,
+	    'the region has something to take off');
+	const gone = was.municipalities[0];
+	const org = was.orgs[0];
+	await ui.tabTo(page, `${MUNIS} input[value="${gone.code}"]`);
+	await page.keyboard.press('Space');
+	await ui.tabTo(page, `${ORGS} input[value="${org.id}"]`);
+	await page.keyboard.press('Space');
+	await ui.tabTo(page, 'form button[type="submit"]');
+	await page.keyboard.press('Enter');
+	await page.waitForFunction(() => /is gewijzigd/.test(
+	    document.querySelector('main .app-status')?.textContent ?? ''));
+	assert.match(await text(page, 'main .app-status'),
+	    new RegExp(`Regio ${EDITED.replace(/[()]/g, '\\$&')} is ` +
+	    'gewijzigd'));
+	const want = { ...was,
+	    municipalities: was.municipalities.slice(1),
+	    orgs: was.orgs.slice(1) };
+	assert.equal(sent.length, 1);
+	assert.deepEqual(sent[0], { name: was.name,
+	    municipalities: want.municipalities.map((m) => m.code),
+	    orgs: want.orgs.map((o) => String(o.id)) });
+	assert.deepEqual(await ui.apiJson(page, `/api/regions/${id}`), want);
+
+	// After a reload the form shows the region as it is now.
+	await page.reload();
+	await page.waitForFunction(() => document.querySelector('#page-title')
+	    ?.textContent.trim() === 'Regio wijzigen');
+	await page.waitForFunction(() => document.querySelector(
+	    'main form input[name="name"]')?.value !== '');
+	assert.deepEqual(await shown(page), expected(want));
+	await ui.accessible(page, 'a changed region (nl)');
+
+	// The back link leads to the list, with the new count.
+	await page.click('main a[href="#/regions"]');
+	await ui.landedOn(page, 'Regio\'s');
+	await page.waitForSelector('#regions-list ~ .app-list tbody tr');
+	const row = (await rows(page)).find((r) => r[0] === EDITED);
+	assert.equal(row[2], String(want.municipalities.length));
+	ui.clean(problems);
+});
+
+test('an empty name is named in the summary and nothing changes',
+    async (t) => {
+	const { page, problems, id, was } = await openRegion(t, EDITED);
+	const sent = watchUpdates(page, id);
+	await page.fill('main form input[name="name"]', '');
+	await page.click('form button[type="submit"]');
+	await page.waitForSelector('input[name="name"][aria-invalid="true"]');
+	assert.ok(await ui.focusedMatches(page, 'input[name="name"]'));
+	assert.match(await text(page, 'main .app-alerts [role="alert"]'),
+	    /Controleer deze velden/);
+	assert.match(await text(page, 'main .app-alerts [role="alert"]'),
+	    /Naam/);
+	assert.equal(sent.length, 0, 'nothing is sent');
+	await ui.accessible(page, 'a region with errors (nl)');
+
+	// The server's own answer lands in the summary too: a name in use.
+	await page.fill('main form input[name="name"]',
+	    'Veilig Thuis Amsterdam-Amstelland (demo)');
+	await page.click('form button[type="submit"]');
+	await page.waitForFunction(() => /Deze naam is al in gebruik/.test(
+	    document.querySelector('main .app-alerts [role="alert"]')
+		?.textContent ?? ''));
+	assert.equal(await page.getAttribute('input[name="name"]',
+	    'aria-invalid'), 'true');
+	assert.equal(sent.length, 1);
+	assert.deepEqual(await ui.apiJson(page, `/api/regions/${id}`), was,
+	    'nothing changed');
+	assert.equal(await text(page, 'main .app-status'), '');
+	await ui.accessible(page, 'a region with a name in use (nl)');
 	ui.clean(problems);
 });
