@@ -28,23 +28,6 @@ static struct {
 	int64_t		 zc, zc2;
 } w;
 
-static int64_t
-make_region(const char *name, const char *muni)
-{
-	static const char *m[1];
-	struct region_in r;
-	int64_t id;
-
-	m[0] = muni;
-	memset(&r, 0, sizeof(r));
-	r.name = name;
-	r.type = "care_coordination";
-	r.municipalities.v = m;
-	r.municipalities.n = 1;
-	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
-	return id;
-}
-
 static int
 setup(void **state)
 {
@@ -62,8 +45,10 @@ setup(void **state)
 	w.policy = tw_user("beleid", "policy", w.city);
 	w.rapp = tw_user("rapporteur", "rapporteur", w.beheer);
 	tw_as(w.admin, w.beheer, ROLE_ADMIN);
-	w.zc = make_region("ZC Amsterdam", "GM0363");
-	w.zc2 = make_region("ZC Rotterdam", "GM0599");
+	w.zc = tw_region("ZC Amsterdam", "care_coordination", "GM0363",
+	    NULL);
+	w.zc2 = tw_region("ZC Rotterdam", "care_coordination", "GM0599",
+	    NULL);
 	tw_as(0, 0, ROLE_ADMIN);
 	w.city2 = tw_org_in("Gemeente Rotterdam", "municipality", "GM0599");
 	w.policy2 = tw_user("beleid2", "policy", w.city2);

@@ -92,10 +92,6 @@ static struct world w;
 static int
 setup(void **state, bool pg)
 {
-	struct region_in r;
-	const char *munis[] = { "GM0363" }, *orgs[1];
-	int64_t id;
-
 	(void)state;
 	memset(&w, 0, sizeof(w));
 	tw_open("faults", pg);
@@ -106,25 +102,14 @@ setup(void **state, bool pg)
 	w.advisor = tw_user("adviseur", "advisor", w.point);
 	w.provider = tw_user("opvang", "provider", w.shelter);
 	w.admin = tw_user("beheer", "admin", w.point);
-	memset(&r, 0, sizeof(r));
-	r.name = "VT Amsterdam";
-	r.type = "veilig_thuis";
-	r.municipalities.v = munis;
-	r.municipalities.n = 1;
-	orgs[0] = "Meldpunt";
-	r.orgs.v = orgs;
-	r.orgs.n = 1;
 	tw_as(w.admin, w.point, ROLE_ADMIN);
-	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
+	tw_region("VT Amsterdam", "veilig_thuis", "GM0363", "Meldpunt");
 	/* Care coordination for the same municipality. */
 	w.cc = tw_org("Zorgcoordinatie", "care_coordination");
 	w.coord = tw_user("coordinator", "coordinator", w.cc);
 	w.coord2 = tw_user("collega", "coordinator", w.cc);
-	r.name = "ZC Amsterdam";
-	r.type = "care_coordination";
-	orgs[0] = "Zorgcoordinatie";
-	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
-	w.zc = id;
+	w.zc = tw_region("ZC Amsterdam", "care_coordination", "GM0363",
+	    "Zorgcoordinatie");
 	/* The municipality that buys care for it. */
 	w.city = tw_org("Gemeente", "municipality");
 	w.policy = tw_user("beleid", "policy", w.city);
@@ -133,18 +118,12 @@ setup(void **state, bool pg)
 	/* And another, for Rotterdam: a case moves there. */
 	w.cc2 = tw_org("Zorgcoordinatie Rotterdam", "care_coordination");
 	w.coord3 = tw_user("rotterdam", "coordinator", w.cc2);
-	r.name = "ZC Rotterdam";
-	munis[0] = "GM0599";
-	orgs[0] = "Zorgcoordinatie Rotterdam";
-	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
+	tw_region("ZC Rotterdam", "care_coordination", "GM0599",
+	    "Zorgcoordinatie Rotterdam");
 	/* The expert team of Amsterdam's youth region. */
 	w.team = tw_org("Expertteam", "expert_team");
 	w.teamer = tw_user("expert", "provider", w.team);
-	r.name = "Jeugd Amsterdam";
-	r.type = "youth";
-	munis[0] = "GM0363";
-	orgs[0] = "Expertteam";
-	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
+	tw_region("Jeugd Amsterdam", "youth", "GM0363", "Expertteam");
 	return 0;
 }
 

@@ -52,19 +52,6 @@ in_of(const char *name, const char *type, const char *m0, const char *m1,
 	return in;
 }
 
-static int64_t
-make_region(const char *name, const char *type, const char *muni,
-    const char *org)
-{
-	struct region_in in = in_of(name, type, muni, NULL, org, NULL);
-	int64_t id;
-
-	tw_as(w.admin, w.beheer, ROLE_ADMIN);
-	assert_int_equal(region_create(&tw.ctx, &in, &id), 0);
-	tw_fresh();
-	return id;
-}
-
 static int
 setup(void **state)
 {
@@ -83,8 +70,9 @@ setup(void **state)
 	tw_as(w.admin, w.beheer, ROLE_ADMIN);
 	assert_int_equal(fallback_set(&tw.ctx, w.national), 0);
 	tw_fresh();
-	w.vt_a = make_region("VT A", "veilig_thuis", "GM0363", "Meldpunt A");
-	w.vt_b = make_region("VT B", "veilig_thuis", "GM0344", "Meldpunt B");
+	tw_as(w.admin, w.beheer, ROLE_ADMIN);
+	w.vt_a = tw_region("VT A", "veilig_thuis", "GM0363", "Meldpunt A");
+	w.vt_b = tw_region("VT B", "veilig_thuis", "GM0344", "Meldpunt B");
 	return 0;
 }
 
@@ -193,8 +181,8 @@ test_update_replaces(void **state)
 
 	(void)state;
 	tw_fresh();
-	r = make_region("ZC Test", "care_coordination", "GM0599",
-	    "Meldpunt A");
+	tw_as(w.admin, w.beheer, ROLE_ADMIN);
+	r = tw_region("ZC Test", "care_coordination", "GM0599", "Meldpunt A");
 	snprintf(id, sizeof(id), "%lld", (long long)w.point_b);
 	in = in_of("ZC Nieuw", NULL, "GM0518", "GM0050", id, "School");
 	tw_as(w.admin, w.beheer, ROLE_ADMIN);

@@ -38,24 +38,6 @@ struct world {
 
 static struct world w;
 
-static void
-region(const char *name, const char *type, const char *org)
-{
-	const char *munis[] = { "GM0363" }, *orgs[] = { org };
-	struct region_in r;
-	int64_t id;
-
-	memset(&r, 0, sizeof(r));
-	r.name = name;
-	r.type = type;
-	r.municipalities.v = munis;
-	r.municipalities.n = 1;
-	r.orgs.v = orgs;
-	r.orgs.n = 1;
-	tw_as(w.admin, w.point, ROLE_ADMIN);
-	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
-}
-
 /*
  * A signal about Mira Petrova (a victim) and Ivan Petrov (a suspect),
  * decided open_case: w.kase, accepted, with a plan and a note.  Then
@@ -145,8 +127,10 @@ setup(void **state)
 	w.advisor = tw_user("adviseur", "advisor", w.point);
 	w.coord = tw_user("coordinator", "coordinator", w.cc);
 	w.admin = tw_user("beheer", "admin", w.point);
-	region("VT Amsterdam", "veilig_thuis", "Meldpunt");
-	region("ZC Amsterdam", "care_coordination", "Zorgcoordinatie");
+	tw_as(w.admin, w.point, ROLE_ADMIN);
+	tw_region("VT Amsterdam", "veilig_thuis", "GM0363", "Meldpunt");
+	tw_region("ZC Amsterdam", "care_coordination", "GM0363",
+	    "Zorgcoordinatie");
 	cases();
 	return 0;
 }

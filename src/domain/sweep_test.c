@@ -39,10 +39,6 @@ static struct {
 static int
 setup(void **state)
 {
-	const char *munis[] = { "GM0363" }, *orgs[] = { "Meldpunt" };
-	struct region_in r;
-	int64_t id;
-
 	(void)state;
 	memset(&w, 0, sizeof(w));
 	tw_open("sweep", false);
@@ -52,15 +48,8 @@ setup(void **state)
 	w.advisor = tw_user("adviseur", "advisor", w.point);
 	w.colleague = tw_user("collega", "advisor", w.point);
 	w.admin = tw_user("beheer", "admin", w.point);
-	memset(&r, 0, sizeof(r));
-	r.name = "VT Amsterdam";
-	r.type = "veilig_thuis";
-	r.municipalities.v = munis;
-	r.municipalities.n = 1;
-	r.orgs.v = orgs;
-	r.orgs.n = 1;
 	tw_as(w.admin, w.point, ROLE_ADMIN);
-	assert_int_equal(region_create(&tw.ctx, &r, &id), 0);
+	tw_region("VT Amsterdam", "veilig_thuis", "GM0363", "Meldpunt");
 	return 0;
 }
 

@@ -10,6 +10,8 @@
  *   static int setup(void **s) { tw_open("contract", false); ...; }
  *   static int teardown(void **s) { return tw_close(); }
  *
+ * The calls that make something assert that it was made.
+ *
  * Include it after core/testing.h.  PostgreSQL: SCHAKEL_TEST_PG_DIR
  * names the cluster (tools/pg.sh start DIR); without it tw_open(.., true)
  * fails the test, it never skips.
@@ -32,6 +34,7 @@
 #include "crypt/crypt.h"
 #include "domain/catalog.h"
 #include "domain/org.h"
+#include "domain/region.h"
 #include "domain/user.h"
 #include "store/store.h"
 
@@ -173,6 +176,28 @@ tw_user(const char *name, const char *role, int64_t org)
 	in.password = "correct horse battery staple";
 	in.phone = "020 555 00 00";
 	assert_int_equal(user_create(&tw.ctx, &in, true, &id, &uri), 0);
+	return id;
+}
+
+/* A region of one municipality and at most one organisation (NULL:
+ * none), made by whoever the world acts as. */
+static inline int64_t
+tw_region(const char *name, const char *type, const char *muni,
+    const char *org)
+{
+	const char *munis[1] = { muni }, *orgs[1] = { org };
+	struct region_in in;
+	int64_t id;
+
+	memset(&in, 0, sizeof(in));
+	in.name = name;
+	in.type = type;
+	in.municipalities.v = munis;
+	in.municipalities.n = 1;
+	in.orgs.v = orgs;
+	in.orgs.n = org != NULL ? 1 : 0;
+	assert_int_equal(region_create(&tw.ctx, &in, &id), 0);
+	tw_fresh();
 	return id;
 }
 
