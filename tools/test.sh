@@ -82,12 +82,14 @@ run_unit() {
 		count_cmocka "$out"
 		if [ $rc -ne 0 ]; then
 			cat "$out"
-			# A failed group setup prints no count of its own.
+			# A failed group setup, or a program a sanitizer
+			# stopped, prints no count of its own.
 			grep -q '^\[  FAILED  \] [0-9]' "$out" ||
 			    failed=$((failed + 1))
 		fi
-		printf '%-40s %s\n' "${t#"$build"/test/}" \
-		    "$(grep -E '^\[  (PASSED|FAILED)  \]' "$out" | tr '\n' ' ')"
+		printf '%-40s %s%s\n' "${t#"$build"/test/}" \
+		    "$(grep -E '^\[  (PASSED|FAILED)  \]' "$out" | tr '\n' ' ')" \
+		    "$([ $rc -ne 0 ] && echo "FAILED: exit status $rc")"
 	done
 }
 
