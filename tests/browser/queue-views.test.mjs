@@ -141,6 +141,11 @@ test('search and the next page live in the address', async (t) => {
 	    'td:first-child a').allTextContents();
 	await page.click('#queue-pages a[rel="next"]');
 	await page.waitForFunction(() => /page=2/.test(window.location.hash));
+	await page.waitForFunction((was) => {
+		const a = document.querySelector('main .app-queue tbody tr ' +
+		    'td:first-child a');
+		return a !== null && a.textContent !== was;
+	}, first[0]).catch(() => {});
 	shown = await shownCount(page);
 	assert.equal(shown.total, all.total);
 	assert.equal(shown.rows, 2);
@@ -164,6 +169,11 @@ test('search and the next page live in the address', async (t) => {
 	await page.click('#queue-pages a[rel="prev"]');
 	await page.waitForFunction(() =>
 	    !/[?&]page=/.test(window.location.hash));
+	// The address changes before the first page has come back.
+	await page.waitForFunction((want) => [...document.querySelectorAll(
+	    'main .app-queue tbody tr td:first-child a')]
+	    .map((a) => a.textContent).join('|') === want, first.join('|'))
+	    .catch(() => {});
 	assert.deepEqual(await page.locator('main .app-queue tbody tr ' +
 	    'td:first-child a').allTextContents(), first);
 	ui.clean(problems);
