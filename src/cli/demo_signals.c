@@ -27,7 +27,7 @@
 #define HOUR		3600
 #define DAY		86400
 /* Late signals each point leaves open: one acute, and this many more. */
-static const int late_others[2] = { 3, 2 };
+static const int late_others[2] = { 2, 2 };
 
 /* Who reports: organisations, each with one or two reporters. */
 static const struct {
