@@ -38,7 +38,7 @@ static const struct {
 	const char	*users[2];	/* user names; NULL: none */
 	const char	*real_names[2];
 } reporters[] = {
-	{ "Huisartsenpraktijk De Pijp (demo)", "other", "GM0363",
+	{ "Huisartsen De Pijp (demo)", "other", "GM0363",
 	    SIDE_AMSTERDAM, { "huisarts-depijp", NULL },
 	    { "Marieke Schouten", NULL } },
 	{ "Spoedeisende Hulp Stadsziekenhuis Amsterdam (demo)", "other",
@@ -59,10 +59,10 @@ static const struct {
 	{ "Vakbondsloket Amsterdam (demo)", "other", "GM0363",
 	    SIDE_AMSTERDAM, { "vakbondsloket-amsterdam", NULL },
 	    { "Marek Zielinski", NULL } },
-	{ "Scholengemeenschap Het Baken (demo)", "other", "GM0384",
+	{ "Lyceum Het Baken (demo)", "other", "GM0384",
 	    SIDE_AMSTERDAM, { "het-baken", NULL },
 	    { "Femke Wijnands", NULL } },
-	{ "Huisartsenpraktijk Delfshaven (demo)", "other", "GM0599",
+	{ "Huisartsen Delfshaven (demo)", "other", "GM0599",
 	    SIDE_ROTTERDAM, { "huisarts-delfshaven", NULL },
 	    { "Ahmed Bouzid", NULL } },
 	{ "Spoedeisende Hulp Ziekenhuis Rijnmond-Zuid (demo)", "other",
