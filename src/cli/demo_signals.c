@@ -7,7 +7,6 @@
  * Every name is marked (demo); the extra accounts have no password, so
  * nobody can log in to them: they only author the signals and triage.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
