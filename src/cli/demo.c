@@ -20,6 +20,7 @@
 #include "cli/demo_adulthood.h"
 #include "cli/demo_national.h"
 #include "cli/demo_expertise.h"
+#include "cli/demo_signals.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fail.h"
@@ -92,39 +93,6 @@ static const struct {
 	{ "Jeugdregio Rijnmond (demo)", "youth",
 	    { "GM0599", "GM0606", "GM0597", "GM0489", "GM0542", NULL },
 	    { 13, -1 } },
-};
-
-#define DEMO_SIGNALS	240
-
-/* Reproducible pseudo-random numbers: the demo is the same every time. */
-static uint32_t
-next(uint32_t *seed)
-{
-	*seed = *seed * 1103515245u + 12345u;
-	return (*seed >> 8) & 0xffffff;
-}
-
-static const char *const first_names[] = { "Anna", "Mila", "Sara", "Noah",
-    "Daan", "Lucas", "Ioana", "Andrei", "Maria", "Piotr", "Aylin", "Yusuf",
-    "Grace", "Blessing", "Samuel", "Fatima", "Lina", "Mohammed", "Elena",
-    "Tomasz", "Nadia", "Kevin", "Jasmijn", "Ruben" };
-static const char *const last_names[] = { "de Vries", "Jansen", "Bakker",
-    "Visser", "Popescu", "Ionescu", "Kowalski", "Nowak", "Yilmaz",
-    "Okafor", "Mensah", "El Amrani", "Haddad", "Petrova", "Smit",
-    "de Boer", "Mulder", "Bos" };
-static const char *const worries[] = {
-	"Leerling is vaak moe, heeft nieuwe dure spullen en wordt na school "
-	    "opgehaald door een oudere man.",
-	"Werknemers wonen met twaalf personen in een woning van de "
-	    "werkgever; paspoorten liggen bij de uitzendbureau-eigenaar.",
-	"Jongere vertelt over schulden bij 'vrienden' en moet pakketjes "
-	    "rondbrengen.",
-	"Vrouw komt met blauwe plekken op het spreekuur; een begeleider "
-	    "spreekt steeds voor haar.",
-	"Arbeidsmigrant werkt zeven dagen per week en houdt nauwelijks loon "
-	    "over na inhoudingen voor huur en vervoer.",
-	"Minderjarige wordt 's nachts gezien bij een hotel met wisselende "
-	    "volwassenen.",
 };
 
 struct demo_ids {
@@ -372,82 +340,16 @@ demo_cases(struct ctx *ctx, const struct demo_ids *ids)
 static int
 demo_signals(struct cli_env *env, const struct demo_ids *ids)
 {
-	static const char *const urgencies[] = { "acute", "days", "days",
-	    "not_urgent", "not_urgent", "not_urgent", "not_urgent",
-	    "not_urgent", "not_urgent", "not_urgent" };
-	static const char *const forms[] = { "sexual", "labour", "criminal",
-	    "forced_services", "begging", "other_unknown",
-	    "ernstige_benadeling" };
-	static const char *const decisions[] = { "advice_given", "open_case",
-	    "no_action", "forward_police", "forward_inspectorate" };
-	static const char *const markers[] = { "minor", "age_18_22", "eu",
-	    "non_eu", "labour_migrant", "lvb", "debts", "in_youth_care" };
+	struct demo_signal_ids week;
 	struct ctx *ctx = env->ctx;
-	struct signal_person *p;
-	struct signal_in in;
-	const struct indicator *ind;
-	const char *ind_ids[5], *form_ids[1], *marker_ids[1], *status;
-	uint32_t seed = 20261129;
-	size_t nind, i, k;
-	int64_t id, due, age_days;
-	int r, rc = 0;
+	int rc;
 
-	if (catalog_load(ctx) == -1)
-		return -1;
-	ind = catalog_indicators(&nind);
-	for (i = 0; i < DEMO_SIGNALS && rc == 0; i++) {
-		r = (int)(i % 3);
-		memset(&in, 0, sizeof(in));
-		in.municipality = demo_regions[r == 1 ? 2 : 0].munis[
-		    next(&seed) % 5];
-		in.urgency = urgencies[next(&seed) % 10];
-		for (k = 0; k < 1 + next(&seed) % 4; k++)
-			ind_ids[k] = ind[next(&seed) % nind].id;
-		in.indicators.v = ind_ids;
-		in.indicators.n = k;
-		form_ids[0] = forms[next(&seed) % 7];
-		in.forms.v = form_ids;
-		in.forms.n = 1;
-		in.description = worries[next(&seed) % 6];
-		p = arena_alloc(env->arena, 2 * sizeof(*p));
-		p[0].kind = "victim";
-		p[0].name = arena_printf(env->arena, "%s %s",
-		    first_names[next(&seed) % 24],
-		    last_names[next(&seed) % 18]);
-		p[0].estimated_age = 14 + next(&seed) % 30;
-		p[0].sex = next(&seed) % 3 ? "female" : "male";
-		p[0].nationality = (const char *[]){ "dutch", "eu", "non_eu",
-		    "unknown" }[next(&seed) % 4];
-		marker_ids[0] = markers[next(&seed) % 8];
-		p[0].markers.v = marker_ids;
-		p[0].markers.n = 1;
-		in.persons.v = p;
-		in.persons.n = 1;
-		if (next(&seed) % 4 == 0) {
-			p[1].kind = "suspect";
-			p[1].name = arena_printf(env->arena, "%s %s",
-			    first_names[next(&seed) % 24],
-			    last_names[next(&seed) % 18]);
-			in.persons.n = 2;
-		}
-		/* Spread over the last 60 days, oldest first. */
-		age_days = (int64_t)(DEMO_SIGNALS - i) * 60 / DEMO_SIGNALS;
-		time_set_offset(-age_days * 86400);
-		act_as(ctx, ids->reporter, ids->reporter_org, ROLE_REPORTER);
-		rc = signal_file(ctx, &in, &id, &due);
-		/* Most older signals of Amsterdam have been triaged. */
-		if (rc == 0 && r != 1 && age_days > 3 && next(&seed) % 5) {
-			act_as(ctx, ids->advisor, ids->advisor_org,
-			    ROLE_ADVISOR);
-			rc = signal_claim(ctx, id);
-			if (rc == 0 && age_days > 7)
-				rc = signal_decide(ctx, id,
-				    decisions[next(&seed) % 5], "demo",
-				    "toestemming betrokkene (demo)", &status,
-				    NULL);
-		}
-	}
-	time_set_offset(0);
+	memset(&week, 0, sizeof(week));
+	week.reporter = ids->reporter;
+	week.reporter_org = ids->reporter_org;
+	week.advisor = ids->advisor;
+	week.advisor_org = ids->advisor_org;
+	rc = demo_signals_week(env, &week);
 	if (rc == 0)
 		rc = demo_matches(ctx, ids);
 	if (rc == 0)

@@ -206,16 +206,20 @@ user_create(struct ctx *ctx, const struct user_in *in, bool demo,
 	struct create_job j;
 	char hash[PASSWORD_HASH_MAX];
 	enum role role = role_from_name(in->role);
+	bool nologin;
 	int rc;
 
 	*uri_out = NULL;
-	if (check_in(ctx, in, true) == -1)
+	/* A demo account without a password is an author of demo data
+	 * only: no password matches NO_PASSWORD. */
+	nologin = demo && in->password == NULL;
+	if (check_in(ctx, in, !nologin) == -1)
 		return -1;
-	if (password_hash(ctx, in->password, hash) == -1)
+	if (!nologin && password_hash(ctx, in->password, hash) == -1)
 		return -1;
 	memset(&j, 0, sizeof(j));
 	j.in = in;
-	j.hash = hash;
+	j.hash = nologin ? NO_PASSWORD : hash;
 	j.demo = demo;
 	j.totp = !demo && role_needs_totp(role);
 	if (j.totp)

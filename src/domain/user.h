@@ -74,7 +74,9 @@ struct user_in {
 /*
  * Create an account.  A demo account has no second factor; any other
  * account whose role needs one gets a TOTP secret, returned as an
- * otpauth:// URI in *totp_uri (NULL when none).
+ * otpauth:// URI in *totp_uri (NULL when none).  A demo account may be
+ * made without a password (NULL): nobody can log in to it; it only
+ * authors synthetic demo data.
  */
 int	user_create(struct ctx *, const struct user_in *, bool demo,
 	    int64_t *id, char **totp_uri);

@@ -57,18 +57,38 @@ test('the advisor sees the point overview on the start page', async (t) => {
 });
 
 test('the reporter sees what waits for them', async (t) => {
-	// The demo has one answered question the point asks to report.
+	// The demo has one answered question the point asks to report, and
+	// questions of the point on some of the reporter's signals.
+	const reporter = await apiLogin(server, 'demo-reporter');
+	const advisor = await apiLogin(server, 'demo-advisor');
+	const asked = (await reporter.get('/api/signals/mine')).body.waiting;
+	assert.ok(asked.length >= 2, JSON.stringify(asked));
 	const { page, problems } = await ui.loginAs(t, 'demo-reporter');
 	await ui.landedOn(page, 'Start');
 	await page.waitForSelector('.app-waiting p');
-	assert.equal(await page.locator('.app-waiting p').count(), 1);
+	assert.equal(await page.locator('.app-waiting p').count(), 2);
 	assert.match(await page.textContent('.app-waiting'),
 	    /Het meldpunt vraagt u een adviesvraag als signaal te melden\./);
+	assert.match(await page.textContent('.app-waiting'), new RegExp(
+	    `Het meldpunt heeft vragen over ${asked.length} van uw signalen\\.`));
+	for (const id of asked)
+		assert.equal(await page.locator(
+		    `.app-waiting a[href="#/signals/${id}"]`).count(), 1);
 	await ui.accessible(page, 'start with what waits (nl)');
 
+	// The reporter answers them: only the advice is left.
+	for (const id of asked) {
+		const sig = (await reporter.get(`/api/signals/${id}`)).body;
+		for (const q of sig.questions.filter((x) => !x.answer))
+			assert.equal((await reporter.post(`/api/signals/${id}/` +
+			    `questions/${q.id}/answer`, { answer: 'Weet ik ' +
+			    'niet.' })).status, 200);
+	}
+	await page.reload();
+	await page.waitForSelector('.app-waiting p');
+	assert.equal(await page.locator('.app-waiting p').count(), 1);
+
 	// A question of the point on one of their signals.
-	const reporter = await apiLogin(server, 'demo-reporter');
-	const advisor = await apiLogin(server, 'demo-advisor');
 	const s = await reporter.post('/api/signals', { municipality: 'GM0363',
 	    indicators: ['OM-1a-1'] });
 	assert.equal((await advisor.post(`/api/signals/${s.body.id}/questions`,
