@@ -197,7 +197,8 @@ function queueTable(rows, cat, empty = 'queue.empty') {
 		String(s.persons ?? 0),
 		(s.forms ?? []).length > 0 ?
 		    joined(s.forms, (f) => formNode(cat, f)) : none(),
-		String(s.reporter_org ?? ''),
+		h('span', { class: 'app-break',
+		    text: String(s.reporter_org ?? '') }),
 	    ]));
 	const trs = t.querySelectorAll('tbody tr');
 	for (const [i, s] of rows.entries()) {

@@ -251,7 +251,8 @@ export function renderUsers(main, page, me) {
 		return [
 			nameCell,
 			roleNode(u.role),
-			String(u.org_name ?? ''),
+			h('span', { class: 'app-break',
+			    text: String(u.org_name ?? '') }),
 			h('span', { i18n: `users.state.${u.state ??
 			    (u.disabled ? 'disabled' : 'active')}` }),
 			h('span', { i18n: u.totp_enabled ? 'users.yes' :

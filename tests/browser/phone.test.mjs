@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 
 import { axeCheck, formatViolations, launch, watch } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
+import { sql } from '../lib/util.mjs';
 
 let server = null;
 let browser = null;
@@ -153,4 +154,26 @@ test('demo-admin: #/users fits at 1280 px', async (t) => {
 	await page.waitForSelector('main .app-table');
 	assert.equal(await fits(page, 'users'), 1, 'one table');
 	assert.deepEqual(problems, [], 'CSP refusals or script errors');
+});
+
+// Real organisations have long Dutch names ("Huisartsenpraktijk ...",
+// "Gezondheidscentrum ..."): a long compound breaks inside its cell
+// rather than push the queue or the users table past 1280 px.  Runs
+// last: it renames the reporting organisations of this server.
+test('long organisation names still fit at 1280 px', async (t) => {
+	await sql(server.dataDir, "UPDATE org SET name = 'Huisartsenpraktijk" +
+	    "gezondheidscentrum ' || name WHERE id IN (SELECT " +
+	    'reporter_org_id FROM signal WHERE reporter_org_id IS NOT NULL)');
+	const advisor = await openAs(t, 'demo-advisor', WIDE);
+	await visit(advisor.page, '#/queue');
+	await advisor.page.waitForSelector('main .app-queue tbody tr');
+	assert.match(await advisor.page.textContent('main .app-queue tbody'),
+	    /Huisartsenpraktijkgezondheidscentrum/);
+	assert.equal(await fits(advisor.page, 'queue, long names'), 1);
+	assert.deepEqual(advisor.problems, [], 'CSP refusals or script errors');
+	const admin = await openAs(t, 'demo-admin', WIDE);
+	await visit(admin.page, '#/users');
+	await admin.page.waitForSelector('main .app-table');
+	assert.equal(await fits(admin.page, 'users, long names'), 1);
+	assert.deepEqual(admin.problems, [], 'CSP refusals or script errors');
 });
