@@ -161,7 +161,9 @@ api_users_list(struct ctx *ctx, struct http_request *req,
 	size_t i, n;
 
 	(void)req;
-	if (user_list(ctx, &u, &n) == -1)
+	/* The list holds every account's name and e-mail address. */
+	if (user_list(ctx, &u, &n) == -1 ||
+	    audit_read(ctx, "user.list", "org", ctx->who.org_id) == -1)
 		return -1;
 	jw_init(&w, &resp->body);
 	jw_obj_open(&w);

@@ -398,6 +398,7 @@ checkpoint_write(struct ctx *ctx, struct audit_checkpoint *cp, bool force)
 	char hex[2 * AUDIT_HASH_LEN + 1], machex[65], *tmp;
 	unsigned char mac[32];
 	struct audit_head newest, old;
+	int64_t bad;
 	FILE *f;
 	int fd, lock, rc = 0;
 
@@ -435,6 +436,18 @@ checkpoint_write(struct ctx *ctx, struct audit_checkpoint *cp, bool force)
 		}
 		if (old.id > newest.id)
 			goto out_unlock;
+		/*
+		 * Move on only along the same trail: the entry the
+		 * checkpoint records must still be there, unchanged.  After
+		 * a restore a new entry may take the id of one that was
+		 * lost; the checkpoint then stays, and verify says so,
+		 * until an operator moves it knowingly.
+		 */
+		if (audit_head_match(ctx, &old, newest.id, "the checkpoint",
+		    &bad) == -1) {
+			rc = -1;
+			goto out_unlock;
+		}
 	}
 	tmp = arena_printf(ctx->arena, "%s.XXXXXX", cp->path);
 	fd = mkstemp(tmp);

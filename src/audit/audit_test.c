@@ -436,6 +436,16 @@ test_cut_tail(void **state)
 	assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);
 	assert_non_null(strstr(ctx.message, "19 to 20 were removed"));
 	ctx_clear_error(&ctx);
+	/* New entries on the cut trail do not move the checkpoint on, not
+	 * even when one takes the id it records (as after a restore). */
+	assert_int_equal(store_write(&ctx, append, "logout"), 0);
+	assert_int_equal(store_write(&ctx, append, "logout"), 0);
+	assert_int_equal(audit_newest(&ctx, &newest), 0);
+	assert_int_equal(newest.id, 20);
+	assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);
+	assert_non_null(strstr(ctx.message, "20"));
+	ctx_clear_error(&ctx);
+	sqlite_exec(path, "DELETE FROM audit WHERE id > 18");
 	/* And without the checkpoint. */
 	assert_int_equal(unlink(cppath), 0);
 	assert_int_equal(audit_checkpoint_start(&ctx, &cp), -1);

@@ -88,8 +88,9 @@ int	user_create(struct ctx *, const struct user_in *, bool demo,
  */
 int	user_invite(struct ctx *, const struct user_in *, int64_t *id,
 	    char **enrol_token);
-/* Every account, with its sealed name and e-mail address opened: one
- * "user.list" entry on the audit trail says who read them. */
+/* Every account, with its sealed name and e-mail address opened.  Who
+ * shows them to someone audits that (the API as "user.list"); the
+ * command line prints neither. */
 int	user_list(struct ctx *, struct user **, size_t *n);
 /* The accounts waiting for approval that ctx->who may see: every one
  * for an admin, those of the own organisation for an approver, none for
